@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PanelsConfig(AppConfig):
+    name = "commissioning.panels"
+    label = "panels"
+    verbose_name = "Procurement panels"

@@ -1,0 +1,141 @@
+from functools import cached_property
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    COMMISSIONER = "commissioner", "Commissioner"
+    PRACTITIONER = "practitioner", "Practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    PERSON = "person", "Person who uses services"
+    CARER = "carer", "Carer or family representative"
+    PROVIDER = "provider", "Provider"
+    QUALITY_ASSESSOR = "quality_assessor", "Peer researcher or quality assessor"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+# Council staff who handle other people's records: these must use two-factor sign-in.
+STAFF_ROLES = frozenset({Role.COMMISSIONER, Role.PRACTITIONER, Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+# The order a person with several roles meets their home pages in.
+ROLE_ORDER = list(Role)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        PROVIDER = "provider", "Provider"
+        COMMUNITY = "community", "Community group"
+        HEALTH = "health", "Health organisation"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A signed-in account. Email is the login; roles decide what it may see."""
+
+    email = models.EmailField("Email address", unique=True)
+    full_name = models.CharField(max_length=200)
+    # What the service calls them: people often prefer a name other than their legal one.
+    preferred_name = models.CharField(max_length=100, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    roles = ArrayField(models.CharField(max_length=30, choices=Role), default=list, blank=True)
+    teams = models.ManyToManyField(Team, through="TeamMembership", related_name="members", blank=True)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            # has_perm is always true for superusers, so no account may be one.
+            models.CheckConstraint(condition=models.Q(is_superuser=False), name="user_never_superuser"),
+        ]
+        indexes = [GinIndex(fields=["roles"], name="user_roles_gin")]  # roles__contains
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred_name or self.full_name
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+    @property
+    def is_staff(self) -> bool:
+        # Django admin asks this; only administrators manage accounts there.
+        return Role.ADMINISTRATOR in self.roles
+
+    @property
+    def needs_mfa(self) -> bool:
+        return any(role in STAFF_ROLES for role in self.roles)
+
+    @cached_property
+    def team_ids(self) -> frozenset[int]:
+        """Teams this user belongs to, loaded once per request for the rules."""
+        return frozenset(self.team_memberships.values_list("team_id", flat=True))
+
+    @cached_property
+    def managed_team_ids(self) -> frozenset[int]:
+        if Role.TEAM_MANAGER not in self.roles:
+            return frozenset()
+        return frozenset(self.team_memberships.filter(is_manager=True).values_list("team_id", flat=True))
+
+    def sorted_roles(self) -> list[Role]:
+        return [role for role in ROLE_ORDER if role in self.roles]
+
+
+class TeamMembership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="team_memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    # A team manager manages the teams where this is set, not every team they sit in.
+    is_manager = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="membership_unique")]

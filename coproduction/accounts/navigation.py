@@ -1,0 +1,21 @@
+"""The service navigation: one list, filtered by the rules, so nobody sees a link
+to something they may not use. Later apps add their entries here."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str | None  # None: every signed-in user
+    # URL namespaces under which this item shows as the current section.
+    sections: tuple[str, ...] = ()
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem("Home", "accounts:home", None, sections=("accounts:home", "accounts:role_home")),
+    NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
+    NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),
+    NavItem("Manage accounts", "admin:index", "accounts.view_user", sections=("admin",)),
+]

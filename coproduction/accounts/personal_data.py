@@ -1,0 +1,51 @@
+from django.contrib.admin.models import LogEntry
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coproduction.core.personal_data import register
+
+from .models import TeamMembership, User
+
+register(
+    User,
+    title="Your account",
+    user_paths=["pk"],
+    fields=[
+        ("Email address", "email"),
+        ("Full name", "full_name"),
+        ("Preferred name", "preferred_name"),
+        ("Organisation", "organisation__name"),
+        ("Roles", "roles"),
+        ("Account active", "is_active"),
+        ("Account created", "date_joined"),
+        ("Last signed in", "last_login"),
+    ],
+)
+register(
+    TeamMembership,
+    title="Your teams",
+    user_paths=["user"],
+    fields=[("Team", "team__name"), ("Organisation", "team__organisation__name"), ("Manages this team", "is_manager")],
+    order_by=["team__name"],
+)
+# Device names and dates only: the secret keys are never exported.
+register(
+    TOTPDevice,
+    title="Authenticator apps for two-factor sign-in",
+    user_paths=["user"],
+    fields=[("Name", "name"), ("Set up", "confirmed"), ("Created", "created_at"), ("Last used", "last_used_at")],
+)
+register(
+    StaticDevice,
+    title="Backup codes for two-factor sign-in",
+    user_paths=["user"],
+    fields=[("Name", "name"), ("Set up", "confirmed"), ("Created", "created_at")],
+)
+register(
+    LogEntry,
+    title="Changes you made in the administration pages",
+    user_paths=["user"],
+    fields=[("When", "action_time"), ("Record type", "content_type__name"), ("Record", "object_id")],
+    order_by=["-action_time"],
+    limit=1000,
+)

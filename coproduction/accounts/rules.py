@@ -1,0 +1,44 @@
+"""Who may do what with accounts, organisations and teams, and the role predicates
+every other app's rules.py builds on. Predicates read only what the user row already
+holds (roles), so checking them costs no queries."""
+
+from functools import cache
+
+import rules
+
+from .models import Role
+
+
+@cache
+def has_role(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"has_role:{role.value}")
+    def predicate(user) -> bool:
+        return user.is_authenticated and role in user.roles
+
+    return predicate
+
+
+is_administrator = has_role(Role.ADMINISTRATOR)
+is_team_manager = has_role(Role.TEAM_MANAGER)
+
+
+@rules.predicate
+def has_any_role(user) -> bool:
+    return user.is_authenticated and bool(user.roles)
+
+
+# Each role's home page, for those who hold the role.
+for _role in Role:
+    rules.add_perm(f"accounts.view_{_role.value}_home", has_role(_role))
+
+# Administrators manage accounts, organisations and teams in the admin pages. Nobody
+# deletes an account there: leavers are deactivated, and erasure follows retention rules.
+for _model in ("user", "organisation", "team", "teammembership"):
+    rules.add_perm(f"accounts.view_{_model}", is_administrator)
+    rules.add_perm(f"accounts.add_{_model}", is_administrator)
+    rules.add_perm(f"accounts.change_{_model}", is_administrator)
+rules.add_perm("accounts.delete_teammembership", is_administrator)
+
+# Administrators can see and clear sign-in lockouts.
+rules.add_perm("axes.view_accessattempt", is_administrator)
+rules.add_perm("axes.delete_accessattempt", is_administrator)

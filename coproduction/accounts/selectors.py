@@ -1,0 +1,34 @@
+from django.db import connection
+from django.db.models import Count, QuerySet
+
+from coproduction.reports.models import ReportJob
+
+from .models import Role, Team, User
+
+
+def team_list_managed_by(*, user: User) -> QuerySet[Team]:
+    """The teams a manager manages, each with its member count, counted in SQL."""
+    return (
+        Team.objects.filter(pk__in=user.managed_team_ids)
+        .select_related("organisation")
+        .annotate(member_count=Count("memberships"))
+        .order_by("name")
+    )
+
+
+def team_list_for(*, user: User) -> QuerySet[Team]:
+    return Team.objects.filter(memberships__user=user).select_related("organisation").order_by("name")
+
+
+def user_count_by_role() -> list[tuple[str, int]]:
+    """Active accounts per role, in the order roles are listed; one query whatever the size."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT role, count(*) FROM accounts_user, unnest(roles) AS role WHERE is_active GROUP BY role"
+        )
+        counts = dict(cursor.fetchall())
+    return [(role.label, counts.get(role.value, 0)) for role in Role]
+
+
+def report_job_recent_for(*, user: User, limit: int = 3) -> list[ReportJob]:
+    return list(ReportJob.objects.filter(requested_by=user).order_by("-created_at")[:limit])

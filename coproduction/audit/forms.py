@@ -1,0 +1,58 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+
+from .models import AuditEvent
+
+
+class AuditSearchForm(forms.Form):
+    person = forms.CharField(
+        label="Person",
+        required=False,
+        max_length=200,
+        help_text="Email address or part of a name: who did something, or whose record it was",
+    )
+    action = forms.ChoiceField(label="What happened", required=False, choices=[("", "Anything")] + AuditEvent.Action.choices)
+    record_type = forms.ModelChoiceField(
+        label="Type of record", required=False, queryset=ContentType.objects.none(), empty_label="Any"
+    )
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        help_text="For example, 27 3 2026 as 2026-03-27",
+        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-27"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only record types that have ever been audited; labels are the models' plain names.
+        self.fields["record_type"].queryset = ContentType.objects.filter(
+            pk__in=AuditEvent.objects.exclude(target_type=None).values("target_type").distinct()
+        ).order_by("model")
+        self.fields["record_type"].label_from_instance = lambda ct: ct.name.capitalize()
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"novalidate": True}
+        self.helper.layout = Layout(
+            Field.text("person", field_width=Fluid.TWO_THIRDS),
+            Field.select("action"),
+            Field.select("record_type"),
+            Field.text("date_from", field_width=10),
+            Field.text("date_to", field_width=10),
+            Submit("search", "Search", css_class="govuk-button--secondary"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The to date must be the same as or after the from date")
+        return cleaned

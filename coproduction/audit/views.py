@@ -1,0 +1,34 @@
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from .forms import AuditSearchForm
+from .models import AuditEvent
+from .selectors import audit_event_list_visible_to, audit_event_search
+from .services import audit_record
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("audit.view_auditevent"):
+        raise PermissionDenied
+    form = AuditSearchForm(data=request.GET or None)
+    if form.is_bound and form.is_valid():
+        events = audit_event_search(user=request.user, **{k: v for k, v in form.cleaned_data.items() if v})
+        # Searching the trail reads personal data too; the terms are not stored.
+        audit_record(actor=request.user, action=AuditEvent.Action.SEARCH, request=request, detail="audit trail")
+    elif form.is_bound:
+        events = AuditEvent.objects.none()
+    else:
+        events = audit_event_list_visible_to(user=request.user)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "audit/event_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#event-table"
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})

@@ -1,0 +1,47 @@
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from .models import ReportJob
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=settings.REPORT_TIME_LIMIT - 10,
+    time_limit=settings.REPORT_TIME_LIMIT,
+)
+def report_job_render(self, job_id: str) -> None:
+    # Only the id crosses Redis: no personal data in the broker or its logs.
+    from . import services
+
+    job = ReportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return  # deleted under retention
+    try:
+        services.report_job_render(job=job)
+    except SoftTimeLimitExceeded:
+        services.report_job_fail(job=job, message="This report took too long to make. Try again later.")
+    except (OperationalError, InterfaceError):
+        raise  # the database is away: retried with backoff
+    except Exception:
+        logger.exception("Report job %s failed", job_id)
+        services.report_job_fail(
+            job=job, message="Something went wrong making this report. Try again, or ask for help."
+        )
+
+
+@shared_task
+def report_jobs_requeue_stuck() -> int:
+    from . import services
+
+    return services.report_jobs_requeue_stuck()

@@ -1,0 +1,50 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.COUNCIL
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    organisation = factory.SubFactory(OrganisationFactory, name="Test Council")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name", locale="en_GB")
+    preferred_name = ""
+    roles = factory.LazyFunction(lambda: [Role.PERSON.value])
+    # Password(), not set_password in a post-generation hook: that leaves no usable password.
+    password = factory.django.Password(TEST_PASSWORD)
+
+    @factory.post_generation
+    def teams(self, create, extracted, **kwargs):
+        for team in extracted or []:
+            TeamMembership.objects.create(user=self, team=team)
+
+
+class TeamMembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = TeamMembership
+
+    user = factory.SubFactory(UserFactory, roles=[Role.PRACTITIONER.value])
+    team = factory.SubFactory(TeamFactory)
+    is_manager = False

@@ -1,0 +1,70 @@
+"""Who may open each page: every named URL x every role. Add a row with every new URL.
+
+Outcomes are for a GET. Rows that need a record take it from the `world` fixture in
+tests/test_authorization_matrix.py (users by role and records owned by some of them).
+"""
+
+from coproduction.accounts.models import Role
+from tests.harness.matrix import ANONYMOUS, Expect, Row, only, public, signed_in
+
+ROLE_HOMES = [
+    Row(
+        "accounts:role_home",
+        only(role),
+        kwargs=lambda world, role=role: {"role": role.value.replace("_", "-")},
+        id=f"accounts:role_home[{role.value}]",
+    )
+    for role in Role
+]
+
+MATRIX: list[Row] = [
+    # Public pages
+    Row("core:index", signed_in(Expect.REDIRECT)),  # signed out: to the sign-in page
+    Row("core:accessibility", public()),
+    Row("core:privacy", public()),
+    Row("core:health_live", public()),
+    Row("core:health_ready", public(Expect.PROBE)),
+    Row("accounts:login", public(Expect.OK, signed_in_outcome=Expect.REDIRECT)),
+    Row("accounts:password_reset", public()),
+    Row("accounts:password_reset_done", public()),
+    Row(
+        "accounts:password_reset_confirm",
+        public(),  # an invalid link shows "This link has expired"
+        kwargs=lambda world: {"uidb64": "MQ", "token": "set-password"},
+    ),
+    Row("accounts:password_reset_complete", public()),
+    # Signed in
+    Row("accounts:home", signed_in(Expect.REDIRECT)),
+    *ROLE_HOMES,
+    Row("accounts:logout", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only
+    Row("accounts:session_extend", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only
+    # Staff have already passed two-factor in the matrix, so they are sent on; others may set it up.
+    Row(
+        "accounts:mfa",
+        {
+            **{role: Expect.OK for role in Role},
+            **{role: Expect.REDIRECT for role in (Role.COMMISSIONER, Role.PRACTITIONER, Role.TEAM_MANAGER, Role.ADMINISTRATOR)},
+            ANONYMOUS: Expect.LOGIN,
+        },
+    ),
+    Row("accounts:password_change", signed_in()),
+    Row("accounts:password_change_done", signed_in()),
+    Row("reports:my_data", signed_in()),
+    Row("reports:job_detail", only(Role.PERSON), kwargs=lambda world: {"job_id": world["person_job"].pk}),
+    Row("reports:job_download", only(Role.PERSON), kwargs=lambda world: {"job_id": world["person_job"].pk}),
+    Row("audit:event_list", only(Role.ADMINISTRATOR, Role.TEAM_MANAGER)),
+    # Admin pages: administrators only. Every admin URL goes through CouncilAdminSite.admin_view,
+    # so these rows stand for the whole admin namespace (see ADMIN_NAMESPACE below).
+    Row("admin:index", only(Role.ADMINISTRATOR)),
+    Row("admin:accounts_user_changelist", only(Role.ADMINISTRATOR)),
+    Row("admin:accounts_user_add", only(Role.ADMINISTRATOR)),
+    Row(
+        "admin:accounts_user_change",
+        only(Role.ADMINISTRATOR),
+        kwargs=lambda world: {"object_id": world["users"][Role.PERSON].pk},
+    ),
+    Row("admin:accounts_team_changelist", only(Role.ADMINISTRATOR)),
+    Row("admin:accounts_organisation_changelist", only(Role.ADMINISTRATOR)),
+]
+
+ADMIN_NAMESPACE = "admin"

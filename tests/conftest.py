@@ -1,0 +1,91 @@
+"""Shared fixtures: real Postgres and Redis (from DATABASE_URL / REDIS_URL, which `make test`
+sets after starting the embedded servers), one user per role, and the harnesses."""
+
+import os
+import uuid
+
+import pytest
+from django.conf import settings
+
+from coproduction.accounts.models import Role
+from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
+from tests.harness.auth import login_as
+
+# Live-server browser tests drive Django from Playwright's sync API in the same thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_configure(config):
+    # pytest-django forces DEBUG off, which turns on the manifest storage; the live server
+    # serves static files through finders, which only know the unhashed names.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    # The test client and live server speak plain HTTP; every other production setting stays.
+    settings.SECURE_SSL_REDIRECT = False
+    # Keep this run's sessions and cache apart from a developer's `make run` on the same Redis.
+    settings.CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"
+    # Tasks go to a queue of this run's own, so a `make run` worker never takes them.
+    from coproduction.celery import app
+
+    app.conf.task_default_queue = f"test-{uuid.uuid4().hex[:8]}"
+    # Password hashing at full Argon2 strength makes factories slow; the hasher is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+
+
+@pytest.fixture(autouse=True)
+def _database(db):
+    """Every test may use the real database; each runs in a transaction rolled back after."""
+
+
+@pytest.fixture
+def council():
+    return OrganisationFactory(name="Test Council")
+
+
+@pytest.fixture
+def team(council):
+    return TeamFactory(name="North Adults Team", organisation=council)
+
+
+@pytest.fixture
+def other_team(council):
+    return TeamFactory(name="South Adults Team", organisation=council)
+
+
+@pytest.fixture
+def users(team):
+    """One user per role, the manager managing `team`."""
+    made = {}
+    for role in Role:
+        teams = [team] if role in (Role.PRACTITIONER, Role.TEAM_MANAGER, Role.COMMISSIONER) else []
+        made[role] = UserFactory(email=f"{role.value}@example.org", roles=[role.value], teams=teams)
+    made[Role.TEAM_MANAGER].team_memberships.update(is_manager=True)
+    return made
+
+
+def _role_fixture(role: Role):
+    @pytest.fixture
+    def fixture(users):
+        return users[role]
+
+    return fixture
+
+
+commissioner = _role_fixture(Role.COMMISSIONER)
+practitioner = _role_fixture(Role.PRACTITIONER)
+team_manager = _role_fixture(Role.TEAM_MANAGER)
+person = _role_fixture(Role.PERSON)
+carer = _role_fixture(Role.CARER)
+provider = _role_fixture(Role.PROVIDER)
+quality_assessor = _role_fixture(Role.QUALITY_ASSESSOR)
+administrator = _role_fixture(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) signs the test client in, passing two-factor for staff roles."""
+
+    def sign_in(user):
+        login_as(client, user)
+        return client
+
+    return sign_in
