@@ -59,6 +59,10 @@ class Team(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username: str) -> "User":
+        # People type their email address in any case; it is unique regardless of case.
+        return self.get(email__iexact=username)
+
     def create_user(self, email: str, password: str | None = None, **fields) -> "User":
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)
