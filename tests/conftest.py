@@ -2,6 +2,7 @@
 sets after starting the embedded servers), one user per role, and the harnesses."""
 
 import os
+import tempfile
 import uuid
 
 import pytest
@@ -19,6 +20,9 @@ def pytest_configure(config):
     # pytest-django forces DEBUG off, which turns on the manifest storage; the live server
     # serves static files through finders, which only know the unhashed names.
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    # Reports and collected static files go to throwaway folders, never a developer's .data/.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="coproduction-media-")
+    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="coproduction-static-")
     # The test client and live server speak plain HTTP; every other production setting stays.
     settings.SECURE_SSL_REDIRECT = False
     # Keep this run's sessions and cache apart from a developer's `make run` on the same Redis.

@@ -6,6 +6,6 @@ register(
     ReportJob,
     title="Reports you asked for",
     user_paths=["requested_by"],
-    fields=[("Report", "kind"), ("Asked for", "created_at"), ("Status", "status"), ("Pages", "page_count")],
+    fields=[("Report", "kind"), ("Asked for", "created_at"), ("Status", "status")],
     order_by=["-created_at"],
 )
