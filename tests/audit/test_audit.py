@@ -1,0 +1,105 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+
+from coproduction.accounts.models import Role
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record, client_ip
+from tests.accounts.factories import UserFactory
+from tests.audit.factories import AuditEventFactory
+from tests.harness.bad_input import assert_bad_input
+from tests.harness.queries import assert_fixed_queries
+
+
+def rows(response) -> list[list[str]]:
+    page = BeautifulSoup(response.content, "html.parser")
+    return [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in page.select("#event-table tbody tr")]
+
+
+def test_audit_entries_cannot_be_changed_or_deleted(person):
+    event = audit_record(actor=person, action=AuditEvent.Action.VIEW, obj=person, subject=person)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(action="delete")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.get(pk=event.pk).action == "view"
+
+
+def test_the_retention_job_can_purge_when_it_says_so(person):
+    from django.db import connection
+
+    event = audit_record(actor=person, action=AuditEvent.Action.VIEW)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL coproduction.audit_purge = 'on'")
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert not AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_a_manager_sees_their_teams_activity_only(client_as, team_manager, practitioner, team, other_team):
+    AuditEventFactory(actor=practitioner, subject=UserFactory(full_name="Ada Lovelace"))
+    outsider = UserFactory(full_name="Outside Worker", roles=["practitioner"], teams=[other_team])
+    AuditEventFactory(actor=outsider, subject=UserFactory(full_name="Grace Hopper"))
+    response = client_as(team_manager).get(reverse("audit:event_list"))
+    about = [row[4] for row in rows(response)]
+    assert "Ada Lovelace" in about and "Grace Hopper" not in about
+
+
+def test_an_administrator_searches_everything_by_person_and_the_search_is_audited(client_as, administrator):
+    AuditEventFactory(subject=UserFactory(full_name="Ada Lovelace", email="ada@example.org"))
+    AuditEventFactory(subject=UserFactory(full_name="Grace Hopper"))
+    client = client_as(administrator)
+    response = client.get(reverse("audit:event_list"), {"person": "ADA@example.org"})
+    assert [row[4] for row in rows(response)] == ["Ada Lovelace"]
+    assert AuditEvent.objects.filter(actor=administrator, action=AuditEvent.Action.SEARCH).count() == 1
+
+
+def test_audit_list_runs_fixed_queries(client_as, administrator):
+    client = client_as(administrator)
+    AuditEventFactory.create_batch(3)
+    # user, OTP device, record types for the filter, count, page (actor, subject and type joined).
+    assert_fixed_queries(
+        lambda: client.get(reverse("audit:event_list")), budget=5, grow=lambda: AuditEventFactory.create_batch(30)
+    )
+
+
+def test_audit_search_with_dates_the_wrong_way_round_explains(client_as, administrator):
+    client = client_as(administrator)
+    assert_bad_input(
+        client,
+        reverse("audit:event_list"),
+        {"person": "ada", "date_from": "2026-05-01", "date_to": "2026-04-01"},
+        errors=["The to date must be the same as or after the from date"],
+        kept=["person"],
+        unchanged=lambda: AuditEvent.objects.exclude(action=AuditEvent.Action.SEARCH).count(),
+        method="get",
+    )
+
+
+def test_audit_search_with_a_date_that_is_not_a_date_explains(client_as, administrator):
+    assert_bad_input(
+        client_as(administrator),
+        reverse("audit:event_list"),
+        {"date_from": "31 February"},
+        errors=["Enter the from date as a real date, like 2026-03-27"],
+        unchanged=lambda: AuditEvent.objects.count() - AuditEvent.objects.filter(action="login").count(),
+        method="get",
+    )
+
+
+def test_the_next_page_is_an_htmx_fragment_with_a_plain_link(client_as, administrator):
+    AuditEventFactory.create_batch(55)
+    client = client_as(administrator)
+    page = BeautifulSoup(client.get(reverse("audit:event_list")).content, "html.parser")
+    next_link = page.select_one(".govuk-pagination__next a")
+    assert next_link["href"] == "?page=2" and next_link["hx-target"] == "#event-table"
+    fragment = client.get(reverse("audit:event_list") + "?page=2", HTTP_HX_REQUEST="true")
+    assert fragment.text.lstrip().startswith('<div id="event-table">')
+
+
+def test_client_ip_trusts_only_the_configured_proxies(rf, settings):
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7")
+    assert client_ip(request) == "10.0.0.1"
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    assert client_ip(request) == "198.51.100.7"

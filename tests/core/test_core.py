@@ -1,0 +1,85 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from coproduction.celery import app
+from tests.harness.worker import celery_worker
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_liveness_answers_without_signing_in(client):
+    response = client.get(reverse("core:health_live"))
+    assert response.status_code == 200 and response.text == "ok"
+
+
+def test_readiness_reports_a_missing_worker(client):
+    response = client.get(reverse("core:health_ready"))
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "worker": "failing"}
+
+
+@pytest.mark.django_db(transaction=True)  # the in-process worker closes this thread's connections
+def test_readiness_is_ok_with_database_redis_and_a_worker(client):
+    with celery_worker():
+        response = client.get(reverse("core:health_ready"))
+    assert response.status_code == 200, response.json()
+
+
+def test_pages_send_a_nonce_content_security_policy(client):
+    response = client.get(reverse("accounts:login"))
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.text
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_every_page_is_private_unless_marked_public(client):
+    response = client.get("/home/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},  # set for browser tests only
+        "DEBUG": "false",
+        "SECRET_KEY": "x7!" + "k2#p9@m4$v8%" * 5,
+        "ALLOWED_HOSTS": "coproduction.example.gov.uk",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_collectstatic_succeeds_with_the_manifest_storage(tmp_path):
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 60, "STATIC_ROOT": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_celery_is_configured_from_django_and_never_falls_back_to_amqp():
+    assert app.conf.broker_url.split("://")[0] in {"redis", "rediss", "redis+socket", "unix"}
+    assert app.conf.task_acks_late and app.conf.task_reject_on_worker_lost
+    assert app.conf.worker_prefetch_multiplier == 1
+    options = app.conf.broker_transport_options
+    from coproduction.reports.tasks import report_job_render
+
+    assert options["visibility_timeout"] > report_job_render.time_limit
+
+
+def test_feature_apps_are_registered():
+    labels = {config.label for config in apps.get_app_configs()}
+    assert {"careplans", "checklist", "commissioning", "assets", "panels", "monitoring", "involvement"} <= labels
