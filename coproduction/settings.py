@@ -34,7 +34,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "coproduction.core.admin_config.CouncilAdminConfig",  # django.contrib.admin, administrators only
     "django.contrib.postgres",
     "django.forms",  # FORM_RENDERER TemplatesSetting finds Django's widget templates here
     # Third party

@@ -5,11 +5,13 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
+from .models import Organisation, Role, Team, User
 
-def gds_helper(*fields, submit: str) -> FormHelper:
+
+def gds_helper(*fields, submit: str, name: str = "submit") -> FormHelper:
     helper = FormHelper()
     helper.attrs = {"novalidate": True}  # browser validation would hide the error summary
-    helper.layout = Layout(*fields, Submit("submit", submit))
+    helper.layout = Layout(*fields, Submit(name, submit))
     return helper
 
 
@@ -100,3 +102,149 @@ class TokenForm(forms.Form):
         if not self.verify(token):
             raise forms.ValidationError("The security code is wrong or has run out. Enter the code shown now.")
         return token
+
+
+class AccountForm(forms.ModelForm):
+    """An administrator adds or changes an account: who it is, what it may do, which teams."""
+
+    roles = forms.MultipleChoiceField(
+        label="Roles",
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select every role this person has. Each role has its own home page.",
+        error_messages={"required": "Select at least one role"},
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label="Teams",
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Practitioners see their own team's work. Leave empty for people who use services.",
+    )
+    managed_teams = forms.ModelMultipleChoiceField(
+        label="Teams this person manages",
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only for team managers. They must also be in the team.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["full_name", "preferred_name", "email", "organisation", "is_active"]
+        labels = {
+            "full_name": "Full name",
+            "preferred_name": "Preferred name (optional)",
+            "email": "Email address",
+            "organisation": "Organisation (optional)",
+            "is_active": "This account can sign in",
+        }
+        help_texts = {
+            "preferred_name": "What the person likes to be called",
+            "email": "They sign in with this. We will email it a link to choose a password.",
+            "is_active": "Untick when someone leaves. Their records and the audit trail are kept.",
+        }
+        error_messages = {
+            "full_name": {"required": "Enter the person's full name"},
+            "email": {
+                "required": "Enter an email address",
+                "invalid": "Enter an email address in the correct format, like name@example.com",
+                "unique": "There is already an account with this email address",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = Team.objects.select_related("organisation").order_by("organisation__name", "name")
+        self.fields["teams"].queryset = teams
+        self.fields["managed_teams"].queryset = teams
+        label = lambda team: f"{team.name} ({team.organisation.name})"  # noqa: E731
+        self.fields["teams"].label_from_instance = label
+        self.fields["managed_teams"].label_from_instance = label
+        self.fields["organisation"].empty_label = "None"
+        if self.instance.pk:
+            self.initial["roles"] = self.instance.roles
+            memberships = list(self.instance.team_memberships.all())
+            self.initial["teams"] = [m.team_id for m in memberships]
+            self.initial["managed_teams"] = [m.team_id for m in memberships if m.is_manager]
+        else:
+            del self.fields["is_active"]
+        fields = [
+            Field.text("full_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("preferred_name", field_width=Fluid.ONE_THIRD),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.select("organisation"),
+            Field.checkboxes("roles", legend_size=Size.MEDIUM, small=True),
+            Field.checkboxes("teams", legend_size=Size.MEDIUM, small=True),
+            Field.checkboxes("managed_teams", legend_size=Size.MEDIUM, small=True),
+        ]
+        if "is_active" in self.fields:
+            fields.append(Field.checkbox("is_active"))
+        self.helper = gds_helper(*fields, submit="Save account")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("There is already an account with this email address")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        managed = set(cleaned.get("managed_teams") or [])
+        if managed and Role.TEAM_MANAGER not in (cleaned.get("roles") or []):
+            self.add_error("managed_teams", "Only a team manager can manage a team: select the team manager role, or untick these teams")
+        elif managed - set(cleaned.get("teams") or []):
+            self.add_error("managed_teams", "A manager must also be in the teams they manage: tick them under Teams too")
+        return cleaned
+
+
+class AccountSearchForm(forms.Form):
+    q = forms.CharField(label="Name or email address", required=False, max_length=200)
+    role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *Role.choices])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"novalidate": True}
+        self.helper.layout = Layout(
+            Field.text("q", field_width=Fluid.TWO_THIRDS),
+            Field.select("role"),
+            Submit("search", "Search", css_class="govuk-button--secondary"),
+        )
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "organisation"]
+        labels = {"name": "Team name", "organisation": "Organisation"}
+        error_messages = {
+            "name": {"required": "Enter the team's name"},
+            "organisation": {"required": "Select the organisation the team belongs to"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].empty_label = "Select an organisation"
+        self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.select("organisation"), submit="Add team", name="add_team")
+
+    def validate_unique(self):
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError:
+            self.add_error("name", "This organisation already has a team with this name")
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+        labels = {"name": "Organisation name", "kind": "Kind of organisation"}
+        error_messages = {
+            "name": {"required": "Enter the organisation's name", "unique": "There is already an organisation with this name"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.radios("kind", legend_size=Size.SMALL, small=True), submit="Add organisation", name="add_organisation")

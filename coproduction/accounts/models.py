@@ -112,11 +112,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return role in self.roles
 
     @property
-    def is_staff(self) -> bool:
-        # Django admin asks this; only administrators manage accounts there.
-        return Role.ADMINISTRATOR in self.roles
-
-    @property
     def needs_mfa(self) -> bool:
         return any(role in STAFF_ROLES for role in self.roles)
 

@@ -1,4 +1,3 @@
-from django.contrib.admin.models import LogEntry
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -40,12 +39,4 @@ register(
     title="Backup codes for two-factor sign-in",
     user_paths=["user"],
     fields=[("Name", "name"), ("Set up", "confirmed"), ("Created", "created_at")],
-)
-register(
-    LogEntry,
-    title="Changes you made in the administration pages",
-    user_paths=["user"],
-    fields=[("When", "action_time"), ("Record type", "content_type__name"), ("Record", "object_id")],
-    order_by=["-action_time"],
-    limit=1000,
 )

@@ -31,14 +31,9 @@ def has_any_role(user) -> bool:
 for _role in Role:
     rules.add_perm(f"accounts.view_{_role.value}_home", has_role(_role))
 
-# Administrators manage accounts, organisations and teams in the admin pages. Nobody
-# deletes an account there: leavers are deactivated, and erasure follows retention rules.
-for _model in ("user", "organisation", "team", "teammembership"):
-    rules.add_perm(f"accounts.view_{_model}", is_administrator)
-    rules.add_perm(f"accounts.add_{_model}", is_administrator)
-    rules.add_perm(f"accounts.change_{_model}", is_administrator)
-rules.add_perm("accounts.delete_teammembership", is_administrator)
-
-# Administrators can see and clear sign-in lockouts.
-rules.add_perm("axes.view_accessattempt", is_administrator)
-rules.add_perm("axes.delete_accessattempt", is_administrator)
+# Administrators manage accounts, organisations and teams. Nobody deletes an account:
+# leavers are switched off, and erasure follows the retention rules.
+rules.add_perm("accounts.view_user", is_administrator)
+rules.add_perm("accounts.add_user", is_administrator)
+rules.add_perm("accounts.change_user", is_administrator)
+rules.add_perm("accounts.add_team", is_administrator)

@@ -1,9 +1,9 @@
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from coproduction.reports.models import ReportJob
 
-from .models import Role, Team, User
+from .models import Organisation, Role, Team, User
 
 
 def team_list_managed_by(*, user: User) -> QuerySet[Team]:
@@ -32,3 +32,17 @@ def user_count_by_role() -> list[tuple[str, int]]:
 
 def report_job_recent_for(*, user: User, limit: int = 3) -> list[ReportJob]:
     return list(ReportJob.objects.filter(requested_by=user).order_by("-created_at")[:limit])
+
+
+def user_search(*, q: str = "", role: str = "") -> QuerySet[User]:
+    users = User.objects.select_related("organisation").order_by("full_name", "pk")
+    if q:
+        users = users.filter(Q(full_name__icontains=q) | Q(preferred_name__icontains=q) | Q(email__icontains=q))
+    if role:
+        users = users.filter(roles__contains=[role])
+    return users
+
+
+def organisation_list_with_teams() -> QuerySet[Organisation]:
+    teams = Team.objects.annotate(member_count=Count("memberships")).order_by("name")
+    return Organisation.objects.prefetch_related(Prefetch("teams", queryset=teams)).order_by("name")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import manage_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,4 +16,9 @@ urlpatterns = [
     path("accounts/password/reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("accounts/password/change/", views.password_change, name="password_change"),
     path("accounts/password/change/done/", views.password_change_done, name="password_change_done"),
+    path("manage/accounts/", manage_views.user_list, name="user_list"),
+    path("manage/accounts/add/", manage_views.user_add, name="user_add"),
+    path("manage/accounts/<int:user_id>/", manage_views.user_edit, name="user_edit"),
+    path("manage/accounts/<int:user_id>/reset-two-factor/", manage_views.user_reset_two_factor, name="user_reset_two_factor"),
+    path("manage/teams/", manage_views.team_list, name="team_list"),
 ]

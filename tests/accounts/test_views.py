@@ -249,25 +249,3 @@ def test_password_change_mismatch_keeps_nothing(client_as, person):
         errors=["The two password fields didn’t match."],
         unchanged=lambda: User.objects.get(pk=person.pk).password == old_hash,
     )
-
-
-def test_only_administrators_can_add_accounts_and_it_is_audited(client_as, administrator, council):
-    client = client_as(administrator)
-    response = client.post(
-        reverse("admin:accounts_user_add"),
-        {
-            "email": "new.worker@example.org",
-            "full_name": "New Worker",
-            "organisation": council.pk,
-            "roles": ["practitioner", "team_manager"],
-            "usable_password": "true",
-            "password1": "a-long-enough-passphrase",
-            "password2": "a-long-enough-passphrase",
-            "team_memberships-TOTAL_FORMS": "0",
-            "team_memberships-INITIAL_FORMS": "0",
-        },
-    )
-    assert response.status_code == 302, response.text[:3000]
-    created = User.objects.get(email="new.worker@example.org")
-    assert created.roles == ["practitioner", "team_manager"]
-    assert AuditEvent.objects.filter(actor=administrator, subject=created, action="create").exists()

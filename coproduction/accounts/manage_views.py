@@ -1,0 +1,99 @@
+"""Administrators manage accounts, organisations and teams here."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+
+from . import selectors, services
+from .forms import AccountForm, AccountSearchForm, OrganisationForm, TeamForm
+from .models import User
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def user_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "accounts.view_user")
+    form = AccountSearchForm(data=request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    users = selectors.user_search(q=filters.get("q", ""), role=filters.get("role", ""))
+    page = Paginator(users, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "accounts/user_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#user-table"
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+
+
+@require_http_methods(["GET", "POST"])
+def user_add(request: HttpRequest) -> HttpResponse:
+    _require(request, "accounts.add_user")
+    form = AccountForm(data=request.POST or None)
+    if form.is_valid():
+        user = services.account_create(data=form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"Account added for {user.full_name}. We have emailed them a link to choose a password.")
+        return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "page_title": "Add an account"})
+
+
+@require_http_methods(["GET", "POST"])
+def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
+    _require(request, "accounts.change_user")
+    account = get_object_or_404(User.objects.select_related("organisation"), pk=user_id)
+    form = AccountForm(data=request.POST or None, instance=account)
+    if request.method == "POST" and form.is_valid():
+        services.account_update(user=account, data=form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"Account saved for {account.full_name}")
+        return redirect("accounts:user_list")
+    if request.method == "GET":
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=account, subject=account, request=request)
+    return render(
+        request, "accounts/user_form.html", {"form": form, "account": account, "page_title": f"Change {account.full_name}'s account"}
+    )
+
+
+@require_POST
+def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    _require(request, "accounts.change_user")
+    account = get_object_or_404(User, pk=user_id)
+    services.account_reset_two_factor(user=account, by=request.user, request=request)
+    messages.success(request, f"{account.full_name} will set up two-factor sign-in again next time they sign in")
+    return redirect("accounts:user_edit", user_id=account.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def team_list(request: HttpRequest) -> HttpResponse:
+    """Organisations with their teams, and forms to add either."""
+    _require(request, "accounts.add_team")
+    team_form = TeamForm(data=request.POST if "add_team" in request.POST else None, prefix="team")
+    organisation_form = OrganisationForm(data=request.POST if "add_organisation" in request.POST else None, prefix="org")
+    if team_form.is_bound and team_form.is_valid():
+        team = services.team_create(data=team_form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"Team added: {team.name}")
+        return redirect("accounts:team_list")
+    if organisation_form.is_bound and organisation_form.is_valid():
+        organisation = services.organisation_create(data=organisation_form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"Organisation added: {organisation.name}")
+        return redirect("accounts:team_list")
+    return render(
+        request,
+        "accounts/team_list.html",
+        {
+            "organisations": selectors.organisation_list_with_teams(),
+            "team_form": team_form,
+            "organisation_form": organisation_form,
+            "form": organisation_form if organisation_form.is_bound else team_form,
+        },
+    )

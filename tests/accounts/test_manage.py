@@ -1,0 +1,121 @@
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coproduction.accounts.models import Organisation, Team, TeamMembership, User
+from coproduction.audit.models import AuditEvent
+from tests.accounts.factories import TeamFactory, UserFactory
+from tests.harness.bad_input import assert_bad_input
+from tests.harness.queries import assert_fixed_queries
+
+
+def test_an_administrator_adds_an_account_and_the_person_is_emailed_a_link(client_as, administrator, council, team, mailoutbox, django_capture_on_commit_callbacks):
+    client = client_as(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:user_add"),
+            {
+                "full_name": "New Worker",
+                "email": "New.Worker@example.org",
+                "organisation": council.pk,
+                "roles": ["practitioner", "team_manager"],
+                "teams": [team.pk],
+                "managed_teams": [team.pk],
+            },
+        )
+    assert response.headers["Location"] == reverse("accounts:user_list")
+    created = User.objects.get(email="new.worker@example.org")
+    assert created.roles == ["practitioner", "team_manager"]
+    assert not created.has_usable_password()
+    assert TeamMembership.objects.get(user=created, team=team).is_manager
+    assert AuditEvent.objects.filter(actor=administrator, subject=created, action="create").exists()
+    assert mailoutbox[0].to == ["new.worker@example.org"]
+    assert "/accounts/password/reset/" in mailoutbox[0].body
+
+
+def test_adding_an_account_with_mistakes_keeps_the_answers_and_saves_nothing(client_as, administrator, team, person):
+    assert_bad_input(
+        client_as(administrator),
+        reverse("accounts:user_add"),
+        {"full_name": "Half Done", "email": person.email.upper(), "managed_teams": [team.pk]},
+        errors=["There is already an account with this email address", "Select at least one role"],
+        kept=["full_name"],
+        unchanged=lambda: (User.objects.count(), TeamMembership.objects.count()),
+    )
+
+
+def test_a_manager_must_be_in_the_team_they_manage(client_as, administrator, team):
+    assert_bad_input(
+        client_as(administrator),
+        reverse("accounts:user_add"),
+        {"full_name": "Manager", "email": "m@example.org", "roles": ["team_manager"], "managed_teams": [team.pk]},
+        errors=["A manager must also be in the teams they manage: tick them under Teams too"],
+        kept=["full_name", "email"],
+        unchanged=lambda: User.objects.count(),
+    )
+
+
+def test_switching_an_account_off_stops_sign_in_and_is_audited(client_as, administrator, person):
+    client = client_as(administrator)
+    url = reverse("accounts:user_edit", kwargs={"user_id": person.pk})
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.find("input", attrs={"name": "full_name"})["value"] == person.full_name
+    assert AuditEvent.objects.filter(actor=administrator, subject=person, action="view").exists()
+    client.post(url, {"full_name": person.full_name, "email": person.email, "roles": ["person"]})  # is_active unticked
+    person.refresh_from_db()
+    assert not person.is_active
+    assert AuditEvent.objects.filter(actor=administrator, subject=person, action="change").exists()
+
+
+def test_resetting_two_factor_removes_the_authenticator(client_as, administrator, practitioner):
+    TOTPDevice.objects.create(user=practitioner, name="Lost phone", confirmed=True)
+    client = client_as(administrator)
+    client.post(reverse("accounts:user_reset_two_factor", kwargs={"user_id": practitioner.pk}))
+    assert not TOTPDevice.objects.filter(user=practitioner).exists()
+
+
+def test_only_administrators_can_reset_two_factor(client_as, team_manager, practitioner):
+    TOTPDevice.objects.create(user=practitioner, name="Phone", confirmed=True)
+    response = client_as(team_manager).post(reverse("accounts:user_reset_two_factor", kwargs={"user_id": practitioner.pk}))
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(user=practitioner, name="Phone").exists()
+
+
+def test_account_list_searches_and_runs_fixed_queries(client_as, administrator):
+    UserFactory(full_name="Zebedee Quill", roles=["carer"])
+    client = client_as(administrator)
+    url = reverse("accounts:user_list")
+    response = client.get(url, {"q": "zebedee"})
+    names = [a.get_text(strip=True) for a in BeautifulSoup(response.content, "html.parser").select("#user-table tbody a")]
+    assert names == ["Zebedee Quill"]
+    carers = client.get(url, {"role": "carer"})
+    assert "Zebedee Quill" in carers.text and administrator.full_name not in BeautifulSoup(carers.content, "html.parser").select_one("#user-table tbody").text
+    # user, OTP device, count, page (organisation joined).
+    assert_fixed_queries(lambda: client.get(url), budget=4, grow=lambda: UserFactory.create_batch(30))
+
+
+def test_adding_a_team_and_an_organisation(client_as, administrator, council):
+    client = client_as(administrator)
+    client.post(reverse("accounts:team_list"), {"team-name": "Reablement", "team-organisation": council.pk, "add_team": "Add team"})
+    assert Team.objects.filter(name="Reablement", organisation=council).exists()
+    client.post(reverse("accounts:team_list"), {"org-name": "Carers Centre", "org-kind": "community", "add_organisation": "Add organisation"})
+    assert Organisation.objects.get(name="Carers Centre").kind == "community"
+
+
+def test_a_duplicate_team_name_is_explained(client_as, administrator, team):
+    assert_bad_input(
+        client_as(administrator),
+        reverse("accounts:team_list"),
+        {"team-name": team.name, "team-organisation": team.organisation_id, "add_team": "Add team"},
+        errors=["This organisation already has a team with this name"],
+        kept=["team-name"],
+        unchanged=lambda: Team.objects.count(),
+    )
+
+
+def test_team_list_runs_fixed_queries(client_as, administrator, council):
+    client = client_as(administrator)
+    # user, OTP device, organisations, teams with counts, organisations for each select.
+    assert_fixed_queries(
+        lambda: client.get(reverse("accounts:team_list")), budget=5, grow=lambda: TeamFactory.create_batch(10, organisation=council)
+    )

@@ -1,0 +1,81 @@
+"""Every page of the authorization matrix, as every role allowed to see it, in real Chromium
+with axe-core: no WCAG 2.0/2.1/2.2 A or AA violation, and no script blocked by the CSP."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from coproduction.accounts.models import Role
+from coproduction.reports.models import ReportJob
+from tests.accounts.factories import TEST_PASSWORD
+from tests.authorization_matrix import MATRIX
+from tests.harness.browser import axe_violations, browser, signed_in_page  # noqa: F401  (fixture)
+from tests.harness.matrix import ANONYMOUS, EVERYONE, Expect
+from tests.reports.factories import ReportJobFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Downloads are files, not pages; health checks are for machines.
+NOT_PAGES = {"reports:job_download", "core:health_live", "core:health_ready"}
+PAGE_ROWS = [row for row in MATRIX if row.url_name not in NOT_PAGES]
+
+
+@pytest.fixture
+def world(users):
+    job = ReportJobFactory(requested_by=users[Role.PERSON], status=ReportJob.Status.DONE, page_count=2)
+    job.file.save(f"reports/{job.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return {"users": users, "person_job": job}
+
+
+@pytest.mark.parametrize("row", PAGE_ROWS, ids=lambda row: row.test_id)
+def test_every_page_passes_axe_for_every_role_that_may_see_it(row, world, browser, live_server):
+    url = reverse(row.url_name, kwargs=row.kwargs(world))
+    problems = []
+    for who in EVERYONE:
+        if row.expect[who] is not Expect.OK:
+            continue
+        page = signed_in_page(browser, live_server, None if who == ANONYMOUS else world["users"][who])
+        response = page.goto(url)
+        assert response.status == 200, f"{who} got {response.status} for {url}"
+        problems += [f"{who}: {violation}" for violation in axe_violations(page)]
+        problems += [f"{who}: console: {error}" for error in page.console_errors]
+        page.context.close()
+    assert problems == [], f"{url}\n" + "\n".join(problems)
+
+
+def test_forms_in_their_error_state_pass_axe(browser, live_server, users):
+    page = signed_in_page(browser, live_server)
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("Email address").fill(users[Role.PERSON].email)
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.title().startswith("Error:")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.get_by_label("Email address").input_value() == users[Role.PERSON].email
+    assert axe_violations(page) == []
+
+
+def test_sign_in_and_get_my_data_without_javascript(browser, live_server, users):
+    person = users[Role.PERSON]
+    page = signed_in_page(browser, live_server, javascript=False)
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("Email address").fill(person.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {person.display_name}"
+    page.get_by_role("link", name="Your data").first.click()
+    page.get_by_role("button", name="Make a copy of my data").click()
+    assert page.get_by_text("Waiting to start").is_visible()
+    assert page.get_by_role("link", name="refresh the page").is_visible()
+
+
+def test_the_service_navigation_collapses_into_a_menu_on_a_phone(browser, live_server, users):
+    page = signed_in_page(browser, live_server, users[Role.ADMINISTRATOR])
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(reverse("accounts:home"))
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.is_visible()
+    assert not page.get_by_role("link", name="Audit trail").is_visible()
+    menu.click()
+    assert page.get_by_role("link", name="Audit trail").is_visible()
+    assert axe_violations(page) == []
