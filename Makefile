@@ -1,0 +1,44 @@
+# The two commands: `make run` and `make test`. Both start embedded PostgreSQL and
+# Valkey under .data/ unless DATABASE_URL / REDIS_URL are set.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SERVERS := $(PY) -m coproduction.devservers
+
+help:  ## List targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps .
+	touch $(INSTALLED)
+
+install: $(INSTALLED)  ## Create .venv and install the pinned packages
+
+run: $(INSTALLED)  ## Web, worker and beat on embedded Postgres+Redis (or DATABASE_URL/REDIS_URL)
+	$(SERVERS) run
+
+# pytest-django turns DEBUG off, so the tests run with production settings and need a key.
+test: $(INSTALLED)  ## Whole suite, browser tests included (Chromium from CHROMIUM or PATH)
+	SECRET_KEY=$${SECRET_KEY:-test-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
+		$(SERVERS) exec -- $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(INSTALLED)  ## Council-scale timings beside a trivial view (not part of the tests)
+	SECRET_KEY=$${SECRET_KEY:-bench-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
+		$(SERVERS) exec -- $(PY) benchmarks/run.py $(BENCH_ARGS)
+
+servers-stop:  ## Stop the embedded servers left running by an interrupted command
+	$(SERVERS) stop
+
+frontend:  ## Rebuild static/govuk from the govuk-frontend npm package (needs Node)
+	bash frontend/build.sh
+
+lock:  ## Re-pin requirements.lock from pyproject.toml
+	$(PYTHON) -m venv /tmp/coproduction-lock && /tmp/coproduction-lock/bin/pip install --quiet ".[embedded,test]" \
+		&& /tmp/coproduction-lock/bin/pip freeze --exclude coproduction > requirements.lock && rm -rf /tmp/coproduction-lock
+
+.PHONY: help install run test bench servers-stop frontend lock

