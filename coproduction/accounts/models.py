@@ -129,6 +129,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def sorted_roles(self) -> list[Role]:
         return [role for role in ROLE_ORDER if role in self.roles]
 
+    @property
+    def role_labels(self) -> list[str]:
+        return [role.label for role in self.sorted_roles()]
+
 
 class TeamMembership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="team_memberships")

@@ -14,7 +14,7 @@ register(
         ("Full name", "full_name"),
         ("Preferred name", "preferred_name"),
         ("Organisation", "organisation__name"),
-        ("Roles", "roles"),
+        ("Roles", "role_labels"),
         ("Account active", "is_active"),
         ("Account created", "date_joined"),
         ("Last signed in", "last_login"),

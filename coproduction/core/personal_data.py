@@ -37,6 +37,11 @@ class ExportSection:
     rows: list[list[str]] = field(default_factory=list)
     truncated_at: int | None = None
 
+    @property
+    def record(self) -> list[tuple[str, str]]:
+        """The first row as (heading, value) pairs, for sections about a single record."""
+        return list(zip(self.headings, self.rows[0])) if self.rows else []
+
 
 _entries: dict[type[models.Model], PersonalDataEntry] = {}
 _exempt: dict[type[models.Model], str] = {}

@@ -1,0 +1,322 @@
+"""Council-scale timings: `make bench` (not part of the test suite).
+
+Seeds a separate database (coproduction_bench) with council-sized data, then prints, for
+each key page, the median and p95 server time and the query count, beside a trivial view
+served the same way; then the PDF pipeline's render time per page, and a real worker's
+resident memory after 5 and after 50 renders.
+
+    make bench BENCH_ARGS="--teams 80 --practitioners 1000 --people 25000 --audit-events 1000000"
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "coproduction_bench"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--teams", type=int, default=80)
+    parser.add_argument("--practitioners", type=int, default=1000)
+    parser.add_argument("--people", type=int, default=25000)
+    parser.add_argument("--audit-events", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=30, help="requests per page")
+    parser.add_argument("--renders", type=int, default=50, help="reports rendered for the memory check")
+    parser.add_argument("--reseed", action="store_true", help="drop and seed the bench database again")
+    return parser.parse_args()
+
+
+def use_bench_database() -> str:
+    """Point DATABASE_URL at a database of its own, so a developer's demo data is untouched."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    url = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+    os.environ["DATABASE_URL"] = url
+    return url
+
+
+def ensure_database(reseed: bool) -> bool:
+    """Create the bench database if missing; True when it must be seeded."""
+    import psycopg
+    from django.db import connection
+
+    params = dict(connection.get_connection_params())
+    params["dbname"] = "postgres"
+    with psycopg.connect(**params, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone()
+        if exists and reseed:
+            conn.execute(f'DROP DATABASE "{BENCH_DB}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    return not exists
+
+
+def seed(args: argparse.Namespace) -> None:
+    """Bulk-insert in SQL (generate_series): a million rows take seconds, not hours."""
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    password = make_password("bench-password-1")
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO accounts_organisation (name, kind) VALUES ('Bench Council', 'council') RETURNING id")
+        council = cursor.fetchone()[0]
+        cursor.execute(
+            "INSERT INTO accounts_team (name, organisation_id) SELECT 'Team ' || n, %s FROM generate_series(1, %s) n",
+            [council, args.teams],
+        )
+        user_insert = """
+            INSERT INTO accounts_user (password, is_superuser, email, full_name, preferred_name, organisation_id,
+                                       roles, is_active, date_joined)
+            SELECT %s, false, %s || n || '@bench.example', %s || n, '', %s, %s::varchar[], true, now()
+            FROM generate_series(1, %s) n
+        """
+        cursor.execute(user_insert, [password, "practitioner", "Practitioner ", council, "{practitioner}", args.practitioners])
+        cursor.execute(user_insert, [password, "person", "Person ", None, "{person}", args.people])
+        managers = args.teams
+        cursor.execute(user_insert, [password, "manager", "Manager ", council, "{team_manager}", managers])
+        cursor.execute(user_insert, [password, "admin", "Administrator ", council, "{administrator}", 5])
+        cursor.execute(user_insert, [password, "commissioner", "Commissioner ", council, "{commissioner}", 20])
+        # Practitioners spread over the teams; each manager manages one team.
+        cursor.execute(
+            """
+            INSERT INTO accounts_teammembership (user_id, team_id, is_manager)
+            SELECT u.id, t.ids[1 + (row_number() OVER (ORDER BY u.id) % array_length(t.ids, 1))], false
+            FROM accounts_user u, (SELECT array_agg(id ORDER BY id) ids FROM accounts_team) t
+            WHERE u.roles = '{practitioner}'
+            """
+        )
+        cursor.execute(
+            """
+            INSERT INTO accounts_teammembership (user_id, team_id, is_manager)
+            SELECT u.id, t.ids[1 + (row_number() OVER (ORDER BY u.id) % array_length(t.ids, 1))], true
+            FROM accounts_user u, (SELECT array_agg(id ORDER BY id) ids FROM accounts_team) t
+            WHERE u.roles = '{team_manager}'
+            """
+        )
+        # Practitioners reading people's records: the audit trail at council scale.
+        cursor.execute(
+            """
+            WITH p AS (SELECT array_agg(id) ids FROM accounts_user WHERE roles = '{practitioner}'),
+                 s AS (SELECT array_agg(id) ids FROM accounts_user WHERE roles = '{person}'),
+                 ct AS (SELECT id FROM django_content_type WHERE app_label = 'accounts' AND model = 'user')
+            INSERT INTO audit_auditevent (at, actor_id, action, target_type_id, target_id, subject_id, ip_address, detail)
+            SELECT now() - (n || ' seconds')::interval,
+                   p.ids[1 + n %% array_length(p.ids, 1)], 'view', ct.id,
+                   s.ids[1 + n %% array_length(s.ids, 1)]::text, s.ids[1 + n %% array_length(s.ids, 1)],
+                   '192.0.2.1', ''
+            FROM generate_series(1, %s) n, p, s, ct
+            """,
+            [args.audit_events],
+        )
+        cursor.execute("ANALYZE")
+    print(f"Seeded in {time.perf_counter() - started:.1f} s")
+
+
+def timed(client, method: str, path: str, repeats: int, **kwargs) -> tuple[float, float, int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kwargs["secure"] = True  # as behind the council's TLS proxy: no redirect to https
+    getattr(client, method)(path, **kwargs)  # warm caches and connections
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        response = getattr(client, method)(path, **kwargs)
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, method)(path, **kwargs)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    return statistics.median(times), p95, len(queries), response.status_code
+
+
+def time_sign_in(repeats: int) -> tuple[float, float, int, int]:
+    """A fresh client each time: a signed-in client would just be redirected."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries, status = [], 0, 0
+    for _ in range(repeats):
+        client = Client()
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(
+                "/accounts/login/", {"username": "person1@bench.example", "password": "bench-password-1"}, secure=True
+            )
+        times.append((time.perf_counter() - started) * 1000)
+        queries, status = len(captured), response.status_code
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)], queries, status
+
+
+def signed_in_client(email: str):
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from coproduction.accounts.models import User
+
+    user = User.objects.get(email=email)
+    client = Client()
+    client.force_login(user)
+    if user.needs_mfa:
+        device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "Bench", "confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def bench_pages(args: argparse.Namespace) -> None:
+    from django.test import Client
+
+    anonymous = Client()
+    # The yardstick: a page with the full layout and middleware but no data of its own.
+    rows = [("Trivial page (accessibility statement)", *timed(anonymous, "get", "/accessibility/", args.repeats))]
+    rows.append(("Bare view (/health/live, no template)", *timed(anonymous, "get", "/health/live", args.repeats)))
+    rows.append(
+        ("Trivial page, signed in (person)", *timed(signed_in_client("person2@bench.example"), "get", "/accessibility/", args.repeats))
+    )
+    rows.append(("Sign-in page", *timed(anonymous, "get", "/accounts/login/", args.repeats)))
+    rows.append(("Sign in (POST; Argon2 is slow on purpose)", *time_sign_in(max(5, args.repeats // 3))))
+    for label, email, path in [
+        ("Home: person", "person1@bench.example", "/home/person/"),
+        ("Home: practitioner", "practitioner1@bench.example", "/home/practitioner/"),
+        ("Home: team manager", "manager1@bench.example", "/home/team-manager/"),
+        ("Home: administrator", "admin1@bench.example", "/home/administrator/"),
+        ("Home: commissioner", "commissioner1@bench.example", "/home/commissioner/"),
+        ("Your data page", "person1@bench.example", "/reports/your-data/"),
+        ("Manage accounts (first page)", "admin1@bench.example", "/manage/accounts/"),
+        ("Audit trail, manager (first page)", "manager1@bench.example", "/audit/"),
+        ("Audit trail, administrator (first page)", "admin1@bench.example", "/audit/"),
+    ]:
+        rows.append((label, *timed(signed_in_client(email), "get", path, args.repeats)))
+
+    # Signed-in pages are compared with the signed-in trivial page (same session and user
+    # loading), signed-out pages with the signed-out one.
+    trivial_out, trivial_in = rows[0][1], rows[2][1]
+    print(f"\n{'Page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x trivial':>10} status")
+    for index, (label, median, p95, queries, status) in enumerate(rows):
+        base = trivial_out if index in (0, 1, 3, 4) else trivial_in
+        print(f"{label:<42} {median:>10.2f} {p95:>8.2f} {queries:>8} {median / base:>10.1f} {status}")
+
+
+def bench_reports(args: argparse.Namespace) -> None:
+    from coproduction.accounts.models import User
+    from coproduction.reports import services
+    from coproduction.reports.models import ReportJob
+
+    from django.db import connection
+
+    # Someone whose records were read 300 times: about ten pages of "your data".
+    user, created = User.objects.get_or_create(
+        email="tenpages@bench.example", defaults={"full_name": "Ten Pages", "roles": ["person"]}
+    )
+    if created:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO audit_auditevent (at, actor_id, action, target_type_id, target_id, subject_id, ip_address, detail)"
+                " SELECT now(), (SELECT min(id) FROM accounts_user WHERE roles = '{practitioner}'), 'view', %s, %s, %s,"
+                " '192.0.2.1', '' FROM generate_series(1, 300)",
+                [_user_type(), str(user.pk), user.pk],
+            )
+    print()
+    for label, who in [("a person read 300 times", user), ("a busy practitioner (2,000-row cap)", User.objects.get(email="practitioner1@bench.example"))]:
+        job = ReportJob.objects.create(kind=ReportJob.Kind.MY_DATA, requested_by=who, subject_type_id=_user_type(), subject_id=str(who.pk))
+        services.report_job_render(job=job)
+        job.refresh_from_db()
+        print(
+            f"PDF pipeline, 'your data' for {label}: {job.page_count} pages in {job.render_seconds:.2f} s "
+            f"({job.render_seconds / job.page_count * 1000:.0f} ms a page, data gathering included)"
+        )
+
+
+def _user_type() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    from coproduction.accounts.models import User
+
+    return ContentType.objects.get_for_model(User).pk
+
+
+def bench_worker_memory(args: argparse.Namespace) -> None:
+    """Run a real worker (no recycling), send it renders, read the pool child's RSS."""
+    import psutil
+
+    from coproduction.accounts.models import User
+    from coproduction.reports.models import ReportJob
+    from coproduction.reports.tasks import report_job_render
+
+    user = User.objects.get(email="person1@bench.example")
+    queue = f"bench-{os.getpid()}"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "coproduction", "worker", "--concurrency=1", "--loglevel=WARNING",
+         "-Q", queue, "--max-tasks-per-child=100000", "--max-memory-per-child=0"],
+        cwd=ROOT, env={**os.environ, "CELERY_WORKER_MAX_MEMORY_KB": "0"},
+    )
+    try:
+        rss = {}
+        done = 0
+        for target in (5, args.renders):
+            jobs = [
+                ReportJob.objects.create(kind=ReportJob.Kind.MY_DATA, requested_by=user, subject_type_id=_user_type(), subject_id=str(user.pk))
+                for _ in range(target - done)
+            ]
+            for job in jobs:
+                report_job_render.apply_async(args=[str(job.pk)], queue=queue)
+            deadline = time.monotonic() + 600
+            while ReportJob.objects.filter(pk__in=[j.pk for j in jobs], status="done").count() < len(jobs):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("The worker did not finish the renders")
+                time.sleep(0.2)
+            done = target
+            children = psutil.Process(worker.pid).children()
+            rss[target] = children[0].memory_info().rss / 2**20
+        ratio = rss[args.renders] / rss[5]
+        print(f"Worker memory: {rss[5]:.0f} MB after 5 renders, {rss[args.renders]:.0f} MB after {args.renders} ({ratio:.2f}x)")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def main() -> None:
+    args = parse_args()
+    use_bench_database()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("REQUIRE_STAFF_MFA", "true")
+    # Production settings serve hashed static files from STATIC_ROOT, as a deployment would.
+    os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="coproduction-bench-static-"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)
+    if ensure_database(args.reseed):
+        seed(args)
+    from coproduction.accounts.models import User
+
+    print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
+    bench_pages(args)
+    bench_reports(args)
+    bench_worker_memory(args)
+
+
+if __name__ == "__main__":
+    main()
