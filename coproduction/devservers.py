@@ -228,7 +228,10 @@ def run_services(env: dict[str, str]) -> int:
     while not stopping:
         for name, child in children.items():
             if child.poll() is not None:
-                died = name
+                # Ctrl-C reaches every process of the terminal at once: give our own
+                # handler a moment, so a normal stop is not reported as a crash.
+                time.sleep(0.5)
+                died = None if stopping else name
                 stopping = True
                 break
         time.sleep(0.3)

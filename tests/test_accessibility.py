@@ -81,3 +81,33 @@ def test_the_service_navigation_collapses_into_a_menu_on_a_phone(browser, live_s
     assert navigation.get_by_role("link", name="Audit trail", exact=True).is_visible()
     assert page.console_errors == []
     assert axe_violations(page) == []
+
+
+def test_the_timeout_warning_lets_a_person_stay_signed_in(browser, live_server, users, settings):
+    # Two seconds before the warning shows, instead of 25 minutes.
+    settings.SESSION_IDLE_TIMEOUT = settings.SESSION_WARNING_SECONDS + 2
+    page = signed_in_page(browser, live_server, users[Role.PERSON])
+    page.goto(reverse("accounts:home"))
+    dialog = page.get_by_role("dialog", name="You're about to be signed out")
+    dialog.wait_for(state="visible", timeout=10_000)
+    assert axe_violations(page) == []
+    dialog.get_by_role("button", name="Stay signed in").click()
+    dialog.wait_for(state="hidden", timeout=10_000)
+    assert page.url.endswith("/home/person/")  # stayed on the page, nothing lost
+    assert page.console_errors == []
+
+
+def test_the_progress_page_updates_itself_until_the_pdf_is_ready(browser, live_server, users):
+    from tests.harness.worker import celery_worker
+
+    page = signed_in_page(browser, live_server, users[Role.PERSON])
+    page.goto(reverse("reports:my_data"))
+    page.get_by_role("button", name="Make a copy of my data").click()
+    assert page.get_by_text("Waiting to start").is_visible()
+    with celery_worker():
+        # htmx polls every 2 s; the page is never reloaded by hand.
+        page.get_by_role("heading", name="Your PDF is ready").wait_for(timeout=60_000)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    assert download.value.suggested_filename.startswith("my-data-")
+    assert page.console_errors == []

@@ -1,9 +1,22 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
 from .models import AuditEvent
+
+
+# Day first, as people in the UK write dates; ISO too, for links and bookmarks.
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+
+
+def _our_app_labels() -> list[str]:
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if config.name.startswith(("coproduction.", "careplans", "checklist", "commissioning"))
+    ]
 
 
 class AuditSearchForm(forms.Form):
@@ -20,23 +33,23 @@ class AuditSearchForm(forms.Form):
     date_from = forms.DateField(
         label="From",
         required=False,
-        help_text="For example, 27 3 2026 as 2026-03-27",
-        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
-        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=DATE_FORMATS,
+        help_text="For example, 27/3/2026",
+        error_messages={"invalid": "Enter the from date as a real date, like 27/3/2026"},
     )
     date_to = forms.DateField(
         label="To",
         required=False,
-        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-27"},
-        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=DATE_FORMATS,
+        help_text="For example, 31/3/2026",
+        error_messages={"invalid": "Enter the to date as a real date, like 31/3/2026"},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only record types that have ever been audited; labels are the models' plain names.
-        self.fields["record_type"].queryset = ContentType.objects.filter(
-            pk__in=AuditEvent.objects.exclude(target_type=None).values("target_type").distinct()
-        ).order_by("model")
+        # Record types of this service's own apps (asking the audit table which types it
+        # holds would scan millions of rows).
+        self.fields["record_type"].queryset = ContentType.objects.filter(app_label__in=_our_app_labels()).order_by("model")
         self.fields["record_type"].label_from_instance = lambda ct: ct.name.capitalize()
         self.helper = FormHelper()
         self.helper.form_method = "get"

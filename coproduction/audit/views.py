@@ -1,9 +1,10 @@
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+
+from coproduction.core.paging import countless_page
 
 from .forms import AuditSearchForm
 from .models import AuditEvent
@@ -25,7 +26,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = AuditEvent.objects.none()
     else:
         events = audit_event_list_visible_to(user=request.user)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = countless_page(events, request.GET.get("page"), 50)
     query = request.GET.copy()
     query.pop("page", None)
     template = "audit/event_list.html"

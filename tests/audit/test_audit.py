@@ -58,9 +58,9 @@ def test_an_administrator_searches_everything_by_person_and_the_search_is_audite
 def test_audit_list_runs_fixed_queries(client_as, administrator):
     client = client_as(administrator)
     AuditEventFactory.create_batch(3)
-    # user, OTP device, record types for the filter, count, page (actor, subject and type joined).
+    # user, OTP device, record types for the filter, one page (actor, subject and type joined; no count).
     assert_fixed_queries(
-        lambda: client.get(reverse("audit:event_list")), budget=5, grow=lambda: AuditEventFactory.create_batch(30)
+        lambda: client.get(reverse("audit:event_list")), budget=4, grow=lambda: AuditEventFactory.create_batch(30)
     )
 
 
@@ -69,7 +69,7 @@ def test_audit_search_with_dates_the_wrong_way_round_explains(client_as, adminis
     assert_bad_input(
         client,
         reverse("audit:event_list"),
-        {"person": "ada", "date_from": "2026-05-01", "date_to": "2026-04-01"},
+        {"person": "ada", "date_from": "1/5/2026", "date_to": "1 April 2026"},
         errors=["The to date must be the same as or after the from date"],
         kept=["person"],
         unchanged=lambda: AuditEvent.objects.exclude(action=AuditEvent.Action.SEARCH).count(),
@@ -82,7 +82,7 @@ def test_audit_search_with_a_date_that_is_not_a_date_explains(client_as, adminis
         client_as(administrator),
         reverse("audit:event_list"),
         {"date_from": "31 February"},
-        errors=["Enter the from date as a real date, like 2026-03-27"],
+        errors=["Enter the from date as a real date, like 27/3/2026"],
         unchanged=lambda: AuditEvent.objects.count() - AuditEvent.objects.filter(action="login").count(),
         method="get",
     )

@@ -8,8 +8,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+from coproduction.reports.models import ReportJob
+from coproduction.reports.services import report_job_request
 
 DEMO_PASSWORD = "demo-coproduction-2026"
+DEMO_DETAIL = "demo data"
 
 DEMO_ACCOUNTS = [
     # email, full name, preferred name, roles, organisation, team, manages team
@@ -59,11 +64,30 @@ class Command(BaseCommand):
             created += was_created
             TeamMembership.objects.get_or_create(user=user, team=teams[team])
 
+        self._activity()
+
         self.stdout.write(f"Demo data ready ({created} new accounts).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, full_name, _, roles, *_ in DEMO_ACCOUNTS:
             labels = ", ".join(Role(role).label.lower() for role in roles)
             self.stdout.write(f"  {email:<28} {full_name} ({labels})")
+
+    def _activity(self) -> None:
+        """Some history, so the audit trail and "your data" have something to show."""
+        if AuditEvent.objects.filter(detail=DEMO_DETAIL).exists():
+            return
+        users = {user.email: user for user in User.objects.filter(email__endswith="@demo.example")}
+        admin, practitioner = users["admin@demo.example"], users["practitioner@demo.example"]
+        for actor, action, subject in [
+            (admin, AuditEvent.Action.VIEW, practitioner),
+            (admin, AuditEvent.Action.CHANGE, practitioner),
+            (admin, AuditEvent.Action.VIEW, users["j.adeyemi@demo.example"]),
+            (admin, AuditEvent.Action.VIEW, users["person@demo.example"]),
+        ]:
+            audit_record(actor=actor, action=action, obj=subject, subject=subject, detail=DEMO_DETAIL)
+        # A copy of Al's data, made by the worker as soon as `make run` starts it.
+        person = users["person@demo.example"]
+        report_job_request(kind=ReportJob.Kind.MY_DATA, requested_by=person, subject=person, subject_user=person)
 
     def _account(self, email, full_name, preferred, roles, organisation) -> tuple[User, bool]:
         user = User.objects.filter(email=email).first()

@@ -1,0 +1,17 @@
+from django.core.management import call_command
+
+from coproduction.accounts.models import Role, User
+from coproduction.audit.models import AuditEvent
+from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
+from coproduction.reports.models import ReportJob
+
+
+def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    demo = User.objects.filter(email__endswith="@demo.example")
+    assert {role for user in demo for role in user.roles} == {role.value for role in Role}
+    assert AuditEvent.objects.filter(detail="demo data").count() == 4
+    assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
+    response = client.post("/accounts/login/", {"username": "person@demo.example", "password": DEMO_PASSWORD})
+    assert response.headers["Location"] == "/home/"
