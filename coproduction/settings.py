@@ -162,8 +162,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-# Axes must not write usernames (email addresses: personal data) to the log.
+# Axes must not write usernames (email addresses: personal data) or addresses to the log,
+# nor keep the typed email in the raw request data it stores.
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "coproduction.accounts.logging.axes_client_str"
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "token"]
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
 EMAIL_BACKEND = env(

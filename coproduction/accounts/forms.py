@@ -205,7 +205,7 @@ class AccountSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.form_method = "get"
+        self.helper.form_method = "post"  # names and emails never go in the URL
         self.helper.attrs = {"novalidate": True}
         self.helper.layout = Layout(
             Field.text("q", field_width=Fluid.TWO_THIRDS),

@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
 from .forms import AccountForm, AccountSearchForm, OrganisationForm, TeamForm
@@ -21,20 +22,20 @@ def _require(request: HttpRequest, permission: str) -> None:
         raise PermissionDenied
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def user_list(request: HttpRequest) -> HttpResponse:
     _require(request, "accounts.view_user")
-    form = AccountSearchForm(data=request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form, done = search_form_from_session(request, key="accounts", form_class=AccountSearchForm)
+    if done:
+        return done
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     users = selectors.user_search(q=filters.get("q", ""), role=filters.get("role", ""))
     page = Paginator(users, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     template = "accounts/user_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#user-table"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, template, {"form": form, "page": page, "searching": form.is_bound})
 
 
 @require_http_methods(["GET", "POST"])

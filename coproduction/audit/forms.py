@@ -52,7 +52,7 @@ class AuditSearchForm(forms.Form):
         self.fields["record_type"].queryset = ContentType.objects.filter(app_label__in=_our_app_labels()).order_by("model")
         self.fields["record_type"].label_from_instance = lambda ct: ct.name.capitalize()
         self.helper = FormHelper()
-        self.helper.form_method = "get"
+        self.helper.form_method = "post"  # terms may be personal data: never in the URL
         self.helper.attrs = {"novalidate": True}
         self.helper.layout = Layout(
             Field.text("person", field_width=Fluid.TWO_THIRDS),

@@ -46,6 +46,14 @@ def test_wrong_password_shows_error_summary_and_keeps_the_email(client, person):
     assert failed.actor is None and failed.subject is None and failed.detail == ""
 
 
+def test_failed_sign_ins_leave_no_email_in_the_logs(client, person, caplog):
+    caplog.set_level("DEBUG")
+    for _ in range(6):
+        client.post(LOGIN, {"username": person.email, "password": "wrong-password"})
+    assert caplog.records, "expected the lockout to be logged"
+    assert person.email not in caplog.text and person.email.split("@")[0] not in caplog.text
+
+
 def test_empty_sign_in_names_each_missing_answer(client):
     assert_bad_input(
         client,
