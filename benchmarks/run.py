@@ -165,21 +165,13 @@ def time_sign_in(repeats: int) -> tuple[float, float, int, int]:
 
 
 def signed_in_client(email: str):
+    """Signed in as the tests sign in, two-factor passed for staff."""
     from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from coproduction.accounts.models import User
+    from tests.harness.auth import login_as
 
-    user = User.objects.get(email=email)
-    client = Client()
-    client.force_login(user)
-    if user.needs_mfa:
-        device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "Bench", "confirmed": True})
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    return client
+    return login_as(Client(), User.objects.get(email=email))
 
 
 def bench_pages(args: argparse.Namespace) -> None:

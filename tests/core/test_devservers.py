@@ -1,0 +1,33 @@
+"""The embedded Redis keeps queued jobs through a crash (append-only file, fsync every second)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import os, signal, time
+import redis
+from coproduction import devservers as d
+
+d.start_redis()
+client = redis.Redis(unix_socket_path=str(d.REDIS_SOCKET))
+client.lpush("celery", "job-1")
+assert client.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
+time.sleep(1.5)  # appendfsync everysec
+pid = d._read_pid(d.REDIS_PID)
+os.kill(pid, signal.SIGKILL)
+d._wait_gone(pid)
+d.start_redis()
+print(redis.Redis(unix_socket_path=str(d.REDIS_SOCKET)).lrange("celery", 0, -1))
+d.stop_redis()
+"""
+
+
+def test_a_queued_job_survives_the_embedded_redis_being_killed(tmp_path):
+    env = {**os.environ, "DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[b'job-1']"
