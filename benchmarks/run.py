@@ -302,6 +302,8 @@ def main() -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     if ensure_database(args.reseed):
         seed(args)
+    else:
+        call_command("migrate", verbosity=0)  # indexes added since the data was seeded
     from coproduction.accounts.models import User
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")

@@ -153,8 +153,9 @@ class AccountForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, acting_user: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.acting_user = acting_user
         teams = Team.objects.select_related("organisation").order_by("organisation__name", "name")
         self.fields["teams"].queryset = teams
         self.fields["managed_teams"].queryset = teams
@@ -190,6 +191,12 @@ class AccountForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.acting_user is not None and self.instance.pk == self.acting_user.pk:
+            # Nobody can lock themselves out: another administrator must do it.
+            if Role.ADMINISTRATOR not in (cleaned.get("roles") or [Role.ADMINISTRATOR]):
+                self.add_error("roles", "You cannot remove your own administrator role: ask another administrator")
+            if "is_active" in self.fields and not cleaned.get("is_active"):
+                self.add_error("is_active", "You cannot switch off your own account: ask another administrator")
         managed = set(cleaned.get("managed_teams") or [])
         if managed and Role.TEAM_MANAGER not in (cleaned.get("roles") or []):
             self.add_error("managed_teams", "Only a team manager can manage a team: select the team manager role, or untick these teams")

@@ -53,7 +53,7 @@ def user_add(request: HttpRequest) -> HttpResponse:
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     _require(request, "accounts.change_user")
     account = get_object_or_404(User.objects.select_related("organisation"), pk=user_id)
-    form = AccountForm(data=request.POST or None, instance=account)
+    form = AccountForm(data=request.POST or None, instance=account, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         services.account_update(user=account, data=form.cleaned_data, by=request.user, request=request)
         messages.success(request, f"Account saved for {account.full_name}")

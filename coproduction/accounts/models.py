@@ -99,7 +99,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             # has_perm is always true for superusers, so no account may be one.
             models.CheckConstraint(condition=models.Q(is_superuser=False), name="user_never_superuser"),
         ]
-        indexes = [GinIndex(fields=["roles"], name="user_roles_gin")]  # roles__contains
+        indexes = [
+            GinIndex(fields=["roles"], name="user_roles_gin"),  # roles__contains
+            models.Index(fields=["full_name", "id"], name="user_name_idx"),  # the accounts list order
+        ]
 
     def __str__(self) -> str:
         return self.display_name

@@ -87,7 +87,8 @@ def _safe_next(request: HttpRequest) -> str:
 def mfa(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app the first time, then ask for its code at each sign-in."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified() or not user.needs_mfa:
+        # Two-factor is for staff; nobody else is ever asked, so nobody else sets it up.
         return redirect(_safe_next(request))
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:

@@ -44,7 +44,7 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [
-            models.Index(fields=["-at"], name="audit_at_idx"),
+            models.Index(fields=["-at", "-id"], name="audit_at_idx"),  # exactly the list order
             models.Index(fields=["actor", "-at"], name="audit_actor_at_idx"),
             models.Index(fields=["subject", "-at"], name="audit_subject_at_idx"),
             models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),

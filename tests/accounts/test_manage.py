@@ -120,3 +120,17 @@ def test_team_list_runs_fixed_queries(client_as, administrator, council):
     assert_fixed_queries(
         lambda: client.get(reverse("accounts:team_list")), budget=5, grow=lambda: TeamFactory.create_batch(10, organisation=council)
     )
+
+
+def test_an_administrator_cannot_lock_themselves_out(client_as, administrator):
+    assert_bad_input(
+        client_as(administrator),
+        reverse("accounts:user_edit", kwargs={"user_id": administrator.pk}),
+        {"full_name": administrator.full_name, "email": administrator.email, "roles": ["practitioner"]},
+        errors=[
+            "You cannot remove your own administrator role: ask another administrator",
+            "You cannot switch off your own account: ask another administrator",
+        ],
+        kept=["full_name", "email"],
+        unchanged=lambda: User.objects.values_list("roles", "is_active").get(pk=administrator.pk),
+    )

@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
+from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 
@@ -257,3 +258,13 @@ def test_password_change_mismatch_keeps_nothing(client_as, person):
         errors=["The two password fields didn’t match."],
         unchanged=lambda: User.objects.get(pk=person.pk).password == old_hash,
     )
+
+
+def test_a_stale_form_gets_a_plain_english_page_not_a_crash(person):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    login_as(client, person)
+    response = client.post(reverse("accounts:password_change"), {"old_password": "x"})
+    assert response.status_code == 403
+    assert "Sorry, we could not save that" in response.text
