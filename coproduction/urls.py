@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("coproduction.accounts.urls")),
     path("audit/", include("coproduction.audit.urls")),
     path("reports/", include("coproduction.reports.urls")),
+    path("people/", include("careplans.urls")),
 ]

@@ -58,4 +58,36 @@ MATRIX: list[Row] = [
         id="accounts:user_reset_two_factor (GET)",
     ),
     Row("accounts:team_list", only(Role.ADMINISTRATOR)),
+    # People and their representatives. world["person"] is the PERSON user's own record in the
+    # practitioner's team, with the CARER user as a consented representative.
+    Row("careplans:caseload", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),
+    Row("careplans:person_add", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),
+    Row(
+        "careplans:person_detail",
+        only(Role.PERSON, Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["person"].pk},
+    ),
+    Row(  # someone else's record: another team's, with nobody here as representative
+        "careplans:person_detail",
+        only(),
+        kwargs=lambda world: {"person_id": world["other_team_person"].pk},
+        id="careplans:person_detail[other team]",
+    ),
+    Row(  # the carer's consent was withdrawn: they no longer see it
+        "careplans:person_detail",
+        only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
+        id="careplans:person_detail[consent withdrawn]",
+    ),
+    Row("careplans:person_edit", only(Role.PRACTITIONER, Role.TEAM_MANAGER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:representative_add",
+        only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["person"].pk},
+    ),
+    Row(
+        "careplans:representative_withdraw",
+        only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["person"].pk, "representative_id": world["representative"].pk},
+    ),
 ]

@@ -85,11 +85,11 @@ administrator = _role_fixture(Role.ADMINISTRATOR)
 
 
 @pytest.fixture
-def client_as(client):
-    """client_as(user) signs the test client in, passing two-factor for staff roles."""
+def client_as():
+    """client_as(user) gives a new test client signed in as user, two-factor passed for staff."""
+    from django.test import Client
 
     def sign_in(user):
-        login_as(client, user)
-        return client
+        return login_as(Client(), user)
 
     return sign_in

@@ -2,16 +2,14 @@
 with axe-core: no WCAG 2.0/2.1/2.2 A or AA violation, and no script blocked by the CSP."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
-from coproduction.reports.models import ReportJob
 from tests.accounts.factories import TEST_PASSWORD
 from tests.authorization_matrix import MATRIX
 from tests.harness.browser import axe_violations, browser, signed_in_page  # noqa: F401  (fixture)
 from tests.harness.matrix import ANONYMOUS, EVERYONE, Expect
-from tests.reports.factories import ReportJobFactory
+from tests.harness.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,10 +19,8 @@ PAGE_ROWS = [row for row in MATRIX if row.url_name not in NOT_PAGES]
 
 
 @pytest.fixture
-def world(users):
-    job = ReportJobFactory(requested_by=users[Role.PERSON], status=ReportJob.Status.DONE, page_count=2)
-    job.file.save(f"reports/{job.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
-    return {"users": users, "person_job": job}
+def world(users, team, other_team):
+    return build_world(users, team, other_team)
 
 
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=lambda row: row.test_id)
@@ -111,3 +107,17 @@ def test_the_progress_page_updates_itself_until_the_pdf_is_ready(browser, live_s
         page.get_by_role("link", name="Download the PDF").click()
     assert download.value.suggested_filename.startswith("my-data-")
     assert page.console_errors == []
+
+
+def test_the_person_form_with_errors_passes_axe(browser, live_server, users, team):
+    page = signed_in_page(browser, live_server, users[Role.PRACTITIONER])
+    page.goto(reverse("careplans:person_add"))
+    page.get_by_label("Full name").fill("Half Finished")
+    page.get_by_label("Lacks capacity to make care-planning decisions").check()
+    page.get_by_role("button", name="Save").click()
+    assert page.title().startswith("Error:")
+    summary = page.locator(".govuk-error-summary")
+    summary.get_by_role("link", name="Enter who assessed capacity").click()
+    assert page.evaluate("document.activeElement.id") == "id_capacity_assessed_by"  # the link reaches the field
+    assert page.get_by_label("Full name").input_value() == "Half Finished"
+    assert axe_violations(page) == []

@@ -1,22 +1,17 @@
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
-from coproduction.reports.models import ReportJob
 from tests.authorization_matrix import MATRIX
 from tests.harness.auth import login_as
 from tests.harness.matrix import ANONYMOUS, EVERYONE, check, named_urls
-from tests.reports.factories import ReportJobFactory
+from tests.harness.world import build_world
 
 
 @pytest.fixture
-def world(users):
-    """Records the matrix rows point at: each owned by one role."""
-    job = ReportJobFactory(requested_by=users[Role.PERSON], status=ReportJob.Status.DONE, page_count=1)
-    job.file.save(f"reports/{job.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
-    return {"users": users, "person_job": job}
+def world(users, team, other_team):
+    return build_world(users, team, other_team)
 
 
 def test_every_named_url_has_a_row():

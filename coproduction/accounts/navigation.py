@@ -15,6 +15,7 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("Home", "accounts:home", None, sections=("accounts:home", "accounts:role_home")),
+    NavItem("Caseload", "careplans:caseload", "careplans.view_caseload", sections=("careplans",)),
     NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),
     NavItem("Manage accounts", "accounts:user_list", "accounts.view_user", sections=("accounts:user_list", "accounts:user_add", "accounts:user_edit", "accounts:team_list")),

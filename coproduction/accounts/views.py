@@ -22,6 +22,7 @@ from coproduction.audit.services import audit_record
 
 from . import selectors
 from .forms import ChangePasswordForm, NewPasswordForm, PasswordResetRequestForm, SignInForm, TokenForm
+from .home import home_panels_for
 from .middleware import session_seconds_left
 from .models import Role
 from .services import totp_device_confirm, totp_token_matches
@@ -68,6 +69,7 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
         ],
         "teams": selectors.team_list_for(user=user),
         "recent_reports": selectors.report_job_recent_for(user=user),
+        "panels": home_panels_for(user=user, role=role_value),
     }
     if role_value == Role.TEAM_MANAGER:
         context["managed_teams"] = selectors.team_list_managed_by(user=user)

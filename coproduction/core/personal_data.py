@@ -82,6 +82,8 @@ def _resolve(obj: models.Model, path: str) -> object:
             return None
         display = getattr(value, f"get_{part}_display", None)
         value = display() if callable(display) else getattr(value, part)
+        if callable(value):  # a method such as communication_need_labels
+            value = value()
     return value
 
 

@@ -7,11 +7,12 @@ from tests.audit.factories import AuditEventFactory
 
 
 def _points_at_user(model) -> bool:
-    user_model = apps.get_model(settings.AUTH_USER_MODEL)
-    if model is user_model:
+    """The user model, or any model with a relation to a user or to a person's record."""
+    people = {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("careplans", "Person")}
+    if model in people:
         return True
     return any(
-        field.is_relation and not field.auto_created and field.related_model is user_model
+        field.is_relation and not field.auto_created and field.related_model in people
         for field in model._meta.get_fields()
     )
 

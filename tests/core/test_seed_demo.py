@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from careplans.models import Person
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
@@ -13,5 +14,7 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
     assert {role for user in demo for role in user.roles} == {role.value for role in Role}
     assert AuditEvent.objects.filter(detail="demo data").count() == 4
     assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
+    assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 4
+    assert Person.objects.get(user__email="person@demo.example").representatives.get().user.email == "carer@demo.example"
     response = client.post("/accounts/login/", {"username": "person@demo.example", "password": DEMO_PASSWORD})
     assert response.headers["Location"] == "/home/"

@@ -1,0 +1,35 @@
+from coproduction.core.personal_data import register
+
+from .models import Person, Representative
+
+register(
+    Person,
+    title="Your care and support record",
+    user_paths=["user"],
+    fields=[
+        ("Full name", "full_name"),
+        ("Preferred name", "preferred_name"),
+        ("Date of birth", "date_of_birth"),
+        ("Pronouns", "pronouns"),
+        ("Communication and access needs", "communication_need_labels"),
+        ("Interpreter language", "interpreter_language"),
+        ("Best time and place to meet", "best_time_and_place"),
+        ("Capacity for care-planning decisions", "capacity"),
+        ("Capacity assessed on", "capacity_assessed_on"),
+        ("Team", "team__name"),
+        ("Practitioner", "practitioner__full_name"),
+    ],
+)
+register(
+    Representative,
+    title="People you represent",
+    user_paths=["user"],
+    fields=[
+        ("Person", "person__full_name"),
+        ("Relationship", "relationship"),
+        ("Why you may see their plan", "basis"),
+        ("Recorded", "recorded_on"),
+        ("Withdrawn", "withdrawn_on"),
+    ],
+    explanation="Carers, family members and advocates see a person's plan only while the person agrees, or on another recorded basis.",
+)

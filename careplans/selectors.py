@@ -1,0 +1,41 @@
+from django.db.models import Q, QuerySet
+
+from coproduction.accounts.models import Role, Team, User
+
+from .models import Person, Representative
+from .rules import representing_person_ids
+
+
+def person_list_visible_to(*, user: User) -> QuerySet[Person]:
+    """People this user may open. Keep in step with careplans.rules (view_person)."""
+    visible = Q(user_id=user.pk) | Q(pk__in=representing_person_ids(user))
+    if user.has_role(Role.PRACTITIONER) or user.has_role(Role.TEAM_MANAGER):
+        visible |= Q(team_id__in=user.team_ids)
+    return Person.objects.filter(visible).select_related("team", "practitioner")
+
+
+def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> QuerySet[Person]:
+    """The practitioner's or manager's caseload: their teams' people, or only those allocated to them."""
+    people = Person.objects.filter(team_id__in=user.team_ids).select_related("team", "practitioner")
+    if mine_only:
+        people = people.filter(practitioner=user)
+    if name:
+        people = people.filter(Q(full_name__icontains=name) | Q(preferred_name__icontains=name))
+    return people.order_by("full_name", "id")
+
+
+def representative_list_for(*, person: Person) -> QuerySet[Representative]:
+    return person.representatives.select_related("user", "recorded_by", "withdrawn_by").order_by("withdrawn_on", "name")
+
+
+def teams_for(*, user: User) -> QuerySet[Team]:
+    return Team.objects.filter(pk__in=user.team_ids).select_related("organisation").order_by("name")
+
+
+def practitioners_for(*, user: User) -> QuerySet[User]:
+    """Who a person can be allocated to: practitioners in the user's teams."""
+    return (
+        User.objects.filter(team_memberships__team_id__in=user.team_ids, roles__contains=[Role.PRACTITIONER.value], is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )

@@ -1,0 +1,105 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.search import search_form_from_session
+
+from . import selectors, services
+from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm
+from .models import Person
+
+
+def _person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
+    # Outside the user's scope is a 404: that a person is known to the council is private too.
+    person = get_object_or_404(selectors.person_list_visible_to(user=request.user), pk=person_id)
+    if not request.user.has_perm(permission, person):
+        raise PermissionDenied
+    return person
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def caseload(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("careplans.view_caseload"):
+        raise PermissionDenied
+    form, done = search_form_from_session(request, key="caseload", form_class=CaseloadSearchForm)
+    if done:
+        return done
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    people = selectors.caseload_for(user=request.user, name=filters.get("name", ""), mine_only=filters.get("mine", False))
+    page = Paginator(people, 25).get_page(request.GET.get("page"))
+    # A list of names is a read of each person's record.
+    audit_record_many(
+        actor=request.user, action=AuditEvent.Action.VIEW, objects=page.object_list,
+        subject_of=lambda person: person.user, request=request, detail="caseload",
+    )
+    template = "careplans/caseload.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#caseload-table"
+    return render(request, template, {"form": form, "page": page, "searching": form.is_bound})
+
+
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("careplans.add_person"):
+        raise PermissionDenied
+    form = PersonForm(data=request.POST or None, user=request.user)
+    if form.is_valid():
+        person = services.person_create(data=form.person_data(), by=request.user, request=request)
+        messages.success(request, f"{person.full_name} added")
+        return redirect("careplans:person_detail", person_id=person.pk)
+    return render(request, "careplans/person_form.html", {"form": form, "page_title": "Add a person"})
+
+
+@require_http_methods(["GET"])
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.view_person")
+    audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request)
+    context = {
+        "person": person,
+        "representatives": selectors.representative_list_for(person=person),
+        "can_change": request.user.has_perm("careplans.change_person", person),
+        "is_self": person.user_id == request.user.pk,
+    }
+    return render(request, "careplans/person_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_person")
+    form = PersonForm(data=request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.person_update(person=person, data=form.person_data(), by=request.user, request=request)
+        messages.success(request, "Changes saved")
+        return redirect("careplans:person_detail", person_id=person.pk)
+    if request.method == "GET":
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request)
+    return render(request, "careplans/person_form.html", {"form": form, "person": person, "page_title": f"Change {person.full_name}'s details"})
+
+
+@require_http_methods(["GET", "POST"])
+def representative_add(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_representatives")
+    form = RepresentativeForm(data=request.POST or None, person=person)
+    if form.is_valid():
+        services.representative_add(person=person, data=form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"{form.cleaned_data['name']} added")
+        return redirect("careplans:person_detail", person_id=person.pk)
+    return render(request, "careplans/representative_form.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def representative_withdraw(request: HttpRequest, person_id: int, representative_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_representatives")
+    representative = get_object_or_404(person.representatives.filter(withdrawn_on__isnull=True), pk=representative_id)
+    if request.method == "POST":
+        services.representative_withdraw(representative=representative, by=request.user, request=request)
+        messages.success(request, f"{representative.name} can no longer see {person.display_name}'s plan")
+        return redirect("careplans:person_detail", person_id=person.pk)
+    return render(request, "careplans/representative_withdraw.html", {"person": person, "representative": representative})

@@ -1,0 +1,29 @@
+"""The records the authorization matrix and the accessibility test point at."""
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from coproduction.accounts.models import Role
+from coproduction.reports.models import ReportJob
+from tests.careplans.factories import PersonFactory, RepresentativeFactory
+from tests.reports.factories import ReportJobFactory
+
+
+def build_world(users: dict, team, other_team) -> dict:
+    job = ReportJobFactory(requested_by=users[Role.PERSON], status=ReportJob.Status.DONE, page_count=2)
+    job.file.save(f"reports/{job.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    person = PersonFactory(user=users[Role.PERSON], team=team, practitioner=users[Role.PRACTITIONER])
+    representative = RepresentativeFactory(person=person, user=users[Role.CARER], recorded_by=users[Role.PRACTITIONER])
+    withdrawn_person = PersonFactory(team=team)
+    RepresentativeFactory(
+        person=withdrawn_person, user=users[Role.CARER], recorded_by=users[Role.PRACTITIONER],
+        withdrawn_on=timezone.now(), withdrawn_by=users[Role.PRACTITIONER],
+    )
+    return {
+        "users": users,
+        "person_job": job,
+        "person": person,
+        "representative": representative,
+        "withdrawn_person": withdrawn_person,
+        "other_team_person": PersonFactory(team=other_team),
+    }
