@@ -7,4 +7,4 @@ class CareplansConfig(AppConfig):
     verbose_name = "Care and support plans"
 
     def ready(self) -> None:
-        from . import home  # noqa: F401  (registers the home-page panels)
+        from . import home, reports  # noqa: F401  (register the home-page panels and the plan PDFs)

@@ -9,6 +9,7 @@ from coproduction.accounts.forms import gds_helper
 from coproduction.accounts.models import Role, User
 
 from .models import CommunicationNeed, Person, Representative
+from .sections import WHOSE_WORDS, Field as PlanField, ItemList, Kind, Section
 from .selectors import practitioners_for, teams_for
 
 
@@ -212,3 +213,162 @@ class CaseloadSearchForm(forms.Form):
             Field.checkbox("mine", small=True),
             Submit("search", "Search", css_class="govuk-button--secondary"),
         )
+
+
+# --- Plan sections ------------------------------------------------------------------------
+
+COMPLETED_CHOICES = [("yes", "Yes, I've completed this section"), ("no", "No, I'll come back to it later")]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _plan_field(field: PlanField) -> forms.Field:
+    if field.kind == Kind.TEXT:
+        return forms.CharField(label=field.label, required=False, help_text=field.hint, widget=forms.Textarea)
+    if field.kind == Kind.CHOICE:
+        return forms.ChoiceField(label=field.label, required=False, choices=field.choices, widget=forms.RadioSelect, help_text=field.hint)
+    if field.kind == Kind.YES_NO:
+        return forms.ChoiceField(label=field.label, required=False, choices=YES_NO, widget=forms.RadioSelect)
+    if field.kind == Kind.DATE:
+        return _date_field(field.label, help_text=field.hint or "For example, 27 3 2027")
+    if field.kind == Kind.MONEY:
+        return forms.DecimalField(
+            label=field.label, required=False, min_value=0, max_digits=9, decimal_places=2,
+            error_messages={"invalid": f"Enter {field.label.lower()} as an amount, like 125.50", "min_value": "Enter an amount of 0 or more", "max_decimal_places": "Enter the amount in pounds and pence, like 125.50"},
+        )
+    raise ValueError(field.kind)
+
+
+def _layout_for(field: PlanField, form_field_name: str):
+    if field.kind == Kind.TEXT:
+        return Field.textarea(form_field_name, rows=4)
+    if field.kind in (Kind.CHOICE, Kind.YES_NO):
+        return Field.radios(form_field_name, small=True, legend_size=Size.SMALL)
+    if field.kind == Kind.MONEY:
+        return Field.text(form_field_name, field_width=10)
+    return Field(form_field_name)
+
+
+def _whose_field(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=f"Whose words are in “{label}”?", choices=WHOSE_WORDS, required=False, widget=forms.RadioSelect,
+    )
+
+
+def _stored(field: PlanField, value):
+    if value in (None, ""):
+        return None
+    if field.kind == Kind.DATE:
+        return value.isoformat()
+    if field.kind == Kind.MONEY:
+        return str(value)
+    return value
+
+
+def _initial(field: PlanField, value):
+    if field.kind == Kind.DATE and value:
+        return date.fromisoformat(value)
+    return value
+
+
+class SectionForm(forms.Form):
+    """One section of the plan: its fields, whose words each text is, and whether it is done."""
+
+    completed = forms.ChoiceField(
+        label="Have you completed this section?", choices=COMPLETED_CHOICES, widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you have completed this section"},
+    )
+
+    def __init__(self, *args, section: Section, stored: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        layout = []
+        for field in section.fields:
+            self.fields[field.name] = _plan_field(field)
+            raw = stored.get("fields", {}).get(field.name)
+            layout.append(_layout_for(field, field.name))
+            if field.kind == Kind.TEXT:
+                self.fields[f"{field.name}__whose"] = _whose_field(field.label)
+                layout.append(Field.radios(f"{field.name}__whose", small=True, inline=True, legend_size=Size.SMALL))
+                if isinstance(raw, dict):
+                    self.initial[field.name], self.initial[f"{field.name}__whose"] = raw.get("text"), raw.get("whose")
+            else:
+                self.initial[field.name] = _initial(field, raw)
+        self.fields["completed"] = self.fields.pop("completed")  # last, after the section's own questions
+        if stored.get("status"):
+            self.initial["completed"] = "yes" if stored["status"] == "completed" else "no"
+        self.helper = gds_helper(*layout, Field.radios("completed", small=True, legend_size=Size.MEDIUM), submit="Save and continue")
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.section.fields:
+            if field.kind == Kind.TEXT and cleaned.get(field.name) and not cleaned.get(f"{field.name}__whose"):
+                self.add_error(f"{field.name}__whose", f"Select whose words are in “{field.label}”")
+        return cleaned
+
+    def stored_fields(self) -> dict:
+        stored = {}
+        for field in self.section.fields:
+            value = self.cleaned_data.get(field.name)
+            if field.kind == Kind.TEXT:
+                if value:
+                    stored[field.name] = {"text": value, "whose": self.cleaned_data.get(f"{field.name}__whose")}
+            else:
+                stored[field.name] = _stored(field, value)
+        return stored
+
+
+class ItemForm(forms.Form):
+    """One item of a list in a section (an option, a support item, a contact...)."""
+
+    def __init__(self, *args, item_list: ItemList, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item_list = item_list
+        layout = []
+        for index, field in enumerate(item_list.fields):
+            self.fields[field.name] = _plan_field(field)
+            if index == 0:
+                self.fields[field.name].required = True
+                self.fields[field.name].error_messages["required"] = f"Enter the {field.label.lower()}"
+            if field.kind == Kind.TEXT:
+                self.fields[field.name].widget = forms.TextInput() if index == 0 else forms.Textarea(attrs={"rows": 2})
+                layout.append(Field.text(field.name, field_width=Fluid.TWO_THIRDS) if index == 0 else Field.textarea(field.name, rows=2))
+            else:
+                layout.append(_layout_for(field, field.name))
+        self.fields["whose"] = forms.ChoiceField(
+            label=f"Whose words are in this {item_list.item_name}?", choices=WHOSE_WORDS, widget=forms.RadioSelect,
+            error_messages={"required": f"Select whose words are in this {item_list.item_name}"},
+        )
+        layout.append(Field.radios("whose", small=True, inline=True, legend_size=Size.SMALL))
+        self.helper = gds_helper(*layout, submit=f"Add this {item_list.item_name}", name=f"add_{item_list.name}")
+
+    def stored_item(self) -> dict:
+        item = {field.name: _stored(field, self.cleaned_data.get(field.name)) for field in self.item_list.fields}
+        item["whose"] = self.cleaned_data["whose"]
+        return {name: value for name, value in item.items() if value is not None}
+
+
+class InvolvementForm(forms.Form):
+    """The person (or their representative) says in their own words how they took part."""
+
+    how = forms.CharField(label="How did you take part in making this plan?", widget=forms.Textarea, error_messages={"required": "Tell us how you took part"})
+    listened = forms.ChoiceField(label="Did you feel listened to?", choices=[("yes", "Yes"), ("partly", "Partly"), ("no", "No")], widget=forms.RadioSelect, error_messages={"required": "Select whether you felt listened to"})
+    listened_more = forms.CharField(label="Anything more you want to say (optional)", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("how", rows=5, label_size=Size.SMALL), Field.radios("listened", small=True, legend_size=Size.SMALL),
+            Field.textarea("listened_more", rows=3), submit="Save",
+        )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment", widget=forms.Textarea, max_length=5000,
+        error_messages={"required": "Write your comment", "max_length": "Your comment must be 5,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, section: Section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = f"Your comment on “{section.title}”"
+        self.helper = gds_helper(Field.textarea("text", rows=4, label_size=Size.SMALL), submit="Add comment", name=f"comment_{section.key}")

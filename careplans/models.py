@@ -109,3 +109,62 @@ class Representative(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_on is None
+
+
+def empty_content() -> dict:
+    return {"sections": {}}
+
+
+class CarePlan(models.Model):
+    """One version of a person's plan. A draft changes; an agreed version never does:
+    changing it starts a new draft copied from it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        AGREED = "agreed", "Agreed"
+        SUPERSEDED = "superseded", "Replaced by a later version"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="plans")
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    based_on = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # {"sections": {key: {"status": ..., "fields": {name: value | {"text", "whose"}}, "lists": {name: [item]}}}}
+    content = models.JSONField(default=empty_content)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    review_due = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="plan_unique_version"),
+            # At most one draft at a time, so two people never edit diverging drafts.
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status="draft"), name="plan_one_draft"),
+        ]
+        indexes = [models.Index(fields=["status", "review_due"], name="plan_review_due_idx")]
+
+    def __str__(self) -> str:
+        return f"Plan version {self.version} ({self.get_status_display()})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def section_data(self, key: str) -> dict:
+        return self.content.get("sections", {}).get(key, {})
+
+
+class PlanComment(models.Model):
+    """The person's (or anyone allowed to see the plan) comment on a section, as written."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="comments")
+    section = models.CharField(max_length=30)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="plan_comments")
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]

@@ -1,6 +1,6 @@
 from coproduction.core.personal_data import register
 
-from .models import Person, Representative
+from .models import CarePlan, Person, PlanComment, Representative
 
 register(
     Person,
@@ -32,4 +32,19 @@ register(
         ("Withdrawn", "withdrawn_on"),
     ],
     explanation="Carers, family members and advocates see a person's plan only while the person agrees, or on another recorded basis.",
+)
+register(
+    CarePlan,
+    title="Your care and support plans",
+    user_paths=["person__user"],
+    fields=[("Version", "version"), ("Status", "status"), ("Agreed", "agreed_at"), ("Review due", "review_due")],
+    order_by=["-version"],
+    explanation="Download a plan itself, with everything in it, from the plan's page.",
+)
+register(
+    PlanComment,
+    title="Your comments on plans",
+    user_paths=["author"],
+    fields=[("When", "created_at"), ("Person", "plan__person__full_name"), ("Section", "section"), ("Comment", "text")],
+    order_by=["-created_at"],
 )

@@ -46,3 +46,10 @@ rules.add_perm("careplans.add_person", works_with_people)
 rules.add_perm("careplans.view_person", rules.is_authenticated & (is_the_person | can_work_with_person | represents_the_person))
 rules.add_perm("careplans.change_person", rules.is_authenticated & can_work_with_person)
 rules.add_perm("careplans.change_representatives", rules.is_authenticated & can_work_with_person)
+
+# Plans: the same people as the record, and only the team changes them. The person and their
+# representatives comment and say how they were involved.
+rules.add_perm("careplans.view_plan", rules.is_authenticated & (is_the_person | can_work_with_person | represents_the_person))
+rules.add_perm("careplans.change_plan", rules.is_authenticated & can_work_with_person)
+rules.add_perm("careplans.comment_on_plan", rules.is_authenticated & (is_the_person | can_work_with_person | represents_the_person))
+rules.add_perm("careplans.tell_involvement", rules.is_authenticated & (is_the_person | represents_the_person))

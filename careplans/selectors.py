@@ -11,7 +11,7 @@ def person_list_visible_to(*, user: User) -> QuerySet[Person]:
     visible = Q(user_id=user.pk) | Q(pk__in=representing_person_ids(user))
     if user.has_role(Role.PRACTITIONER) or user.has_role(Role.TEAM_MANAGER):
         visible |= Q(team_id__in=user.team_ids)
-    return Person.objects.filter(visible).select_related("team", "practitioner")
+    return Person.objects.filter(visible).select_related("team", "practitioner", "user")
 
 
 def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> QuerySet[Person]:
@@ -39,3 +39,23 @@ def practitioners_for(*, user: User) -> QuerySet[User]:
         .distinct()
         .order_by("full_name")
     )
+
+
+def plan_latest(*, person: Person):
+    return person.plans.order_by("-version").first()
+
+
+def plan_draft(*, person: Person):
+    return person.plans.filter(status="draft").first()
+
+
+def plan_versions(*, person: Person):
+    return person.plans.select_related("agreed_by", "created_by").order_by("-version")
+
+
+def plan_comments(*, plan) -> dict[str, list]:
+    """Comments on one version, by section, in one query."""
+    grouped: dict[str, list] = {}
+    for comment in plan.comments.select_related("author").order_by("created_at", "id"):
+        grouped.setdefault(comment.section, []).append(comment)
+    return grouped

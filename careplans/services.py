@@ -1,3 +1,8 @@
+import copy
+import uuid
+from datetime import date as _date
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -5,7 +10,8 @@ from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import Person, Representative
+from .models import CarePlan, Person, PlanComment, Representative
+from .plan_content import Status
 
 PERSON_FIELDS = [
     "full_name", "preferred_name", "date_of_birth", "pronouns", "communication_needs", "interpreter_language",
@@ -61,3 +67,98 @@ def representative_withdraw(*, representative: Representative, by: User, request
             request=request, detail="representative access withdrawn",
         )
     return representative
+
+
+# --- Plans ------------------------------------------------------------------------------
+
+
+def _locked(plan: CarePlan) -> CarePlan:
+    """Re-read the plan under a row lock, so two people saving sections never lose each other's work."""
+    return CarePlan.objects.select_for_update().get(pk=plan.pk)
+
+
+def _must_be_draft(plan: CarePlan) -> None:
+    if not plan.is_draft:
+        raise ValidationError("This version of the plan has been agreed and cannot be changed. Start a new draft to change it.")
+
+
+@transaction.atomic
+def plan_start(*, person: Person, by: User, request=None) -> CarePlan:
+    """The current draft, or a new one copied from the latest version."""
+    Person.objects.select_for_update().get(pk=person.pk)  # one draft at a time, even under a double click
+    draft = person.plans.filter(status=CarePlan.Status.DRAFT).first()
+    if draft:
+        return draft
+    latest = person.plans.order_by("-version").first()
+    content = copy.deepcopy(latest.content) if latest else {"sections": {}}
+    # Agreement belongs to the version that was agreed: a new draft is agreed afresh.
+    content["sections"].pop("agreement", None)
+    for data in content["sections"].values():
+        if data.get("status") == Status.COMPLETED:
+            data["status"] = Status.IN_PROGRESS
+    plan = CarePlan.objects.create(
+        person=person, version=(latest.version + 1) if latest else 1, based_on=latest, content=content, created_by=by
+    )
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=plan, subject=person.user, request=request)
+    return plan
+
+
+@transaction.atomic
+def plan_section_save(*, plan: CarePlan, key: str, fields: dict, completed: bool, by: User, request=None) -> CarePlan:
+    plan = _locked(plan)
+    _must_be_draft(plan)
+    section = plan.content.setdefault("sections", {}).setdefault(key, {})
+    section["fields"] = {name: value for name, value in fields.items() if value not in (None, "", {})}
+    section["status"] = Status.COMPLETED if completed else Status.IN_PROGRESS
+    plan.save(update_fields=["content", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"section: {key}")
+    return plan
+
+
+@transaction.atomic
+def plan_item_add(*, plan: CarePlan, key: str, list_name: str, item: dict, by: User, request=None) -> CarePlan:
+    plan = _locked(plan)
+    _must_be_draft(plan)
+    section = plan.content.setdefault("sections", {}).setdefault(key, {})
+    if section.get("status") == Status.COMPLETED:
+        section["status"] = Status.IN_PROGRESS
+    section.setdefault("lists", {}).setdefault(list_name, []).append({"id": uuid.uuid4().hex[:12], **item})
+    plan.save(update_fields=["content", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"item added: {key}")
+    return plan
+
+
+@transaction.atomic
+def plan_item_remove(*, plan: CarePlan, key: str, list_name: str, item_id: str, by: User, request=None) -> CarePlan:
+    plan = _locked(plan)
+    _must_be_draft(plan)
+    items = plan.content.get("sections", {}).get(key, {}).get("lists", {}).get(list_name, [])
+    plan.content["sections"][key]["lists"][list_name] = [item for item in items if item.get("id") != item_id]
+    plan.save(update_fields=["content", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"item removed: {key}")
+    return plan
+
+
+@transaction.atomic
+def plan_agree(*, plan: CarePlan, by: User, request=None) -> CarePlan:
+    """The draft becomes an agreed, unchangeable version; the one before it is replaced."""
+    plan = _locked(plan)
+    _must_be_draft(plan)
+    agreement = plan.section_data("agreement")
+    fields = agreement.get("fields", {})
+    if agreement.get("status") != Status.COMPLETED or fields.get("person_seen") != "yes" or not fields.get("review_date"):
+        raise ValidationError("Complete the agreement section first: the person must have seen the plan, and it needs a review date.")
+    plan.person.plans.filter(status=CarePlan.Status.AGREED).update(status=CarePlan.Status.SUPERSEDED)
+    plan.status = CarePlan.Status.AGREED
+    plan.agreed_at, plan.agreed_by = timezone.now(), by
+    plan.review_due = _date.fromisoformat(fields["review_date"])
+    plan.save(update_fields=["status", "agreed_at", "agreed_by", "review_due", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail="plan agreed")
+    return plan
+
+
+@transaction.atomic
+def plan_comment_add(*, plan: CarePlan, section: str, text: str, by: User, request=None) -> PlanComment:
+    comment = PlanComment.objects.create(plan=plan, section=section, author=by, text=text)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=comment, subject=plan.person.user, request=request, detail="plan comment")
+    return comment

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import plan_views, views
 
 app_name = "careplans"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
     path("add/", views.person_add, name="person_add"),
+    path("my-plan/", plan_views.my_plan, name="my_plan"),
     path("<int:person_id>/", views.person_detail, name="person_detail"),
     path("<int:person_id>/change/", views.person_edit, name="person_edit"),
     path("<int:person_id>/representatives/add/", views.representative_add, name="representative_add"),
@@ -13,5 +14,19 @@ urlpatterns = [
         "<int:person_id>/representatives/<int:representative_id>/withdraw/",
         views.representative_withdraw,
         name="representative_withdraw",
+    ),
+    path("<int:person_id>/plan/", plan_views.plan_detail, name="plan_detail"),
+    path("<int:person_id>/plan/start/", plan_views.plan_start, name="plan_start"),
+    path("<int:person_id>/plan/agree/", plan_views.plan_agree, name="plan_agree"),
+    path("<int:person_id>/plan/versions/", plan_views.plan_versions, name="plan_versions"),
+    path("<int:person_id>/plan/involvement/", plan_views.involvement, name="involvement"),
+    path("<int:person_id>/plan/pdf/", plan_views.plan_pdf, name="plan_pdf"),
+    path("<int:person_id>/plan/sections/<slug:key>/", plan_views.section_edit, name="section_edit"),
+    path("<int:person_id>/plan/sections/<slug:key>/comments/", plan_views.comment_add, name="comment_add"),
+    path("<int:person_id>/plan/sections/<slug:key>/<slug:list_name>/add/", plan_views.item_add, name="item_add"),
+    path(
+        "<int:person_id>/plan/sections/<slug:key>/<slug:list_name>/<slug:item_id>/remove/",
+        plan_views.item_remove,
+        name="item_remove",
     ),
 ]

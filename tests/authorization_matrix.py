@@ -17,6 +17,9 @@ ROLE_HOMES = [
     for role in Role
 ]
 
+PLAN_READERS = only(Role.PERSON, Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER)
+PLAN_WRITERS = only(Role.PRACTITIONER, Role.TEAM_MANAGER)
+
 MATRIX: list[Row] = [
     # Public pages
     Row("core:index", signed_in(Expect.REDIRECT)),  # signed out: to the sign-in page
@@ -78,6 +81,39 @@ MATRIX: list[Row] = [
         only(Role.PRACTITIONER, Role.TEAM_MANAGER),
         kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
         id="careplans:person_detail[consent withdrawn]",
+    ),
+    Row("careplans:my_plan", {**only(), Role.PERSON: Expect.REDIRECT}),  # to their own plan; 404 without one
+    Row("careplans:plan_detail", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:plan_detail", only(), kwargs=lambda world: {"person_id": world["other_team_person"].pk},
+        id="careplans:plan_detail[other team]",
+    ),
+    Row(
+        "careplans:plan_detail", only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["withdrawn_person"].pk}, id="careplans:plan_detail[consent withdrawn]",
+    ),
+    Row("careplans:plan_versions", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "goals"}),
+    Row(
+        "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget"},
+        id="careplans:section_edit[with lists]",
+    ),
+    Row("careplans:plan_agree", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("careplans:involvement", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    # POST only: the forms on the pages above (tests/careplans/test_plans.py).
+    Row("careplans:plan_start", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("careplans:plan_pdf", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:comment_add", signed_in(Expect.METHOD_NOT_ALLOWED),
+        kwargs=lambda world: {"person_id": world["person"].pk, "key": "goals"},
+    ),
+    Row(
+        "careplans:item_add", signed_in(Expect.METHOD_NOT_ALLOWED),
+        kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget", "list_name": "items"},
+    ),
+    Row(
+        "careplans:item_remove", signed_in(Expect.METHOD_NOT_ALLOWED),
+        kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget", "list_name": "items", "item_id": "abc"},
     ),
     Row("careplans:person_edit", only(Role.PRACTITIONER, Role.TEAM_MANAGER), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row(

@@ -17,6 +17,8 @@ class ReportJob(models.Model):
 
     class Kind(models.TextChoices):
         MY_DATA = "my_data", "Your data"
+        CARE_PLAN = "care_plan", "Care and support plan"
+        CARE_PLAN_LARGE = "care_plan_large", "Care and support plan in large print"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"

@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import Person, Representative
+from careplans.models import CarePlan, Person, PlanComment, Representative
 from tests.accounts.factories import TeamFactory, UserFactory
 
 
@@ -24,3 +24,25 @@ class RepresentativeFactory(DjangoModelFactory):
     relationship = Representative.Relationship.CARER
     basis = Representative.Basis.CONSENT
     recorded_by = factory.SubFactory(UserFactory, roles=["practitioner"])
+
+
+class CarePlanFactory(DjangoModelFactory):
+    class Meta:
+        model = CarePlan
+
+    person = factory.SubFactory(PersonFactory)
+    version = factory.Sequence(lambda n: n + 1)
+    created_by = factory.SubFactory(UserFactory, roles=["practitioner"])
+    content = factory.LazyFunction(
+        lambda: {"sections": {"goals": {"status": "completed", "fields": {"goals": {"text": "I want to get back to the allotment", "whose": "person"}}}}}
+    )
+
+
+class PlanCommentFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanComment
+
+    plan = factory.SubFactory(CarePlanFactory)
+    section = "goals"
+    author = factory.SubFactory(UserFactory)
+    text = "That's right, Tuesdays especially"

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
-from tests.careplans.factories import PersonFactory, RepresentativeFactory
+from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
 from tests.reports.factories import ReportJobFactory
 
 
@@ -19,6 +19,9 @@ def build_world(users: dict, team, other_team) -> dict:
         person=withdrawn_person, user=users[Role.CARER], recorded_by=users[Role.PRACTITIONER],
         withdrawn_on=timezone.now(), withdrawn_by=users[Role.PRACTITIONER],
     )
+    # Version 1 agreed, version 2 a draft: every plan page has something to show.
+    CarePlanFactory(person=person, version=1, status="superseded", created_by=users[Role.PRACTITIONER])
+    CarePlanFactory(person=person, version=2, status="draft", created_by=users[Role.PRACTITIONER])
     return {
         "users": users,
         "person_job": job,

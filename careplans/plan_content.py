@@ -1,0 +1,135 @@
+"""Reading and comparing a plan's content, built from the section definitions."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
+
+
+class Status:
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    LABELS = {"not_started": "Not yet started", "in_progress": "In progress", "completed": "Completed"}
+
+
+def display_value(field: Field, value) -> str:
+    if value in (None, "", {}):
+        return ""
+    if field.kind == Kind.TEXT:
+        return value.get("text", "") if isinstance(value, dict) else str(value)
+    if field.kind in (Kind.CHOICE,):
+        return dict(field.choices).get(value, value)
+    if field.kind == Kind.YES_NO:
+        return "Yes" if value in (True, "yes") else "No"
+    if field.kind == Kind.DATE:
+        try:
+            return date.fromisoformat(value).strftime("%-d %B %Y")
+        except (TypeError, ValueError):
+            return str(value)
+    if field.kind == Kind.MONEY:
+        return f"£{Decimal(value):,.2f}"
+    return str(value)
+
+
+def whose(value) -> str:
+    return value.get("whose", "") if isinstance(value, dict) else ""
+
+
+def section_status(plan, section: Section) -> str:
+    data = plan.section_data(section.key)
+    if data.get("status") == Status.COMPLETED:
+        return Status.COMPLETED
+    if data.get("fields") or any(data.get("lists", {}).values()):
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
+
+
+def budget_total(plan) -> Decimal:
+    """Added up from the items: a total is never typed."""
+    total = Decimal("0")
+    for item in plan.section_data("budget").get("lists", {}).get("items", []):
+        try:
+            total += Decimal(str(item.get("weekly") or 0))
+        except InvalidOperation:
+            continue
+    return total
+
+
+@dataclass
+class ShownField:
+    label: str
+    value: str
+    whose: str = ""
+    whose_label: str = ""
+
+
+def describe(plan, person) -> list[dict]:
+    """Every section of the plan, ready for a page or a PDF."""
+    described = []
+    for section in sections_for(person):
+        data = plan.section_data(section.key)
+        fields = []
+        for field in section.fields:
+            raw = data.get("fields", {}).get(field.name)
+            text = display_value(field, raw)
+            if text:
+                fields.append(ShownField(field.label, text, whose(raw), WHOSE_LABEL.get(whose(raw), "")))
+        lists = []
+        for item_list in section.lists:
+            items = []
+            for item in data.get("lists", {}).get(item_list.name, []):
+                shown = [ShownField(f.label, display_value(f, item.get(f.name))) for f in item_list.fields if display_value(f, item.get(f.name))]
+                items.append({"id": item.get("id"), "fields": shown, "whose_label": WHOSE_LABEL.get(item.get("whose", ""), "")})
+            lists.append({"definition": item_list, "items": items})
+        described.append(
+            {
+                "section": section,
+                "status": section_status(plan, section),
+                "status_label": Status.LABELS[section_status(plan, section)],
+                "fields": fields,
+                "lists": lists,
+                "total": budget_total(plan) if section.key == "budget" else None,
+            }
+        )
+    return described
+
+
+@dataclass
+class Change:
+    section: str
+    what: str
+    before: str
+    after: str
+
+
+def _flatten(plan, person) -> dict[tuple[str, str], str]:
+    flat = {}
+    for part in describe(plan, person):
+        title = part["section"].title
+        for shown in part["fields"]:
+            flat[(title, shown.label)] = shown.value
+        for shown_list in part["lists"]:
+            for index, item in enumerate(shown_list["items"], start=1):
+                text = "; ".join(f"{f.label}: {f.value}" for f in item["fields"])
+                flat[(title, f"{shown_list['definition'].item_name.capitalize()} {index}")] = text
+        if part["total"] is not None:
+            flat[(title, "Total each week")] = f"£{part['total']:,.2f}"
+    return flat
+
+
+def compare(older, newer, person) -> list[Change]:
+    """What changed between two versions, section by section, in reading order."""
+    before, after = _flatten(older, person), _flatten(newer, person)
+    keys = list(dict.fromkeys([*before, *after]))
+    return [Change(section, what, before.get((section, what), ""), after.get((section, what), "")) for section, what in keys if before.get((section, what), "") != after.get((section, what), "")]
+
+
+def section_or_404(key: str):
+    from django.http import Http404
+
+    section = SECTION_BY_KEY.get(key)
+    if section is None:
+        raise Http404
+    return section

@@ -1,0 +1,209 @@
+"""The plan: its task list, one screen per section, agreement, versions, comments, PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+from coproduction.reports.models import ReportJob
+from coproduction.reports.services import report_job_request
+
+from . import selectors, services
+from .forms import CommentForm, InvolvementForm, ItemForm, SectionForm
+from .models import Person
+from .plan_content import compare, describe, section_or_404
+from .sections import sections_for
+from .views import _person_or_404
+
+
+def _draft_or_404(person: Person):
+    draft = selectors.plan_draft(person=person)
+    if draft is None:
+        raise Http404
+    return draft
+
+
+@require_GET
+def my_plan(request: HttpRequest) -> HttpResponse:
+    person = Person.objects.filter(user=request.user).first()
+    if person is None:
+        raise Http404
+    return redirect("careplans:plan_detail", person_id=person.pk)
+
+
+@require_GET
+def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.view_plan")
+    plan = selectors.plan_latest(person=person)
+    if plan is not None:
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request)
+    comments = selectors.plan_comments(plan=plan) if plan else {}
+    sections = describe(plan, person) if plan else []
+    for part in sections:
+        part["comments"] = comments.get(part["section"].key, [])
+        part["comment_form"] = CommentForm(section=part["section"])
+    context = {
+        "person": person,
+        "plan": plan,
+        "sections": sections,
+        "is_self": person.user_id == request.user.pk,
+        "can_change": request.user.has_perm("careplans.change_plan", person),
+        "can_comment": request.user.has_perm("careplans.comment_on_plan", person),
+        "can_tell_involvement": request.user.has_perm("careplans.tell_involvement", person),
+        "completed": sum(1 for part in sections if part["status"] == "completed"),
+    }
+    return render(request, "careplans/plan_detail.html", context)
+
+
+@require_POST
+def plan_start(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    services.plan_start(person=person, by=request.user, request=request)
+    return redirect("careplans:plan_detail", person_id=person.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    section = section_or_404(key)
+    if section not in sections_for(person):
+        raise Http404
+    plan = _draft_or_404(person)
+    form = SectionForm(data=request.POST or None, section=section, stored=plan.section_data(key))
+    if request.method == "POST" and form.is_valid():
+        services.plan_section_save(
+            plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
+            by=request.user, request=request,
+        )
+        messages.success(request, f"Saved: {section.title}")
+        return redirect("careplans:plan_detail", person_id=person.pk)
+    return _render_section(request, person, plan, section, form)
+
+
+def _render_section(request, person, plan, section, form, item_forms=None):
+    part = next(part for part in describe(plan, person) if part["section"].key == section.key)
+    item_forms = item_forms or {}
+    lists = []
+    for shown in part["lists"]:
+        name = shown["definition"].name
+        form_for_list = item_forms.get(name) or ItemForm(item_list=shown["definition"], prefix=name)
+        form_for_list.helper.form_action = reverse(
+            "careplans:item_add", kwargs={"person_id": person.pk, "key": section.key, "list_name": name}
+        )
+        lists.append({**shown, "form": form_for_list})
+    bound = next((f for f in [form, *item_forms.values()] if f is not None and f.is_bound and f.errors), form)
+    return render(
+        request, "careplans/section_edit.html",
+        {"person": person, "plan": plan, "section": section, "form": form, "lists": lists, "total": part["total"], "summary_form": bound},
+    )
+
+
+@require_POST
+def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    section = section_or_404(key)
+    item_list = next((item_list for item_list in section.lists if item_list.name == list_name), None)
+    if item_list is None:
+        raise Http404
+    plan = _draft_or_404(person)
+    form = ItemForm(data=request.POST, item_list=item_list, prefix=list_name)
+    if form.is_valid():
+        services.plan_item_add(plan=plan, key=key, list_name=list_name, item=form.stored_item(), by=request.user, request=request)
+        messages.success(request, f"Added the {item_list.item_name}")
+        return redirect("careplans:section_edit", person_id=person.pk, key=key)
+    section_form = SectionForm(section=section, stored=plan.section_data(key))
+    return _render_section(request, person, plan, section, section_form, {list_name: form})
+
+
+@require_POST
+def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, item_id: str) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    section_or_404(key)
+    plan = _draft_or_404(person)
+    services.plan_item_remove(plan=plan, key=key, list_name=list_name, item_id=item_id, by=request.user, request=request)
+    messages.success(request, "Removed")
+    return redirect("careplans:section_edit", person_id=person.pk, key=key)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_agree(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    plan = _draft_or_404(person)
+    error = None
+    if request.method == "POST":
+        try:
+            services.plan_agree(plan=plan, by=request.user, request=request)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, f"Version {plan.version} of the plan is agreed")
+            return redirect("careplans:plan_detail", person_id=person.pk)
+    return render(request, "careplans/plan_agree.html", {"person": person, "plan": plan, "error": error}, status=200)
+
+
+@require_GET
+def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.view_plan")
+    versions = list(selectors.plan_versions(person=person))
+    by_number = {plan.version: plan for plan in versions}
+    changes, older, newer = None, None, None
+    try:
+        older, newer = by_number.get(int(request.GET.get("from", 0))), by_number.get(int(request.GET.get("to", 0)))
+    except ValueError:
+        pass
+    if older is None and len(versions) >= 2:
+        older, newer = versions[1], versions[0]
+    if older and newer:
+        changes = compare(older, newer, person)
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=newer, subject=person.user, request=request, detail="versions compared")
+    return render(request, "careplans/plan_versions.html", {"person": person, "versions": versions, "older": older, "newer": newer, "changes": changes})
+
+
+@require_POST
+def comment_add(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.comment_on_plan")
+    section = section_or_404(key)
+    plan = selectors.plan_latest(person=person)
+    if plan is None:
+        raise Http404
+    form = CommentForm(data=request.POST, section=section)
+    if form.is_valid():
+        services.plan_comment_add(plan=plan, section=key, text=form.cleaned_data["text"], by=request.user, request=request)
+        messages.success(request, "Your comment is added")
+        return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + f"#section-{key}")
+    return render(request, "careplans/comment_form.html", {"person": person, "section": section, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def involvement(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.tell_involvement")
+    plan = _draft_or_404(person)
+    stored = plan.section_data("involvement").get("fields", {})
+    initial = {"how": (stored.get("how") or {}).get("text"), "listened": stored.get("listened"), "listened_more": (stored.get("listened_more") or {}).get("text")}
+    form = InvolvementForm(data=request.POST or None, initial=initial)
+    if form.is_valid():
+        whose = "person" if person.user_id == request.user.pk else "representative"
+        fields = {
+            "how": {"text": form.cleaned_data["how"], "whose": whose},
+            "listened": form.cleaned_data["listened"],
+            "listened_more": {"text": form.cleaned_data["listened_more"], "whose": whose} if form.cleaned_data["listened_more"] else None,
+        }
+        services.plan_section_save(plan=plan, key="involvement", fields=fields, completed=True, by=request.user, request=request)
+        messages.success(request, "Thank you: how you took part is in the plan")
+        return redirect("careplans:plan_detail", person_id=person.pk)
+    return render(request, "careplans/involvement.html", {"person": person, "form": form})
+
+
+@require_POST
+def plan_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.view_plan")
+    plan = selectors.plan_latest(person=person)
+    if plan is None:
+        raise Http404
+    kind = ReportJob.Kind.CARE_PLAN_LARGE if request.POST.get("large_print") else ReportJob.Kind.CARE_PLAN
+    job = report_job_request(kind=kind, requested_by=request.user, subject=plan, subject_user=person.user, request=request)
+    return redirect("reports:job_detail", job_id=job.pk)

@@ -1,0 +1,170 @@
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from careplans import services
+from careplans.models import CarePlan, PlanComment
+from careplans.plan_content import budget_total
+from coproduction.audit.models import AuditEvent
+from coproduction.reports import services as report_services
+from coproduction.reports.models import ReportJob
+from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
+from tests.harness.bad_input import assert_bad_input
+from tests.harness.queries import assert_fixed_queries
+
+
+@pytest.fixture
+def subject(team, practitioner, person):
+    return PersonFactory(team=team, practitioner=practitioner, user=person, full_name="Alan Marsh")
+
+
+def section_url(subject, key):
+    return reverse("careplans:section_edit", kwargs={"person_id": subject.pk, "key": key})
+
+
+def test_a_plan_is_written_section_by_section_and_agreed(client_as, practitioner, subject):
+    client = client_as(practitioner)
+    client.post(reverse("careplans:plan_start", kwargs={"person_id": subject.pk}))
+    plan = CarePlan.objects.get(person=subject)
+    assert plan.version == 1 and plan.is_draft
+    client.post(section_url(subject, "goals"), {"goals": "I want to get back to my allotment", "goals__whose": "person", "completed": "yes"})
+    client.post(
+        reverse("careplans:item_add", kwargs={"person_id": subject.pk, "key": "budget", "list_name": "items"}),
+        {"items-what": "Personal assistant, 10 hours", "items-weekly": "180.50", "items-whose": "practitioner"},
+    )
+    client.post(
+        reverse("careplans:item_add", kwargs={"person_id": subject.pk, "key": "budget", "list_name": "items"}),
+        {"items-what": "Allotment society membership", "items-weekly": "2.25", "items-whose": "person"},
+    )
+    plan.refresh_from_db()
+    assert budget_total(plan) == pytest.approx(182.75)  # added up, never typed
+    page = client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk}))
+    assert "Total each week: £182.75" in page.text
+    status = BeautifulSoup(page.content, "html.parser").select_one("#status-goals").get_text(strip=True)
+    assert status == "Completed"
+
+    # Agreeing needs the agreement section first: explained, nothing changes.
+    refused = client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
+    assert "Complete the agreement section first" in refused.text
+    plan.refresh_from_db()
+    assert plan.is_draft
+    client.post(
+        section_url(subject, "agreement"),
+        {"person_seen": "yes", "copy_how": "in_person", "copy_format": "large_print",
+         "copy_date_0": "2", "copy_date_1": "9", "copy_date_2": "2026",
+         "review_date_0": "28", "review_date_1": "10", "review_date_2": "2026", "completed": "yes"},
+    )
+    client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
+    plan.refresh_from_db()
+    assert plan.status == "agreed" and plan.review_due.isoformat() == "2026-10-28"
+    assert AuditEvent.objects.filter(actor=practitioner, detail="plan agreed").exists()
+
+
+def test_an_agreed_plan_never_changes_and_a_new_draft_shows_what_changed(client_as, practitioner, subject):
+    agreed = CarePlanFactory(person=subject, version=1, status="agreed", created_by=practitioner)
+    client = client_as(practitioner)
+    with pytest.raises(Exception):
+        services.plan_section_save(plan=agreed, key="goals", fields={}, completed=True, by=practitioner)
+    client.post(reverse("careplans:plan_start", kwargs={"person_id": subject.pk}))
+    draft = CarePlan.objects.get(person=subject, version=2)
+    assert draft.based_on == agreed and draft.content["sections"]["goals"]["fields"] == agreed.content["sections"]["goals"]["fields"]
+    client.post(section_url(subject, "goals"), {"goals": "Allotment, and swimming on Fridays", "goals__whose": "person", "completed": "yes"})
+    agreed.refresh_from_db()
+    assert agreed.content["sections"]["goals"]["fields"]["goals"]["text"] == "I want to get back to the allotment"
+    compare = client.get(reverse("careplans:plan_versions", kwargs={"person_id": subject.pk}), {"from": 1, "to": 2})
+    cells = [td.get_text(strip=True) for td in BeautifulSoup(compare.content, "html.parser").select("table")[1].select("td")]
+    assert cells == ["What I want to achieve", "What I want to achieve, and my hopes for the future",
+                     "I want to get back to the allotment", "Allotment, and swimming on Fridays"]
+
+
+def test_whose_words_are_required_and_a_bad_section_saves_nothing(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    before = plan.content
+    assert_bad_input(
+        client_as(practitioner),
+        section_url(subject, "important"),
+        {"how_i_live": "Quietly, with my cat", "enjoy": "Gardening"},
+        errors=["Select whose words are in “How I like to live my life”", "Select whether you have completed this section"],
+        kept=["how_i_live", "enjoy"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content == before,
+    )
+
+
+def test_a_budget_item_that_is_not_money_is_explained(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    assert_bad_input(
+        client_as(practitioner),
+        reverse("careplans:item_add", kwargs={"person_id": subject.pk, "key": "budget", "list_name": "items"}),
+        {"items-what": "Day centre", "items-weekly": "lots", "items-whose": "practitioner"},
+        errors=["Enter amount each week (£) as an amount, like 125.50"],
+        kept=["items-what"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content,
+    )
+
+
+def test_the_person_reads_their_own_words_comments_and_says_how_they_took_part(client_as, person, subject, practitioner):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    client = client_as(person)
+    page = client.get(reverse("careplans:my_plan"), follow=True)
+    html = BeautifulSoup(page.content, "html.parser")
+    assert html.h1.get_text(strip=True) == "My plan"
+    assert html.select_one("blockquote.app-own-words").get_text(strip=True) == "I want to get back to the allotment"
+    assert not html.select(".govuk-task-list__link")  # the person reads; the team edits
+    client.post(reverse("careplans:comment_add", kwargs={"person_id": subject.pk, "key": "goals"}), {"text": "Tuesdays are best"})
+    assert PlanComment.objects.get().author == person
+    client.post(reverse("careplans:involvement", kwargs={"person_id": subject.pk}), {"how": "We wrote it at my kitchen table", "listened": "yes"})
+    plan = CarePlan.objects.get(person=subject)
+    assert plan.section_data("involvement")["fields"]["how"] == {"text": "We wrote it at my kitchen table", "whose": "person"}
+
+
+def test_an_empty_comment_is_explained(client_as, person, subject, practitioner):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    assert_bad_input(
+        client_as(person),
+        reverse("careplans:comment_add", kwargs={"person_id": subject.pk, "key": "goals"}),
+        {"text": ""},
+        errors=["Write your comment"],
+        unchanged=lambda: PlanComment.objects.count(),
+    )
+
+
+def test_a_carer_loses_the_plan_when_consent_is_withdrawn(client_as, carer, subject, practitioner):
+    CarePlanFactory(person=subject, version=1, status="agreed", created_by=practitioner)
+    representative = RepresentativeFactory(person=subject, user=carer, recorded_by=practitioner)
+    url = reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})
+    assert client_as(carer).get(url).status_code == 200
+    services.representative_withdraw(representative=representative, by=practitioner)
+    assert client_as(carer).get(url).status_code == 404
+
+
+def test_the_plan_page_runs_the_same_queries_with_one_or_ten_versions(client_as, practitioner, subject):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    client = client_as(practitioner)
+    url = reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})
+
+    def nine_more_versions():
+        CarePlan.objects.filter(person=subject).update(status="superseded")
+        for version in range(2, 11):
+            CarePlanFactory(person=subject, version=version, status="superseded", created_by=practitioner)
+
+    # user, OTP device, team ids, representing ids, person, latest plan, audit insert, comments.
+    assert_fixed_queries(lambda: client.get(url), budget=8, grow=nine_more_versions)
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_plan_pdf_holds_the_persons_own_words_from_each_section(client_as, person, subject, practitioner, large_print, django_capture_on_commit_callbacks):
+    content = {"sections": {}}
+    for key, field in [("goals", "goals"), ("important", "enjoy"), ("support_decisions", "support"), ("needs", "needs"), ("contingency", "plan"), ("involvement", "how")]:
+        content["sections"][key] = {"status": "completed", "fields": {field: {"text": f"My words about {key}", "whose": "person"}}}
+    CarePlanFactory(person=subject, version=1, status="agreed", created_by=practitioner, content=content)
+    client = client_as(person)
+    client.post(reverse("careplans:plan_pdf", kwargs={"person_id": subject.pk}), {"large_print": "1"} if large_print else {})
+    job = ReportJob.objects.get(requested_by=person)
+    assert job.kind == ("care_plan_large" if large_print else "care_plan")
+    report_services.report_job_render(job=job)
+    text = subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout
+    for key in content["sections"]:
+        assert f"My words about {key}" in text
+    assert "In their own words" in text
