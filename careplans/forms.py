@@ -8,7 +8,7 @@ from django import forms
 from coproduction.accounts.forms import gds_helper
 from coproduction.accounts.models import Role, User
 
-from .models import CommunicationNeed, Person, Representative
+from .models import CommunicationNeed, OutcomeProgress, Person, Representative, Review, ReviewItem, ReviewTheme
 from .sections import WHOSE_WORDS, Field as PlanField, ItemList, Kind, Section
 from .selectors import practitioners_for, teams_for
 
@@ -372,3 +372,62 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = f"Your comment on “{section.title}”"
         self.helper = gds_helper(Field.textarea("text", rows=4, label_size=Size.SMALL), submit="Add comment", name=f"comment_{section.key}")
+
+
+# --- Reviews ------------------------------------------------------------------------------
+
+
+class ReviewStartForm(forms.Form):
+    held_on = _date_field("Date of the review", required=True, help_text="For example, 27 10 2026")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field("held_on"), submit="Start the review")
+
+
+class ReviewItemForm(forms.ModelForm):
+    class Meta:
+        model = ReviewItem
+        fields = ["kind", "perspective", "text", "theme"]
+        labels = {"kind": "What kind of statement is it?", "perspective": "Who said it?", "text": "What they said, in their words", "theme": "Theme (optional)"}
+        widgets = {"kind": forms.RadioSelect, "perspective": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "kind": {"required": "Select what kind of statement it is"},
+            "perspective": {"required": "Select who said it"},
+            "text": {"required": "Enter what they said"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = ReviewTheme.objects.filter(active=True)
+        self.fields["theme"].empty_label = "No theme"
+        self.helper = gds_helper(
+            Field.radios("kind", small=True, legend_size=Size.SMALL), Field.radios("perspective", small=True, legend_size=Size.SMALL),
+            Field.textarea("text", rows=3), Field.select("theme"), submit="Add this statement", name="add_item",
+        )
+
+
+class ReviewFinishForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What did you decide together?", choices=Review.Decision.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select what you decided"},
+    )
+    decision_notes = forms.CharField(label="Why (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, outcomes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcomes = outcomes
+        layout = []
+        for index, outcome in enumerate(outcomes):
+            self.fields[f"progress_{index}"] = forms.ChoiceField(
+                label=f"Progress with “{outcome}”", choices=OutcomeProgress.Progress.choices, widget=forms.RadioSelect,
+                error_messages={"required": f"Select the progress with “{outcome}”"},
+            )
+            layout.append(Field.radios(f"progress_{index}", small=True, inline=True, legend_size=Size.SMALL))
+        self.helper = gds_helper(
+            *layout, Field.radios("decision", small=True, legend_size=Size.MEDIUM), Field.textarea("decision_notes", rows=3),
+            submit="Finish the review", name="finish",
+        )
+
+    def progress_rows(self) -> list[dict]:
+        return [{"outcome": outcome, "progress": self.cleaned_data[f"progress_{index}"]} for index, outcome in enumerate(self.outcomes)]

@@ -1,9 +1,10 @@
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from coproduction.accounts.home import register_home_panel
 from coproduction.accounts.models import Role, User
 
-from .models import Person
+from .models import CarePlan, Person
 
 
 def _person_panel(user: User) -> dict:
@@ -19,8 +20,13 @@ def _carer_panel(user: User) -> dict:
 
 def _caseload_panel(user: User) -> dict:
     # Both counts in one query, counted in SQL.
+    overdue_plans = CarePlan.objects.filter(
+        person=OuterRef("pk"), status=CarePlan.Status.AGREED, review_due__lt=timezone.localdate()
+    )
     return Person.objects.filter(team_id__in=user.team_ids).aggregate(
-        team=Count("id"), mine=Count("id", filter=Q(practitioner=user))
+        team=Count("id"),
+        mine=Count("id", filter=Q(practitioner=user)),
+        overdue=Count("id", filter=Q(Exists(overdue_plans))),
     )
 
 

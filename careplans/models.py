@@ -168,3 +168,82 @@ class PlanComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+
+class ReviewTheme(models.Model):
+    """A council-maintained list of themes for review statements, which commissioning
+    aggregates later (Working Together for Change)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Review(models.Model):
+    """A co-produced review of an agreed plan."""
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue with the plan as it is"
+        CHANGE = "change", "Change the plan (starts a new draft)"
+        CLOSE = "close", "Close the plan: support is no longer needed"
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.PROTECT, related_name="reviews")
+    held_on = models.DateField()
+    decision = models.CharField(max_length=20, choices=Decision, blank=True)
+    decision_notes = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Review on {self.held_on:%d %B %Y}"
+
+
+class ReviewItem(models.Model):
+    """One statement: working, not working, or important for the future. Kept apart (not one
+    blob) so commissioners can later theme them across many reviews, anonymised."""
+
+    class Kind(models.TextChoices):
+        WORKING = "working", "What is working"
+        NOT_WORKING = "not_working", "What is not working"
+        IMPORTANT_FUTURE = "important_future", "What is important for the future"
+
+    class Perspective(models.TextChoices):
+        PERSON = "person", "The person"
+        REPRESENTATIVE = "representative", "A carer, family member or advocate"
+        PRACTITIONER = "practitioner", "The practitioner"
+        OTHER = "other", "Someone else who supports them"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(max_length=20, choices=Kind)
+    perspective = models.CharField(max_length=20, choices=Perspective)
+    text = models.TextField()
+    theme = models.ForeignKey(ReviewTheme, on_delete=models.PROTECT, null=True, blank=True, related_name="items")
+
+    class Meta:
+        ordering = ["kind", "id"]
+        indexes = [models.Index(fields=["kind", "theme"], name="review_item_theme_idx")]
+
+
+class OutcomeProgress(models.Model):
+    class Progress(models.TextChoices):
+        ACHIEVED = "achieved", "Achieved"
+        PROGRESSING = "progressing", "Getting there"
+        NOT_YET = "not_yet", "Not yet"
+        NOT_WANTED = "not_wanted", "No longer wanted"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="progress")
+    outcome = models.TextField()  # copied from the plan, as it was worded then
+    progress = models.CharField(max_length=20, choices=Progress)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]

@@ -1,6 +1,6 @@
 from coproduction.core.personal_data import register
 
-from .models import CarePlan, Person, PlanComment, Representative
+from .models import CarePlan, Person, PlanComment, Representative, Review
 
 register(
     Person,
@@ -47,4 +47,11 @@ register(
     user_paths=["author"],
     fields=[("When", "created_at"), ("Person", "plan__person__full_name"), ("Section", "section"), ("Comment", "text")],
     order_by=["-created_at"],
+)
+register(
+    Review,
+    title="Reviews of your plans",
+    user_paths=["plan__person__user"],
+    fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Decision", "decision"), ("Why", "decision_notes")],
+    order_by=["-held_on"],
 )

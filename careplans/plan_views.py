@@ -1,10 +1,14 @@
 """The plan: its task list, one screen per section, agreement, versions, comments, PDF."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduction.audit.models import AuditEvent
@@ -13,8 +17,8 @@ from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
-from .forms import CommentForm, InvolvementForm, ItemForm, SectionForm
-from .models import Person
+from .forms import CommentForm, InvolvementForm, ItemForm, ReviewFinishForm, ReviewItemForm, ReviewStartForm, SectionForm
+from .models import Person, ReviewItem
 from .plan_content import compare, describe, section_or_404
 from .sections import sections_for
 from .views import _person_or_404
@@ -73,7 +77,13 @@ def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse
     if section not in sections_for(person):
         raise Http404
     plan = _draft_or_404(person)
-    form = SectionForm(data=request.POST or None, section=section, stored=plan.section_data(key))
+    stored = plan.section_data(key)
+    if key == "agreement" and not stored.get("fields", {}).get("review_date"):
+        # The usual first review, or the yearly one; the practitioner and person can change it.
+        weeks = settings.CAREPLAN_FIRST_REVIEW_WEEKS if plan.version == 1 else settings.CAREPLAN_REVIEW_INTERVAL_WEEKS
+        suggested = (timezone.localdate() + timedelta(weeks=weeks)).isoformat()
+        stored = {**stored, "fields": {**stored.get("fields", {}), "review_date": suggested}}
+    form = SectionForm(data=request.POST or None, section=section, stored=stored)
     if request.method == "POST" and form.is_valid():
         services.plan_section_save(
             plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
@@ -207,3 +217,74 @@ def plan_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
     kind = ReportJob.Kind.CARE_PLAN_LARGE if request.POST.get("large_print") else ReportJob.Kind.CARE_PLAN
     job = report_job_request(kind=kind, requested_by=request.user, subject=plan, subject_user=person.user, request=request)
     return redirect("reports:job_detail", job_id=job.pk)
+
+
+# --- Reviews ------------------------------------------------------------------------------
+
+
+def _plan_outcomes(plan) -> list[str]:
+    return [item.get("outcome", "") for item in plan.section_data("outcomes").get("lists", {}).get("outcomes", []) if item.get("outcome")]
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Start a review of the agreed plan, then add what is and isn't working, then decide."""
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    plan = person.plans.filter(status="agreed").first()
+    if plan is None:
+        raise Http404
+    open_review = plan.reviews.filter(finished_at__isnull=True).first()
+    if open_review is None:
+        form = ReviewStartForm(data=request.POST or None)
+        if form.is_valid():
+            services.review_start(plan=plan, held_on=form.cleaned_data["held_on"], by=request.user, request=request)
+            return redirect("careplans:review", person_id=person.pk)
+        return render(request, "careplans/review_start.html", {"person": person, "plan": plan, "form": form})
+    return _render_review(request, person, plan, open_review)
+
+
+def _render_review(request, person, plan, open_review, item_form=None, finish_form=None):
+    item_form = item_form or ReviewItemForm(prefix="item")
+    item_form.helper.form_action = reverse("careplans:review_item_add", kwargs={"person_id": person.pk})
+    finish_form = finish_form or ReviewFinishForm(outcomes=_plan_outcomes(plan), prefix="finish")
+    finish_form.helper.form_action = reverse("careplans:review_finish", kwargs={"person_id": person.pk})
+    items = list(open_review.items.select_related("theme"))
+    groups = [(label, [item for item in items if item.kind == kind]) for kind, label in ReviewItem.Kind.choices]
+    bound = next((f for f in (item_form, finish_form) if f.is_bound and f.errors), item_form)
+    return render(
+        request, "careplans/review.html",
+        {"person": person, "plan": plan, "review": open_review, "groups": groups, "item_form": item_form, "finish_form": finish_form, "summary_form": bound},
+    )
+
+
+@require_POST
+def review_item_add(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    plan = person.plans.filter(status="agreed").first()
+    open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
+    if open_review is None:
+        raise Http404
+    form = ReviewItemForm(data=request.POST, prefix="item")
+    if form.is_valid():
+        services.review_item_add(review=open_review, data=form.cleaned_data, by=request.user, request=request)
+        messages.success(request, "Statement added")
+        return redirect("careplans:review", person_id=person.pk)
+    return _render_review(request, person, plan, open_review, item_form=form)
+
+
+@require_POST
+def review_finish(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person_or_404(request, person_id, "careplans.change_plan")
+    plan = person.plans.filter(status="agreed").first()
+    open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
+    if open_review is None:
+        raise Http404
+    form = ReviewFinishForm(data=request.POST, outcomes=_plan_outcomes(plan), prefix="finish")
+    if form.is_valid():
+        services.review_finish(
+            review=open_review, progress=form.progress_rows(), decision=form.cleaned_data["decision"],
+            notes=form.cleaned_data["decision_notes"], by=request.user, request=request,
+        )
+        messages.success(request, "The review is recorded")
+        return redirect("careplans:plan_detail", person_id=person.pk)
+    return _render_review(request, person, plan, open_review, finish_form=form)

@@ -1,8 +1,9 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
 
-from .models import Person, Representative
+from .models import CarePlan, Person, Representative
 from .rules import representing_person_ids
 
 
@@ -15,13 +16,21 @@ def person_list_visible_to(*, user: User) -> QuerySet[Person]:
 
 
 def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> QuerySet[Person]:
-    """The practitioner's or manager's caseload: their teams' people, or only those allocated to them."""
-    people = Person.objects.filter(team_id__in=user.team_ids).select_related("team", "practitioner")
+    """The practitioner's or manager's caseload: their teams' people (or only those allocated
+    to them), each with the latest plan's status and next review, overdue reviews first."""
+    latest = CarePlan.objects.filter(person=OuterRef("pk")).order_by("-version")
+    agreed = CarePlan.objects.filter(person=OuterRef("pk"), status=CarePlan.Status.AGREED)
+    people = (
+        Person.objects.filter(team_id__in=user.team_ids)
+        .select_related("team", "practitioner")
+        .annotate(plan_status=Subquery(latest.values("status")[:1]), review_due=Subquery(agreed.values("review_due")[:1]))
+        .annotate(overdue=Case(When(review_due__lt=timezone.localdate(), then=Value(True)), default=Value(False)))
+    )
     if mine_only:
         people = people.filter(practitioner=user)
     if name:
         people = people.filter(Q(full_name__icontains=name) | Q(preferred_name__icontains=name))
-    return people.order_by("full_name", "id")
+    return people.order_by("-overdue", "full_name", "id")
 
 
 def representative_list_for(*, person: Person) -> QuerySet[Representative]:

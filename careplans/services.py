@@ -1,7 +1,9 @@
 import copy
 import uuid
 from datetime import date as _date
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +12,7 @@ from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import CarePlan, Person, PlanComment, Representative
+from .models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem
 from .plan_content import Status
 
 PERSON_FIELDS = [
@@ -162,3 +164,47 @@ def plan_comment_add(*, plan: CarePlan, section: str, text: str, by: User, reque
     comment = PlanComment.objects.create(plan=plan, section=section, author=by, text=text)
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=comment, subject=plan.person.user, request=request, detail="plan comment")
     return comment
+
+
+# --- Reviews ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_start(*, plan: CarePlan, held_on, by: User, request=None) -> Review:
+    if plan.status != CarePlan.Status.AGREED:
+        raise ValidationError("Only an agreed plan can be reviewed.")
+    review = plan.reviews.filter(finished_at__isnull=True).first()
+    if review is None:
+        review = Review.objects.create(plan=plan, held_on=held_on, created_by=by)
+        audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=review, subject=plan.person.user, request=request)
+    return review
+
+
+@transaction.atomic
+def review_item_add(*, review: Review, data: dict, by: User, request=None) -> ReviewItem:
+    if review.finished_at:
+        raise ValidationError("This review is finished.")
+    item = ReviewItem.objects.create(review=review, **data)
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=review.plan.person.user, request=request, detail="review item added")
+    return item
+
+
+@transaction.atomic
+def review_finish(*, review: Review, progress: list[dict], decision: str, notes: str, by: User, request=None) -> Review:
+    """Record progress and the decision, then act on it: the next review date, a new draft, or closing."""
+    review = Review.objects.select_for_update().select_related("plan__person").get(pk=review.pk)
+    if review.finished_at:
+        return review
+    OutcomeProgress.objects.bulk_create(OutcomeProgress(review=review, **row) for row in progress)
+    review.decision, review.decision_notes, review.finished_at = decision, notes, timezone.now()
+    review.save(update_fields=["decision", "decision_notes", "finished_at"])
+    plan = review.plan
+    if decision == Review.Decision.CONTINUE:
+        plan.review_due = review.held_on + timedelta(weeks=settings.CAREPLAN_REVIEW_INTERVAL_WEEKS)
+    elif decision == Review.Decision.CLOSE:
+        plan.review_due = None
+    plan.save(update_fields=["review_due", "updated_at"])
+    if decision == Review.Decision.CHANGE:
+        plan_start(person=plan.person, by=by, request=request)
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=plan.person.user, request=request, detail=f"review finished: {decision}")
+    return review

@@ -291,3 +291,8 @@ LOGGING = {
 }
 
 PAGE_SIZE = 25
+
+# Care plan reviews: the first some weeks after a plan is agreed, then at least yearly
+# (practice under the Care Act statutory guidance, as councils' procedures describe it).
+CAREPLAN_FIRST_REVIEW_WEEKS = env.int("CAREPLAN_FIRST_REVIEW_WEEKS", default=8)
+CAREPLAN_REVIEW_INTERVAL_WEEKS = env.int("CAREPLAN_REVIEW_INTERVAL_WEEKS", default=52)

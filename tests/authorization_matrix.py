@@ -98,6 +98,9 @@ MATRIX: list[Row] = [
         "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget"},
         id="careplans:section_edit[with lists]",
     ),
+    Row("careplans:review", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("careplans:review_item_add", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("careplans:review_finish", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:plan_agree", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:involvement", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
     # POST only: the forms on the pages above (tests/careplans/test_plans.py).

@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import CarePlan, Person, PlanComment, Representative
+from careplans.models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem, ReviewTheme
 from tests.accounts.factories import TeamFactory, UserFactory
 
 
@@ -46,3 +46,39 @@ class PlanCommentFactory(DjangoModelFactory):
     section = "goals"
     author = factory.SubFactory(UserFactory)
     text = "That's right, Tuesdays especially"
+
+
+class ReviewThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = ReviewTheme
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class ReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    plan = factory.SubFactory(CarePlanFactory, status="agreed")
+    held_on = factory.Faker("past_date")
+    created_by = factory.SubFactory(UserFactory, roles=["practitioner"])
+
+
+class ReviewItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ReviewItem
+
+    review = factory.SubFactory(ReviewFactory)
+    kind = ReviewItem.Kind.WORKING
+    perspective = ReviewItem.Perspective.PERSON
+    text = "My PA is great with my garden"
+
+
+class OutcomeProgressFactory(DjangoModelFactory):
+    class Meta:
+        model = OutcomeProgress
+
+    review = factory.SubFactory(ReviewFactory)
+    outcome = "Back at the allotment"
+    progress = OutcomeProgress.Progress.PROGRESSING

@@ -20,7 +20,7 @@ def build_world(users: dict, team, other_team) -> dict:
         withdrawn_on=timezone.now(), withdrawn_by=users[Role.PRACTITIONER],
     )
     # Version 1 agreed, version 2 a draft: every plan page has something to show.
-    CarePlanFactory(person=person, version=1, status="superseded", created_by=users[Role.PRACTITIONER])
+    CarePlanFactory(person=person, version=1, status="agreed", created_by=users[Role.PRACTITIONER])
     CarePlanFactory(person=person, version=2, status="draft", created_by=users[Role.PRACTITIONER])
     return {
         "users": users,
