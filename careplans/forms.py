@@ -207,7 +207,8 @@ class CaseloadSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_method = "post"  # names never go in the URL
-        self.helper.attrs = {"novalidate": True}
+        # With JavaScript, the results swap in place; without, the page reloads the same way.
+        self.helper.attrs = {"novalidate": True, "hx-post": "", "hx-target": "#caseload-table", "hx-swap": "outerHTML", "hx-select": "#caseload-table"}
         self.helper.layout = Layout(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
             Field.checkbox("mine", small=True),

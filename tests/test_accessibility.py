@@ -121,3 +121,37 @@ def test_the_person_form_with_errors_passes_axe(browser, live_server, users, tea
     assert page.evaluate("document.activeElement.id") == "id_capacity_assessed_by"  # the link reaches the field
     assert page.get_by_label("Full name").input_value() == "Half Finished"
     assert axe_violations(page) == []
+
+
+def test_a_review_in_progress_passes_axe(browser, live_server, users, team):
+    from tests.careplans.factories import CarePlanFactory, PersonFactory
+
+    person = PersonFactory(team=team, full_name="Alan Marsh")
+    CarePlanFactory(person=person, version=1, status="agreed", created_by=users[Role.PRACTITIONER], content={"sections": {
+        "outcomes": {"lists": {"outcomes": [{"id": "a", "outcome": "Back at the allotment", "whose": "person"}]}}}})
+    page = signed_in_page(browser, live_server, users[Role.PRACTITIONER])
+    page.goto(reverse("careplans:review", kwargs={"person_id": person.pk}))
+    page.get_by_label("Day").fill("20")
+    page.get_by_label("Month").fill("11")
+    page.get_by_label("Year").fill("2026")
+    page.get_by_role("button", name="Start the review").click()
+    page.get_by_role("button", name="Finish the review").click()  # nothing chosen: errors
+    assert page.title().startswith("Error:")
+    assert axe_violations(page) == []
+
+
+def test_the_caseload_filters_in_place_with_javascript(browser, live_server, users, team):
+    from tests.careplans.factories import PersonFactory
+
+    PersonFactory(team=team, full_name="Edith Clarke")
+    PersonFactory(team=team, full_name="Bashir Rahman")
+    page = signed_in_page(browser, live_server, users[Role.PRACTITIONER])
+    page.goto(reverse("careplans:caseload"))
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Name").fill("edith")
+    page.get_by_role("button", name="Search").click()
+    table = page.locator("#caseload-table")
+    table.get_by_role("link", name="Bashir Rahman").wait_for(state="detached", timeout=10_000)
+    assert table.get_by_role("link", name="Edith Clarke").is_visible()
+    assert page.evaluate("window.notReloaded") is True  # swapped in place by htmx
+    assert page.console_errors == []

@@ -15,6 +15,7 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("Home", "accounts:home", None, sections=("accounts:home", "accounts:role_home")),
+    NavItem("My plan", "careplans:my_plan", "careplans.view_own_plan", sections=("careplans:my_plan",)),
     NavItem("Caseload", "careplans:caseload", "careplans.view_caseload", sections=("careplans",)),
     NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),

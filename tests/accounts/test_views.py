@@ -84,7 +84,7 @@ def test_a_new_session_key_at_sign_in(client, person):
 @pytest.mark.parametrize(
     "role, expected",
     [
-        (Role.PERSON, ["Home", "Your data"]),
+        (Role.PERSON, ["Home", "My plan", "Your data"]),
         (Role.PRACTITIONER, ["Home", "Caseload", "Your data"]),
         (Role.TEAM_MANAGER, ["Home", "Caseload", "Your data", "Audit trail"]),
         (Role.COMMISSIONER, ["Home", "Your data"]),  # no individual's record, ever

@@ -1,6 +1,7 @@
 from django.core.management import call_command
+from django.test import Client
 
-from careplans.models import Person
+from careplans.models import CarePlan, Person
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
@@ -16,5 +17,14 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
     assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
     assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 4
     assert Person.objects.get(user__email="person@demo.example").representatives.get().user.email == "carer@demo.example"
+    statuses = dict(CarePlan.objects.values_list("person__full_name", "status"))
+    assert statuses == {"Alan Marsh": "agreed", "Edith Clarke": "agreed", "Rosa Benedetti": "draft"}
+    # The carer sees Al's plan; Edie's review is overdue on Tom's caseload.
+    carer = Client()
+    carer.post("/accounts/login/", {"username": "carer@demo.example", "password": DEMO_PASSWORD})
+    alan = Person.objects.get(full_name="Alan Marsh")
+    page = carer.get(f"/people/{alan.pk}/plan/")
+    assert "back to my allotment" in page.text
+    assert "Alan Marsh" in carer.get("/home/carer/").text
     response = client.post("/accounts/login/", {"username": "person@demo.example", "password": DEMO_PASSWORD})
     assert response.headers["Location"] == "/home/"

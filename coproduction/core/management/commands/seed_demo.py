@@ -65,6 +65,7 @@ class Command(BaseCommand):
             TeamMembership.objects.get_or_create(user=user, team=teams[team])
 
         self._people(teams)
+        self._plans()
         self._activity()
 
         self.stdout.write(f"Demo data ready ({created} new accounts).")
@@ -112,6 +113,76 @@ class Command(BaseCommand):
                 person=edith, name="Jean Clarke", relationship="family", basis="best_interests",
                 basis_notes="Daughter; consulted at home about what matters to Edie", recorded_by=tom,
             )
+
+    def _plans(self) -> None:
+        """Plans at different stages: agreed, a draft, an overdue review, someone lacking capacity."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from careplans.models import CarePlan, Person, PlanComment
+
+        tom = User.objects.get(email="practitioner@demo.example")
+        today = timezone.localdate()
+
+        def words(text, whose="person"):
+            return {"text": text, "whose": whose}
+
+        alan_content = {"sections": {
+            "goals": {"status": "completed", "fields": {"goals": words("I want to get back to my allotment and grow my own veg again, and see my grandson on Saturdays.")}},
+            "important": {"status": "completed", "fields": {
+                "how_i_live": words("I like my own company in the morning. Don't rush me."),
+                "enjoy": words("Gardening, the radio, a proper cup of tea. I can't stand daytime TV."),
+                "people": words("Mo, my wife. My grandson Jack. My mate Dennis from the allotments."),
+                "routines": words("Up at seven, tablets with breakfast, out by ten if my legs allow.")}},
+            "support_decisions": {"status": "completed", "fields": {
+                "support": words("Help with getting washed and dressed, and someone to drive me to the allotment."),
+                "decisions": words("Talk to me, not to Mo about me. Write things down in big print.")}},
+            "outcomes": {"status": "completed", "lists": {
+                "outcomes": [{"id": "o1", "outcome": "Back at the allotment twice a week", "whose": "person"},
+                             {"id": "o2", "outcome": "Mo gets a break on Tuesdays", "whose": "representative"}],
+                "options": [
+                    {"id": "p1", "option": "Personal assistant paid by a direct payment", "benefits": "Al chooses who and when", "risks": "Finding the right person takes time", "chosen": "yes", "why": "Al wants to choose who helps him", "whose": "practitioner"},
+                    {"id": "p2", "option": "Day centre", "benefits": "Company, meals", "risks": "Not what Al enjoys", "chosen": "no", "why": "Al would rather be at the allotment", "whose": "person"}]}},
+            "needs": {"status": "completed", "fields": {
+                "needs": words("Personal care each morning; getting out into the community.", "practitioner"),
+                "eligibility": words("Eligible: unable to achieve two or more outcomes, with a significant impact on wellbeing.", "practitioner")},
+                "lists": {"support": [
+                    {"id": "s1", "need": "Personal care", "who": "Personal assistant", "what": "Help to wash and dress", "when": "Every morning, 8 to 9", "kind": "paid", "whose": "practitioner"},
+                    {"id": "s2", "need": "Getting out", "who": "Greenway Community Hub allotment group", "what": "Lift and company", "when": "Tuesdays and Fridays", "kind": "community", "whose": "practitioner"},
+                    {"id": "s3", "need": "Company", "who": "Mo", "what": "Evenings and weekends", "when": "Most days", "kind": "informal", "whose": "representative"}]}},
+            "budget": {"status": "completed", "fields": {"management": "direct_payment"}, "lists": {"items": [
+                {"id": "b1", "what": "Personal assistant, 7 hours a week", "weekly": "126.00", "whose": "practitioner"},
+                {"id": "b2", "what": "Allotment society membership", "weekly": "1.50", "whose": "person"}]}},
+            "contingency": {"status": "completed", "fields": {"plan": words("If my PA can't come, ring Mo first, then the council's out-of-hours team.")},
+                "lists": {"contacts": [{"id": "c1", "name": "Maureen Marsh", "relationship": "Wife", "phone": "07700 900123", "whose": "person"}]}},
+            "involvement": {"status": "completed", "fields": {"how": words("We wrote it at my kitchen table over two visits."), "listened": "yes"}},
+            "agreement": {"status": "completed", "fields": {"person_seen": "yes", "representative_seen": "yes", "copy_how": "in_person", "copy_format": "large_print", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
+        }}
+        edith_content = {"sections": {
+            "goals": {"status": "completed", "fields": {"goals": words("Edie wants to stay in her own home, with her cat, near her church.", "representative")}},
+            "consultation": {"status": "completed", "lists": {"consulted": [
+                {"id": "k1", "name": "Jean Clarke", "relationship": "Daughter", "how": "At Edie's home, with Edie there", "said": "Mum is happiest at home; mornings are her best time.", "whose": "representative"}]}},
+            "agreement": {"status": "completed", "fields": {"person_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "review_date": (today - timedelta(days=10)).isoformat()}},
+        }}
+        rosa_content = {"sections": {
+            "goals": {"status": "in_progress", "fields": {"goals": words("Use what I've learned to help other people get the support they need.")}},
+        }}
+        for name, content, status, review_due in [
+            ("Alan Marsh", alan_content, CarePlan.Status.AGREED, today + timedelta(weeks=5)),
+            ("Edith Clarke", edith_content, CarePlan.Status.AGREED, today - timedelta(days=10)),
+            ("Rosa Benedetti", rosa_content, CarePlan.Status.DRAFT, None),
+        ]:
+            person = Person.objects.get(full_name=name)
+            if person.plans.exists():
+                continue
+            plan = CarePlan.objects.create(
+                person=person, version=1, status=status, content=content, created_by=tom, review_due=review_due,
+                agreed_at=timezone.now() - timedelta(days=30) if status == CarePlan.Status.AGREED else None,
+                agreed_by=tom if status == CarePlan.Status.AGREED else None,
+            )
+            if name == "Alan Marsh":
+                PlanComment.objects.create(plan=plan, section="goals", author=person.user, text="And Dennis says the leeks need me.")
 
     def _activity(self) -> None:
         """Some history, so the audit trail and "your data" have something to show."""
