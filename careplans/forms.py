@@ -298,6 +298,8 @@ class SectionForm(forms.Form):
         if stored.get("status"):
             self.initial["completed"] = "yes" if stored["status"] == "completed" else "no"
         self.helper = gds_helper(*layout, Field.radios("completed", small=True, legend_size=Size.MEDIUM), submit="Save and continue")
+        # With JavaScript the section saves without a full page load; without, a normal post.
+        self.helper.attrs["hx-boost"] = "true"
 
     def clean(self):
         cleaned = super().clean()
@@ -341,6 +343,7 @@ class ItemForm(forms.Form):
         )
         layout.append(Field.radios("whose", small=True, inline=True, legend_size=Size.SMALL))
         self.helper = gds_helper(*layout, submit=f"Add this {item_list.item_name}", name=f"add_{item_list.name}")
+        self.helper.attrs["hx-boost"] = "true"
 
     def stored_item(self) -> dict:
         item = {field.name: _stored(field, self.cleaned_data.get(field.name)) for field in self.item_list.fields}
@@ -432,3 +435,15 @@ class ReviewFinishForm(forms.Form):
 
     def progress_rows(self) -> list[dict]:
         return [{"outcome": outcome, "progress": self.cleaned_data[f"progress_{index}"]} for index, outcome in enumerate(self.outcomes)]
+
+
+class ReviewThemeForm(forms.ModelForm):
+    class Meta:
+        model = ReviewTheme
+        fields = ["name"]
+        labels = {"name": "New theme"}
+        error_messages = {"name": {"required": "Enter the theme", "unique": "There is already a theme with this name"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), submit="Add theme")

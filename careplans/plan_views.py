@@ -91,6 +91,8 @@ def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse
         )
         messages.success(request, f"Saved: {section.title}")
         return redirect("careplans:plan_detail", person_id=person.pk)
+    if request.method == "GET":
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request, detail=f"section: {key}")
     return _render_section(request, person, plan, section, form)
 
 
@@ -240,6 +242,7 @@ def review(request: HttpRequest, person_id: int) -> HttpResponse:
             services.review_start(plan=plan, held_on=form.cleaned_data["held_on"], by=request.user, request=request)
             return redirect("careplans:review", person_id=person.pk)
         return render(request, "careplans/review_start.html", {"person": person, "plan": plan, "form": form})
+    audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=open_review, subject=person.user, request=request)
     return _render_review(request, person, plan, open_review)
 
 

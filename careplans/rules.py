@@ -54,3 +54,5 @@ rules.add_perm("careplans.change_plan", rules.is_authenticated & can_work_with_p
 rules.add_perm("careplans.comment_on_plan", rules.is_authenticated & (is_the_person | can_work_with_person | represents_the_person))
 rules.add_perm("careplans.tell_involvement", rules.is_authenticated & (is_the_person | represents_the_person))
 rules.add_perm("careplans.view_own_plan", has_role(Role.PERSON))
+# The council's list of review themes is kept by administrators.
+rules.add_perm("careplans.change_reviewtheme", has_role(Role.ADMINISTRATOR))

@@ -12,7 +12,7 @@ from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem
+from .models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem, ReviewTheme
 from .plan_content import Status
 
 PERSON_FIELDS = [
@@ -208,3 +208,19 @@ def review_finish(*, review: Review, progress: list[dict], decision: str, notes:
         plan_start(person=plan.person, by=by, request=request)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=plan.person.user, request=request, detail=f"review finished: {decision}")
     return review
+
+
+@transaction.atomic
+def review_theme_add(*, name: str, by: User, request=None) -> ReviewTheme:
+    theme = ReviewTheme.objects.create(name=name)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=theme, request=request)
+    return theme
+
+
+@transaction.atomic
+def review_theme_toggle(*, theme: ReviewTheme, by: User, request=None) -> ReviewTheme:
+    """Themes are switched off, never deleted: past statements keep theirs."""
+    theme.active = not theme.active
+    theme.save(update_fields=["active"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=theme, request=request)
+    return theme

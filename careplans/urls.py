@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.caseload, name="caseload"),
     path("add/", views.person_add, name="person_add"),
     path("my-plan/", plan_views.my_plan, name="my_plan"),
+    path("review-themes/", views.review_themes, name="review_themes"),
     path("<int:person_id>/", views.person_detail, name="person_detail"),
     path("<int:person_id>/change/", views.person_edit, name="person_edit"),
     path("<int:person_id>/representatives/add/", views.representative_add, name="representative_add"),

@@ -11,8 +11,8 @@ from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
-from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm
-from .models import Person
+from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
+from .models import Person, ReviewTheme
 
 
 def _person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
@@ -103,3 +103,20 @@ def representative_withdraw(request: HttpRequest, person_id: int, representative
         messages.success(request, f"{representative.name} can no longer see {person.display_name}'s plan")
         return redirect("careplans:person_detail", person_id=person.pk)
     return render(request, "careplans/representative_withdraw.html", {"person": person, "representative": representative})
+
+
+@require_http_methods(["GET", "POST"])
+def review_themes(request: HttpRequest) -> HttpResponse:
+    """The council's own list of themes for review statements."""
+    if not request.user.has_perm("careplans.change_reviewtheme"):
+        raise PermissionDenied
+    form = ReviewThemeForm(data=request.POST if "name" in request.POST else None)
+    if form.is_valid():
+        theme = services.review_theme_add(name=form.cleaned_data["name"], by=request.user, request=request)
+        messages.success(request, f"Theme added: {theme.name}")
+        return redirect("careplans:review_themes")
+    if "toggle" in request.POST:
+        theme = get_object_or_404(ReviewTheme, pk=request.POST["toggle"])
+        services.review_theme_toggle(theme=theme, by=request.user, request=request)
+        return redirect("careplans:review_themes")
+    return render(request, "careplans/review_themes.html", {"form": form, "themes": ReviewTheme.objects.all()})

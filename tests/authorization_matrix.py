@@ -64,6 +64,7 @@ MATRIX: list[Row] = [
     # People and their representatives. world["person"] is the PERSON user's own record in the
     # practitioner's team, with the CARER user as a consented representative.
     Row("careplans:caseload", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),
+    Row("careplans:review_themes", only(Role.ADMINISTRATOR)),
     Row("careplans:person_add", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),
     Row(
         "careplans:person_detail",

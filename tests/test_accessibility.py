@@ -155,3 +155,23 @@ def test_the_caseload_filters_in_place_with_javascript(browser, live_server, use
     assert table.get_by_role("link", name="Edith Clarke").is_visible()
     assert page.evaluate("window.notReloaded") is True  # swapped in place by htmx
     assert page.console_errors == []
+
+
+def test_a_section_saves_in_place_with_javascript(browser, live_server, users, team):
+    from careplans.models import CarePlan
+    from tests.careplans.factories import CarePlanFactory, PersonFactory
+
+    person = PersonFactory(team=team, full_name="Alan Marsh")
+    CarePlanFactory(person=person, version=1, status="draft", created_by=users[Role.PRACTITIONER], content={"sections": {}})
+    page = signed_in_page(browser, live_server, users[Role.PRACTITIONER])
+    page.goto(reverse("careplans:section_edit", kwargs={"person_id": person.pk, "key": "goals"}))
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("What I want to achieve, and my hopes for the future").fill("Back to the allotment")
+    page.get_by_role("group", name="Whose words are in “What I want to achieve, and my hopes for the future”?").get_by_label("The person, in their own words").check()
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("Saved: What I want to achieve").wait_for()
+    assert page.url.endswith(f"/people/{person.pk}/plan/")
+    assert page.evaluate("window.notReloaded") is True
+    assert CarePlan.objects.get(person=person).section_data("goals")["fields"]["goals"] == {"text": "Back to the allotment", "whose": "person"}
+    assert page.console_errors == []

@@ -168,3 +168,15 @@ def test_the_plan_pdf_holds_the_persons_own_words_from_each_section(client_as, p
     for key in content["sections"]:
         assert f"My words about {key}" in text
     assert "In their own words" in text
+
+
+def test_saying_how_you_took_part_needs_an_answer(client_as, person, subject, practitioner):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    assert_bad_input(
+        client_as(person),
+        reverse("careplans:involvement", kwargs={"person_id": subject.pk}),
+        {"how": "", "listened_more": "They came to me"},
+        errors=["Tell us how you took part", "Select whether you felt listened to"],
+        kept=["listened_more"],
+        unchanged=lambda: CarePlan.objects.get(person=subject).content,
+    )

@@ -100,3 +100,26 @@ def test_the_caseload_runs_the_same_queries_with_ten_or_a_hundred_people_with_pl
 
     # user, OTP device, team ids, count, page (plan status and review date as subqueries), audit insert.
     assert_fixed_queries(lambda: client.get(reverse("careplans:caseload")), budget=6, grow=ninety_more)
+
+
+def test_administrators_keep_the_councils_list_of_themes(client_as, administrator):
+    client = client_as(administrator)
+    client.post(reverse("careplans:review_themes"), {"name": "Faith and belief"})
+    theme = ReviewTheme.objects.get(name="Faith and belief")
+    client.post(reverse("careplans:review_themes"), {"toggle": theme.pk})
+    theme.refresh_from_db()
+    assert not theme.active
+    assert_bad_input(
+        client, reverse("careplans:review_themes"), {"name": "Transport"},
+        errors=["There is already a theme with this name"], kept=["name"], unchanged=lambda: ReviewTheme.objects.count(),
+    )
+
+
+def test_starting_a_review_needs_a_real_date(client_as, practitioner, agreed):
+    assert_bad_input(
+        client_as(practitioner),
+        reverse("careplans:review", kwargs={"person_id": agreed.person_id}),
+        {"held_on_0": "31", "held_on_1": "", "held_on_2": "2026"},
+        errors=["Enter the date of the review"],
+        unchanged=lambda: Review.objects.count(),
+    )
