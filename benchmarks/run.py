@@ -126,6 +126,52 @@ def seed(args: argparse.Namespace) -> None:
     print(f"Seeded in {time.perf_counter() - started:.1f} s")
 
 
+PLAN_CONTENT = """{"sections": {
+  "goals": {"status": "completed", "fields": {"goals": {"text": "Get back to my allotment and see my grandson on Saturdays", "whose": "person"}}},
+  "important": {"status": "completed", "fields": {"enjoy": {"text": "Gardening, the radio, a proper cup of tea", "whose": "person"}}},
+  "outcomes": {"status": "completed", "lists": {"outcomes": [{"id": "o1", "outcome": "Back at the allotment", "whose": "person"}]}},
+  "budget": {"status": "completed", "fields": {"management": "direct_payment"}, "lists": {"items": [{"id": "b1", "what": "Personal assistant", "weekly": "126.00", "whose": "practitioner"}]}},
+  "agreement": {"status": "completed", "fields": {"person_seen": "yes", "review_date": "2027-01-01"}}}}"""
+
+
+def seed_careplans() -> None:
+    """A record and an agreed plan for every person, on practitioners' caseloads in their teams."""
+    from django.db import connection
+
+    from careplans.models import CarePlan, Person
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        if not Person.objects.exists():
+            cursor.execute(
+            """
+            WITH p AS (SELECT m.user_id, m.team_id, row_number() OVER (ORDER BY m.user_id) - 1 AS i
+                       FROM accounts_teammembership m JOIN accounts_user u ON u.id = m.user_id
+                       WHERE u.roles = '{practitioner}'),
+                 c AS (SELECT count(*) AS n FROM p),
+                 s AS (SELECT id, full_name, row_number() OVER (ORDER BY id) - 1 AS i
+                       FROM accounts_user WHERE roles = '{person}')
+            INSERT INTO careplans_person (user_id, full_name, preferred_name, pronouns, communication_needs,
+                interpreter_language, best_time_and_place, communication_notes, capacity, capacity_assessed_by,
+                team_id, practitioner_id, created_at, updated_at)
+            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now()
+            FROM s CROSS JOIN c JOIN p ON p.i = s.i % c.n
+            """
+            )
+        cursor.execute(
+            """
+            INSERT INTO careplans_careplan (person_id, version, status, content, created_by_id, created_at, updated_at,
+                agreed_at, agreed_by_id, review_due)
+            SELECT id, 1, 'agreed', %s::jsonb, practitioner_id, now(), now(), now(), practitioner_id,
+                   current_date + ((id %% 400) - 30)::int
+            FROM careplans_person
+            """,
+            [PLAN_CONTENT],
+        )
+        cursor.execute("ANALYZE")
+    print(f"Seeded care records and plans in {time.perf_counter() - started:.1f} s")
+
+
 def timed(client, method: str, path: str, repeats: int, **kwargs) -> tuple[float, float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -194,6 +240,11 @@ def bench_pages(args: argparse.Namespace) -> None:
         ("Home: commissioner", "commissioner1@bench.example", "/home/commissioner/"),
         ("Your data page", "person1@bench.example", "/reports/your-data/"),
         ("Manage accounts (first page)", "admin1@bench.example", "/manage/accounts/"),
+        ("Caseload, practitioner (first page)", "practitioner1@bench.example", "/people/"),
+        ("Caseload, team manager (first page)", "manager1@bench.example", "/people/"),
+        ("My plan (person, agreed plan)", "person1@bench.example", f"/people/{_person_id('person1@bench.example')}/plan/"),
+        ("Plan page, practitioner", "practitioner1@bench.example", f"/people/{_caseload_person_id('practitioner1@bench.example')}/plan/"),
+        ("Person page, practitioner", "practitioner1@bench.example", f"/people/{_caseload_person_id('practitioner1@bench.example')}/"),
         ("Audit trail, manager (first page)", "manager1@bench.example", "/audit/"),
         ("Audit trail, administrator (first page)", "admin1@bench.example", "/audit/"),
     ]:
@@ -206,6 +257,18 @@ def bench_pages(args: argparse.Namespace) -> None:
     for index, (label, median, p95, queries, status) in enumerate(rows):
         base = trivial_out if index in (0, 1, 3, 4) else trivial_in
         print(f"{label:<42} {median:>10.2f} {p95:>8.2f} {queries:>8} {median / base:>10.1f} {status}")
+
+
+def _person_id(email: str) -> int:
+    from careplans.models import Person
+
+    return Person.objects.get(user__email=email).pk
+
+
+def _caseload_person_id(email: str) -> int:
+    from careplans.models import Person
+
+    return Person.objects.filter(practitioner__email=email).order_by("pk").values_list("pk", flat=True)[0]
 
 
 def bench_reports(args: argparse.Namespace) -> None:
@@ -228,7 +291,7 @@ def bench_reports(args: argparse.Namespace) -> None:
                 [_user_type(), str(user.pk), user.pk],
             )
     print()
-    for label, who in [("a person read 300 times", user), ("a busy practitioner (2,000-row cap)", User.objects.get(email="practitioner1@bench.example"))]:
+    for label, who in [("a person read 300 times", user), ("a busy practitioner (1,000-row cap)", User.objects.get(email="practitioner1@bench.example"))]:  # noqa: E501
         job = ReportJob.objects.create(kind=ReportJob.Kind.MY_DATA, requested_by=who, subject_type_id=_user_type(), subject_id=str(who.pk))
         services.report_job_render(job=job)
         job.refresh_from_db()
@@ -236,6 +299,14 @@ def bench_reports(args: argparse.Namespace) -> None:
             f"PDF pipeline, 'your data' for {label}: {job.page_count} pages in {job.render_seconds:.2f} s "
             f"({job.render_seconds / job.page_count * 1000:.0f} ms a page, data gathering included)"
         )
+    from careplans.models import CarePlan
+
+    plan = CarePlan.objects.filter(person__user__email="person1@bench.example").first()
+    for kind in (ReportJob.Kind.CARE_PLAN, ReportJob.Kind.CARE_PLAN_LARGE):
+        job = ReportJob.objects.create(kind=kind, requested_by=plan.person.user, subject_type_id=_plan_type(), subject_id=str(plan.pk))
+        services.report_job_render(job=job)
+        job.refresh_from_db()
+        print(f"PDF pipeline, {job.get_kind_display().lower()}: {job.page_count} pages in {job.render_seconds:.2f} s")
 
 
 def _user_type() -> int:
@@ -244,6 +315,14 @@ def _user_type() -> int:
     from coproduction.accounts.models import User
 
     return ContentType.objects.get_for_model(User).pk
+
+
+def _plan_type() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    from careplans.models import CarePlan
+
+    return ContentType.objects.get_for_model(CarePlan).pk
 
 
 def bench_worker_memory(args: argparse.Namespace) -> None:
@@ -304,6 +383,10 @@ def main() -> None:
         seed(args)
     else:
         call_command("migrate", verbosity=0)  # indexes added since the data was seeded
+    from careplans.models import CarePlan
+
+    if not CarePlan.objects.exists():
+        seed_careplans()
     from coproduction.accounts.models import User
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")

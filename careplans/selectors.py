@@ -22,7 +22,7 @@ def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> Quer
     agreed = CarePlan.objects.filter(person=OuterRef("pk"), status=CarePlan.Status.AGREED)
     people = (
         Person.objects.filter(team_id__in=user.team_ids)
-        .select_related("team", "practitioner")
+        .select_related("team", "practitioner", "user")  # user: whose record each audit entry is about
         .annotate(plan_status=Subquery(latest.values("status")[:1]), review_due=Subquery(agreed.values("review_due")[:1]))
         .annotate(overdue=Case(When(review_due__lt=timezone.localdate(), then=Value(True)), default=Value(False)))
     )

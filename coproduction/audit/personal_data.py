@@ -15,6 +15,6 @@ register(
         ("From address", "ip_address"),
     ],
     order_by=["-at", "-id"],
-    limit=2000,
+    limit=1000,  # about 50 pages; the complete trail comes with a subject access request
     explanation="Every time someone opens or changes a record about you, the service writes it down here.",
 )

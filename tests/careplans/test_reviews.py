@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from careplans.models import CarePlan, OutcomeProgress, Review, ReviewItem, ReviewTheme
+from tests.accounts.factories import UserFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
@@ -90,13 +91,16 @@ def test_overdue_reviews_come_first_on_the_caseload_and_on_the_home_page(client_
 
 
 def test_the_caseload_runs_the_same_queries_with_ten_or_a_hundred_people_with_plans(client_as, practitioner, team):
-    for _ in range(10):
-        CarePlanFactory(person=PersonFactory(team=team), version=1, status="agreed", created_by=practitioner, review_due=date.today())
+    def people_with_plans(count):
+        for _ in range(count):  # each with their own account, as most will have
+            person = PersonFactory(team=team, user=UserFactory())
+            CarePlanFactory(person=person, version=1, status="agreed", created_by=practitioner, review_due=date.today())
+
+    people_with_plans(10)
     client = client_as(practitioner)
 
     def ninety_more():
-        for _ in range(90):
-            CarePlanFactory(person=PersonFactory(team=team), version=1, status="agreed", created_by=practitioner, review_due=date.today())
+        people_with_plans(90)
 
     # user, OTP device, team ids, count, page (plan status and review date as subqueries), audit insert.
     assert_fixed_queries(lambda: client.get(reverse("careplans:caseload")), budget=6, grow=ninety_more)
