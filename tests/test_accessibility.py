@@ -175,3 +175,27 @@ def test_a_section_saves_in_place_with_javascript(browser, live_server, users, t
     assert page.evaluate("window.notReloaded") is True
     assert CarePlan.objects.get(person=person).section_data("goals")["fields"]["goals"] == {"text": "Back to the allotment", "whose": "person"}
     assert page.console_errors == []
+
+
+def test_a_plan_section_is_written_and_agreed_without_javascript(browser, live_server, users, team):
+    from careplans.models import CarePlan
+    from tests.careplans.factories import PersonFactory
+
+    person = PersonFactory(team=team, full_name="Alan Marsh")
+    page = signed_in_page(browser, live_server, users[Role.PRACTITIONER], javascript=False)
+    page.goto(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}))
+    page.get_by_role("button", name="Start a plan with Alan Marsh").click()
+    page.get_by_role("link", name="1. What I want to achieve").click()
+    page.get_by_label("What I want to achieve, and my hopes for the future").fill("Back to the allotment")
+    page.get_by_role("group", name="Whose words are in “What I want to achieve, and my hopes for the future”?").get_by_label("The person, in their own words").check()
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    assert page.locator("#status-goals").inner_text().strip() == "Completed"
+    page.get_by_role("link", name="7. My personal budget").click()
+    page.get_by_text("Add a budget item").click()
+    page.get_by_label("What it pays for").fill("Personal assistant")
+    page.get_by_label("Amount each week (£)").fill("126")
+    page.get_by_role("group", name="Whose words are in this budget item?").get_by_label("The practitioner").check()
+    page.get_by_role("button", name="Add this budget item").click()
+    assert page.get_by_text("Total each week: £126.00").is_visible()
+    assert CarePlan.objects.get(person=person).section_data("budget")["lists"]["items"][0]["what"] == "Personal assistant"
