@@ -119,15 +119,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         return any(role in STAFF_ROLES for role in self.roles)
 
     @cached_property
-    def team_ids(self) -> frozenset[int]:
-        """Teams this user belongs to, loaded once per request for the rules."""
-        return frozenset(self.team_memberships.values_list("team_id", flat=True))
+    def memberships(self) -> list["TeamMembership"]:
+        """This user's teams, loaded once per request: the rules and the pages share them."""
+        return list(self.team_memberships.select_related("team__organisation").order_by("team__name"))
 
-    @cached_property
+    @property
+    def team_ids(self) -> frozenset[int]:
+        return frozenset(membership.team_id for membership in self.memberships)
+
+    @property
     def managed_team_ids(self) -> frozenset[int]:
         if Role.TEAM_MANAGER not in self.roles:
             return frozenset()
-        return frozenset(self.team_memberships.filter(is_manager=True).values_list("team_id", flat=True))
+        return frozenset(membership.team_id for membership in self.memberships if membership.is_manager)
 
     def sorted_roles(self) -> list[Role]:
         return [role for role in ROLE_ORDER if role in self.roles]

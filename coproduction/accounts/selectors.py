@@ -16,10 +16,6 @@ def team_list_managed_by(*, user: User) -> QuerySet[Team]:
     )
 
 
-def team_list_for(*, user: User) -> QuerySet[Team]:
-    return Team.objects.filter(memberships__user=user).select_related("organisation").order_by("name")
-
-
 def user_count_by_role() -> list[tuple[str, int]]:
     """Active accounts per role, in the order roles are listed; one query whatever the size."""
     # One count per role in one statement, each answered from the GIN index on roles:
