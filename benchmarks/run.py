@@ -138,7 +138,7 @@ def seed_careplans() -> None:
     """A record and an agreed plan for every person, on practitioners' caseloads in their teams."""
     from django.db import connection
 
-    from careplans.models import CarePlan, Person
+    from careplans.models import Person
 
     started = time.perf_counter()
     with connection.cursor() as cursor:

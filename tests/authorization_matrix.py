@@ -5,7 +5,7 @@ tests/test_authorization_matrix.py (users by role and records owned by some of t
 """
 
 from coproduction.accounts.models import Role
-from tests.harness.matrix import ANONYMOUS, Expect, Row, only, public, signed_in
+from tests.harness.matrix import Expect, Row, only, public, signed_in
 
 ROLE_HOMES = [
     Row(

@@ -12,6 +12,9 @@ from coproduction.accounts.models import Role
 from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
 from tests.harness.auth import login_as
 
+# The `browser` fixture (system Chromium) for every test module that asks for it.
+pytest_plugins = ["tests.harness.browser"]
+
 # Live-server browser tests drive Django from Playwright's sync API in the same thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from coproduction.accounts.models import Role
 from tests.accounts.factories import TEST_PASSWORD
 from tests.authorization_matrix import MATRIX
-from tests.harness.browser import axe_violations, browser, signed_in_page  # noqa: F401  (fixture)
+from tests.harness.browser import axe_violations, signed_in_page
 from tests.harness.matrix import ANONYMOUS, EVERYONE, Expect
 from tests.harness.world import build_world
 

@@ -2,7 +2,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from coproduction.accounts.models import Role
 from tests.authorization_matrix import MATRIX
 from tests.harness.auth import login_as
 from tests.harness.matrix import ANONYMOUS, EVERYONE, check, named_urls

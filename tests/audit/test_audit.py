@@ -3,7 +3,6 @@ from bs4 import BeautifulSoup
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
-from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, client_ip
 from tests.accounts.factories import UserFactory
