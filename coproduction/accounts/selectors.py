@@ -1,8 +1,6 @@
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from coproduction.reports.models import ReportJob
-
 from .models import Organisation, Role, Team, User
 
 
@@ -27,12 +25,6 @@ def user_count_by_role() -> list[tuple[str, int]]:
         cursor.execute(f"SELECT {columns}", [role.value for role in Role])
         counts = cursor.fetchone()
     return [(role.label, count) for role, count in zip(Role, counts)]
-
-
-def report_job_recent_for(*, user: User, limit: int = 3) -> list[ReportJob]:
-    return list(ReportJob.objects.filter(requested_by=user).order_by("-created_at")[:limit])
-
-
 def user_search(*, q: str = "", role: str = "") -> QuerySet[User]:
     users = User.objects.select_related("organisation").order_by("full_name", "pk")
     if q:

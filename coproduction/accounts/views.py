@@ -68,7 +68,6 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
             (other.label, other.value.replace("_", "-")) for other in user.sorted_roles() if other != role_value
         ],
         "teams": [membership.team for membership in user.memberships],
-        "recent_reports": selectors.report_job_recent_for(user=user),
         "panels": home_panels_for(user=user, role=role_value),
     }
     if role_value == Role.TEAM_MANAGER:

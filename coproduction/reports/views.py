@@ -26,7 +26,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
             request=request,
         )
         return redirect("reports:job_detail", job_id=job.pk)
-    jobs = report_job_list_visible_to(user=request.user).filter(kind=ReportJob.Kind.MY_DATA)
+    jobs = report_job_list_visible_to(user=request.user)
     page = Paginator(jobs, 10).get_page(request.GET.get("page"))
     return render(request, "reports/my_data.html", {"page": page})
 
