@@ -5,7 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
 from django import forms
 
-from coproduction.accounts.forms import gds_helper
+from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 
 from .models import CommunicationNeed, OutcomeProgress, Person, Representative, Review, ReviewItem, ReviewTheme
@@ -14,9 +14,7 @@ from .selectors import practitioners_for, teams_for
 
 
 def _date_field(label: str, *, required: bool = False, help_text: str = "") -> DateInputField:
-    field = DateInputField(label=label, required=required, help_text=help_text or "For example, 27 3 1950")
-    field.error_messages.update({"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()} as a day, month and year"})
-    return field
+    return date_field(label, required=required, help_text=help_text or "For example, 27 3 1950")
 
 
 def _account_for(email: str, *, role: Role, field_label: str) -> User:

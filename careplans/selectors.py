@@ -1,4 +1,6 @@
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+import datetime
+
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
@@ -15,7 +17,27 @@ def person_list_visible_to(*, user: User) -> QuerySet[Person]:
     return Person.objects.filter(visible).select_related("team", "practitioner", "user")
 
 
-def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> QuerySet[Person]:
+def _plans_of_person():
+    return CarePlan.objects.filter(person=OuterRef("pk"))
+
+
+# Lists behind the dashboard figures: ?show=<key> on the caseload (not personal, so a GET).
+_SHOW_FILTERS = {
+    "no_plan": lambda: ~Exists(_plans_of_person()),
+    "draft": lambda: Exists(_plans_of_person().filter(status=CarePlan.Status.DRAFT)),
+    "agreed": lambda: Exists(_plans_of_person().filter(status=CarePlan.Status.AGREED)),
+    "due_soon": lambda: Exists(_plans_of_person().filter(
+        status=CarePlan.Status.AGREED, review_due__gte=timezone.localdate(), review_due__lte=timezone.localdate() + datetime.timedelta(days=28)
+    )),
+    "overdue": lambda: Exists(_plans_of_person().filter(status=CarePlan.Status.AGREED, review_due__lt=timezone.localdate())),
+}
+CASELOAD_SHOW_LABELS = {
+    "no_plan": "without a plan yet", "draft": "with a plan being written", "agreed": "with an agreed plan",
+    "due_soon": "with a review due in the next 4 weeks", "overdue": "with an overdue review",
+}
+
+
+def caseload_for(*, user: User, name: str = "", mine_only: bool = False, show: str = "") -> QuerySet[Person]:
     """The practitioner's or manager's caseload: their teams' people (or only those allocated
     to them), each with the latest plan's status and next review, overdue reviews first."""
     latest = CarePlan.objects.filter(person=OuterRef("pk")).order_by("-version")
@@ -28,6 +50,8 @@ def caseload_for(*, user: User, name: str = "", mine_only: bool = False) -> Quer
     )
     if mine_only:
         people = people.filter(practitioner=user)
+    if show:
+        people = people.filter(_SHOW_FILTERS[show]())
     if name:
         people = people.filter(Q(full_name__icontains=name) | Q(preferred_name__icontains=name))
     return people.order_by("-overdue", "full_name", "id")

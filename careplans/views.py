@@ -32,7 +32,8 @@ def caseload(request: HttpRequest) -> HttpResponse:
     if done:
         return done
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    people = selectors.caseload_for(user=request.user, name=filters.get("name", ""), mine_only=filters.get("mine", False))
+    show = request.GET.get("show", "") if request.GET.get("show") in selectors.CASELOAD_SHOW_LABELS else ""
+    people = selectors.caseload_for(user=request.user, name=filters.get("name", ""), mine_only=filters.get("mine", False), show=show)
     page = Paginator(people, 25).get_page(request.GET.get("page"))
     # A list of names is a read of each person's record.
     audit_record_many(
@@ -42,7 +43,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     template = "careplans/caseload.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#caseload-table"
-    return render(request, template, {"form": form, "page": page, "searching": form.is_bound})
+    return render(request, template, {"form": form, "page": page, "searching": form.is_bound, "show": show, "extra_query": f"show={show}&" if show else "", "show_label": selectors.CASELOAD_SHOW_LABELS.get(show, "")})
 
 
 @require_http_methods(["GET", "POST"])

@@ -296,3 +296,5 @@ PAGE_SIZE = 25
 # (practice under the Care Act statutory guidance, as councils' procedures describe it).
 CAREPLAN_FIRST_REVIEW_WEEKS = env.int("CAREPLAN_FIRST_REVIEW_WEEKS", default=8)
 CAREPLAN_REVIEW_INTERVAL_WEEKS = env.int("CAREPLAN_REVIEW_INTERVAL_WEEKS", default=52)
+# Checklist results are never shown for fewer answers than this, so nobody's can be singled out.
+CHECKLIST_MIN_GROUP_SIZE = env.int("CHECKLIST_MIN_GROUP_SIZE", default=5)

@@ -6,4 +6,5 @@ urlpatterns = [
     path("audit/", include("coproduction.audit.urls")),
     path("reports/", include("coproduction.reports.urls")),
     path("people/", include("careplans.urls")),
+    path("checklist/", include("checklist.urls")),
 ]

@@ -1,11 +1,19 @@
 from collections.abc import Callable
 
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from .models import Organisation, Role, Team, User
+
+
+def date_field(label: str, *, required: bool = False, help_text: str = "For example, 27 3 2027") -> DateInputField:
+    """A GOV.UK date input (day, month, year) with plain error messages."""
+    field = DateInputField(label=label, required=required, help_text=help_text)
+    field.error_messages.update({"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()} as a day, month and year"})
+    return field
 
 
 def gds_helper(*fields, submit: str, name: str = "submit") -> FormHelper:

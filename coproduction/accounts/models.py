@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     PRACTITIONER = "practitioner", "Practitioner"
     TEAM_MANAGER = "team_manager", "Team manager"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
     PERSON = "person", "Person who uses services"
     CARER = "carer", "Carer or family representative"
     PROVIDER = "provider", "Provider"
@@ -21,7 +22,7 @@ class Role(models.TextChoices):
 
 
 # Council staff who handle other people's records: these must use two-factor sign-in.
-STAFF_ROLES = frozenset({Role.COMMISSIONER, Role.PRACTITIONER, Role.TEAM_MANAGER, Role.ADMINISTRATOR})
+STAFF_ROLES = frozenset({Role.COMMISSIONER, Role.PRACTITIONER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.ADMINISTRATOR})
 # The order a person with several roles meets their home pages in.
 ROLE_ORDER = list(Role)
 

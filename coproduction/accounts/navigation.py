@@ -17,6 +17,13 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Home", "accounts:home", None, sections=("accounts:home", "accounts:role_home")),
     NavItem("My plan", "careplans:my_plan", "careplans.view_own_plan", sections=("careplans:my_plan",)),
     NavItem("Caseload", "careplans:caseload", "careplans.view_caseload", sections=("careplans",)),
+    NavItem("Team dashboard", "checklist:dashboard", "checklist.view_dashboard", sections=("checklist:dashboard", "checklist:teams", "checklist:rounds", "checklist:round_add", "checklist:round_detail", "checklist:team_stories", "checklist:story_share")),
+    NavItem("Checklist", "checklist:statements", "checklist.view_statements", sections=tuple(
+        f"checklist:{name}" for name in (
+            "statements", "start", "start_for_person", "person_compare", "reflect", "reflection", "practitioner_reflection", "fill",
+            "fill_one", "check", "discard", "detail", "goals", "goal_add", "goal_detail", "shared_stories", "statement_sets", "statement_set_publish",
+        )
+    )),
     NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),
     NavItem("Manage accounts", "accounts:user_list", "accounts.view_user", sections=("accounts:user_list", "accounts:user_add", "accounts:user_edit", "accounts:team_list")),

@@ -15,6 +15,8 @@ class ReportKind:
     template: str
     title: str
     build_context: Callable[[ReportJob, Progress], dict]
+    # For a spreadsheet instead of a PDF: turns the context into the file's bytes.
+    render_file: Callable[[dict], bytes] | None = None
 
 
 def _my_data_context(job: ReportJob, progress: Progress) -> dict:

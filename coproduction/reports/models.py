@@ -9,7 +9,7 @@ from django.utils import timezone
 
 def report_file_path(job: "ReportJob", filename: str) -> str:
     # Named by the job, so rendering the same job again overwrites the same file.
-    return f"reports/{job.pk}.pdf"
+    return f"reports/{job.pk}.{job.extension}"
 
 
 class ReportJob(models.Model):
@@ -19,6 +19,9 @@ class ReportJob(models.Model):
         MY_DATA = "my_data", "Your data"
         CARE_PLAN = "care_plan", "Care and support plan"
         CARE_PLAN_LARGE = "care_plan_large", "Care and support plan in large print"
+        CHECKLIST_TEAM = "checklist_team", "Team checklist report"
+        CHECKLIST_COUNCIL = "checklist_council", "Council-wide checklist report"
+        CHECKLIST_CSV = "checklist_csv", "Checklist totals as a spreadsheet (CSV)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -34,6 +37,8 @@ class ReportJob(models.Model):
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     subject_id = models.CharField(max_length=64)
     subject = GenericForeignKey("subject_type", "subject_id")
+    # What the report covers beyond its subject, e.g. {"period": "12m"}: never personal data.
+    options = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)  # per cent
     file = models.FileField(upload_to=report_file_path, blank=True)
@@ -67,5 +72,13 @@ class ReportJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @property
+    def extension(self) -> str:
+        return "csv" if self.kind == self.Kind.CHECKLIST_CSV else "pdf"
+
+    @property
+    def content_type(self) -> str:
+        return "text/csv" if self.extension == "csv" else "application/pdf"
+
+    @property
     def filename(self) -> str:
-        return f"{self.kind.replace('_', '-')}-{self.created_at:%Y-%m-%d}.pdf"
+        return f"{self.kind.replace('_', '-')}-{self.created_at:%Y-%m-%d}.{self.extension}"

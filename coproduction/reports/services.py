@@ -29,13 +29,14 @@ def _enqueue(job_id) -> None:
 
 
 @transaction.atomic
-def report_job_request(*, kind: str, requested_by, subject, subject_user=None, request=None) -> ReportJob:
+def report_job_request(*, kind: str, requested_by, subject, subject_user=None, request=None, options: dict | None = None) -> ReportJob:
     """Create a job and queue it once the row is committed, so a worker always finds it."""
     job = ReportJob.objects.create(
         kind=kind,
         requested_by=requested_by,
         subject_type=ContentType.objects.get_for_model(subject),
         subject_id=str(subject.pk),
+        options=options or {},
     )
     audit_record(
         actor=requested_by,
@@ -66,13 +67,16 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
     kind = REPORT_KINDS[job.kind]
     context = kind.build_context(job, lambda value: _set_progress(job, value))
     _set_progress(job, 60)
-    pdf, pages = render_pdf(template=kind.template, context=context, identifier=job.pk.bytes)
+    if kind.render_file is not None:
+        content, pages = kind.render_file(context), None
+    else:
+        content, pages = render_pdf(template=kind.template, context=context, identifier=job.pk.bytes)
     _set_progress(job, 95)
 
-    name = f"reports/{job.pk}.pdf"
+    name = f"reports/{job.pk}.{job.extension}"
     if job.file.storage.exists(name):
         job.file.storage.delete(name)
-    job.file.save(name, ContentFile(pdf), save=False)
+    job.file.save(name, ContentFile(content), save=False)
     job.status, job.progress, job.page_count = ReportJob.Status.DONE, 100, pages
     job.finished_at, job.error = timezone.now(), ""
     job.render_seconds = round(time.perf_counter() - started, 3)

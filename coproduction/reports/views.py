@@ -59,6 +59,6 @@ def job_download(request: HttpRequest, job_id) -> HttpResponse:
         request=request,
         detail=f"report downloaded: {job.kind}",
     )
-    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename, content_type="application/pdf")
+    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename, content_type=job.content_type)
     response["Cache-Control"] = "private, no-store"
     return response
