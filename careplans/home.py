@@ -5,17 +5,15 @@ from coproduction.accounts.home import register_home_panel
 from coproduction.accounts.models import Role, User
 
 from .models import CarePlan, Person
+from .selectors import own_person_record, represented_people
 
 
 def _person_panel(user: User) -> dict:
-    return {"person": Person.objects.filter(user=user).select_related("practitioner").first()}
+    return {"person": own_person_record(user=user)}
 
 
 def _carer_panel(user: User) -> dict:
-    people = Person.objects.filter(
-        representatives__user=user, representatives__withdrawn_on__isnull=True
-    ).distinct().order_by("full_name")
-    return {"people": list(people[:20])}
+    return {"people": represented_people(user=user)}
 
 
 def _caseload_panel(user: User) -> dict:

@@ -92,3 +92,19 @@ def plan_comments(*, plan) -> dict[str, list]:
     for comment in plan.comments.select_related("author").order_by("created_at", "id"):
         grouped.setdefault(comment.section, []).append(comment)
     return grouped
+
+
+def own_person_record(*, user: User) -> Person | None:
+    """The signed-in person's own record: one query, shared by every panel of the request."""
+    if not hasattr(user, "_own_person_record"):
+        user._own_person_record = Person.objects.filter(user=user).select_related("practitioner", "team").first()
+    return user._own_person_record
+
+
+def represented_people(*, user: User) -> list[Person]:
+    """People this user represents now, for their home page: one query per request."""
+    if not hasattr(user, "_represented_people"):
+        user._represented_people = list(
+            Person.objects.filter(representatives__user=user, representatives__withdrawn_on__isnull=True).distinct().order_by("full_name")[:20]
+        )
+    return user._represented_people

@@ -226,7 +226,7 @@ class StoryShareForm(forms.Form):
 class StatementSetForm(forms.Form):
     title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title"})
     source = forms.CharField(label="Source", max_length=300, help_text="Where the wording comes from", error_messages={"required": "Enter where the wording comes from"})
-    source_url = forms.URLField(label="Web address of the source (optional)", required=False, error_messages={"invalid": "Enter a web address, like https://www.example.org"})
+    source_url = forms.URLField(label="Web address of the source (optional)", required=False, assume_scheme="https", error_messages={"invalid": "Enter a web address, like https://www.example.org"})
     wording_checked = forms.BooleanField(label="The wording has been checked against the TLAP guide itself", required=False)
     notes = forms.CharField(label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

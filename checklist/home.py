@@ -1,4 +1,4 @@
-from careplans.models import Person
+from careplans.selectors import own_person_record, represented_people
 from coproduction.accounts.home import register_home_panel
 from coproduction.accounts.models import Role, User
 
@@ -7,7 +7,7 @@ from .selectors import open_rounds_for_person
 
 
 def _person_panel(user: User) -> dict:
-    person = Person.objects.filter(user=user).first()
+    person = own_person_record(user=user)
     checklists = list(Checklist.objects.filter(entered_by=user, person=person, perspective=Perspective.PERSON).order_by("-started_at")[:5]) if person else []
     return {
         "person": person,
@@ -18,8 +18,7 @@ def _person_panel(user: User) -> dict:
 
 
 def _carer_panel(user: User) -> dict:
-    people = Person.objects.filter(representatives__user=user, representatives__withdrawn_on__isnull=True).distinct().order_by("full_name")
-    return {"people": list(people[:20])}
+    return {"people": represented_people(user=user)}
 
 
 def _practitioner_panel(user: User) -> dict:

@@ -65,7 +65,7 @@ def is_that_practitioner(user, practitioner) -> bool:
 
 @rules.predicate
 def manages_practitioner(user, practitioner) -> bool:
-    return practitioner is not None and bool(user.managed_team_ids & practitioner.team_ids)
+    return practitioner is not None and "practitioner" in practitioner.roles and bool(user.managed_team_ids & practitioner.team_ids)
 
 
 @rules.predicate
@@ -132,7 +132,7 @@ rules.add_perm("checklist.view_shared_stories", is_council_staff)
 # Goals: agreed by a manager for their team or one of its practitioners.
 rules.add_perm("checklist.view_goals", is_team_manager | is_practitioner)
 rules.add_perm("checklist.add_goal", rules.is_authenticated & is_team_manager & manages_team)
-rules.add_perm("checklist.view_goal", rules.is_authenticated & (is_goal_practitioner | is_team_goal_member | manages_goal_team))
+rules.add_perm("checklist.view_goal", rules.is_authenticated & (is_goal_practitioner | works_with_people & is_team_goal_member | manages_goal_team))
 rules.add_perm("checklist.change_goal", rules.is_authenticated & is_team_manager & manages_goal_team)
 
 # Survey rounds: a manager for their team, a head of service for the whole council.

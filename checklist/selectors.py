@@ -317,7 +317,9 @@ def goals_with_progress(*, goals: QuerySet[Goal]) -> QuerySet[Goal]:
 
 def goals_visible_to(*, user: User) -> QuerySet[Goal]:
     """Keep in step with checklist.rules (view_goal)."""
-    visible = Q(practitioner=user) | Q(practitioner__isnull=True, team_id__in=user.team_ids) | Q(team_id__in=user.managed_team_ids)
+    visible = Q(practitioner=user) | Q(team_id__in=user.managed_team_ids)
+    if user.has_role("practitioner") or user.has_role("team_manager"):
+        visible |= Q(practitioner__isnull=True, team_id__in=user.team_ids)
     return goals_with_progress(goals=Goal.objects.filter(visible))
 
 

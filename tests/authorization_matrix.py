@@ -130,4 +130,46 @@ MATRIX: list[Row] = [
         only(Role.PRACTITIONER, Role.TEAM_MANAGER),
         kwargs=lambda world: {"person_id": world["person"].pk, "representative_id": world["representative"].pk},
     ),
+    # The checklist. world["draft_checklist"] is the PERSON user's unfinished one; the sent ones
+    # are the person's and the practitioner's reflection on their practice with the person.
+    Row("checklist:statements", signed_in()),
+    Row("checklist:start", only(Role.PERSON)),
+    Row("checklist:start_for_person", only(Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row("checklist:person_compare", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "checklist:person_compare", only(), kwargs=lambda world: {"person_id": world["other_team_person"].pk},
+        id="checklist:person_compare[other team]",
+    ),
+    Row("checklist:reflect", only(Role.PRACTITIONER)),
+    Row("checklist:reflection", only(Role.PRACTITIONER)),
+    Row(
+        "checklist:practitioner_reflection", only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"user_id": world["users"][Role.PRACTITIONER].pk},
+    ),
+    Row("checklist:fill", only(Role.PERSON), kwargs=lambda world: {"checklist_id": world["draft_checklist"].pk}),
+    Row("checklist:fill_one", only(Role.PERSON), kwargs=lambda world: {"checklist_id": world["draft_checklist"].pk, "number": 3}),
+    Row("checklist:check", only(Role.PERSON), kwargs=lambda world: {"checklist_id": world["draft_checklist"].pk}),
+    Row("checklist:discard", only(Role.PERSON), kwargs=lambda world: {"checklist_id": world["draft_checklist"].pk}),
+    Row("checklist:detail", PLAN_READERS, kwargs=lambda world: {"checklist_id": world["sent_checklist"].pk}),
+    Row(  # a practitioner's reflection: theirs and their manager's, never the person's
+        "checklist:detail", only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"checklist_id": world["reflection"].pk}, id="checklist:detail[reflection]",
+    ),
+    Row("checklist:dashboard", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)),
+    Row("checklist:teams", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)),
+    Row(
+        "checklist:team_stories", only(Role.TEAM_MANAGER),
+        kwargs=lambda world: {"team_id": world["team"].pk, "statement_id": world["story"].statement_id},
+    ),
+    Row("checklist:shared_stories", only(Role.COMMISSIONER, Role.PRACTITIONER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.ADMINISTRATOR)),
+    Row("checklist:story_share", only(Role.TEAM_MANAGER), kwargs=lambda world: {"story_id": world["story"].pk}),
+    Row("checklist:goals", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),
+    Row("checklist:goal_add", only(Role.TEAM_MANAGER)),
+    Row("checklist:goal_detail", only(Role.PRACTITIONER, Role.TEAM_MANAGER), kwargs=lambda world: {"goal_id": world["goal"].pk}),
+    Row("checklist:rounds", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)),
+    Row("checklist:round_add", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)),
+    Row("checklist:round_detail", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE), kwargs=lambda world: {"round_id": world["survey_round"].pk}),
+    Row("checklist:statement_sets", only(Role.ADMINISTRATOR)),
+    Row("checklist:statement_set_publish", only(Role.ADMINISTRATOR)),
+    Row("checklist:report", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only; tested in tests/checklist/test_reports.py
 ]

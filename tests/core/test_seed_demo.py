@@ -15,10 +15,13 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
     assert {role for user in demo for role in user.roles} == {role.value for role in Role}
     assert AuditEvent.objects.filter(detail="demo data").count() == 4
     assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
-    assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 4
+    # Al, Rosa, Edie and Bashir, and four of the people whose checklist answers fill the dashboard.
+    assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 8
     assert Person.objects.get(user__email="person@demo.example").representatives.get().user.email == "carer@demo.example"
     statuses = dict(CarePlan.objects.values_list("person__full_name", "status"))
-    assert statuses == {"Alan Marsh": "agreed", "Edith Clarke": "agreed", "Rosa Benedetti": "draft"}
+    assert {name: statuses[name] for name in ("Alan Marsh", "Edith Clarke", "Rosa Benedetti")} == {
+        "Alan Marsh": "agreed", "Edith Clarke": "agreed", "Rosa Benedetti": "draft",
+    }
     # The carer sees Al's plan; Edie's review is overdue on Tom's caseload.
     carer = Client()
     carer.post("/accounts/login/", {"username": "carer@demo.example", "password": DEMO_PASSWORD})

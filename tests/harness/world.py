@@ -6,6 +6,7 @@ from django.utils import timezone
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
 from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
+from tests.checklist.factories import ChecklistFactory, GoalFactory, SharedStoryFactory, SurveyRoundFactory, submitted_checklist
 from tests.reports.factories import ReportJobFactory
 
 
@@ -22,7 +23,18 @@ def build_world(users: dict, team, other_team) -> dict:
     # Version 1 agreed, version 2 a draft: every plan page has something to show.
     CarePlanFactory(person=person, version=1, status="agreed", created_by=users[Role.PRACTITIONER])
     CarePlanFactory(person=person, version=2, status="draft", created_by=users[Role.PRACTITIONER])
+    plan = person.plans.get(version=1)
+    sent = submitted_checklist(person=person, team=team, plan=plan, practitioner=users[Role.PRACTITIONER], comment="We wrote it at my kitchen table.")
     return {
+        "team": team,
+        "draft_checklist": ChecklistFactory(person=person, team=team, entered_by=users[Role.PERSON]),
+        "sent_checklist": sent,
+        "reflection": submitted_checklist(
+            person=person, perspective="practitioner", team=team, plan=plan, practitioner=users[Role.PRACTITIONER]
+        ),
+        "story": SharedStoryFactory(rating=sent.ratings.first(), team=team, chosen_by=users[Role.TEAM_MANAGER]),
+        "goal": GoalFactory(team=team, agreed_by=users[Role.TEAM_MANAGER]),
+        "survey_round": SurveyRoundFactory(team=team, created_by=users[Role.TEAM_MANAGER]),
         "users": users,
         "person_job": job,
         "person": person,

@@ -7,6 +7,7 @@ demo records here, for each demo account that should see them.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from checklist.demo import seed_checklist_demo
 from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -25,6 +26,7 @@ DEMO_ACCOUNTS = [
     ("carer@demo.example", "Maureen Marsh", "Mo", [Role.CARER], None, None, False),
     ("provider@demo.example", "Dev Patel", "Dev", [Role.PROVIDER], "Riverside Support Ltd", None, False),
     ("assessor@demo.example", "Rosa Benedetti", "Rosa", [Role.QUALITY_ASSESSOR, Role.PERSON], None, None, False),
+    ("head@demo.example", "Nadia Okoye", "Nadia", [Role.HEAD_OF_SERVICE], "Demo Council", None, False),
     ("admin@demo.example", "Sam Whitfield", "Sam", [Role.ADMINISTRATOR], "Demo Council", None, False),
 ]
 
@@ -67,6 +69,7 @@ class Command(BaseCommand):
         self._people(teams)
         self._plans()
         self._activity()
+        seed_checklist_demo()
 
         self.stdout.write(f"Demo data ready ({created} new accounts).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,52 @@
+from coproduction.core.personal_data import exempt, register
+
+from .models import Checklist, Goal, Rating, SharedStory, StatementSet, SurveyRound
+
+register(
+    Checklist,
+    title="Co-production checklists",
+    user_paths=["person__user", "entered_by", "practitioner"],
+    fields=[
+        ("Whose view", "perspective"),
+        ("About", "person__full_name"),
+        ("How it was completed", "completed_with"),
+        ("Started", "started_at"),
+        ("Sent", "submitted_at"),
+        ("Statements version", "statement_set__version"),
+    ],
+    order_by=["-started_at"],
+)
+register(
+    Rating,
+    title="Checklist answers",
+    user_paths=["checklist__person__user", "checklist__entered_by", "checklist__practitioner"],
+    fields=[
+        ("Sent", "checklist__submitted_at"),
+        ("Whose view", "checklist__perspective"),
+        ("Statement", "statement__number"),
+        ("Rating", "answer_label"),
+        ("Comment or story", "comment"),
+    ],
+    order_by=["-checklist__started_at", "statement__number"],
+)
+register(
+    Goal,
+    title="Goals agreed with you",
+    user_paths=["practitioner"],
+    fields=[
+        ("Statement", "statement__number"),
+        ("Target", "target_score"),
+        ("By", "due_on"),
+        ("What it looks like", "examples"),
+        ("Status", "status"),
+        ("Progress notes", "progress_notes"),
+    ],
+)
+register(
+    SharedStory,
+    title="Your stories chosen to share",
+    user_paths=["rating__checklist__person__user", "rating__checklist__entered_by"],
+    fields=[("Story", "rating__comment"), ("Chosen", "chosen_at"), ("Agreed by", "consent_from"), ("Shared across the council", "shared_at")],
+)
+exempt(StatementSet, reason="Records only which administrator published a version of the statements: part of the audit trail.")
+exempt(SurveyRound, reason="Records only which manager opened a survey: part of the audit trail.")
