@@ -158,7 +158,7 @@ class Rating(models.Model):
     practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["statement__number"]
+        # No default ordering: it would join the statements into every total the dashboards count.
         constraints = [
             models.UniqueConstraint(fields=["checklist", "statement"], name="rating_one_per_statement"),
             models.CheckConstraint(

@@ -107,8 +107,9 @@ def _round(value) -> Decimal | None:
 class Cell:
     """The answers to one statement from one perspective: shown only for a big enough group."""
 
-    answered: int = 0  # gave a score
+    answered: int = 0  # ratings with a score
     skipped: int = 0  # prefer not to say, or does not apply
+    respondents: int = 0  # different checklists that gave a score: the group size that is protected
     average: Decimal | None = None
     distribution: dict[int, int] = field(default_factory=dict)
 
@@ -118,7 +119,7 @@ class Cell:
 
     @property
     def suppressed(self) -> bool:
-        return self.answered < min_group()
+        return self.respondents < min_group()
 
     @property
     def bars(self) -> list[tuple[int, int, int]]:
@@ -146,6 +147,7 @@ class StatementResult:
 def _cell_annotations() -> dict:
     return {
         "answered": Count("id", filter=Q(score__isnull=False)),
+        "respondents": Count("checklist_id", distinct=True, filter=Q(score__isnull=False)),
         "skipped": Count("id", filter=Q(score__isnull=True)),
         "average": Avg("score"),
         **{f"n{score}": Count("id", filter=Q(score=score)) for score in SCORES},
@@ -156,7 +158,7 @@ def cell_from(row: dict | None) -> Cell:
     if not row:
         return Cell()
     return Cell(
-        answered=row["answered"], skipped=row["skipped"], average=_round(row["average"]),
+        answered=row["answered"], skipped=row["skipped"], respondents=row["respondents"], average=_round(row["average"]),
         distribution={score: row[f"n{score}"] for score in SCORES},
     )
 
