@@ -5,7 +5,7 @@ each key page, the median and p95 server time and the query count, beside a triv
 served the same way; then the PDF pipeline's render time per page, and a real worker's
 resident memory after 5 and after 50 renders.
 
-    make bench BENCH_ARGS="--teams 80 --practitioners 1000 --people 25000 --audit-events 1000000"
+    make bench BENCH_ARGS="--teams 80 --practitioners 1000 --people 25000 --audit-events 1000000 --ratings 1000000"
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--practitioners", type=int, default=1000)
     parser.add_argument("--people", type=int, default=25000)
     parser.add_argument("--audit-events", type=int, default=1_000_000)
+    parser.add_argument("--ratings", type=int, default=1_000_000, help="checklist answers (ten per checklist)")
     parser.add_argument("--repeats", type=int, default=30, help="requests per page")
     parser.add_argument("--renders", type=int, default=50, help="reports rendered for the memory check")
     parser.add_argument("--reseed", action="store_true", help="drop and seed the bench database again")
@@ -90,6 +91,7 @@ def seed(args: argparse.Namespace) -> None:
         cursor.execute(user_insert, [password, "manager", "Manager ", council, "{team_manager}", managers])
         cursor.execute(user_insert, [password, "admin", "Administrator ", council, "{administrator}", 5])
         cursor.execute(user_insert, [password, "commissioner", "Commissioner ", council, "{commissioner}", 20])
+        cursor.execute(user_insert, [password, "head", "Head of service ", council, "{head_of_service}", 2])
         # Practitioners spread over the teams; each manager manages one team.
         cursor.execute(
             """
@@ -172,6 +174,46 @@ def seed_careplans() -> None:
     print(f"Seeded care records and plans in {time.perf_counter() - started:.1f} s")
 
 
+def seed_checklist(args: argparse.Namespace) -> None:
+    """Checklists over the last two years, the person's and the practitioner's for each plan in
+    turn, ten answers each: --ratings answers across every team."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH s AS (SELECT id FROM checklist_statementset ORDER BY version DESC LIMIT 1),
+                 pp AS (SELECT p.id AS person_id, p.team_id, p.practitioner_id, c.id AS plan_id,
+                               row_number() OVER (ORDER BY p.id) - 1 AS i
+                        FROM careplans_person p JOIN careplans_careplan c ON c.person_id = p.id AND c.status = 'agreed'),
+                 n AS (SELECT count(*) AS n FROM pp)
+            INSERT INTO checklist_checklist (statement_set_id, perspective, person_id, plan_id, practitioner_id, team_id,
+                completed_with, entered_by_id, started_at, submitted_at)
+            SELECT s.id, CASE WHEN g %% 2 = 0 THEN 'person' ELSE 'practitioner' END, pp.person_id, pp.plan_id,
+                   pp.practitioner_id, pp.team_id, 'self', pp.practitioner_id,
+                   now() - ((g %% 720) || ' days')::interval, now() - ((g %% 720) || ' days')::interval
+            FROM generate_series(0, %s - 1) g CROSS JOIN s CROSS JOIN n JOIN pp ON pp.i = (g / 2) %% n.n
+            """,
+            [args.ratings // 10],
+        )
+        # Practitioners rate themselves a little higher than people do, as the guidance expects.
+        cursor.execute(
+            """
+            INSERT INTO checklist_rating (checklist_id, statement_id, score, skipped, comment, team_id, perspective,
+                submitted_on, plan_id, practitioner_id)
+            SELECT c.id, st.id,
+                   LEAST(5, 1 + ((c.id * 7 + st.number * 3) % 5) + CASE WHEN c.perspective = 'practitioner' THEN 1 ELSE 0 END),
+                   '', CASE WHEN (c.id + st.number) % 50 = 0 THEN 'They listened to what I wanted.' ELSE '' END,
+                   c.team_id, c.perspective, c.submitted_at::date, c.plan_id, c.practitioner_id
+            FROM checklist_checklist c
+            JOIN checklist_statement st ON st.statement_set_id = c.statement_set_id AND st.part = 'planning'
+            """
+        )
+        cursor.execute("ANALYZE")
+    print(f"Seeded {args.ratings} checklist answers in {time.perf_counter() - started:.1f} s")
+
+
 def timed(client, method: str, path: str, repeats: int, **kwargs) -> tuple[float, float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -247,6 +289,12 @@ def bench_pages(args: argparse.Namespace) -> None:
         ("Person page, practitioner", "practitioner1@bench.example", f"/people/{_caseload_person_id('practitioner1@bench.example')}/"),
         ("Audit trail, manager (first page)", "manager1@bench.example", "/audit/"),
         ("Audit trail, administrator (first page)", "admin1@bench.example", "/audit/"),
+        ("Team dashboard, manager (12 months)", "manager1@bench.example", "/checklist/dashboard/"),
+        ("Team dashboard, manager (all time)", "manager1@bench.example", "/checklist/dashboard/?period=all"),
+        ("Dashboard, head of service (every team)", "head1@bench.example", "/checklist/dashboard/"),
+        ("Teams side by side, head of service", "head1@bench.example", "/checklist/teams/"),
+        ("Home: head of service", "head1@bench.example", "/home/head-of-service/"),
+        ("Own ratings over time, practitioner", "practitioner1@bench.example", "/checklist/reflection/"),
     ]:
         rows.append((label, *timed(signed_in_client(email), "get", path, args.repeats)))
 
@@ -387,6 +435,15 @@ def main() -> None:
 
     if not CarePlan.objects.exists():
         seed_careplans()
+    from checklist.models import Rating
+    from coproduction.accounts.models import User as Account
+
+    if not Account.objects.filter(email="head1@bench.example").exists():
+        from django.contrib.auth.hashers import make_password
+
+        Account.objects.create(email="head1@bench.example", full_name="Head of service 1", roles=["head_of_service"], password=make_password("bench-password-1"))
+    if not Rating.objects.exists():
+        seed_checklist(args)
     from coproduction.accounts.models import User
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")

@@ -2,14 +2,22 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from checklist.first_statements import NOTES, SOURCE, SOURCE_URL, STATEMENTS, TITLE
 from checklist.models import Checklist, Goal, Perspective, Rating, SharedStory, Statement, StatementSet, SurveyRound
 from tests.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import PersonFactory
 
 
 def current_set() -> StatementSet:
-    """The set the migration publishes: every test database has it."""
-    return StatementSet.objects.order_by("-version").first()
+    """The set the migration publishes, published again if a browser test emptied the database."""
+    found = StatementSet.objects.order_by("-version").first()
+    if found is None:
+        found = StatementSet.objects.create(version=1, title=TITLE, source=SOURCE, source_url=SOURCE_URL, notes=NOTES)
+        Statement.objects.bulk_create(
+            Statement(statement_set=found, number=number, part=part, wording=wording, plain_wording=plain)
+            for number, part, wording, plain in STATEMENTS
+        )
+    return found
 
 
 def planning(statement_set: StatementSet | None = None) -> list[Statement]:
