@@ -8,8 +8,17 @@ from django import forms
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 
-from .models import CommunicationNeed, OutcomeProgress, Person, Representative, Review, ReviewItem, ReviewTheme
-from .sections import WHOSE_WORDS, Field as PlanField, ItemList, Kind, Section
+from .models import (
+    CommunicationNeed,
+    OutcomeProgress,
+    Person,
+    Representative,
+    Review,
+    ReviewItem,
+    ReviewTheme,
+)
+from .sections import WHOSE_WORDS, ItemList, Kind, Section
+from .sections import Field as PlanField
 from .selectors import practitioners_for, teams_for
 
 

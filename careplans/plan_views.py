@@ -17,7 +17,15 @@ from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
-from .forms import CommentForm, InvolvementForm, ItemForm, ReviewFinishForm, ReviewItemForm, ReviewStartForm, SectionForm
+from .forms import (
+    CommentForm,
+    InvolvementForm,
+    ItemForm,
+    ReviewFinishForm,
+    ReviewItemForm,
+    ReviewStartForm,
+    SectionForm,
+)
 from .models import Person, ReviewItem
 from .plan_content import compare, describe, section_or_404
 from .sections import sections_for

@@ -12,7 +12,16 @@ from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem, ReviewTheme
+from .models import (
+    CarePlan,
+    OutcomeProgress,
+    Person,
+    PlanComment,
+    Representative,
+    Review,
+    ReviewItem,
+    ReviewTheme,
+)
 from .plan_content import Status
 
 PERSON_FIELDS = [

@@ -9,7 +9,16 @@ from django.utils import timezone
 from careplans.models import CarePlan, Person
 from coproduction.accounts.models import Team, User
 
-from .models import Checklist, Goal, Perspective, Rating, SharedStory, StatementSet, SurveyRound
+from .models import (
+    Checklist,
+    Goal,
+    Perspective,
+    Rating,
+    SharedStory,
+    StatementSet,
+    SurveyRound,
+)
+from .totals import totals_rebuild
 
 DEMO_NAMES = [
     "Ada Okonkwo", "Brian Hughes", "Chloe Martin", "Daniel Kowalski", "Elaine Foster", "Farid Hussain", "Gwen Jones",
@@ -75,6 +84,7 @@ def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
                         team=north, perspective=perspective, submitted_on=when, plan=plans.get(person.pk), practitioner=person.practitioner,
                     ))
     Rating.objects.bulk_create(ratings)
+    totals_rebuild()
 
     first_story = Rating.objects.filter(team=north, statement__number=3).exclude(comment="").first()
     if first_story:

@@ -252,3 +252,43 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return f"Goal for statement {self.statement_id}"
+
+
+class RatingTotal(models.Model):
+    """Running totals of the answers per team, statement, whose view and quarter, added to in
+    the same transaction as a checklist is sent. Dashboards add up these few thousand rows
+    instead of every answer, so a council-wide view costs the same as a team's."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    perspective = models.CharField(max_length=20, choices=Perspective)
+    quarter = models.DateField()  # the first day of the quarter
+    answered = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    score_sum = models.PositiveIntegerField(default=0)
+    n1 = models.PositiveIntegerField(default=0)
+    n2 = models.PositiveIntegerField(default=0)
+    n3 = models.PositiveIntegerField(default=0)
+    n4 = models.PositiveIntegerField(default=0)
+    n5 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "statement", "perspective", "quarter"], name="rating_total_unique"),
+        ]
+        indexes = [models.Index(fields=["quarter", "team"], name="rating_total_quarter_idx")]
+
+
+class GapTotal(models.Model):
+    """Per team, statement and quarter: how many people were rated from both sides in that
+    quarter, and the sum over them of (practitioner's rating - person's rating)."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    quarter = models.DateField()
+    plans = models.IntegerField(default=0)
+    gap_sum = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "statement", "quarter"], name="gap_total_unique")]
+        indexes = [models.Index(fields=["quarter", "team"], name="gap_total_quarter_idx")]

@@ -27,7 +27,7 @@ def _context(job: ReportJob, progress) -> dict:
     statements = selectors.planning_statements(statement_set=statement_set) if statement_set else []
     results = selectors.results_by_statement(statements=statements, team_ids=team_ids, start=start)
     progress(30)
-    trend = selectors.trend_by_quarter(team_ids=team_ids, start=start)
+    trend = selectors.trend_by_quarter(team_ids=team_ids, start=start, statements=len(statements))
     progress(45)
     context = {
         "job": job, "scope_title": title, "period_label": selectors.PERIODS.get(period, selectors.PERIODS["12m"])[0],
@@ -36,7 +36,7 @@ def _context(job: ReportJob, progress) -> dict:
         "trend_chart": charts.trend_lines(trend, title="Average rating by quarter"),
     }
     if team_ids is None:
-        context["team_rows"] = selectors.teams_side_by_side(teams=teams, start=start)
+        context["team_rows"] = selectors.teams_side_by_side(teams=teams, start=start, statements=len(statements))
     return context
 
 

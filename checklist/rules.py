@@ -5,7 +5,12 @@ Keep in step with checklist.selectors."""
 
 import rules
 
-from careplans.rules import can_work_with_person, is_the_person, represents_the_person, representing_person_ids
+from careplans.rules import (
+    can_work_with_person,
+    is_the_person,
+    representing_person_ids,
+    represents_the_person,
+)
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
 

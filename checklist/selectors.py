@@ -2,19 +2,30 @@
 any group smaller than CHECKLIST_MIN_GROUP_SIZE is withheld before it reaches a page."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncQuarter
 from django.utils import timezone
 
 from careplans.models import CarePlan, Person
 from coproduction.accounts.models import Team, User
 
-from .models import Checklist, Goal, Perspective, Rating, SharedStory, Statement, StatementSet, SurveyRound
+from .models import (
+    Checklist,
+    GapTotal,
+    Goal,
+    Perspective,
+    Rating,
+    RatingTotal,
+    SharedStory,
+    Statement,
+    StatementSet,
+    SurveyRound,
+)
 
 SCORES = (1, 2, 3, 4, 5)
 
@@ -85,17 +96,6 @@ def period_start(period: str, today=None) -> datetime.date | None:
     return datetime.date(year, quarter_month, 1)
 
 
-def _ratings(*, team_ids, start, statement_id=None) -> QuerySet[Rating]:
-    ratings = Rating.objects.filter(submitted_on__isnull=False)
-    if team_ids is not None:
-        ratings = ratings.filter(team_id__in=team_ids)
-    if start is not None:
-        ratings = ratings.filter(submitted_on__gte=start)
-    if statement_id:
-        ratings = ratings.filter(statement_id=statement_id)
-    return ratings
-
-
 # Aggregates -------------------------------------------------------------------------------
 
 
@@ -147,7 +147,6 @@ class StatementResult:
 def _cell_annotations() -> dict:
     return {
         "answered": Count("id", filter=Q(score__isnull=False)),
-        "respondents": Count("checklist_id", distinct=True, filter=Q(score__isnull=False)),
         "skipped": Count("id", filter=Q(score__isnull=True)),
         "average": Avg("score"),
         **{f"n{score}": Count("id", filter=Q(score=score)) for score in SCORES},
@@ -158,25 +157,48 @@ def cell_from(row: dict | None) -> Cell:
     if not row:
         return Cell()
     return Cell(
-        answered=row["answered"], skipped=row["skipped"], respondents=row["respondents"], average=_round(row["average"]),
+        # Raw answers are only ever counted per statement: one per person, so answers are people.
+        answered=row["answered"], skipped=row["skipped"], respondents=row["answered"], average=_round(row["average"]),
         distribution={score: row[f"n{score}"] for score in SCORES},
+    )
+
+
+def _totals(*, team_ids, start, statement_id=None) -> QuerySet[RatingTotal]:
+    totals = RatingTotal.objects.all()
+    if team_ids is not None:
+        totals = totals.filter(team_id__in=team_ids)
+    if start is not None:
+        totals = totals.filter(quarter__gte=start)  # periods start on a quarter's first day
+    if statement_id:
+        totals = totals.filter(statement_id=statement_id)
+    return totals
+
+
+def _total_annotations() -> dict:
+    return {name: Sum(name) for name in ("answered", "skipped", "score_sum", *(f"n{score}" for score in SCORES))}
+
+
+def cell_from_total(row: dict | None, *, statements: int = 1) -> Cell:
+    """A cell from summed totals. Over several statements, each person gave at most one score
+    per statement, so answers / statements is the fewest people they can have come from."""
+    if not row or not row["answered"]:
+        return Cell(skipped=(row or {}).get("skipped") or 0)
+    return Cell(
+        answered=row["answered"], skipped=row["skipped"], respondents=math.ceil(row["answered"] / statements),
+        average=_round(row["score_sum"] / row["answered"]), distribution={score: row[f"n{score}"] for score in SCORES},
     )
 
 
 def results_by_statement(*, statements: list[Statement], team_ids, start, statement_id=None) -> list[StatementResult]:
     """Distribution and average per statement, person beside practitioner, with the gap: two queries."""
-    rows = (
-        _ratings(team_ids=team_ids, start=start, statement_id=statement_id)
-        .values("statement_id", "perspective")
-        .annotate(**_cell_annotations())
-    )
+    rows = _totals(team_ids=team_ids, start=start, statement_id=statement_id).values("statement_id", "perspective").annotate(**_total_annotations())
     cells = {(row["statement_id"], row["perspective"]): row for row in rows}
     gaps = perception_gap_by_statement(team_ids=team_ids, start=start)
     return [
         StatementResult(
             statement=statement,
-            person=cell_from(cells.get((statement.pk, Perspective.PERSON))),
-            practitioner=cell_from(cells.get((statement.pk, Perspective.PRACTITIONER))),
+            person=cell_from_total(cells.get((statement.pk, Perspective.PERSON))),
+            practitioner=cell_from_total(cells.get((statement.pk, Perspective.PRACTITIONER))),
             gap=gaps.get(statement.pk, (None, 0))[0],
             gap_plans=gaps.get(statement.pk, (None, 0))[1],
         )
@@ -186,31 +208,18 @@ def results_by_statement(*, statements: list[Statement], team_ids, start, statem
 
 
 def perception_gap_by_statement(*, team_ids, start) -> dict[int, tuple[Decimal | None, int]]:
-    """For people rated from both sides, the average of (practitioner's rating - person's
-    rating) per statement: above zero, practitioners think they do better than people say."""
-    where, params = ["submitted_on IS NOT NULL", "plan_id IS NOT NULL", "score IS NOT NULL"], []
+    """For people rated from both sides in the same quarter, the average of (practitioner's
+    rating - person's rating) per statement: above zero, practitioners think they do better
+    than people say."""
+    gaps = GapTotal.objects.all()
     if team_ids is not None:
-        where.append("team_id = ANY(%s)")
-        params.append(list(team_ids))
+        gaps = gaps.filter(team_id__in=team_ids)
     if start is not None:
-        where.append("submitted_on >= %s")
-        params.append(start)
-    sql = f"""
-        SELECT statement_id, AVG(practitioner - person), COUNT(*)
-        FROM (
-            SELECT plan_id, statement_id,
-                   AVG(score) FILTER (WHERE perspective = 'person') AS person,
-                   AVG(score) FILTER (WHERE perspective = 'practitioner') AS practitioner
-            FROM {Rating._meta.db_table}
-            WHERE {" AND ".join(where)}
-            GROUP BY plan_id, statement_id
-        ) per_plan
-        WHERE person IS NOT NULL AND practitioner IS NOT NULL
-        GROUP BY statement_id
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {statement_id: (_round(gap), plans) for statement_id, gap, plans in cursor.fetchall()}
+        gaps = gaps.filter(quarter__gte=start)
+    return {
+        row["statement_id"]: (_round(row["gap_sum"] / row["plans"]) if row["plans"] else None, row["plans"])
+        for row in gaps.values("statement_id").annotate(plans=Sum("plans"), gap_sum=Sum("gap_sum"))
+    }
 
 
 @dataclass
@@ -228,19 +237,19 @@ def quarter_label(quarter: datetime.date) -> str:
     return f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}"
 
 
-def trend_by_quarter(*, team_ids, start, statement_id=None) -> list[QuarterPoint]:
+def trend_by_quarter(*, team_ids, start, statement_id=None, statements: int = 10) -> list[QuarterPoint]:
     """The average rating per quarter, person and practitioner: one query."""
     rows = (
-        _ratings(team_ids=team_ids, start=start, statement_id=statement_id)
-        .annotate(quarter=TruncQuarter("submitted_on"))
+        _totals(team_ids=team_ids, start=start, statement_id=statement_id)
         .values("quarter", "perspective")
-        .annotate(**_cell_annotations())
+        .annotate(**_total_annotations())
         .order_by("quarter")
     )
+    per_answer = 1 if statement_id else statements
     points: dict[datetime.date, QuarterPoint] = {}
     for row in rows:
         point = points.setdefault(row["quarter"], QuarterPoint(row["quarter"], Cell(), Cell()))
-        setattr(point, row["perspective"], cell_from(row))
+        setattr(point, row["perspective"], cell_from_total(row, statements=per_answer))
     return list(points.values())
 
 
@@ -253,15 +262,12 @@ class TeamRow:
     overdue: int = 0
 
 
-def teams_side_by_side(*, teams: list[Team], start, statement_id=None) -> list[TeamRow]:
+def teams_side_by_side(*, teams: list[Team], start, statement_id=None, statements: int = 10) -> list[TeamRow]:
     """Each team's average rating, person and practitioner, and its caseload: two queries."""
     team_ids = [team.pk for team in teams]
-    rows = (
-        _ratings(team_ids=team_ids, start=start, statement_id=statement_id)
-        .values("team_id", "perspective")
-        .annotate(**_cell_annotations())
-    )
+    rows = _totals(team_ids=team_ids, start=start, statement_id=statement_id).values("team_id", "perspective").annotate(**_total_annotations())
     cells = {(row["team_id"], row["perspective"]): row for row in rows}
+    per_answer = 1 if statement_id else statements
     overdue = CarePlan.objects.filter(person=OuterRef("pk"), status=CarePlan.Status.AGREED, review_due__lt=timezone.localdate())
     caseloads = {
         row["team_id"]: row
@@ -272,8 +278,8 @@ def teams_side_by_side(*, teams: list[Team], start, statement_id=None) -> list[T
     return [
         TeamRow(
             team=team,
-            person=cell_from(cells.get((team.pk, Perspective.PERSON))),
-            practitioner=cell_from(cells.get((team.pk, Perspective.PRACTITIONER))),
+            person=cell_from_total(cells.get((team.pk, Perspective.PERSON)), statements=per_answer),
+            practitioner=cell_from_total(cells.get((team.pk, Perspective.PRACTITIONER)), statements=per_answer),
             people=caseloads.get(team.pk, {}).get("people", 0),
             overdue=caseloads.get(team.pk, {}).get("overdue", 0),
         )

@@ -9,8 +9,18 @@ from coproduction.accounts.models import Team, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import Checklist, Goal, Perspective, Rating, SharedStory, Statement, StatementSet, SurveyRound
+from .models import (
+    Checklist,
+    Goal,
+    Perspective,
+    Rating,
+    SharedStory,
+    Statement,
+    StatementSet,
+    SurveyRound,
+)
 from .selectors import planning_statements, statement_set_current
+from .totals import totals_add_checklist
 
 STORIES_PER_STATEMENT = 3
 
@@ -105,6 +115,8 @@ def checklist_submit(*, checklist: Checklist, by: User, request=None) -> Checkli
     missing = missing_statements(checklist=locked)
     if missing:
         raise ValidationError([f"Answer statement {statement.number}" for statement in missing])
+    if locked.plan_id:
+        CarePlan.objects.select_for_update().filter(pk=locked.plan_id).exists()  # pairs in the totals are per plan
     now = timezone.now()
     locked.submitted_at = now
     locked.save(update_fields=["submitted_at"])
@@ -113,6 +125,7 @@ def checklist_submit(*, checklist: Checklist, by: User, request=None) -> Checkli
         team_id=locked.team_id, perspective=locked.perspective, submitted_on=timezone.localdate(now),
         plan_id=locked.plan_id, practitioner_id=locked.practitioner_id,
     )
+    totals_add_checklist(checklist=locked)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, subject=_subject(locked), request=request, detail="checklist sent")
     return locked
 

@@ -17,7 +17,15 @@ from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import charts, selectors, services
-from .forms import DashboardFilterForm, GoalForm, GoalProgressForm, StatementSetForm, StoryShareForm, SurveyRoundForm, practitioners_in
+from .forms import (
+    DashboardFilterForm,
+    GoalForm,
+    GoalProgressForm,
+    StatementSetForm,
+    StoryShareForm,
+    SurveyRoundForm,
+    practitioners_in,
+)
 from .models import Goal, Rating, SharedStory, Statement
 
 
@@ -47,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         start = selectors.period_start(filters["period"])
         figure_team_ids = team_ids if team_ids is not None else [team.pk for team in teams]
         results = selectors.results_by_statement(statements=statements, team_ids=team_ids, start=start, statement_id=filters["statement"])
-        trend = selectors.trend_by_quarter(team_ids=team_ids, start=start, statement_id=filters["statement"])
+        trend = selectors.trend_by_quarter(team_ids=team_ids, start=start, statement_id=filters["statement"], statements=len(statements))
         goals = selectors.goals_with_progress(goals=Goal.objects.filter(team_id__in=figure_team_ids, status=Goal.Status.OPEN))[:10]
         chosen_team = next((team for team in teams if team.pk == filters["team"]), None)
         context.update({
@@ -75,7 +83,9 @@ def teams_side_by_side(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form, teams, statements, filters, _ = _dashboard_scope(request)
     page = Paginator(teams, 25).get_page(request.GET.get("page"))
-    rows = selectors.teams_side_by_side(teams=list(page.object_list), start=selectors.period_start(filters["period"]), statement_id=filters["statement"])
+    rows = selectors.teams_side_by_side(
+        teams=list(page.object_list), start=selectors.period_start(filters["period"]), statement_id=filters["statement"], statements=len(statements)
+    )
     context = {"form": form, "page": page, "rows": rows, "filters": filters, "period_label": selectors.PERIODS[filters["period"]][0], "min_group": selectors.min_group()}
     return render(request, "checklist/teams.html", context)
 

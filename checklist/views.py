@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from careplans.models import Person
-from careplans.selectors import person_list_visible_to
 from careplans.rules import representing_person_ids
+from careplans.selectors import person_list_visible_to
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record

@@ -3,7 +3,11 @@ is audited explicitly by the service that does it."""
 
 import time
 
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.signals import (
+    user_logged_in,
+    user_logged_out,
+    user_login_failed,
+)
 from django.dispatch import receiver
 
 from coproduction.audit.models import AuditEvent

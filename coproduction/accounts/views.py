@@ -21,7 +21,13 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
 from . import selectors
-from .forms import ChangePasswordForm, NewPasswordForm, PasswordResetRequestForm, SignInForm, TokenForm
+from .forms import (
+    ChangePasswordForm,
+    NewPasswordForm,
+    PasswordResetRequestForm,
+    SignInForm,
+    TokenForm,
+)
 from .home import home_panels_for
 from .middleware import session_seconds_left
 from .models import Role

@@ -6,7 +6,6 @@ from django.contrib.contenttypes.models import ContentType
 
 from .models import AuditEvent
 
-
 # Day first, as people in the UK write dates; ISO too, for links and bookmarks.
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 

@@ -23,7 +23,9 @@ MAX_ATTEMPTS = 3
 
 
 def _enqueue(job_id) -> None:
-    from .tasks import report_job_render as report_job_render_task  # tasks import services
+    from .tasks import (
+        report_job_render as report_job_render_task,  # tasks import services
+    )
 
     report_job_render_task.delay(str(job_id))
 

@@ -3,7 +3,17 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from checklist.first_statements import NOTES, SOURCE, SOURCE_URL, STATEMENTS, TITLE
-from checklist.models import Checklist, Goal, Perspective, Rating, SharedStory, Statement, StatementSet, SurveyRound
+from checklist.models import (
+    Checklist,
+    Goal,
+    Perspective,
+    Rating,
+    SharedStory,
+    Statement,
+    StatementSet,
+    SurveyRound,
+)
+from checklist.totals import totals_add_checklist
 from tests.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import PersonFactory
 
@@ -115,4 +125,26 @@ def submitted_checklist(*, person=None, perspective=Perspective.PERSON, team=Non
         )
         for statement, score in zip(statements, scores)
     )
+    totals_add_checklist(checklist=checklist)  # as sending it through the service does
     return checklist
+
+
+class RatingTotalFactory(DjangoModelFactory):
+    """Totals are normally kept by sending checklists (see submitted_checklist)."""
+
+    class Meta:
+        model = RatingTotal
+
+    team = factory.SubFactory(TeamFactory)
+    statement = factory.LazyFunction(lambda: planning()[0])
+    perspective = Perspective.PERSON
+    quarter = factory.LazyFunction(lambda: timezone.localdate().replace(day=1, month=(timezone.localdate().month - 1) // 3 * 3 + 1))
+
+
+class GapTotalFactory(DjangoModelFactory):
+    class Meta:
+        model = GapTotal
+
+    team = factory.SubFactory(TeamFactory)
+    statement = factory.LazyFunction(lambda: planning()[0])
+    quarter = factory.LazyFunction(lambda: timezone.localdate().replace(day=1, month=(timezone.localdate().month - 1) // 3 * 3 + 1))

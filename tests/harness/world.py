@@ -5,8 +5,18 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
-from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
-from tests.checklist.factories import ChecklistFactory, GoalFactory, SharedStoryFactory, SurveyRoundFactory, submitted_checklist
+from tests.careplans.factories import (
+    CarePlanFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
+from tests.checklist.factories import (
+    ChecklistFactory,
+    GoalFactory,
+    SharedStoryFactory,
+    SurveyRoundFactory,
+    submitted_checklist,
+)
 from tests.reports.factories import ReportJobFactory
 
 
