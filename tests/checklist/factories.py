@@ -5,9 +5,11 @@ from factory.django import DjangoModelFactory
 from checklist.first_statements import NOTES, SOURCE, SOURCE_URL, STATEMENTS, TITLE
 from checklist.models import (
     Checklist,
+    GapTotal,
     Goal,
     Perspective,
     Rating,
+    RatingTotal,
     SharedStory,
     Statement,
     StatementSet,
