@@ -448,6 +448,12 @@ def main() -> None:
         Account.objects.create(email="head1@bench.example", full_name="Head of service 1", roles=["head_of_service"], password=make_password("bench-password-1"))
     if not Rating.objects.exists():
         seed_checklist(args)
+    else:
+        from checklist.models import RatingTotal
+        from checklist.totals import totals_rebuild
+
+        if not RatingTotal.objects.exists():
+            totals_rebuild()  # a bench database seeded before the running totals existed
     from coproduction.accounts.models import User
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")

@@ -14,6 +14,7 @@ from .models import (
     Goal,
     Perspective,
     Rating,
+    RatingTotal,
     SharedStory,
     StatementSet,
     SurveyRound,
@@ -35,6 +36,8 @@ STORIES = {
 
 def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
     if Checklist.objects.filter(team__name="North Adults Team").exists():
+        if not RatingTotal.objects.exists():
+            totals_rebuild()  # demo data loaded before the running totals existed
         return
     today = today or timezone.localdate()
     rng = random.Random(2026)
