@@ -23,7 +23,7 @@ def _plans_of_person():
 
 # Lists behind the dashboard figures: ?show=<key> on the caseload (not personal, so a GET).
 _SHOW_FILTERS = {
-    "no_plan": lambda: ~Exists(_plans_of_person()),
+    "no_plan": lambda: ~Exists(_plans_of_person().exclude(status=CarePlan.Status.SUPERSEDED)),
     "draft": lambda: Exists(_plans_of_person().filter(status=CarePlan.Status.DRAFT)),
     "agreed": lambda: Exists(_plans_of_person().filter(status=CarePlan.Status.AGREED)),
     "due_soon": lambda: Exists(_plans_of_person().filter(

@@ -288,18 +288,24 @@ def teams_side_by_side(*, teams: list[Team], start, statement_id=None, statement
 
 
 def caseload_figures(*, team_ids) -> dict:
-    """People on the caseload, plans by status, reviews due soon and overdue: one query."""
+    """People on the caseload, plans by status, reviews due soon and overdue: two queries, one
+    over people and one over plans, each a single pass whatever the council's size."""
     today = timezone.localdate()
-    plans = CarePlan.objects.filter(person=OuterRef("pk"))
-    agreed = plans.filter(status=CarePlan.Status.AGREED)
-    return Person.objects.filter(team_id__in=team_ids).aggregate(
-        people=Count("id"),
-        no_plan=Count("id", filter=~Q(Exists(plans))),
-        draft=Count("id", filter=Q(Exists(plans.filter(status=CarePlan.Status.DRAFT)))),
-        agreed=Count("id", filter=Q(Exists(agreed))),
-        due_soon=Count("id", filter=Q(Exists(agreed.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days=28))))),
-        overdue=Count("id", filter=Q(Exists(agreed.filter(review_due__lt=today)))),
+    people = Person.objects.all() if team_ids is None else Person.objects.filter(team_id__in=team_ids)
+    plans = CarePlan.objects.exclude(status=CarePlan.Status.SUPERSEDED)
+    if team_ids is not None:
+        plans = plans.filter(person__team_id__in=team_ids)
+    agreed = Q(status=CarePlan.Status.AGREED)
+    figures = plans.aggregate(
+        planned=Count("person_id", distinct=True),
+        draft=Count("id", filter=Q(status=CarePlan.Status.DRAFT)),
+        agreed=Count("id", filter=agreed),
+        due_soon=Count("id", filter=agreed & Q(review_due__gte=today, review_due__lte=today + datetime.timedelta(days=28))),
+        overdue=Count("id", filter=agreed & Q(review_due__lt=today)),
     )
+    figures["people"] = people.count()
+    figures["no_plan"] = figures["people"] - figures.pop("planned")
+    return figures
 
 
 # Goals ------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         goals = selectors.goals_with_progress(goals=Goal.objects.filter(team_id__in=figure_team_ids, status=Goal.Status.OPEN))[:10]
         chosen_team = next((team for team in teams if team.pk == filters["team"]), None)
         context.update({
-            "figures": selectors.caseload_figures(team_ids=figure_team_ids),
+            "figures": selectors.caseload_figures(team_ids=team_ids),
             "results": results,
             "trend": trend,
             "goals": goals,
