@@ -370,7 +370,7 @@ def rounds_visible_to(*, user: User) -> QuerySet[SurveyRound]:
     """Keep in step with checklist.rules (view_round)."""
     rounds = SurveyRound.objects.select_related("team", "statement_set").annotate(
         responses=Count("checklists", filter=Q(checklists__submitted_at__isnull=False))
-    )
+    ).order_by("-opens_on", "-id")
     if user.has_role("head_of_service"):
         return rounds
     return rounds.filter(Q(team__isnull=True) | Q(team_id__in=user.managed_team_ids))
