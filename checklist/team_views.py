@@ -86,7 +86,8 @@ def teams_side_by_side(request: HttpRequest) -> HttpResponse:
     rows = selectors.teams_side_by_side(
         teams=list(page.object_list), start=selectors.period_start(filters["period"]), statement_id=filters["statement"], statements=len(statements)
     )
-    context = {"form": form, "page": page, "rows": rows, "filters": filters, "period_label": selectors.PERIODS[filters["period"]][0], "min_group": selectors.min_group()}
+    extra_query = f"period={filters['period']}&" + (f"statement={filters['statement']}&" if filters["statement"] else "")
+    context = {"form": form, "page": page, "rows": rows, "filters": filters, "extra_query": extra_query, "period_label": selectors.PERIODS[filters["period"]][0], "min_group": selectors.min_group()}
     return render(request, "checklist/teams.html", context)
 
 

@@ -221,6 +221,9 @@ def test_a_head_of_service_sees_every_team_side_by_side(client_as, users, team, 
     _team_answers(other_team, 5, score=2)
     text = page_text(client_as(head).get(reverse("checklist:teams")))
     assert "North Adults Team 5 0 4.0 (5)" in text and "South Adults Team 5 0 2.0 (5)" in text
+    # The next page keeps the chosen period.
+    TeamFactory.create_batch(25)
+    assert 'href="?period=24m&amp;page=2"' in client_as(head).get(reverse("checklist:teams") + "?period=24m").text
     # Totals only: a head of service never opens a caseload list.
     assert client_as(head).get(reverse("careplans:caseload")).status_code == 403
 
