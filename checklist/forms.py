@@ -161,7 +161,7 @@ class GoalProgressForm(forms.ModelForm):
         fields = ["status", "progress_notes"]
         labels = {"status": "Where is this goal now?", "progress_notes": "Progress notes"}
         widgets = {"status": forms.RadioSelect, "progress_notes": forms.Textarea(attrs={"rows": 5})}
-        error_messages = {"status": {"required": "Select where this goal is now"}}
+        error_messages = {"status": {"required": "Select where this goal is now", "invalid_choice": "Select where this goal is now from the list"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -426,3 +426,21 @@ def test_running_totals_match_a_rebuild_from_the_answers(client_as, person, al, 
     assert GapTotal.objects.filter(plans=1, gap_sum=3.0).count() == 10  # Al, rated 2 by him and 5 by his practitioner
     totals_rebuild()
     assert snapshot() == kept
+
+
+def test_reflecting_on_someone_not_on_your_caseload_is_refused_with_an_error(client_as, practitioner, team):
+    stranger = PersonFactory(team=team)  # in the team, but not allocated to this practitioner
+    assert_bad_input(
+        client_as(practitioner), reverse("checklist:reflect"), {"about": str(stranger.pk)},
+        errors=["Select a person from the list"], unchanged=lambda: Checklist.objects.count(),
+    )
+
+
+def test_updating_a_goal_needs_a_status_and_keeps_the_notes(client_as, team_manager, team):
+    goal = GoalFactory(team=team, agreed_by=team_manager)
+    assert_bad_input(
+        client_as(team_manager), reverse("checklist:goal_detail", kwargs={"goal_id": goal.pk}),
+        {"status": "finished", "progress_notes": "Better letters since March"},
+        errors=["Select where this goal is now from the list"], kept=["progress_notes"],
+        unchanged=lambda: list(Goal.objects.values_list("status", "progress_notes")),
+    )
