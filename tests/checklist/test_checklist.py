@@ -444,3 +444,15 @@ def test_updating_a_goal_needs_a_status_and_keeps_the_notes(client_as, team_mana
         errors=["Select where this goal is now from the list"], kept=["progress_notes"],
         unchanged=lambda: list(Goal.objects.values_list("status", "progress_notes")),
     )
+
+
+def test_a_persons_home_with_a_record_runs_fixed_queries(client_as, person, al, team):
+    client = client_as(person)
+    url = reverse("accounts:role_home", kwargs={"role": "person"})
+    # user, memberships; the person's record (shared by both panels); their checklists;
+    # open surveys that invite them.
+    response = assert_fixed_queries(
+        lambda: client.get(url), budget=5,
+        grow=lambda: (SurveyRoundFactory.create_batch(5, team=team), [submitted_checklist(person=al) for _ in range(5)]),
+    )
+    assert "You are invited" in response.text
