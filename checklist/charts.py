@@ -68,7 +68,7 @@ class LineChart:
 
 def trend_lines(points, *, title: str) -> LineChart:
     """Average rating per quarter, one line per perspective; a suppressed quarter breaks the line."""
-    left, right, top, bottom = 50, 620, 20, 220
+    left, right, top, bottom = 50, 590, 20, 220
     step = (right - left) / max(len(points) - 1, 1)
 
     def y_for(value) -> float:

@@ -36,7 +36,8 @@ def _dashboard_scope(request: HttpRequest):
     statements = selectors.planning_statements(statement_set=statement_set) if statement_set else []
     head = request.user.has_role(Role.HEAD_OF_SERVICE)
     all_label = ("Every team" if head else "All your teams") if len(teams) != 1 else None
-    form = DashboardFilterForm(data=request.GET or None, teams=teams, statements=statements, all_teams_label=all_label)
+    initial = {"period": "12m", "team": teams[0].pk if len(teams) == 1 else None}
+    form = DashboardFilterForm(data=request.GET or None, initial=initial, teams=teams, statements=statements, all_teams_label=all_label)
     filters = form.filters() if request.GET else {"team": None, "period": "12m", "statement": None}
     if filters["team"] is None and len(teams) == 1:
         filters["team"] = teams[0].pk

@@ -275,6 +275,9 @@ def test_caseload_figures_link_to_the_list_behind_them(client_as, team_manager, 
     PersonFactory(team=team, full_name="Nora Noplan")
     client = client_as(team_manager)
     page = BeautifulSoup(client.get(reverse("checklist:dashboard")).content, "html.parser")
+    # The filters show what the page shows: the manager's one team, the last 12 months.
+    assert page.select_one("#id_period option[selected]").get_text() == "The last 12 months"
+    assert page.select_one("#id_team option[selected]").get_text() == "North Adults Team"
     link = page.find("a", href=reverse("careplans:caseload") + "?show=overdue")
     assert link is not None and link.get_text(" ", strip=True).startswith("1")
     listed = page_text(client.get(link["href"]))
