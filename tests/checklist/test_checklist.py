@@ -156,6 +156,7 @@ def test_the_person_sees_their_answers_beside_the_practitioners(client_as, perso
     text = page_text(client_as(person).get(reverse("checklist:person_compare", kwargs={"person_id": al.pk})))
     assert "Your answers beside your practitioner's" in text
     assert "Practitioner 2 higher" in text and "Person 1 higher" in text
+    assert "Tell us how your planning felt" in text
 
 
 # Dashboards and suppression ---------------------------------------------------------------
