@@ -8,7 +8,7 @@ from .selectors import open_rounds_for_person
 
 def _person_panel(user: User) -> dict:
     person = own_person_record(user=user)
-    checklists = list(Checklist.objects.filter(entered_by=user, person=person, perspective=Perspective.PERSON).order_by("-started_at")[:5]) if person else []
+    checklists = list(Checklist.objects.filter(entered_by=user, person=person, perspective=Perspective.PERSON, part="planning").order_by("-started_at")[:5]) if person else []
     return {
         "person": person,
         "draft": next((c for c in checklists if not c.is_submitted), None),

@@ -98,6 +98,9 @@ class Checklist(models.Model):
         PRACTITIONER = "practitioner", "Completed with the practitioner during a visit or review"
 
     statement_set = models.ForeignKey(StatementSet, on_delete=models.PROTECT, related_name="checklists")
+    # Planning: the ten-statement checklist. Review: the person's two questions about a review.
+    part = models.CharField(max_length=10, choices=Statement.Part, default=Statement.Part.PLANNING)
+    review = models.ForeignKey("careplans.Review", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
     perspective = models.CharField(max_length=20, choices=Perspective)
     # The person whose planning is rated; empty for a practitioner's reflection in general.
     person = models.ForeignKey("careplans.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")

@@ -8,6 +8,7 @@ register(
     user_paths=["person__user", "entered_by", "practitioner"],
     fields=[
         ("Whose view", "perspective"),
+        ("Questions", "part"),
         ("About", "person__full_name"),
         ("How it was completed", "completed_with"),
         ("Started", "started_at"),

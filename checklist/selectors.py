@@ -42,6 +42,11 @@ def planning_statements(*, statement_set: StatementSet) -> list[Statement]:
     return list(statement_set.statements.filter(part=Statement.Part.PLANNING).order_by("number"))
 
 
+def statements_for(*, checklist: Checklist) -> list[Statement]:
+    """The statements a checklist asks: the planning ten, or the two about a review."""
+    return list(checklist.statement_set.statements.filter(part=checklist.part).order_by("number"))
+
+
 def statement_sets() -> QuerySet[StatementSet]:
     return StatementSet.objects.select_related("published_by").order_by("-version")
 
@@ -50,7 +55,7 @@ def statement_sets() -> QuerySet[StatementSet]:
 
 
 def checklist_for_page() -> QuerySet[Checklist]:
-    return Checklist.objects.select_related("person__user", "team", "statement_set", "practitioner", "entered_by", "representative")
+    return Checklist.objects.select_related("person__user", "team", "statement_set", "practitioner", "entered_by", "representative", "review")
 
 
 def answers_for(*, checklist: Checklist) -> dict[int, Rating]:
@@ -66,7 +71,7 @@ def open_rounds_for_person(*, person: Person | None, today=None) -> list[SurveyR
     if person is None:
         return []
     today = today or timezone.localdate()
-    answered = Checklist.objects.filter(survey_round=OuterRef("pk"), person=person, submitted_at__isnull=False)
+    answered = Checklist.objects.filter(survey_round=OuterRef("pk"), person=person, submitted_at__isnull=False, part=Statement.Part.PLANNING)
     return list(
         SurveyRound.objects.filter(Q(team__isnull=True) | Q(team_id=person.team_id), opens_on__lte=today, closes_on__gte=today)
         .exclude(Exists(answered))
@@ -164,7 +169,8 @@ def cell_from(row: dict | None) -> Cell:
 
 
 def _totals(*, team_ids, start, statement_id=None) -> QuerySet[RatingTotal]:
-    totals = RatingTotal.objects.all()
+    # The planning statements only: answers about reviews are not part of the checklist's totals.
+    totals = RatingTotal.objects.filter(statement__part=Statement.Part.PLANNING)
     if team_ids is not None:
         totals = totals.filter(team_id__in=team_ids)
     if start is not None:
@@ -211,7 +217,7 @@ def perception_gap_by_statement(*, team_ids, start) -> dict[int, tuple[Decimal |
     """For people rated from both sides in the same quarter, the average of (practitioner's
     rating - person's rating) per statement: above zero, practitioners think they do better
     than people say."""
-    gaps = GapTotal.objects.all()
+    gaps = GapTotal.objects.filter(statement__part=Statement.Part.PLANNING)
     if team_ids is not None:
         gaps = gaps.filter(team_id__in=team_ids)
     if start is not None:

@@ -19,7 +19,7 @@ from .models import (
     StatementSet,
     SurveyRound,
 )
-from .selectors import planning_statements, statement_set_current
+from .selectors import statement_set_current, statements_for
 from .totals import totals_add_checklist
 
 STORIES_PER_STATEMENT = 3
@@ -44,27 +44,31 @@ def checklist_start(
     representative: Representative | None = None,
     survey_round: SurveyRound | None = None,
     team: Team | None = None,
+    review=None,
     request=None,
 ) -> Checklist:
     """Start a checklist, or carry on with the same unfinished one: answers are kept between visits."""
+    part = Statement.Part.REVIEW if review is not None else Statement.Part.PLANNING
     existing = Checklist.objects.filter(
-        entered_by=entered_by, person=person, perspective=perspective, submitted_at__isnull=True
+        entered_by=entered_by, person=person, perspective=perspective, part=part, review=review, submitted_at__isnull=True
     ).first()
     if existing:
         return existing
     statement_set = statement_set_current()
     if statement_set is None:
         raise ValidationError("The checklist statements have not been published yet.")
-    if survey_round is None and person is not None:
+    if survey_round is None and person is not None and part == Statement.Part.PLANNING:
         from .selectors import open_rounds_for_person
 
         rounds = [r for r in open_rounds_for_person(person=person) if r.statement_set_id == statement_set.pk]
         survey_round = rounds[0] if rounds and perspective == Perspective.PERSON else None
     checklist = Checklist.objects.create(
         statement_set=statement_set,
+        part=part,
+        review=review,
         perspective=perspective,
         person=person,
-        plan=_plan_for(person) if person else None,
+        plan=(review.plan if review is not None else _plan_for(person)) if person else None,
         practitioner=(person.practitioner if person and perspective == Perspective.PERSON else entered_by),
         team=person.team if person else team,
         survey_round=survey_round,
@@ -104,7 +108,7 @@ def checklist_save_answers(*, checklist: Checklist, answers: dict[int, dict], by
 
 def missing_statements(*, checklist: Checklist) -> list[Statement]:
     answered = set(checklist.ratings.values_list("statement_id", flat=True))
-    return [statement for statement in planning_statements(statement_set=checklist.statement_set) if statement.pk not in answered]
+    return [statement for statement in statements_for(checklist=checklist) if statement.pk not in answered]
 
 
 @transaction.atomic

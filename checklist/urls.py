@@ -8,6 +8,7 @@ urlpatterns = [
     path("start/", views.start_own, name="start"),
     path("people/<int:person_id>/start/", views.start_for_person, name="start_for_person"),
     path("people/<int:person_id>/compare/", views.person_compare, name="person_compare"),
+    path("people/<int:person_id>/reviews/<int:review_id>/questions/", views.review_questions, name="review_questions"),
     path("reflect/", views.reflect, name="reflect"),
     path("reflection/", views.reflection, name="reflection"),
     path("reflection/<int:user_id>/", views.reflection, name="practitioner_reflection"),

@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careplans.models import Person
+from careplans.models import Person, Review
 from careplans.rules import representing_person_ids
 from careplans.selectors import person_list_visible_to
 from coproduction.accounts.models import Role, User
@@ -139,7 +139,7 @@ def _save_or_show(request: HttpRequest, checklist: Checklist, statements, templa
 def fill(request: HttpRequest, checklist_id: int) -> HttpResponse:
     """Every statement on one page."""
     checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
-    statements = selectors.planning_statements(statement_set=checklist.statement_set)
+    statements = selectors.statements_for(checklist=checklist)
     response = _save_or_show(request, checklist, statements, "checklist/fill.html", {"statements": statements})
     return response or redirect("checklist:check", checklist_id=checklist.pk)
 
@@ -148,7 +148,7 @@ def fill(request: HttpRequest, checklist_id: int) -> HttpResponse:
 def fill_one(request: HttpRequest, checklist_id: int, number: int) -> HttpResponse:
     """One statement per page, for small screens and for anyone who finds that easier."""
     checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
-    statements = selectors.planning_statements(statement_set=checklist.statement_set)
+    statements = selectors.statements_for(checklist=checklist)
     numbers = [statement.number for statement in statements]
     if number not in numbers:
         return redirect("checklist:fill_one", checklist_id=checklist.pk, number=numbers[0])
@@ -169,7 +169,7 @@ def fill_one(request: HttpRequest, checklist_id: int, number: int) -> HttpRespon
 def check(request: HttpRequest, checklist_id: int) -> HttpResponse:
     """Check your answers, then send them."""
     checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
-    statements = selectors.planning_statements(statement_set=checklist.statement_set)
+    statements = selectors.statements_for(checklist=checklist)
     errors = []
     if request.method == "POST":
         try:
@@ -206,7 +206,7 @@ def detail(request: HttpRequest, checklist_id: int) -> HttpResponse:
             return redirect("checklist:check", checklist_id=checklist.pk)
         raise PermissionDenied
     _audit_read(request, checklist)
-    statements = selectors.planning_statements(statement_set=checklist.statement_set)
+    statements = selectors.statements_for(checklist=checklist)
     answers = selectors.answers_for(checklist=checklist)
     rows = [(statement, answers.get(statement.pk)) for statement in statements]
     return render(request, "checklist/detail.html", {"checklist": checklist, "rows": rows, "who": _who_for(checklist, request.user)})
@@ -260,3 +260,28 @@ def reflection(request: HttpRequest, user_id: int | None = None) -> HttpResponse
         "strongest": strongest, "to_improve": to_improve, "period": period, "periods": selectors.PERIODS, "min_group": selectors.min_group(),
     }
     return render(request, "checklist/reflection.html", context)
+
+
+@require_POST
+def review_questions(request: HttpRequest, person_id: int, review_id: int) -> HttpResponse:
+    """The person's two questions about a review: was it about them, could they say how
+    services could be better. Asked with them, by their representative, or by themselves."""
+    person = get_object_or_404(person_list_visible_to(user=request.user), pk=person_id)
+    own = person.user_id == request.user.pk
+    if not (own or request.user.has_perm("checklist.complete_for_person", person)):
+        raise PermissionDenied
+    review = get_object_or_404(Review.objects.select_related("plan"), pk=review_id, plan__person=person)
+    representative = None
+    if not own and person.pk in representing_person_ids(request.user):
+        representative = person.representatives.filter(user=request.user, withdrawn_on__isnull=True).first()
+    if own:
+        completed_with = Checklist.CompletedWith.SELF
+    elif representative:
+        completed_with = Checklist.CompletedWith.REPRESENTATIVE
+    else:
+        completed_with = Checklist.CompletedWith.PRACTITIONER
+    checklist = services.checklist_start(
+        perspective=Perspective.PERSON, person=person, entered_by=request.user, review=review,
+        completed_with=completed_with, representative=representative, request=request,
+    )
+    return redirect("checklist:fill", checklist_id=checklist.pk)

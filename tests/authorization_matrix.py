@@ -171,5 +171,9 @@ MATRIX: list[Row] = [
     Row("checklist:round_detail", only(Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE), kwargs=lambda world: {"round_id": world["survey_round"].pk}),
     Row("checklist:statement_sets", only(Role.ADMINISTRATOR)),
     Row("checklist:statement_set_publish", only(Role.ADMINISTRATOR)),
-    Row("checklist:report", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only; tested in tests/checklist/test_reports.py
+    Row("checklist:report", signed_in(Expect.METHOD_NOT_ALLOWED)),
+    Row(  # POST only, from the review page; tested in tests/checklist/test_checklist.py
+        "checklist:review_questions", signed_in(Expect.METHOD_NOT_ALLOWED),
+        kwargs=lambda world: {"person_id": world["person"].pk, "review_id": 1},
+    ),  # POST only; tested in tests/checklist/test_reports.py
 ]

@@ -460,3 +460,37 @@ def test_a_persons_home_with_a_record_runs_fixed_queries(client_as, person, al, 
         grow=lambda: (SurveyRoundFactory.create_batch(5, team=team), [submitted_checklist(person=al) for _ in range(5)]),
     )
     assert "You are invited" in response.text
+
+
+def test_the_person_is_asked_the_two_review_statements_at_their_review(client_as, practitioner, team_manager, al, team):
+    from tests.careplans.factories import ReviewFactory
+
+    review = ReviewFactory(plan=al.plans.get(), created_by=practitioner)
+    client = client_as(practitioner)
+    review_page = client.get(reverse("careplans:review", kwargs={"person_id": al.pk}))
+    assert "Ask the two questions" in review_page.text
+    response = client.post(reverse("checklist:review_questions", kwargs={"person_id": al.pk, "review_id": review.pk}))
+    checklist = Checklist.objects.get(review=review)
+    assert response.headers["Location"] == reverse("checklist:fill", kwargs={"checklist_id": checklist.pk})
+    assert checklist.part == "review" and checklist.completed_with == Checklist.CompletedWith.PRACTITIONER
+    page = page_text(client.get(response.headers["Location"]))
+    assert "11. My review is about me and my life" in page and "12. In my review I can say how services could be better" in page
+    assert "1. I can write my own plan" not in page
+    statements = {s.number: s for s in current_set().statements.all()}
+    client.post(response.headers["Location"], {"answer_11": "5", "answer_12": "2", "comment_12": "Nobody asked what could be better."})
+    client.post(reverse("checklist:check", kwargs={"checklist_id": checklist.pk}))
+    checklist.refresh_from_db()
+    assert checklist.is_submitted and checklist.ratings.get(statement=statements[12]).score == 2
+    # The review's answers are not mixed into the planning checklist's totals.
+    _team_answers(team, 5, score=3)
+    text = page_text(client_as(team_manager).get(reverse("checklist:dashboard") + f"?team={team.pk}"))
+    assert "3.0 (5)" in text and "Nobody asked" not in text
+
+
+def test_someone_else_cannot_ask_another_teams_person_the_review_questions(client_as, practitioner, other_team):
+    from tests.careplans.factories import ReviewFactory
+
+    stranger = PersonFactory(team=other_team)
+    review = ReviewFactory(plan=CarePlanFactory(person=stranger, version=1, status="agreed"))
+    response = client_as(practitioner).post(reverse("checklist:review_questions", kwargs={"person_id": stranger.pk, "review_id": review.pk}))
+    assert response.status_code == 404 and not Checklist.objects.exists()
