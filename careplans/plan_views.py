@@ -29,7 +29,7 @@ from .forms import (
 from .models import Person, ReviewItem
 from .plan_content import compare, describe, section_or_404
 from .sections import sections_for
-from .views import _person_or_404
+from .views import person_or_404
 
 
 def _draft_or_404(person: Person):
@@ -49,7 +49,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.view_plan")
+    person = person_or_404(request, person_id, "careplans.view_plan")
     plan = selectors.plan_latest(person=person)
     if plan is not None:
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request)
@@ -73,14 +73,14 @@ def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_POST
 def plan_start(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     services.plan_start(person=person, by=request.user, request=request)
     return redirect("careplans:plan_detail", person_id=person.pk)
 
 
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     section = section_or_404(key)
     if section not in sections_for(person):
         raise Http404
@@ -124,7 +124,7 @@ def _render_section(request, person, plan, section, form, item_forms=None):
 
 @require_POST
 def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     section = section_or_404(key)
     item_list = next((item_list for item_list in section.lists if item_list.name == list_name), None)
     if item_list is None:
@@ -141,7 +141,7 @@ def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> 
 
 @require_POST
 def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, item_id: str) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     section_or_404(key)
     plan = _draft_or_404(person)
     services.plan_item_remove(plan=plan, key=key, list_name=list_name, item_id=item_id, by=request.user, request=request)
@@ -151,7 +151,7 @@ def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, 
 
 @require_http_methods(["GET", "POST"])
 def plan_agree(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     plan = _draft_or_404(person)
     error = None
     if request.method == "POST":
@@ -167,7 +167,7 @@ def plan_agree(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_GET
 def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.view_plan")
+    person = person_or_404(request, person_id, "careplans.view_plan")
     versions = list(selectors.plan_versions(person=person))
     by_number = {plan.version: plan for plan in versions}
     changes, older, newer = None, None, None
@@ -185,7 +185,7 @@ def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_POST
 def comment_add(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.comment_on_plan")
+    person = person_or_404(request, person_id, "careplans.comment_on_plan")
     section = section_or_404(key)
     plan = selectors.plan_latest(person=person)
     if plan is None:
@@ -200,7 +200,7 @@ def comment_add(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def involvement(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.tell_involvement")
+    person = person_or_404(request, person_id, "careplans.tell_involvement")
     plan = _draft_or_404(person)
     stored = plan.section_data("involvement").get("fields", {})
     initial = {"how": (stored.get("how") or {}).get("text"), "listened": stored.get("listened"), "listened_more": (stored.get("listened_more") or {}).get("text")}
@@ -220,7 +220,7 @@ def involvement(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_POST
 def plan_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.view_plan")
+    person = person_or_404(request, person_id, "careplans.view_plan")
     plan = selectors.plan_latest(person=person)
     if plan is None:
         raise Http404
@@ -239,7 +239,7 @@ def _plan_outcomes(plan) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, person_id: int) -> HttpResponse:
     """Start a review of the agreed plan, then add what is and isn't working, then decide."""
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     plan = person.plans.filter(status="agreed").first()
     if plan is None:
         raise Http404
@@ -270,7 +270,7 @@ def _render_review(request, person, plan, open_review, item_form=None, finish_fo
 
 @require_POST
 def review_item_add(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     plan = person.plans.filter(status="agreed").first()
     open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
     if open_review is None:
@@ -285,7 +285,7 @@ def review_item_add(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_POST
 def review_finish(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_plan")
+    person = person_or_404(request, person_id, "careplans.change_plan")
     plan = person.plans.filter(status="agreed").first()
     open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
     if open_review is None:

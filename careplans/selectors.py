@@ -65,13 +65,17 @@ def teams_for(*, user: User) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=user.team_ids).select_related("organisation").order_by("name")
 
 
-def practitioners_for(*, user: User) -> QuerySet[User]:
-    """Who a person can be allocated to: practitioners in the user's teams."""
+def practitioners_in(*, team_ids) -> QuerySet[User]:
     return (
-        User.objects.filter(team_memberships__team_id__in=user.team_ids, roles__contains=[Role.PRACTITIONER.value], is_active=True)
+        User.objects.filter(team_memberships__team_id__in=team_ids, roles__contains=[Role.PRACTITIONER.value], is_active=True)
         .distinct()
         .order_by("full_name")
     )
+
+
+def practitioners_for(*, user: User) -> QuerySet[User]:
+    """Who a person can be allocated to: practitioners in the user's teams."""
+    return practitioners_in(team_ids=user.team_ids)
 
 
 def plan_latest(*, person: Person):

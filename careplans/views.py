@@ -15,7 +15,7 @@ from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThe
 from .models import Person, ReviewTheme
 
 
-def _person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
+def person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
     # Outside the user's scope is a 404: that a person is known to the council is private too.
     person = get_object_or_404(selectors.person_list_visible_to(user=request.user), pk=person_id)
     if not request.user.has_perm(permission, person):
@@ -60,7 +60,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.view_person")
+    person = person_or_404(request, person_id, "careplans.view_person")
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request)
     context = {
         "person": person,
@@ -73,7 +73,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_person")
+    person = person_or_404(request, person_id, "careplans.change_person")
     form = PersonForm(data=request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.person_update(person=person, data=form.person_data(), by=request.user, request=request)
@@ -86,7 +86,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def representative_add(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_representatives")
+    person = person_or_404(request, person_id, "careplans.change_representatives")
     form = RepresentativeForm(data=request.POST or None, person=person)
     if form.is_valid():
         services.representative_add(person=person, data=form.cleaned_data, by=request.user, request=request)
@@ -97,7 +97,7 @@ def representative_add(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def representative_withdraw(request: HttpRequest, person_id: int, representative_id: int) -> HttpResponse:
-    person = _person_or_404(request, person_id, "careplans.change_representatives")
+    person = person_or_404(request, person_id, "careplans.change_representatives")
     representative = get_object_or_404(person.representatives.filter(withdrawn_on__isnull=True), pk=representative_id)
     if request.method == "POST":
         services.representative_withdraw(representative=representative, by=request.user, request=request)

@@ -4,7 +4,6 @@ from django import forms
 from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
-from coproduction.accounts.models import Role, User
 
 from .models import SCORE_LABELS, Goal, Perspective, Rating, SharedStory, Statement
 from .selectors import PERIODS
@@ -256,6 +255,3 @@ class StatementSetForm(forms.Form):
             for s in self.current
         ]
 
-
-def practitioners_in(team_ids) -> "forms.QuerySet[User]":
-    return User.objects.filter(team_memberships__team_id__in=team_ids, roles__contains=[Role.PRACTITIONER.value], is_active=True).distinct().order_by("full_name")

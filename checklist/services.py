@@ -19,7 +19,7 @@ from .models import (
     StatementSet,
     SurveyRound,
 )
-from .selectors import statement_set_current, statements_for
+from .selectors import open_rounds_for_person, statement_set_current, statements_for
 from .totals import totals_add_checklist
 
 STORIES_PER_STATEMENT = 3
@@ -58,8 +58,6 @@ def checklist_start(
     if statement_set is None:
         raise ValidationError("The checklist statements have not been published yet.")
     if survey_round is None and person is not None and part == Statement.Part.PLANNING:
-        from .selectors import open_rounds_for_person
-
         rounds = [r for r in open_rounds_for_person(person=person) if r.statement_set_id == statement_set.pk]
         survey_round = rounds[0] if rounds and perspective == Perspective.PERSON else None
     checklist = Checklist.objects.create(
@@ -120,7 +118,7 @@ def checklist_submit(*, checklist: Checklist, by: User, request=None) -> Checkli
     if missing:
         raise ValidationError([f"Answer statement {statement.number}" for statement in missing])
     if locked.plan_id:
-        CarePlan.objects.select_for_update().filter(pk=locked.plan_id).exists()  # pairs in the totals are per plan
+        list(CarePlan.objects.select_for_update().filter(pk=locked.plan_id).values_list("pk"))  # pairs in the totals are per plan
     now = timezone.now()
     locked.submitted_at = now
     locked.save(update_fields=["submitted_at"])

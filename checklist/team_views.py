@@ -4,12 +4,12 @@ themselves. Every figure here is a total; groups too small to hide someone are w
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from careplans.selectors import practitioners_in
 from coproduction.accounts.models import Organisation, Role, Team
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -24,7 +24,6 @@ from .forms import (
     StatementSetForm,
     StoryShareForm,
     SurveyRoundForm,
-    practitioners_in,
 )
 from .models import Goal, Rating, SharedStory, Statement
 
@@ -163,12 +162,12 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def goal_add(request: HttpRequest) -> HttpResponse:
-    managed = Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name")
     if not request.user.has_role(Role.TEAM_MANAGER) or not request.user.managed_team_ids:
         raise PermissionDenied
+    managed = Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name")
     statement_set = selectors.statement_set_current()
     statements = Statement.objects.filter(statement_set=statement_set, part=Statement.Part.PLANNING)
-    form = GoalForm(data=request.POST or None, teams=managed, statements=statements, practitioners=practitioners_in(request.user.managed_team_ids))
+    form = GoalForm(data=request.POST or None, teams=managed, statements=statements, practitioners=practitioners_in(team_ids=request.user.managed_team_ids))
     if form.is_valid():
         if not request.user.has_perm("checklist.add_goal", form.cleaned_data["team"]):
             raise PermissionDenied
@@ -211,7 +210,7 @@ def round_add(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.view_rounds"):
         raise PermissionDenied
     whole_council = request.user.has_perm("checklist.open_council_round")
-    teams = list(Team.objects.filter(Q(pk__in=request.user.managed_team_ids)).order_by("name"))
+    teams = list(Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name"))
     if not teams and not whole_council:
         raise PermissionDenied
     form = SurveyRoundForm(data=request.POST or None, teams=teams, whole_council=whole_council)

@@ -7,6 +7,16 @@ from django.db import connection
 
 from .models import Checklist
 
+# The answers' sums per team, statement, perspective and quarter; a WHERE and GROUP BY follow.
+_TOTALS_FROM_ANSWERS = """
+    (team_id, statement_id, perspective, quarter, answered, skipped, score_sum, n1, n2, n3, n4, n5)
+    SELECT team_id, statement_id, perspective, date_trunc('quarter', submitted_on)::date,
+           COUNT(score), COUNT(*) - COUNT(score), COALESCE(SUM(score), 0),
+           COUNT(*) FILTER (WHERE score = 1), COUNT(*) FILTER (WHERE score = 2), COUNT(*) FILTER (WHERE score = 3),
+           COUNT(*) FILTER (WHERE score = 4), COUNT(*) FILTER (WHERE score = 5)
+    FROM checklist_rating
+"""
+
 _PAIRS = """
     SELECT r.statement_id,
            AVG(r.score) FILTER (WHERE r.perspective = 'person') AS person,
@@ -29,14 +39,7 @@ def totals_add_checklist(*, checklist: Checklist) -> None:
     so two checklists for the same plan never pair against each other's half-written totals."""
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            INSERT INTO checklist_ratingtotal AS t (team_id, statement_id, perspective, quarter, answered, skipped, score_sum, n1, n2, n3, n4, n5)
-            SELECT team_id, statement_id, perspective, date_trunc('quarter', submitted_on)::date,
-                   COUNT(score), COUNT(*) - COUNT(score), COALESCE(SUM(score), 0),
-                   COUNT(*) FILTER (WHERE score = 1), COUNT(*) FILTER (WHERE score = 2), COUNT(*) FILTER (WHERE score = 3),
-                   COUNT(*) FILTER (WHERE score = 4), COUNT(*) FILTER (WHERE score = 5)
-            FROM checklist_rating WHERE checklist_id = %s
-            GROUP BY team_id, statement_id, perspective, date_trunc('quarter', submitted_on)
+            "INSERT INTO checklist_ratingtotal AS t" + _TOTALS_FROM_ANSWERS + """ WHERE checklist_id = %s GROUP BY 1, 2, 3, 4
             ON CONFLICT (team_id, statement_id, perspective, quarter) DO UPDATE SET
                 answered = t.answered + EXCLUDED.answered, skipped = t.skipped + EXCLUDED.skipped,
                 score_sum = t.score_sum + EXCLUDED.score_sum, n1 = t.n1 + EXCLUDED.n1, n2 = t.n2 + EXCLUDED.n2,
@@ -68,15 +71,7 @@ def totals_rebuild() -> None:
         cursor.execute("DELETE FROM checklist_ratingtotal")
         cursor.execute("DELETE FROM checklist_gaptotal")
         cursor.execute(
-            """
-            INSERT INTO checklist_ratingtotal (team_id, statement_id, perspective, quarter, answered, skipped, score_sum, n1, n2, n3, n4, n5)
-            SELECT team_id, statement_id, perspective, date_trunc('quarter', submitted_on)::date,
-                   COUNT(score), COUNT(*) - COUNT(score), COALESCE(SUM(score), 0),
-                   COUNT(*) FILTER (WHERE score = 1), COUNT(*) FILTER (WHERE score = 2), COUNT(*) FILTER (WHERE score = 3),
-                   COUNT(*) FILTER (WHERE score = 4), COUNT(*) FILTER (WHERE score = 5)
-            FROM checklist_rating WHERE submitted_on IS NOT NULL
-            GROUP BY 1, 2, 3, 4
-            """
+            "INSERT INTO checklist_ratingtotal" + _TOTALS_FROM_ANSWERS + " WHERE submitted_on IS NOT NULL GROUP BY 1, 2, 3, 4"
         )
         cursor.execute(
             """

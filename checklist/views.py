@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careplans.models import Person, Review
 from careplans.rules import representing_person_ids
 from careplans.selectors import person_list_visible_to
+from careplans.views import person_or_404
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -17,13 +18,6 @@ from coproduction.audit.services import audit_record
 from . import selectors, services
 from .forms import ChecklistAnswersForm, ReflectionStartForm
 from .models import SCORE_LABELS, Checklist, Perspective
-
-
-def _person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
-    person = get_object_or_404(person_list_visible_to(user=request.user), pk=person_id)
-    if not request.user.has_perm(permission, person):
-        raise PermissionDenied
-    return person
 
 
 def _checklist_or_404(request: HttpRequest, checklist_id: int, permission: str) -> Checklist:
@@ -47,6 +41,15 @@ def _who_for(checklist: Checklist, user: User) -> str:
     if checklist.person.user_id == user.pk:
         return "you"
     return checklist.person.display_name
+
+
+def _how_completed(request: HttpRequest, person: Person):
+    """Who is answering for the person: themselves, their representative, or their practitioner with them."""
+    if person.user_id == request.user.pk:
+        return Checklist.CompletedWith.SELF, None
+    if person.pk in representing_person_ids(request.user):
+        return Checklist.CompletedWith.REPRESENTATIVE, person.representatives.filter(user=request.user, withdrawn_on__isnull=True).first()
+    return Checklist.CompletedWith.PRACTITIONER, None
 
 
 def _start_redirect(request: HttpRequest, checklist: Checklist) -> HttpResponse:
@@ -82,15 +85,12 @@ def start_own(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def start_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
     """A representative on the person's behalf, or the person's practitioner with them."""
-    person = _person_or_404(request, person_id, "checklist.complete_for_person")
-    representative = None
-    if person.pk in representing_person_ids(request.user):
-        representative = person.representatives.filter(user=request.user, withdrawn_on__isnull=True).first()
+    person = person_or_404(request, person_id, "checklist.complete_for_person")
+    completed_with, representative = _how_completed(request, person)
     if request.method == "POST":
         checklist = services.checklist_start(
             perspective=Perspective.PERSON, person=person, entered_by=request.user, request=request,
-            completed_with=Checklist.CompletedWith.REPRESENTATIVE if representative else Checklist.CompletedWith.PRACTITIONER,
-            representative=representative,
+            completed_with=completed_with, representative=representative,
         )
         return _start_redirect(request, checklist)
     return render(request, "checklist/start.html", {"person": person, "for_self": False, "representative": representative})
@@ -215,7 +215,7 @@ def detail(request: HttpRequest, checklist_id: int) -> HttpResponse:
 @require_GET
 def person_compare(request: HttpRequest, person_id: int) -> HttpResponse:
     """The person's ratings beside their practitioner's: where they see things differently."""
-    person = _person_or_404(request, person_id, "checklist.view_perception_gap")
+    person = person_or_404(request, person_id, "checklist.view_perception_gap")
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request, detail="checklist comparison")
     latest = selectors.person_latest_checklists(person=person)
     person_view, practitioner_view = latest.get(Perspective.PERSON), latest.get(Perspective.PRACTITIONER)
@@ -271,15 +271,7 @@ def review_questions(request: HttpRequest, person_id: int, review_id: int) -> Ht
     if not (own or request.user.has_perm("checklist.complete_for_person", person)):
         raise PermissionDenied
     review = get_object_or_404(Review.objects.select_related("plan"), pk=review_id, plan__person=person)
-    representative = None
-    if not own and person.pk in representing_person_ids(request.user):
-        representative = person.representatives.filter(user=request.user, withdrawn_on__isnull=True).first()
-    if own:
-        completed_with = Checklist.CompletedWith.SELF
-    elif representative:
-        completed_with = Checklist.CompletedWith.REPRESENTATIVE
-    else:
-        completed_with = Checklist.CompletedWith.PRACTITIONER
+    completed_with, representative = _how_completed(request, person)
     checklist = services.checklist_start(
         perspective=Perspective.PERSON, person=person, entered_by=request.user, review=review,
         completed_with=completed_with, representative=representative, request=request,

@@ -5,7 +5,11 @@ from django.urls import reverse
 
 from coproduction.accounts.models import Role
 from tests.accounts.factories import UserFactory
-from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
+from tests.careplans.factories import (
+    CarePlanFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
 from tests.harness.queries import assert_fixed_queries
 
 PAGES = [

@@ -1,5 +1,5 @@
-from django.contrib.contenttypes.models import ContentType
 import factory
+from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from coproduction.audit.models import AuditEvent

@@ -1,7 +1,16 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import CarePlan, OutcomeProgress, Person, PlanComment, Representative, Review, ReviewItem, ReviewTheme
+from careplans.models import (
+    CarePlan,
+    OutcomeProgress,
+    Person,
+    PlanComment,
+    Representative,
+    Review,
+    ReviewItem,
+    ReviewTheme,
+)
 from tests.accounts.factories import TeamFactory, UserFactory
 
 

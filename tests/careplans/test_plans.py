@@ -10,7 +10,11 @@ from careplans.plan_content import budget_total
 from coproduction.audit.models import AuditEvent
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
+from tests.careplans.factories import (
+    CarePlanFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 
