@@ -130,10 +130,10 @@ class GoalForm(forms.ModelForm):
         }
         widgets = {"examples": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, teams, statements, practitioners, **kwargs):
+    def __init__(self, *args, teams, single_team: bool, statements, practitioners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
-        self.fields["team"].empty_label = None if len(teams) == 1 else "Select a team"
+        self.fields["team"].empty_label = None if single_team else "Select a team"
         self.fields["statement"].queryset = statements
         self.fields["statement"].label_from_instance = lambda s: f"{s.number}. {s.plain_wording}"
         self.fields["practitioner"].queryset = practitioners

@@ -167,7 +167,10 @@ def goal_add(request: HttpRequest) -> HttpResponse:
     managed = Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name")
     statement_set = selectors.statement_set_current()
     statements = Statement.objects.filter(statement_set=statement_set, part=Statement.Part.PLANNING)
-    form = GoalForm(data=request.POST or None, teams=managed, statements=statements, practitioners=practitioners_in(team_ids=request.user.managed_team_ids))
+    form = GoalForm(
+        data=request.POST or None, teams=managed, single_team=len(request.user.managed_team_ids) == 1, statements=statements,
+        practitioners=practitioners_in(team_ids=request.user.managed_team_ids),
+    )
     if form.is_valid():
         if not request.user.has_perm("checklist.add_goal", form.cleaned_data["team"]):
             raise PermissionDenied
