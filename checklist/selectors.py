@@ -402,7 +402,7 @@ def person_latest_checklists(*, person: Person) -> dict[str, Checklist]:
     """The latest submitted checklist from each side for this person."""
     latest: dict[str, Checklist] = {}
     for checklist in (
-        Checklist.objects.filter(person=person, submitted_at__isnull=False)
+        Checklist.objects.filter(person=person, submitted_at__isnull=False, part=Statement.Part.PLANNING)
         .select_related("practitioner", "entered_by", "statement_set")
         .prefetch_related("ratings")
         .order_by("-submitted_at")[:20]

@@ -485,6 +485,10 @@ def test_the_person_is_asked_the_two_review_statements_at_their_review(client_as
     _team_answers(team, 5, score=3)
     text = page_text(client_as(team_manager).get(reverse("checklist:dashboard") + f"?team={team.pk}"))
     assert "3.0 (5)" in text and "Nobody asked" not in text
+    # The comparison page still shows the planning checklist, not the review's two answers.
+    submitted_checklist(person=al, plan=al.plans.get(), scores=[4] * 10, on=timezone.localdate() - datetime.timedelta(days=1))
+    compare = page_text(client.get(reverse("checklist:person_compare", kwargs={"person_id": al.pk})))
+    assert "4 – Mostly" in compare
 
 
 def test_someone_else_cannot_ask_another_teams_person_the_review_questions(client_as, practitioner, other_team):
