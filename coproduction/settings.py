@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "careplans",
     "checklist",
     "commissioning",
+    "commissioning.priorities",
+    "commissioning.budgeting",
+    "commissioning.workshops",
+    "commissioning.specifications",
     "commissioning.assets",
     "commissioning.panels",
     "commissioning.monitoring",
@@ -110,6 +114,8 @@ CRISPY_TEMPLATE_PACK = "gds"
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Several test runs can share one database server when each names its own test database.
+DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")

@@ -7,4 +7,9 @@ urlpatterns = [
     path("reports/", include("coproduction.reports.urls")),
     path("people/", include("careplans.urls")),
     path("checklist/", include("checklist.urls")),
+    path("commissioning/", include("commissioning.urls")),
+    path("commissioning/", include("commissioning.priorities.urls")),
+    path("commissioning/", include("commissioning.budgeting.urls")),
+    path("commissioning/", include("commissioning.workshops.urls")),
+    path("commissioning/", include("commissioning.specifications.urls")),
 ]

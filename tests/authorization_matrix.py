@@ -5,7 +5,12 @@ tests/test_authorization_matrix.py (users by role and records owned by some of t
 """
 
 from coproduction.accounts.models import Role
+from tests.budgeting.matrix import ROWS as BUDGETING_ROWS
+from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
 from tests.harness.matrix import Expect, Row, only, public, signed_in
+from tests.priorities.matrix import ROWS as PRIORITIES_ROWS
+from tests.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
+from tests.workshops.matrix import ROWS as WORKSHOPS_ROWS
 
 ROLE_HOMES = [
     Row(
@@ -177,3 +182,6 @@ MATRIX: list[Row] = [
         kwargs=lambda world: {"person_id": world["person"].pk, "review_id": 1},
     ),  # POST only; tested in tests/checklist/test_reports.py
 ]
+
+# Commissioning: each app keeps its rows beside its tests.
+MATRIX += [*COMMISSIONING_ROWS, *PRIORITIES_ROWS, *BUDGETING_ROWS, *WORKSHOPS_ROWS, *SPECIFICATIONS_ROWS]

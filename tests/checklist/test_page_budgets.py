@@ -6,7 +6,11 @@ from django.urls import reverse
 
 from checklist.models import Perspective
 from coproduction.accounts.models import Role
-from tests.careplans.factories import CarePlanFactory, PersonFactory, RepresentativeFactory
+from tests.careplans.factories import (
+    CarePlanFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
 from tests.checklist.factories import (
     ChecklistFactory,
     GoalFactory,

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
+from tests.budgeting.world import build_budgeting_world
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -17,7 +18,11 @@ from tests.checklist.factories import (
     SurveyRoundFactory,
     submitted_checklist,
 )
+from tests.commissioning.world import build_commissioning_world
+from tests.priorities.world import build_priorities_world
 from tests.reports.factories import ReportJobFactory
+from tests.specifications.world import build_specifications_world
+from tests.workshops.world import build_workshops_world
 
 
 def build_world(users: dict, team, other_team) -> dict:
@@ -35,7 +40,7 @@ def build_world(users: dict, team, other_team) -> dict:
     CarePlanFactory(person=person, version=2, status="draft", created_by=users[Role.PRACTITIONER])
     plan = person.plans.get(version=1)
     sent = submitted_checklist(person=person, team=team, plan=plan, practitioner=users[Role.PRACTITIONER], comment="We wrote it at my kitchen table.")
-    return {
+    world = {
         "team": team,
         "draft_checklist": ChecklistFactory(person=person, team=team, entered_by=users[Role.PERSON]),
         "sent_checklist": sent,
@@ -52,3 +57,10 @@ def build_world(users: dict, team, other_team) -> dict:
         "withdrawn_person": withdrawn_person,
         "other_team_person": PersonFactory(team=other_team),
     }
+    # Commissioning: each app adds its records, later ones building on earlier ones.
+    for build in (
+        build_commissioning_world, build_priorities_world, build_specifications_world,
+        build_workshops_world, build_budgeting_world,
+    ):
+        world.update(build(world))
+    return world

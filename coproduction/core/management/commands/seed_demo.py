@@ -8,6 +8,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from checklist.demo import seed_checklist_demo
+from commissioning.budgeting.demo import seed_budgeting_demo
+from commissioning.demo import seed_commissioning_demo
+from commissioning.priorities.demo import seed_priorities_demo
+from commissioning.specifications.demo import seed_specifications_demo
+from commissioning.workshops.demo import seed_workshops_demo
 from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -70,6 +75,12 @@ class Command(BaseCommand):
         self._plans()
         self._activity()
         seed_checklist_demo()
+        # Commissioning: the programmes first, then what each app adds to them.
+        seed_commissioning_demo()
+        seed_priorities_demo()
+        seed_specifications_demo()
+        seed_workshops_demo()
+        seed_budgeting_demo()
 
         self.stdout.write(f"Demo data ready ({created} new accounts).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

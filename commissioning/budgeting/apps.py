@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BudgetingConfig(AppConfig):
+    name = "commissioning.budgeting"
+    label = "budgeting"
+    verbose_name = "Participatory budgeting"

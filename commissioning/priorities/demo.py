@@ -1,0 +1,5 @@
+"""Demo records for priorities, for `manage.py seed_demo`."""
+
+
+def seed_priorities_demo() -> None:
+    pass

@@ -1,0 +1,1 @@
+"""Records for priorities live here."""

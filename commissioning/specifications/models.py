@@ -1,0 +1,1 @@
+"""Records for specifications live here."""
