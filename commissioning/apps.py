@@ -7,8 +7,11 @@ class CommissioningConfig(AppConfig):
     verbose_name = "Commissioning with local people"
 
     def ready(self) -> None:
+        from . import home  # noqa: F401  (registers the home-page panel)
         from .sections import ProgrammeSection, register_section
 
         register_section(
             ProgrammeSection("Overview", "commissioning:programme_detail", 0, permission="commissioning.view_programme_summary")
         )
+        register_section(ProgrammeSection("Group", "commissioning:group", 5))
+        register_section(ProgrammeSection("Decisions", "commissioning:decision_list", 90))

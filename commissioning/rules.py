@@ -20,7 +20,7 @@ def current_programme_ids(user) -> frozenset[int]:
         from .models import GroupMember
 
         cached = frozenset(
-            GroupMember.objects.filter(user=user, left_on__isnull=True).values_list("programme_id", flat=True)
+            GroupMember.objects.filter(user=user, left_on__isnull=True).order_by().values_list("programme_id", flat=True)
         )
         user._current_programme_ids = cached
     return cached

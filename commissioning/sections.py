@@ -42,3 +42,32 @@ def activity_url(activity) -> str | None:
         if owner is not None:
             return url_for(owner)
     return None
+
+
+@dataclass(frozen=True)
+class DecisionLink:
+    """Records that lead to a decision or carry it on (a funded idea, a specification...).
+    related_name: the reverse foreign key on Decision; url_for(record) -> its page."""
+
+    related_name: str
+    heading: str
+    url_for: Callable[[object], str]
+    select_related: tuple[str, ...] = ()
+
+
+DECISION_LINKS: list[DecisionLink] = []
+
+
+def register_decision_link(link: DecisionLink) -> None:
+    if all(existing.related_name != link.related_name for existing in DECISION_LINKS):
+        DECISION_LINKS.append(link)
+
+
+def decision_trail(decision) -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(heading, [(title, url), ...]), ...] for what led to this decision and what carried it on."""
+    trail = []
+    for link in DECISION_LINKS:
+        records = list(getattr(decision, link.related_name).select_related(*link.select_related))
+        if records:
+            trail.append((link.heading, [(str(record), link.url_for(record)) for record in records]))
+    return trail

@@ -1,8 +1,25 @@
-"""Writes for commissioning programmes."""
+"""Writes for commissioning programmes. Nothing in a decisions log is edited away or deleted."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
-from .models import DEFAULT_STAGES, Programme, Stage
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+
+from .models import (
+    DEFAULT_STAGES,
+    Activity,
+    Decision,
+    GroupMember,
+    KeyDate,
+    Phase,
+    Programme,
+    Stage,
+)
+
+PHASE_ORDER = {phase: index for index, phase in enumerate(Phase.values)}
 
 
 @transaction.atomic
@@ -16,3 +33,196 @@ def programme_create(*, lead, title: str, summary: str, visibility: str = Progra
     programme.current_stage = stages[0]
     programme.save(update_fields=["current_stage"])
     return programme
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, data: dict, by) -> Programme:
+    """Title, summary, visibility, lead and current stage: the fields of the change form."""
+    for field in ("title", "summary", "visibility", "lead", "current_stage"):
+        if field in data:
+            setattr(programme, field, data[field])
+    programme.save()
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=programme)
+    return programme
+
+
+@transaction.atomic
+def programme_move_stage(*, programme: Programme, forward: bool, by) -> Stage:
+    """Move the programme on to the next stage, or back to the one before."""
+    stages = list(programme.stages.order_by("position"))
+    index = next((i for i, stage in enumerate(stages) if stage.pk == programme.current_stage_id), -1)
+    target = index + 1 if forward else index - 1
+    if index == -1:
+        target = 0
+    if not 0 <= target < len(stages):
+        raise ValidationError("This is already the last stage." if forward else "This is already the first stage.")
+    programme.current_stage = stages[target]
+    programme.save(update_fields=["current_stage", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=programme, detail="moved to another stage")
+    return stages[target]
+
+
+def key_date_add(*, programme: Programme, label: str, date, stage: Stage | None = None) -> KeyDate:
+    return KeyDate.objects.create(programme=programme, label=label, date=date, stage=stage)
+
+
+def key_date_remove(*, key_date: KeyDate) -> None:
+    key_date.delete()
+
+
+def _renumber(programme: Programme) -> None:
+    """Keep stages in phase order (plan, do, review) and number them 1, 2, 3... without gaps."""
+    stages = sorted(programme.stages.all(), key=lambda stage: (PHASE_ORDER[stage.phase], stage.position, stage.pk))
+    for position, stage in enumerate(stages, start=1):
+        stage.position = position
+    Stage.objects.bulk_update(stages, ["position"])
+
+
+@transaction.atomic
+def stage_add(*, programme: Programme, phase: str, name: str, description: str = "") -> Stage:
+    """A new stage at the end of its phase."""
+    Programme.objects.select_for_update().filter(pk=programme.pk).first()
+    stage = Stage.objects.create(programme=programme, phase=phase, name=name, description=description, position=10_000)
+    _renumber(programme)
+    stage.refresh_from_db(fields=["position"])
+    return stage
+
+
+@transaction.atomic
+def stage_update(*, stage: Stage, phase: str, name: str, description: str) -> Stage:
+    phase_changed = phase != stage.phase
+    stage.phase, stage.name, stage.description = phase, name, description
+    if phase_changed:
+        stage.position = 10_000  # the end of its new phase
+    stage.save()
+    if phase_changed:
+        _renumber(stage.programme)
+    return stage
+
+
+@transaction.atomic
+def stage_move(*, stage: Stage, up: bool) -> None:
+    """Swap with the stage before (or after) it in the same phase."""
+    Programme.objects.select_for_update().filter(pk=stage.programme_id).first()
+    siblings = Stage.objects.filter(programme_id=stage.programme_id, phase=stage.phase)
+    neighbour = (siblings.filter(position__lt=stage.position).order_by("-position") if up else siblings.filter(position__gt=stage.position).order_by("position")).first()
+    if neighbour is None:
+        raise ValidationError(f"“{stage.name}” is already the {'first' if up else 'last'} stage in {stage.get_phase_display().lower()}.")
+    stage.position, neighbour.position = neighbour.position, stage.position
+    Stage.objects.bulk_update([stage, neighbour], ["position"])
+
+
+def stage_in_use(*, stage: Stage) -> dict:
+    """What is recorded in the stage: a stage holding activities or decisions cannot be removed."""
+    return Stage.objects.filter(pk=stage.pk).aggregate(
+        activities=Count("activities", distinct=True), decisions=Count("decisions", distinct=True)
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s" if not word.endswith("y") else f"{count} {word[:-1]}ies"
+
+
+@transaction.atomic
+def stage_remove(*, stage: Stage, programme: Programme) -> None:
+    Programme.objects.select_for_update().filter(pk=programme.pk).first()
+    used = stage_in_use(stage=stage)
+    if used["activities"] or used["decisions"]:
+        held = " and ".join(
+            _plural(used[key], word) for key, word in (("activities", "activity"), ("decisions", "decision")) if used[key]
+        )
+        raise ValidationError(
+            f"You cannot remove “{stage.name}” because it holds {held}. Move them to another stage first."
+        )
+    if programme.current_stage_id == stage.pk:
+        raise ValidationError(f"You cannot remove “{stage.name}” because the programme is at this stage now. Move the programme to another stage first.")
+    if programme.stages.count() == 1:
+        raise ValidationError("A programme needs at least one stage.")
+    stage.delete()
+    _renumber(programme)
+
+
+@transaction.atomic
+def member_add(*, programme: Programme, user, member_role: str, by) -> GroupMember:
+    """Add someone to the co-production group; someone who left before joins again."""
+    existing = GroupMember.objects.select_for_update().filter(programme=programme, user=user).first()
+    if existing is not None and existing.is_current:
+        raise ValidationError(f"{user.full_name} is already in the group.")
+    if existing is not None:
+        existing.member_role, existing.joined_on, existing.left_on, existing.added_by = member_role, timezone.localdate(), None, by
+        existing.save()
+        member = existing
+    else:
+        member = GroupMember.objects.create(programme=programme, user=user, member_role=member_role, added_by=by)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=member, subject=user)
+    return member
+
+
+@transaction.atomic
+def member_change_role(*, member: GroupMember, member_role: str, by) -> GroupMember:
+    member.member_role = member_role
+    member.save(update_fields=["member_role"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=member, subject=member.user)
+    return member
+
+
+@transaction.atomic
+def member_leave(*, member: GroupMember, left_on, by) -> GroupMember:
+    """Record that someone left: they keep their history but lose members-only pages at once."""
+    if not member.is_current:
+        raise ValidationError(f"{member.user.full_name} has already left the group.")
+    if left_on < member.joined_on:
+        raise ValidationError("The date they left must be the same as or after the date they joined")
+    member.left_on = left_on
+    member.save(update_fields=["left_on"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=member, subject=member.user, detail="left the group")
+    return member
+
+
+def _check_participants(programme: Programme, participants) -> None:
+    if any(member.programme_id != programme.pk for member in participants):
+        raise ValidationError("Choose people from this programme's group.")
+
+
+@transaction.atomic
+def activity_record(*, programme: Programme, data: dict, by) -> Activity:
+    participants = data.pop("participants", [])
+    _check_participants(programme, participants)
+    activity = Activity.objects.create(programme=programme, recorded_by=by, **data)
+    activity.participants.set(participants)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, data: dict, by) -> Activity:
+    participants = data.pop("participants", None)
+    for field, value in data.items():
+        setattr(activity, field, value)
+    activity.save()
+    if participants is not None:
+        _check_participants(activity.programme, participants)
+        activity.participants.set(participants)
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=activity)
+    return activity
+
+
+@transaction.atomic
+def decision_record(*, programme: Programme, data: dict, by, revises: Decision | None = None, reason: str = "") -> Decision:
+    """Add to the decisions log. Revising records a new decision pointing at the old one."""
+    informed_by = data.pop("informed_by", [])
+    if any(activity.programme_id != programme.pk for activity in informed_by):
+        raise ValidationError("Choose activities from this programme.")
+    if revises is not None:
+        # Lock the old decision, so two people revising it at once cannot both succeed.
+        revises = Decision.objects.select_for_update().get(pk=revises.pk)
+        if Decision.objects.filter(revises=revises).exists():
+            raise ValidationError("This decision has already been revised. Revise the newest decision instead.")
+        if not reason.strip():
+            raise ValidationError("Enter why the decision is being revised")
+    decision = Decision.objects.create(
+        programme=programme, recorded_by=by, revises=revises, revision_reason=reason.strip() if revises else "", **data
+    )
+    decision.informed_by.set(informed_by)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=decision)
+    return decision
+

@@ -1,5 +1,6 @@
 from django import template
 
+from ..sections import activity_url as owner_url
 from ..sections import sections_for
 
 register = template.Library()
@@ -8,3 +9,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def programme_sections(context, programme):
     return sections_for(context["request"].user, programme)
+
+
+@register.simple_tag
+def activity_url(activity) -> str | None:
+    """The page of the record that owns the activity (a workshop, a budgeting round), if any."""
+    return owner_url(activity)

@@ -9,11 +9,27 @@ from django.contrib.auth import forms as auth_forms
 from .models import Organisation, Role, Team, User
 
 
+class RealDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with plain error messages, including when a date
+    cannot exist (the library would pass on Python's "month must be in 1..12")."""
+
+    def __init__(self, label: str, *, required: bool = True, help_text: str = "For example, 27 3 2027"):
+        super().__init__(label=label, required=required, help_text=help_text)
+        self.error_messages.update({
+            "required": f"Enter the {label.lower()}",
+            "incomplete": f"Enter the {label.lower()} as a day, month and year",
+            "invalid": f"{label} must be a real date",
+        })
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
 def date_field(label: str, *, required: bool = False, help_text: str = "For example, 27 3 2027") -> DateInputField:
-    """A GOV.UK date input (day, month, year) with plain error messages."""
-    field = DateInputField(label=label, required=required, help_text=help_text)
-    field.error_messages.update({"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()} as a day, month and year"})
-    return field
+    return RealDateField(label, required=required, help_text=help_text)
 
 
 def gds_helper(*fields, submit: str, name: str = "submit") -> FormHelper:

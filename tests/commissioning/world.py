@@ -10,6 +10,7 @@ from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,
     GroupMemberFactory,
+    KeyDateFactory,
     ProgrammeFactory,
 )
 
@@ -17,11 +18,13 @@ from tests.commissioning.factories import (
 def build_commissioning_world(world: dict) -> dict:
     users = world["users"]
     programme = ProgrammeFactory(title="Day opportunities 2027", lead=users[Role.COMMISSIONER])
-    GroupMemberFactory(programme=programme, user=users[Role.PERSON], member_role=MemberRole.LIVED_EXPERIENCE)
+    person_member = GroupMemberFactory(programme=programme, user=users[Role.PERSON], member_role=MemberRole.LIVED_EXPERIENCE)
     GroupMemberFactory(programme=programme, user=users[Role.CARER], member_role=MemberRole.CARER)
-    activity = ActivityFactory(programme=programme, recorded_by=users[Role.COMMISSIONER])
+    activity = ActivityFactory(programme=programme, recorded_by=users[Role.COMMISSIONER], happened_on="2026-10-01", others_taking_part=6)
+    activity.participants.add(person_member)
     decision = DecisionFactory(programme=programme, recorded_by=users[Role.COMMISSIONER])
     decision.informed_by.add(activity)
+    key_date = KeyDateFactory(programme=programme, label="Vote opens", date="2027-03-01")
     other = ProgrammeFactory(title="Carers' breaks", lead=users[Role.COMMISSIONER])
     GroupMemberFactory(programme=other)
     public = ProgrammeFactory(title="Community transport", visibility=Programme.Visibility.PUBLIC, lead=users[Role.COMMISSIONER])
@@ -29,6 +32,11 @@ def build_commissioning_world(world: dict) -> dict:
         "programme": programme,
         "activity": activity,
         "decision": decision,
+        "member": person_member,
+        "key_date": key_date,
+        "stage": programme.current_stage,
+        "other_stage": other.current_stage,
+        "public_stage": public.current_stage,
         "other_programme": other,
         "public_programme": public,
     }

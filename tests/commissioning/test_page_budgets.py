@@ -1,0 +1,81 @@
+"""Query budgets for the programme pages, each the same after the data grows tenfold."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commissioning.models import Programme
+from coproduction.accounts.models import Role
+from tests.accounts.factories import UserFactory
+from tests.commissioning.factories import (
+    ActivityFactory,
+    DecisionFactory,
+    GroupMemberFactory,
+    KeyDateFactory,
+    ProgrammeFactory,
+    stage_of,
+)
+from tests.harness.queries import assert_fixed_queries
+
+PAGES = [
+    # (url name, who, kwargs from the programme, budget, what the queries are)
+    ("commissioning:programme_list", Role.PERSON, lambda p: {}, 4, "user, own groups (the rules), count, page"),
+    ("commissioning:programme_list", Role.COMMISSIONER, lambda p: {}, 4, "user, OTP, count, page"),
+    ("commissioning:programme_detail", Role.PERSON, lambda p: {"programme_id": p.pk}, 7,
+     "user, programme, own groups, stages with their counts, key dates, group counts, latest decisions"),
+    ("commissioning:programme_detail", None, lambda p: {"programme_id": p.pk}, 5,
+     "is it public, programme, stages with their counts, key dates, latest decisions"),
+    ("commissioning:stage_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "stage_id": p.current_stage_id}, 8,
+     "user, programme, own groups, stage, activities, who took part, audit, decisions"),
+    ("commissioning:group", Role.CARER, lambda p: {"programme_id": p.pk}, 5, "user, programme, own groups, members, audit"),
+    ("commissioning:decision_list", Role.PERSON, lambda p: {"programme_id": p.pk}, 7,
+     "user, programme, own groups, stages, count, page, activities that informed them"),
+    ("commissioning:decision_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "decision_id": p.decisions.order_by("pk").first().pk}, 7,
+     "user, programme, own groups, decision, activities that informed it, funded ideas, specifications"),
+    ("commissioning:activity_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 8,
+     "user, OTP, programme, are there members, own groups (the tabs), stages, and the members, counted and listed"),
+    ("commissioning:decision_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 8,
+     "user, OTP, programme, are there activities, own groups (the tabs), stages, and the activities, counted and listed"),
+    ("accounts:role_home", Role.PERSON, lambda p: {"role": "person"}, 0, "the home page: counted against the page without groups"),
+]
+
+
+def grow_programme(programme: Programme) -> None:
+    """Ten times the group, the co-production, the decisions and the other programmes."""
+    stage = programme.current_stage
+    members = [GroupMemberFactory(programme=programme) for _ in range(10)]
+    for index in range(10):
+        activity = ActivityFactory(programme=programme, stage=stage if index % 2 else stage_of(programme, 2), others_taking_part=index)
+        activity.participants.set(members[: index + 1])
+        decision = DecisionFactory(programme=programme, stage=stage)
+        decision.informed_by.set([activity])
+        DecisionFactory(programme=programme, stage=stage, revises=decision, revision_reason="New evidence")
+        KeyDateFactory(programme=programme)
+    GroupMemberFactory.create_batch(3, programme=programme, left_on="2026-01-01")
+    for _ in range(10):
+        GroupMemberFactory(programme=ProgrammeFactory(visibility=Programme.Visibility.PUBLIC))
+
+
+@pytest.mark.parametrize("url_name, role, kwargs, budget, why", PAGES, ids=[f"{page[0]}[{page[1] or 'signed out'}]" for page in PAGES])
+def test_programme_pages_run_a_fixed_number_of_queries(client_as, users, url_name, role, kwargs, budget, why, programme, person_member):
+    programme.visibility = Programme.Visibility.PUBLIC
+    programme.save()
+    activity = ActivityFactory(programme=programme, others_taking_part=3)
+    activity.participants.add(person_member)
+    DecisionFactory(programme=programme).informed_by.add(activity)
+    KeyDateFactory(programme=programme)
+    client = client_as(users[role]) if role else Client()
+    url = reverse(url_name, kwargs=kwargs(programme))
+    if url_name == "accounts:role_home":
+        # The panel's one query runs for everyone: someone in groups costs what someone in none does.
+        stranger = client_as(UserFactory(roles=["person"]))
+        budget = len_queries(lambda: stranger.get(url))
+    response = assert_fixed_queries(lambda: client.get(url), budget=budget, grow=lambda: grow_programme(programme))
+    assert response.status_code == 200
+
+
+def len_queries(fetch) -> int:
+    from tests.harness.queries import count_queries
+
+    fetch()
+    return count_queries(fetch)[0]
