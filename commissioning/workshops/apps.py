@@ -5,3 +5,22 @@ class WorkshopsConfig(AppConfig):
     name = "commissioning.workshops"
     label = "workshops"
     verbose_name = "Workshops and events"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.sections import (
+            ProgrammeSection,
+            register_activity_link,
+            register_section,
+        )
+
+        from . import home  # noqa: F401  (registers the home-page panel)
+
+        register_section(ProgrammeSection("Workshops", "workshops:workshop_list", 40))
+        register_activity_link(
+            "workshop",
+            lambda workshop: reverse(
+                "workshops:workshop_detail", kwargs={"programme_id": workshop.programme_id, "workshop_id": workshop.pk}
+            ),
+        )
