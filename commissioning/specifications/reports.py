@@ -1,0 +1,28 @@
+"""A specification version as a tagged PDF, made by the report pipeline, with the glossary
+terms it uses explained at the end."""
+
+from coproduction.reports.kinds import REPORT_KINDS, ReportKind
+from coproduction.reports.models import ReportJob
+
+from . import selectors
+from .glossary import Glossary
+from .standard_sections import EVALUATION, OUTCOMES
+
+# The report job's kind. Not (yet) one of ReportJob.Kind's choices; the column takes any value.
+SPECIFICATION_PDF = "specification"
+
+
+def _specification_context(job: ReportJob, progress) -> dict:
+    version = job.subject
+    specification = version.specification
+    progress(20)
+    contents = selectors.version_contents(version=version, with_comments=False)
+    progress(40)
+    return {
+        "job": job, "version": version, "specification": specification, "programme": specification.programme,
+        **contents, "outcomes": selectors.outcomes_framework(programme=specification.programme),
+        "OUTCOMES": OUTCOMES, "EVALUATION": EVALUATION, "words": Glossary(),
+    }
+
+
+REPORT_KINDS[SPECIFICATION_PDF] = ReportKind("specifications/pdf/specification.html", "Service specification", _specification_context)
