@@ -32,6 +32,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--people", type=int, default=25000)
     parser.add_argument("--audit-events", type=int, default=1_000_000)
     parser.add_argument("--ratings", type=int, default=1_000_000, help="checklist answers (ten per checklist)")
+    parser.add_argument("--pb-ballots", type=int, default=100_000, help="ballots in the participatory budgeting round")
+    parser.add_argument("--pb-proposals", type=int, default=60, help="ideas on that round's ballot")
     parser.add_argument("--repeats", type=int, default=30, help="requests per page")
     parser.add_argument("--renders", type=int, default=50, help="reports rendered for the memory check")
     parser.add_argument("--reseed", action="store_true", help="drop and seed the bench database again")
@@ -417,6 +419,17 @@ def bench_worker_memory(args: argparse.Namespace) -> None:
         worker.wait(timeout=30)
 
 
+def bench_budgeting(args: argparse.Namespace) -> None:
+    """A participatory budgeting round with 100,000 ballots over 60 ideas: benchmarks/budgeting.py."""
+    import budgeting as budgeting_bench
+
+    pb_args = argparse.Namespace(
+        ballots=args.pb_ballots, proposals=args.pb_proposals, repeats=args.repeats, reseed=args.reseed
+    )
+    budgeting_bench.seed_budgeting(pb_args)
+    budgeting_bench.bench_budgeting(pb_args)
+
+
 def main() -> None:
     args = parse_args()
     use_bench_database()
@@ -458,6 +471,7 @@ def main() -> None:
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
     bench_pages(args)
+    bench_budgeting(args)
     bench_reports(args)
     bench_worker_memory(args)
 

@@ -267,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coproduction.reports.tasks.report_jobs_requeue_stuck",
         "schedule": 60.0,
     },
+    # The same for a participatory budgeting count that runs in the background.
+    "budgeting-counts-requeue-stuck": {
+        "task": "commissioning.budgeting.tasks.round_counts_requeue_stuck",
+        "schedule": 60.0,
+    },
 }
 # A queued job untouched this long is assumed lost and queued again.
 REPORT_REQUEUE_AFTER = timedelta(seconds=env.int("REPORT_REQUEUE_AFTER_SECONDS", default=120))

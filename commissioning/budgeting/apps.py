@@ -5,3 +5,30 @@ class BudgetingConfig(AppConfig):
     name = "commissioning.budgeting"
     label = "budgeting"
     verbose_name = "Participatory budgeting"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.sections import (
+            DecisionLink,
+            ProgrammeSection,
+            register_activity_link,
+            register_decision_link,
+            register_section,
+        )
+
+        from . import reports  # noqa: F401  (registers the paper ballot and idea card PDFs)
+
+        # A public programme's rounds are open to residents, so the tab follows the summary.
+        register_section(ProgrammeSection("Budgeting", "budgeting:round_list", 30, "commissioning.view_programme_summary"))
+        register_activity_link(
+            "pb_round",
+            lambda round_: reverse("budgeting:round_detail", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk}),
+        )
+        register_decision_link(DecisionLink(
+            "pb_proposals", "Ideas funded by participatory budgeting",
+            lambda proposal: reverse("budgeting:proposal_detail", kwargs={
+                "programme_id": proposal.round.programme_id, "round_id": proposal.round_id, "proposal_id": proposal.pk,
+            }),
+            select_related=("round",),
+        ))

@@ -1,5 +1,127 @@
-"""Demo records for budgeting, for `manage.py seed_demo`."""
+"""Demo records for budgeting, for `manage.py seed_demo`. Idempotent.
+
+Day opportunities: a finished round, results published, with ten ideas and about 200 votes,
+online and on paper; Al (person@demo.example) voted online. Short breaks for carers: a
+round open for voting."""
+
+import random
+
+from commissioning.demo import CARERS_BREAKS, DAY_OPPORTUNITIES
+from commissioning.models import Programme
+from coproduction.accounts.models import User
+
+from . import services
+from .models import Proposal, Round, Voter
+
+DAY_ROUND = "Day opportunities community fund 2026"
+BREAKS_ROUND = "Short breaks ideas fund"
+
+DAY_IDEAS = [
+    # (pot, title, cost, proposer, Easy Read wording)
+    ("North", "Saturday art club at the library", 4_000, "person", "An art club. It is on Saturdays. Anyone can come."),
+    ("North", "Allotment group with support workers", 6_500, "carer", "Grow food together. A support worker helps."),
+    ("North", "Travel buddies for getting to college", 5_000, "person", "Someone travels with you to college."),
+    ("North", "Music and drama sessions", 3_500, "provider", ""),
+    ("North", "A new minibus", 60_000, "person", ""),
+    ("South", "Cookery sessions in the community centre", 3_000, "carer", "Learn to cook a meal. Then eat it together."),
+    ("South", "Work experience in local cafés", 7_000, "provider", "Try working in a café. You get support."),
+    ("South", "Walking group in the park", 1_500, "person", "Walk in the park with friends every week."),
+    ("South", "Evening social club", 5_500, "carer", "A club in the evening. Meet friends. Have fun."),
+    ("South", "Sensory room at the day centre", 9_000, "provider", ""),
+]
+BREAKS_IDEAS = [
+    ("Weekend breaks at the seaside", 9_000),
+    ("Sitting service so carers can go out", 6_000),
+    ("Carers' pamper days", 2_500),
+    ("Short breaks directory online and on paper", 1_500),
+    ("Emergency cover when a carer is ill", 8_000),
+]
+
+
+def _users() -> dict[str, User]:
+    emails = {"commissioner": "commissioner@demo.example", "person": "person@demo.example", "carer": "carer@demo.example", "provider": "provider@demo.example"}
+    return {key: User.objects.get(email=email) for key, email in emails.items()}
+
+
+def _knapsack_ballot(rng: random.Random, proposals: list[Proposal], budget: int) -> dict[int, int]:
+    chosen, spent = {}, 0
+    for proposal in rng.sample(proposals, len(proposals)):
+        weight = 0.75 if "art" in proposal.title or "Cookery" in proposal.title or "Walking" in proposal.title else 0.45
+        if spent + proposal.cost <= budget and rng.random() < weight:
+            chosen[proposal.pk] = 1
+            spent += proposal.cost
+    return chosen or {min(proposals, key=lambda p: p.cost).pk: 1}
+
+
+def _seed_day_round(users: dict[str, User]) -> None:
+    programme = Programme.objects.get(title=DAY_OPPORTUNITIES)
+    data = {
+        "title": DAY_ROUND,
+        "description": "£30,000 for day opportunities chosen by the people who use them. Anyone living in the borough "
+        "could vote, online or on paper at the day centres.",
+        "eligibility": Round.Eligibility.RESIDENTS, "ballot_rule": Round.BallotRule.KNAPSACK, "min_spend_percent": 0,
+        "min_choices": 1, "max_choices": 3, "points_total": 10, "points_per_idea": 5, "method": Round.Method.GREEDY,
+    }
+    round_ = services.round_create(programme=programme, by=users["commissioner"], data=data, pot_name="North", pot_amount=15_000)
+    services.pot_add(round_=round_, name="South", amount=15_000)
+    round_.reviewers.set([users["carer"], users["commissioner"]])
+    pots = {pot.name: pot for pot in round_.pots.all()}
+    for pot_name, title, cost, proposer, easy_read in DAY_IDEAS:
+        proposal = services.proposal_create(
+            round_=round_, by=users[proposer],
+            data={"pot": pots[pot_name], "title": title, "cost": cost, "easy_read": easy_read,
+                  "description": f"{title}. Suggested at a day centre meeting; people said it would help them see friends and try new things."},
+        )
+        feasible = cost <= 15_000
+        reason = "" if feasible else "A minibus costs more than the whole pot. The transport review is looking at this instead."
+        services.proposal_review(proposal=proposal, by=users["carer"], feasible=feasible, reason=reason, cost=cost)
+    services.round_move_on(round_=round_, by=users["commissioner"])
+    services.round_move_on(round_=round_, by=users["commissioner"])
+    rng = random.Random(2026)
+    feasible = {name: list(services.feasible_proposals(pot=pot).values()) for name, pot in pots.items()}
+    # Group members vote online with their accounts; Al votes in North.
+    services.ballot_cast(pot=pots["North"], choices={feasible["North"][0].pk: 1, feasible["North"][2].pk: 1}, user=users["person"])
+    services.ballot_cast(pot=pots["South"], choices=_knapsack_ballot(rng, feasible["South"], 15_000), user=users["carer"])
+    # Residents with codes: about a third online, the rest on paper at the day centres.
+    codes = services.codes_issue(round_=round_, how_many=200)
+    for index, issued in enumerate(codes):
+        pot = pots["North" if index % 2 else "South"]
+        code = services.code_find(round_=round_, raw=issued.code)
+        via = Voter.Via.ONLINE if index % 3 == 0 else Voter.Via.PAPER
+        services.ballot_cast(pot=pot, choices=_knapsack_ballot(rng, feasible[pot.name], pot.amount), code=code, via=via)
+    services.round_move_on(round_=round_, by=users["commissioner"])
+    services.results_publish(round_=round_, by=users["commissioner"])
+
+
+def _seed_breaks_round(users: dict[str, User]) -> None:
+    programme = Programme.objects.get(title=CARERS_BREAKS)
+    data = {
+        "title": BREAKS_ROUND,
+        "description": "£20,000 for short breaks ideas. Any carer in the borough can register and vote for up to three ideas.",
+        "eligibility": Round.Eligibility.RESIDENTS, "ballot_rule": Round.BallotRule.APPROVAL, "min_spend_percent": 0,
+        "min_choices": 1, "max_choices": 3, "points_total": 10, "points_per_idea": 5, "method": Round.Method.GREEDY,
+    }
+    round_ = services.round_create(programme=programme, by=users["commissioner"], data=data, pot_name="Whole borough", pot_amount=20_000)
+    round_.reviewers.set([users["commissioner"]])
+    pot = round_.pots.get()
+    for title, cost in BREAKS_IDEAS:
+        proposal = services.proposal_create(
+            round_=round_, by=users["carer"],
+            data={"pot": pot, "title": title, "cost": cost, "easy_read": "", "description": f"{title}, so carers can plan a break."},
+        )
+        services.proposal_review(proposal=proposal, by=users["commissioner"], feasible=True, reason="", cost=cost)
+    services.round_move_on(round_=round_, by=users["commissioner"])
+    services.round_move_on(round_=round_, by=users["commissioner"])
+    rng = random.Random(7)
+    ideas = list(services.feasible_proposals(pot=pot))
+    for issued in services.codes_issue(round_=round_, how_many=40):
+        code = services.code_find(round_=round_, raw=issued.code)
+        services.ballot_cast(pot=pot, choices={pk: 1 for pk in rng.sample(ideas, rng.randint(1, 3))}, code=code, via=Voter.Via.PAPER)
 
 
 def seed_budgeting_demo() -> None:
-    pass
+    users = _users()
+    if not Round.objects.filter(title=DAY_ROUND).exists():
+        _seed_day_round(users)
+    if not Round.objects.filter(title=BREAKS_ROUND).exists():
+        _seed_breaks_round(users)

@@ -22,6 +22,9 @@ class ReportJob(models.Model):
         CHECKLIST_TEAM = "checklist_team", "Team checklist report"
         CHECKLIST_COUNCIL = "checklist_council", "Council-wide checklist report"
         CHECKLIST_CSV = "checklist_csv", "Checklist totals as a spreadsheet (CSV)"
+        SPECIFICATION = "specification", "Service specification"
+        BUDGETING_BALLOTS = "budgeting_ballots", "Paper ballots"
+        BUDGETING_CARDS = "budgeting_cards", "Idea cards"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"

@@ -10,16 +10,22 @@ from .models import ReportJob
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=True,
-    max_retries=5,
-    soft_time_limit=settings.REPORT_TIME_LIMIT - 10,
-    time_limit=settings.REPORT_TIME_LIMIT,
-)
+# Long work that must never be lost: delivered again if its worker dies, retried with backoff
+# while the database is away, and stopped inside the broker's visibility timeout, so a running
+# job is never delivered twice. Other apps' background jobs use the same options.
+DURABLE_JOB_OPTIONS = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": True,
+    "max_retries": 5,
+    "soft_time_limit": settings.REPORT_TIME_LIMIT - 10,
+    "time_limit": settings.REPORT_TIME_LIMIT,
+}
+
+
+@shared_task(**DURABLE_JOB_OPTIONS)
 def report_job_render(self, job_id: str) -> None:
     # Only the id crosses Redis: no personal data in the broker or its logs.
     from . import services

@@ -1,0 +1,310 @@
+import re
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
+from django import forms
+
+from coproduction.accounts.forms import gds_helper
+from coproduction.accounts.models import User
+
+from . import services
+from .models import Pot, Proposal, Round
+
+# The shape of a UK postcode (outward code, optional space, inward code).
+POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+MONEY_HINT = "In whole pounds, for example 2500"
+
+
+def _number(label: str, *, minimum: int = 0, maximum: int = 10_000_000, help_text: str = "", required: bool = True) -> forms.IntegerField:
+    noun = label[0].lower() + label[1:]
+    return forms.IntegerField(
+        label=label, min_value=minimum, max_value=maximum, help_text=help_text, required=required,
+        error_messages={
+            "required": f"Enter the {noun}",
+            "invalid": f"The {noun} must be a whole number",
+            "min_value": f"The {noun} must be {minimum:,} or more",
+            "max_value": f"The {noun} must be {maximum:,} or less",
+        },
+    )
+
+
+class RoundForm(forms.ModelForm):
+    """The organiser's settings. The ballot rule and who can vote lock once voting opens."""
+
+    class Meta:
+        model = Round
+        fields = [
+            "title", "description", "eligibility", "ballot_rule", "min_spend_percent", "min_choices", "max_choices",
+            "points_total", "points_per_idea", "method", "reviewers",
+        ]
+        labels = {
+            "title": "Name of the round",
+            "description": "What the money is for and who can take part",
+            "eligibility": "Who can vote",
+            "ballot_rule": "How people vote",
+            "method": "How winners are chosen",
+            "reviewers": "Who checks the ideas can be done",
+        }
+        help_texts = {"description": "In plain English. Say where the money comes from and when people can vote."}
+        error_messages = {
+            "title": {"required": "Enter the name of the round"},
+            "description": {"required": "Enter what the money is for"},
+            "eligibility": {"required": "Select who can vote"},
+            "ballot_rule": {"required": "Select how people vote"},
+            "method": {"required": "Select how winners are chosen"},
+        }
+        widgets = {
+            "eligibility": forms.RadioSelect, "ballot_rule": forms.RadioSelect, "method": forms.RadioSelect,
+            "reviewers": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, programme, with_pot: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.fields["min_spend_percent"] = _number(
+            "Least share of the pot each voter must spend, in per cent", maximum=100,
+            help_text="For the budget rule only. 0 means no minimum.",
+        )
+        self.fields["min_choices"] = _number("Fewest ideas to choose", minimum=1, maximum=100, help_text="For the “choose a number of ideas” rule.")
+        self.fields["max_choices"] = _number("Most ideas to choose", minimum=1, maximum=100)
+        self.fields["points_total"] = _number("Points each voter shares out", minimum=1, maximum=1000, help_text="For the points rule.")
+        self.fields["points_per_idea"] = _number("Most points for one idea", minimum=1, maximum=1000)
+        members = User.objects.filter(programme_memberships__programme=programme, programme_memberships__left_on__isnull=True)
+        self.fields["reviewers"].queryset = (members | User.objects.filter(pk=programme.lead_id)).distinct().order_by("full_name")
+        self.fields["reviewers"].required = False
+        rule_fields = ["eligibility", "ballot_rule", "min_spend_percent", "min_choices", "max_choices", "points_total", "points_per_idea"]
+        if self.instance.pk and self.instance.rule_locked:
+            for name in rule_fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Locked: voting has opened."
+        pot_fields = []
+        if with_pot:
+            self.fields["pot_name"] = forms.CharField(
+                label="Name of the first pot", max_length=120, help_text="For example “North locality” or “All areas”. You can add more pots later.",
+                error_messages={"required": "Enter the name of the first pot"},
+            )
+            self.fields["pot_amount"] = _number("Money in the first pot, in pounds", minimum=1, help_text=MONEY_HINT)
+            pot_fields = [Field.text("pot_name", field_width=Fluid.TWO_THIRDS), Field.text("pot_amount", field_width=Fluid.ONE_THIRD)]
+        self.helper = gds_helper(
+            Field.text("title", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("description", rows=4),
+            *pot_fields,
+            Field.radios("eligibility", legend_size=Size.MEDIUM),
+            Fieldset(
+                Field.radios("ballot_rule", legend_size=Size.SMALL),
+                Field.text("min_spend_percent", field_width=Fluid.ONE_QUARTER),
+                Field.text("min_choices", field_width=Fluid.ONE_QUARTER),
+                Field.text("max_choices", field_width=Fluid.ONE_QUARTER),
+                Field.text("points_total", field_width=Fluid.ONE_QUARTER),
+                Field.text("points_per_idea", field_width=Fluid.ONE_QUARTER),
+                legend="The ballot", legend_size=Size.MEDIUM,
+            ),
+            Field.radios("method", legend_size=Size.MEDIUM),
+            Field.checkboxes("reviewers", legend_size=Size.MEDIUM, small=True),
+            submit="Save the round" if self.instance.pk else "Start the round",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("min_choices") or 0) > (cleaned.get("max_choices") or 1000):
+            self.add_error("max_choices", "The most ideas to choose must be the same as or more than the fewest")
+        if (cleaned.get("points_per_idea") or 0) > (cleaned.get("points_total") or 1000):
+            self.add_error("points_per_idea", "The most points for one idea must be no more than the points each voter shares out")
+        return cleaned
+
+    def round_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "reviewers"}
+
+
+class PotForm(forms.ModelForm):
+    class Meta:
+        model = Pot
+        fields = ["name", "amount"]
+        labels = {"name": "Name of the pot"}
+        help_texts = {"name": "For example “South locality”."}
+        error_messages = {"name": {"required": "Enter the name of the pot"}}
+
+    def __init__(self, *args, round_: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round = round_
+        self.fields["amount"] = _number("Money in the pot, in pounds", minimum=1, help_text=MONEY_HINT)
+        self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.text("amount", field_width=Fluid.ONE_THIRD), submit="Add the pot")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if self.round.pots.filter(name__iexact=name).exists():
+            raise forms.ValidationError("This round already has a pot with that name. Enter a different name")
+        return name
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["title", "description", "easy_read", "cost", "pot"]
+        labels = {
+            "title": "Name of your idea",
+            "description": "Describe your idea",
+            "easy_read": "Easy Read wording (optional)",
+            "pot": "Which pot is it for?",
+        }
+        help_texts = {
+            "title": "A few words, for example “Saturday art club”.",
+            "description": "What would happen, who it is for and why it matters. Use everyday words.",
+            "easy_read": "Short sentences and everyday words, one idea a sentence. We print it on the paper cards.",
+        }
+        error_messages = {
+            "title": {"required": "Enter the name of your idea"},
+            "description": {"required": "Describe your idea"},
+            "pot": {"required": "Select which pot your idea is for", "invalid_choice": "Select a pot from the list"},
+        }
+        widgets = {"pot": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 6}), "easy_read": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, round_: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cost"] = _number("How much it would cost, in pounds", minimum=1, help_text="Your best guess, in whole pounds. Reviewers check it.")
+        self.fields["pot"].queryset = round_.pots.all()
+        self.fields["pot"].empty_label = None
+        self.helper = gds_helper(
+            Field.text("title", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("description", rows=6, max_words=400),
+            Field.textarea("easy_read", rows=4),
+            Field.text("cost", field_width=Fluid.ONE_THIRD),
+            Field.radios("pot", legend_size=Size.SMALL),
+            submit="Share your idea",
+        )
+
+
+class ReviewForm(forms.Form):
+    feasible = forms.ChoiceField(
+        label="Can this idea be done?", widget=forms.RadioSelect,
+        choices=[("yes", "Yes, it can go to the vote"), ("no", "No, it cannot be done")],
+        error_messages={"required": "Select whether the idea can be done"},
+    )
+    reason = forms.CharField(
+        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="Needed when it cannot be done: the person who shared the idea will read it, so use plain, kind words.",
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cost"] = _number("Checked cost, in pounds", minimum=1, help_text="The cost people will vote on.")
+        self.helper = gds_helper(
+            Field.radios("feasible", legend_size=Size.MEDIUM), Field.textarea("reason", rows=4),
+            Field.text("cost", field_width=Fluid.ONE_THIRD), submit="Save the check",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("feasible") == "no" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter the reason the idea cannot be done")
+        return cleaned
+
+
+class RegistrationForm(forms.Form):
+    postcode = forms.CharField(
+        label="Your postcode", max_length=10, help_text="So we know you live in the area. For example LS1 4AP.",
+        error_messages={"required": "Enter your postcode", "max_length": "Enter a real postcode, like LS1 4AP"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("postcode", field_width=Fluid.ONE_QUARTER), submit="Register to vote")
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].upper().strip()
+        if not POSTCODE.match(postcode):
+            raise forms.ValidationError("Enter a real postcode, like LS1 4AP")
+        return postcode
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Your voting code", max_length=30,
+        help_text="It is printed on your voting slip: 12 letters and numbers, like ABCD-EFGH-2345.",
+        error_messages={"required": "Enter your voting code", "max_length": "This code does not work. Check it against your voting slip"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("code", field_width=Fluid.ONE_HALF), submit="Continue")
+
+
+class BallotForm(forms.Form):
+    """One ballot. The knapsack and approval rules tick ideas; the points rule gives points.
+    The page renders the inputs itself (to show each idea's cost and words), so the error
+    summary's links point at inputs with the ids Django gives them."""
+
+    def __init__(self, *args, round_: Round, pot: Pot, proposals: dict[int, Proposal], with_code: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round, self.pot, self.proposals = round_, pot, proposals
+        if with_code:
+            self.fields["code"] = forms.CharField(
+                label="Voting code on the paper ballot", max_length=30, error_messages={"required": "Enter the voting code from the paper ballot"}
+            )
+        if round_.ballot_rule == Round.BallotRule.POINTS:
+            for pk, proposal in proposals.items():
+                self.fields[f"points_{pk}"] = forms.IntegerField(
+                    label=proposal.title, required=False, min_value=0,
+                    error_messages={"invalid": f"Points for “{proposal.title}” must be a whole number", "min_value": f"Points for “{proposal.title}” must be 0 or more"},
+                )
+        else:
+            self.fields["proposals"] = forms.TypedMultipleChoiceField(
+                label="Your choice", coerce=int, required=False, choices=[(pk, p.title) for pk, p in proposals.items()],
+                widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": "Choose ideas from the list"},
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def choices(self) -> dict[int, int]:
+        if self.round.ballot_rule == Round.BallotRule.POINTS:
+            return {pk: self.cleaned_data.get(f"points_{pk}") or 0 for pk in self.proposals}
+        return {pk: 1 for pk in self.cleaned_data.get("proposals", [])}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            for field, message in services.ballot_problems(round_=self.round, pot=self.pot, proposals=self.proposals, choices=self.choices()):
+                self.add_error(field, message)
+        return cleaned
+
+    def rows(self) -> list[dict]:
+        """Each idea with its input's state, for the template."""
+        ticked = {str(value) for value in (self.data.getlist("proposals") if self.is_bound else self.initial.get("proposals", []))}
+        rows = []
+        for index, (pk, proposal) in enumerate(self.proposals.items()):
+            row = {"proposal": proposal, "index": index}
+            if self.round.ballot_rule == Round.BallotRule.POINTS:
+                bound = self[f"points_{pk}"]
+                row.update(field=bound, value=bound.value() if bound.value() is not None else "", id=bound.auto_id)
+            else:
+                row.update(checked=str(pk) in ticked, id="id_proposals" if index == 0 else f"id_proposals_{index}")
+            rows.append(row)
+        return rows
+
+
+class PrintForm(forms.Form):
+    what = forms.ChoiceField(
+        label="What to print", widget=forms.RadioSelect,
+        choices=[("ballots", "Paper ballots, each with its own voting code"), ("cards", "Idea cards, with Easy Read wording where given")],
+        error_messages={"required": "Select what to print"},
+    )
+
+    def __init__(self, *args, round_: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pot"] = forms.ModelChoiceField(
+            label="Pot", queryset=round_.pots.all(), empty_label=None, widget=forms.RadioSelect,
+            error_messages={"required": "Select the pot", "invalid_choice": "Select a pot from the list"},
+        )
+        self.fields["copies"] = _number("How many ballots", minimum=1, maximum=500, required=False, help_text="For paper ballots: each has a different code.")
+        self.helper = gds_helper(
+            Field.radios("what", legend_size=Size.SMALL), Field.radios("pot", legend_size=Size.SMALL),
+            Field.text("copies", field_width=Fluid.ONE_QUARTER), submit="Make the PDF",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("what") == "ballots" and not cleaned.get("copies") and "copies" not in self.errors:
+            self.add_error("copies", "Enter how many ballots to print")
+        return cleaned

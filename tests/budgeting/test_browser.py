@@ -1,0 +1,66 @@
+"""Voting in real Chromium: the money left shown while choosing, and the same ballot without
+JavaScript, checked by the server."""
+
+import pytest
+from django.urls import reverse
+
+from commissioning.budgeting import services
+from commissioning.budgeting.models import BallotChoice, Round
+from commissioning.models import MemberRole
+from coproduction.accounts.models import Role
+from tests.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
+from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
+from tests.harness.browser import axe_violations, signed_in_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _ballot_url(users, **settings):
+    programme = ProgrammeFactory(lead=users[Role.COMMISSIONER])
+    GroupMemberFactory(programme=programme, user=users[Role.PERSON], member_role=MemberRole.LIVED_EXPERIENCE)
+    round_ = RoundFactory(programme=programme, phase=Round.Phase.VOTING, **settings)
+    pot = PotFactory(round=round_, name="North", amount=10_000)
+    ProposalFactory(pot=pot, title="Art club", cost=4_000, easy_read="An art club. It is on Saturdays.")
+    ProposalFactory(pot=pot, title="Travel buddies", cost=7_000)
+    return round_, reverse("budgeting:ballot", kwargs={"programme_id": programme.pk, "round_id": round_.pk, "pot_id": pot.pk})
+
+
+def test_the_money_left_is_shown_while_choosing_and_an_over_budget_ballot_is_explained(browser, live_server, users):
+    round_, url = _ballot_url(users)
+    page = signed_in_page(browser, live_server, users[Role.PERSON])
+    page.set_default_timeout(5000)
+    page.goto(url)
+    page.get_by_label("Art club: £4,000").check()
+    assert page.get_by_text("You have £6,000 left to spend.").is_visible()
+    page.get_by_label("Travel buddies: £7,000").check()
+    assert page.get_by_text("You are £1,000 over the budget.").is_visible()
+    page.get_by_role("button", name="Send my vote").click()
+    assert page.title().startswith("Error:")
+    summary = page.locator(".govuk-error-summary")
+    summary.get_by_role("link", name="The ideas you chose cost £11,000. Choose ideas that cost £10,000 or less in total").click()
+    assert page.evaluate("document.activeElement.name") == "proposals"
+    assert page.get_by_label("Art club: £4,000").is_checked() and page.get_by_label("Travel buddies: £7,000").is_checked()
+    assert axe_violations(page) == [] and page.console_errors == []
+    page.get_by_label("Travel buddies: £7,000").uncheck()
+    page.get_by_role("button", name="Send my vote").click()
+    assert "Your vote is saved" in page.content()
+    assert BallotChoice.objects.get().proposal.title == "Art club"
+
+
+def test_points_are_shared_out_without_javascript(browser, live_server, users):
+    round_, url = _ballot_url(users, ballot_rule=Round.BallotRule.POINTS, points_total=10, points_per_idea=6)
+    page = signed_in_page(browser, live_server, users[Role.PERSON], javascript=False)
+    page.set_default_timeout(5000)
+    page.goto(url)
+    assert not page.locator(".app-pb-remaining").is_visible()  # no script: no running total
+    page.get_by_label("Art club").fill("6")
+    page.get_by_label("Travel buddies").fill("5")
+    page.get_by_role("button", name="Send my vote").click()
+    assert page.locator(".govuk-error-summary").get_by_text("You have given 11 points. Give no more than 10 points in total").is_visible()
+    assert page.get_by_label("Art club").input_value() == "6"
+    page.get_by_label("Travel buddies").fill("4")
+    page.get_by_role("button", name="Send my vote").click()
+    assert sorted(BallotChoice.objects.values_list("points", flat=True)) == [4, 6]
+    services.round_move_on(round_=round_, by=users[Role.COMMISSIONER])
+    page.goto(url)
+    assert page.get_by_text("Voting has closed.").is_visible()

@@ -1,0 +1,25 @@
+from django.urls import reverse
+
+from commissioning.budgeting.demo import BREAKS_ROUND, DAY_ROUND, seed_budgeting_demo
+from commissioning.budgeting.models import Round, Voter
+from commissioning.demo import seed_commissioning_demo
+from commissioning.models import Decision
+from tests.accounts.factories import UserFactory
+
+
+def test_the_demo_has_a_finished_round_al_voted_in_and_a_round_open_for_voting(client_as):
+    for email, role in [("commissioner", "commissioner"), ("person", "person"), ("carer", "carer"), ("provider", "provider")]:
+        UserFactory(email=f"{email}@demo.example", roles=[role])
+    seed_commissioning_demo()
+    seed_budgeting_demo()
+    seed_budgeting_demo()  # idempotent
+    done = Round.objects.get(title=DAY_ROUND)
+    assert done.results_published and done.proposals.count() == 10
+    assert Voter.objects.filter(pot__round=done).count() == 202
+    assert Voter.objects.filter(pot__round=done, via="paper").exists() and Voter.objects.filter(pot__round=done, via="online").exists()
+    al = done.programme.members.get(user__email="person@demo.example").user
+    assert Voter.objects.filter(pot__round=done, user=al).exists()
+    assert Decision.objects.filter(informed_by=done.activity).count() == done.results.filter(funded=True).count() > 0
+    assert Round.objects.get(title=BREAKS_ROUND).phase == Round.Phase.VOTING
+    page = client_as(al).get(reverse("budgeting:results", kwargs={"programme_id": done.programme_id, "round_id": done.pk}))
+    assert "202 votes cast" in page.content.decode()

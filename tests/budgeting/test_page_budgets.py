@@ -1,0 +1,62 @@
+"""The ideas list and the results page run the same queries with ten times the data."""
+
+from django.urls import reverse
+
+from commissioning.budgeting import services
+from commissioning.budgeting.models import Round
+from commissioning.models import MemberRole
+from tests.budgeting.factories import (
+    PotFactory,
+    ProposalFactory,
+    RoundFactory,
+    anonymous_ballots,
+)
+from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
+from tests.harness.queries import assert_fixed_queries
+
+
+def _round(commissioner, person, phase=Round.Phase.PROPOSALS):
+    programme = ProgrammeFactory(lead=commissioner)
+    GroupMemberFactory(programme=programme, user=person, member_role=MemberRole.LIVED_EXPERIENCE)
+    return RoundFactory(programme=programme, phase=phase)
+
+
+def _ideas(pot, how_many, ballots_each=0):
+    for _ in range(how_many):
+        idea = ProposalFactory(pot=pot, cost=100)
+        if ballots_each:
+            anonymous_ballots(pot, {idea.pk: 1}, how_many=ballots_each)
+
+
+def test_the_ideas_list_has_a_fixed_number_of_queries(client_as, commissioner, person):
+    round_ = _round(commissioner, person)
+    pots = [PotFactory(round=round_), PotFactory(round=round_)]
+    _ideas(pots[0], 2)
+    client = client_as(person)
+    url = reverse("budgeting:proposal_list", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk})
+    # User, programme, the user's memberships (once per request), round with its count, pots,
+    # whether the user checks ideas (for who sees rejected ones), count and page of ideas.
+    response = assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: (_ideas(pots[0], 10), _ideas(pots[1], 10)))
+    assert response.status_code == 200 and len(response.context["page"].object_list) == 22
+
+
+def test_the_results_page_has_a_fixed_number_of_queries(client_as, commissioner, person):
+    round_ = _round(commissioner, person, Round.Phase.VOTING)
+    pot = PotFactory(round=round_, amount=1_000_000)
+    _ideas(pot, 3, ballots_each=2)
+    services.round_move_on(round_=round_, by=commissioner)
+    services.results_publish(round_=round_, by=commissioner)
+
+    def grow():
+        round_.phase = Round.Phase.VOTING
+        round_.save(update_fields=["phase"])
+        _ideas(pot, 27, ballots_each=2)
+        PotFactory(round=round_)
+        round_.count.delete()
+        services.count_start(round_=round_)
+
+    client = client_as(person)
+    url = reverse("budgeting:results", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk})
+    # User, programme, memberships, round with its count, pots, results with their ideas.
+    response = assert_fixed_queries(lambda: client.get(url), budget=6, grow=grow)
+    assert "60 votes cast" in response.content.decode()
