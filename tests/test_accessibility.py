@@ -14,7 +14,11 @@ from tests.harness.world import build_world
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Downloads are files, not pages; health checks are for machines.
-NOT_PAGES = {"reports:job_download", "core:health_live", "core:health_ready"}
+# Downloads and probes, not pages.
+NOT_PAGES = {
+    "reports:job_download", "core:health_live", "core:health_ready",
+    "budgeting:results_csv", "priorities:evidence_file", "priorities:outcome_framework_csv",
+}
 PAGE_ROWS = [row for row in MATRIX if row.url_name not in NOT_PAGES]
 
 
