@@ -43,7 +43,7 @@ def _can(request: HttpRequest, programme) -> dict:
 
 
 def _form_page(request, programme, form, *, title: str, back: str, back_label: str, tab: str, intro: str = "") -> HttpResponse:
-    return render(request, "priorities/form_page.html", {
+    return render(request, "commissioning/form.html", {
         "programme": programme, "form": form, "page_title": title, "back_url": back, "back_label": back_label,
         "section_url_name": tab, "intro": intro,
     })

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
@@ -79,6 +80,13 @@ def workshop_detail(request: HttpRequest, programme_id: int, workshop_id: int) -
     return render(request, "workshops/workshop_detail.html", context)
 
 
+def _back(programme, workshop=None) -> dict:
+    if workshop is not None:
+        url = reverse("workshops:workshop_detail", kwargs={"programme_id": programme.pk, "workshop_id": workshop.pk})
+        return {"back_url": url, "back_label": "Back to the event"}
+    return {"back_url": reverse("workshops:workshop_list", kwargs={"programme_id": programme.pk}), "back_label": "Back to workshops and events"}
+
+
 @require_http_methods(["GET", "POST"])
 def workshop_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "commissioning.manage_programme")
@@ -87,8 +95,9 @@ def workshop_add(request: HttpRequest, programme_id: int) -> HttpResponse:
         workshop = services.workshop_create(programme=programme, data=form.cleaned_data, stage=form.cleaned_data["stage"], by=request.user)
         messages.success(request, "Event saved. Next, record who you have invited.")
         return _to_workshop(workshop)
-    return render(request, "workshops/form_page.html", {
+    return render(request, "commissioning/form.html", {
         "programme": programme, "form": form, "page_title": "Plan a workshop or event", "section_url_name": SECTION,
+        **_back(programme),
     })
 
 
@@ -100,8 +109,9 @@ def workshop_edit(request: HttpRequest, programme_id: int, workshop_id: int) -> 
         services.workshop_update(workshop=workshop, data=form.cleaned_data, stage=form.cleaned_data["stage"], by=request.user)
         messages.success(request, "Event saved")
         return _to_workshop(workshop)
-    return render(request, "workshops/form_page.html", {
-        "programme": programme, "form": form, "workshop": workshop, "page_title": f"Change {workshop.title}", "section_url_name": SECTION,
+    return render(request, "commissioning/form.html", {
+        "programme": programme, "form": form, "page_title": f"Change {workshop.title}", "section_url_name": SECTION,
+        **_back(programme, workshop),
     })
 
 
@@ -205,8 +215,8 @@ def fed_edit(request: HttpRequest, programme_id: int, workshop_id: int) -> HttpR
         services.workshop_fed_set(workshop=workshop, offered=offered, chosen=form.cleaned_data, by=request.user)
         messages.success(request, "Saved what the event fed into")
         return _to_workshop(workshop)
-    return render(request, "workshops/form_page.html", {
-        "programme": programme, "workshop": workshop, "form": form, "section_url_name": SECTION,
+    return render(request, "commissioning/form.html", {
+        "programme": programme, "form": form, "section_url_name": SECTION, **_back(programme, workshop),
         "page_title": f"What {workshop.title} fed into",
         "intro": "Tick the priorities, outcomes and parts of the specification that this event helped to shape. "
                  "They will show that they were informed by it.",
