@@ -1,4 +1,4 @@
-"""The ideas list and the results page run the same queries with ten times the data."""
+"""The budgeting pages people use most run the same queries with ten times the data."""
 
 from django.urls import reverse
 
@@ -60,3 +60,32 @@ def test_the_results_page_has_a_fixed_number_of_queries(client_as, commissioner,
     # User, programme, memberships, round with its count, pots, results with their ideas.
     response = assert_fixed_queries(lambda: client.get(url), budget=6, grow=grow)
     assert "60 votes cast" in response.content.decode()
+
+
+def test_the_ballot_page_has_a_fixed_number_of_queries(client_as, commissioner, person):
+    round_ = _round(commissioner, person, Round.Phase.VOTING)
+    pot = PotFactory(round=round_, amount=1_000_000)
+    _ideas(pot, 2)
+    client = client_as(person)
+    url = reverse("budgeting:ballot", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk, "pot_id": pot.pk})
+    # User, programme, memberships, round, pot, may this user vote, their ballot, the ideas.
+    response = assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: _ideas(pot, 20))
+    assert response.content.decode().count('type="checkbox"') >= 22
+
+
+def test_the_round_page_and_the_rounds_list_have_a_fixed_number_of_queries(client_as, commissioner, person):
+    round_ = _round(commissioner, person)
+    pot = PotFactory(round=round_)
+    _ideas(pot, 2)
+    client = client_as(person)
+    detail = reverse("budgeting:round_detail", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk})
+    listing = reverse("budgeting:round_list", kwargs={"programme_id": round_.programme_id})
+
+    def grow():
+        _ideas(pot, 10)
+        for _ in range(5):
+            PotFactory(round=round_)
+            RoundFactory(programme=round_.programme)
+
+    assert_fixed_queries(lambda: client.get(detail), budget=8, grow=grow)
+    assert_fixed_queries(lambda: client.get(listing), budget=4, grow=grow)

@@ -36,6 +36,8 @@ PAGES = [
      "user, OTP, programme, are there members, own groups (the tabs), stages, and the members, counted and listed"),
     ("commissioning:decision_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 8,
      "user, OTP, programme, are there activities, own groups (the tabs), stages, and the activities, counted and listed"),
+    ("commissioning:stage_list", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 5, "user, OTP, programme, stages, own groups (the tabs)"),
+    ("commissioning:key_dates", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 6, "user, OTP, programme, key dates, own groups (the tabs), stages"),
     ("accounts:role_home", Role.PERSON, lambda p: {"role": "person"}, 0, "the home page: counted against the page without groups"),
 ]
 

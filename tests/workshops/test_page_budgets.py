@@ -85,3 +85,23 @@ def test_the_home_page_panel_costs_one_query(client, person, programme, person_m
 
     context = assert_fixed_queries(lambda: panel.context(person), budget=1, grow=grow)
     assert len(context["invitations"]) == 3 and context["more"]
+
+
+def test_the_invite_page_has_a_fixed_number_of_queries(client, commissioner, programme):
+    workshop = WorkshopFactory(programme=programme, date=days_from_today(7))
+    _invite_many(workshop, 2)
+    GroupMemberFactory(programme=programme)
+    login_as(client, commissioner)
+    url = reverse("workshops:invite", kwargs={"programme_id": programme.pk, "workshop_id": workshop.pk})
+
+    offered_before = len(client.get(url).context["form"].fields["members"].choices)
+
+    def grow():
+        _invite_many(workshop, 10)
+        GroupMemberFactory.create_batch(10, programme=programme)
+
+    # user, OTP device, programme, own groups (the rules), workshop, the invitations (twice: the
+    # form's choices and the list), whether there are members to invite, and the members offered
+    response = assert_fixed_queries(lambda: client.get(url), budget=10, grow=grow)
+    # The ten new members are offered; the ten invited with them are not offered again.
+    assert len(response.context["form"].fields["members"].choices) == offered_before + 10
