@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from commissioning.specifications import services
 from commissioning.specifications.models import (
@@ -159,7 +160,7 @@ def test_a_member_suggests_a_question_for_bidders(client_as, carer, commissioner
     question = criterion.questions.get()
     assert (question.proposed_by, question.kind) == (carer, "interview")
     page = client_as(carer).get(_url("specification_detail", specification)).content.decode()
-    assert "How will you involve families?" in page and f"suggested by {carer.display_name}" in page
+    assert "How will you involve families?" in page and f"suggested by {escape(carer.display_name)}" in page
 
 
 def test_a_published_version_never_changes(client_as, commissioner, person, specification, draft):

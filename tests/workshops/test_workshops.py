@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from commissioning.models import Activity, ActivityKind
 from commissioning.sections import activity_url
@@ -277,7 +278,7 @@ def test_recording_who_came_fills_the_activity(client, commissioner, programme, 
     assert "Who took part" in page and "And 4 other people." in page
     stage = client.get(reverse("commissioning:stage_detail", kwargs={"programme_id": programme.pk, "stage_id": activity.stage_id})).content.decode()
     assert f'href="{url("workshop_detail", past)}"' in stage
-    assert f"{person_member.user.full_name}; and 4 other people" in stage
+    assert f"{escape(person_member.user.full_name)}; and 4 other people" in stage
     # Corrected later: nobody from the group came after all.
     client.post(url("attendance", past), {"others": "5"})
     assert not activity.participants.exists()
@@ -316,7 +317,7 @@ def test_notes_and_ideas_in_peoples_words_show_on_the_workshop_page(client, comm
     login_as(client, person)
     page = client.get(url("workshop_detail", past)).content.decode()
     assert "Weekends came up again and again." in page
-    assert f"In {person.display_name}&#x27;s words" in page
+    assert f"In {escape(person.display_name)}&#x27;s words" in page
     assert "In the words of someone at the event" in page
 
 
