@@ -127,6 +127,13 @@ class ActivityKind(models.TextChoices):
     MEETING = "meeting", "Group or board meeting"
     SURVEY = "survey", "Survey"
     PEER_RESEARCH = "peer_research", "Peer research interviews"
+    PROCUREMENT_PANEL = "procurement_panel", "Procurement panel"
+    MONITORING_MEETING = "monitoring_meeting", "Monitoring meeting"
+    QUALITY_VISIT = "quality_visit", "Quality visit"
+    ASSET_MAPPING = "asset_mapping", "Asset mapping walk or group"
+    TRAINING = "training", "Training co-delivered"
+    CO_ASSESSMENT = "co_assessment", "Co-assessment of a service"
+    WORKING_TOGETHER_FOR_CHANGE = "working_together_for_change", "Working Together for Change"
     OTHER = "other", "Other"
 
 

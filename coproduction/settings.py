@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "commissioning.panels",
     "commissioning.monitoring",
     "commissioning.involvement",
+    "commissioning.coassessment",
 ]
 
 MIDDLEWARE = [

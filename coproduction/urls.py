@@ -12,4 +12,9 @@ urlpatterns = [
     path("commissioning/", include("commissioning.budgeting.urls")),
     path("commissioning/", include("commissioning.workshops.urls")),
     path("commissioning/", include("commissioning.specifications.urls")),
+    path("commissioning/", include("commissioning.panels.urls")),
+    path("commissioning/", include("commissioning.assets.urls")),
+    path("commissioning/", include("commissioning.involvement.urls")),
+    path("commissioning/", include("commissioning.monitoring.urls")),
+    path("commissioning/", include("commissioning.coassessment.urls")),
 ]

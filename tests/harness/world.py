@@ -23,6 +23,11 @@ from tests.priorities.world import build_priorities_world
 from tests.reports.factories import ReportJobFactory
 from tests.specifications.world import build_specifications_world
 from tests.workshops.world import build_workshops_world
+from tests.panels.world import build_panels_world
+from tests.assets.world import build_assets_world
+from tests.involvement.world import build_involvement_world
+from tests.monitoring.world import build_monitoring_world
+from tests.coassessment.world import build_coassessment_world
 
 
 def build_world(users: dict, team, other_team) -> dict:
@@ -61,6 +66,7 @@ def build_world(users: dict, team, other_team) -> dict:
     for build in (
         build_commissioning_world, build_priorities_world, build_specifications_world,
         build_workshops_world, build_budgeting_world,
+        build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world,
     ):
         world.update(build(world))
     return world

@@ -8,8 +8,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from checklist.demo import seed_checklist_demo
+from commissioning.assets.demo import seed_assets_demo
 from commissioning.budgeting.demo import seed_budgeting_demo
+from commissioning.coassessment.demo import seed_coassessment_demo
 from commissioning.demo import seed_commissioning_demo
+from commissioning.involvement.demo import seed_involvement_demo
+from commissioning.monitoring.demo import seed_monitoring_demo
+from commissioning.panels.demo import seed_panels_demo
 from commissioning.priorities.demo import seed_priorities_demo
 from commissioning.specifications.demo import seed_specifications_demo
 from commissioning.workshops.demo import seed_workshops_demo
@@ -81,6 +86,11 @@ class Command(BaseCommand):
         seed_specifications_demo()
         seed_workshops_demo()
         seed_budgeting_demo()
+        seed_involvement_demo()
+        seed_panels_demo()
+        seed_assets_demo()
+        seed_monitoring_demo()
+        seed_coassessment_demo()
 
         self.stdout.write(f"Demo data ready ({created} new accounts).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

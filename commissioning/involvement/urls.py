@@ -1,0 +1,2 @@
+app_name = "involvement"
+urlpatterns: list = []

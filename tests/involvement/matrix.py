@@ -1,0 +1,5 @@
+"""Authorization matrix rows for the involvement pages (see tests/authorization_matrix.py)."""
+
+from tests.harness.matrix import Row
+
+ROWS: list[Row] = []
