@@ -5,3 +5,27 @@ class PanelsConfig(AppConfig):
     name = "commissioning.panels"
     label = "panels"
     verbose_name = "Procurement panels"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.sections import (
+            DecisionLink,
+            ProgrammeSection,
+            register_activity_link,
+            register_decision_link,
+            register_section,
+        )
+
+        # Importing these registers the briefing pack, panel report and feedback letter PDFs.
+        from . import briefing, reports  # noqa: F401
+
+        register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
+        register_activity_link(
+            "panel",
+            lambda panel: reverse("panels:panel_detail", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+        )
+        register_decision_link(DecisionLink(
+            "panels", "Procurement panel that recommended it",
+            lambda panel: reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+        ))

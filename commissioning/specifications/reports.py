@@ -17,6 +17,12 @@ def _specification_context(job: ReportJob, progress) -> dict:
     specification = version.specification
     progress(20)
     contents = selectors.version_contents(version=version, with_comments=False)
+    # The tender pack carries the questions a procurement panel agreed for this version.
+    from commissioning.panels.selectors import agreed_questions_for_version
+
+    agreed = agreed_questions_for_version(version=version)
+    for criterion in contents["criteria"]:
+        criterion.agreed_panel_questions = agreed.get(criterion.pk, [])
     progress(40)
     return {
         "job": job, "version": version, "specification": specification, "programme": specification.programme,

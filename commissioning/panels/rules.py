@@ -1,0 +1,197 @@
+"""Who may do what on a procurement panel. The object is the panel, or for a bidder's pages the
+bidder. Members are equal scorers; the chair manages the panel. A member sees no bid until they
+have declared their conflicts of interest (even "none"), and never scores a bidder they declared
+a conflict with. Commissioners who may manage the programme set panels up.
+
+Membership is read once per user and panel and kept on the user for the request, so pages that
+check many bidders stay at a fixed number of queries."""
+
+import rules
+
+from commissioning.rules import is_commissioner, is_group_member
+
+
+def membership(user, panel):
+    """The user's PanelMember on this panel, or None. Cached on the user for the request."""
+    if panel is None or not getattr(user, "is_authenticated", False):
+        return None
+    cache = getattr(user, "_panel_memberships", None)
+    if cache is None:
+        cache = user._panel_memberships = {}
+    panel_id = panel if isinstance(panel, int) else panel.pk
+    if panel_id not in cache:
+        from .models import PanelMember
+
+        cache[panel_id] = PanelMember.objects.filter(panel_id=panel_id, user=user).first()
+    return cache[panel_id]
+
+
+def remember_membership(user, member, *, panel_id: int) -> None:
+    """Let a view that has already read the member (or found none: None) skip the query."""
+    cache = getattr(user, "_panel_memberships", None)
+    if cache is None:
+        cache = user._panel_memberships = {}
+    cache[panel_id] = member
+
+
+def conflicted_bidder_ids(member) -> frozenset[int]:
+    """The bidders this member declared a conflict with. Cached on the member."""
+    if member is None:
+        return frozenset()
+    cached = getattr(member, "_conflicted_bidder_ids", None)
+    if cached is None:
+        from .models import Conflict
+
+        cached = member._conflicted_bidder_ids = frozenset(
+            Conflict.objects.filter(member=member).order_by().values_list("bidder_id", flat=True)
+        )
+    return cached
+
+
+def is_conflicted(member, bidder) -> bool:
+    """True when the member declared a conflict with the bidder (a Bidder or its id)."""
+    bidder_id = bidder if isinstance(bidder, int) else bidder.pk
+    return bidder_id in conflicted_bidder_ids(member)
+
+
+@rules.predicate
+def is_panel_member(user, panel) -> bool:
+    return membership(user, panel) is not None
+
+
+@rules.predicate
+def is_panel_chair(user, panel) -> bool:
+    member = membership(user, panel)
+    return member is not None and member.is_chair
+
+
+@rules.predicate
+def has_declared_conflicts(user, panel) -> bool:
+    member = membership(user, panel)
+    return member is not None and member.has_declared
+
+
+@rules.predicate
+def is_in_panel_programme(user, panel) -> bool:
+    return panel is not None and is_group_member(user, panel.programme)
+
+
+@rules.predicate
+def is_member_of_bidders_panel(user, bidder) -> bool:
+    return bidder is not None and membership(user, bidder.panel_id) is not None
+
+
+@rules.predicate
+def is_chair_of_bidders_panel(user, bidder) -> bool:
+    member = bidder is not None and membership(user, bidder.panel_id)
+    return bool(member) and member.is_chair
+
+
+@rules.predicate
+def has_declared_on_bidders_panel(user, bidder) -> bool:
+    member = bidder is not None and membership(user, bidder.panel_id)
+    return bool(member) and member.has_declared
+
+
+@rules.predicate
+def is_conflicted_with_bidder(user, bidder) -> bool:
+    member = bidder is not None and membership(user, bidder.panel_id)
+    return bool(member) and is_conflicted(member, bidder)
+
+
+# Can the member see bids at all: a member who has declared their conflicts (even "none").
+may_see_bids = is_panel_member & has_declared_conflicts
+# Can the member score (and read the responses of) this bidder.
+may_score_bidder = is_member_of_bidders_panel & has_declared_on_bidders_panel & ~is_conflicted_with_bidder
+
+# The Panels tab: the panels list shows commissioners every panel, and others their own.
+rules.add_perm("panels.view_panel_list", is_group_member | is_commissioner)
+# Setting a panel up (object: the programme) and naming its chair.
+rules.add_perm("panels.add_panel", is_commissioner)
+# The panel's page: its members, and commissioners (who see it without the member list).
+rules.add_perm("panels.view_panel", is_panel_member | is_commissioner)
+# Who sits on the panel, by role (lived-experience roles tell something about a person).
+rules.add_perm("panels.view_members", is_panel_member)
+# Changing the panel, its members and bidders, sending packs, agreeing questions, recognition.
+rules.add_perm("panels.manage_panel", is_panel_chair)
+# Declaring conflicts of interest: each member for themselves.
+rules.add_perm("panels.declare_conflicts", is_panel_member)
+# Seeing every member's declarations: the chair.
+rules.add_perm("panels.view_conflicts", is_panel_chair)
+rules.add_perm("panels.see_bids", may_see_bids)
+# The briefing pack: every member reads their own.
+rules.add_perm("panels.view_briefing", is_panel_member)
+# Drafting questions together: proposing, rewording, commenting.
+rules.add_perm("panels.draft_questions", is_panel_member)
+rules.add_perm("panels.agree_questions", is_panel_chair)
+# The agreed questions as they go into the tender pack: the panel and the programme's group.
+rules.add_perm("panels.view_tender_questions", is_panel_member | is_commissioner | is_in_panel_programme)
+# Members' recognition and access needs: the chair, who organises the panel.
+rules.add_perm("panels.view_recognition", is_panel_chair)
+rules.add_perm("panels.view_access_needs", is_panel_chair)
+# Object: a bidder.
+rules.add_perm("panels.score_bidder", may_score_bidder)
+
+
+# ---- Scoring, moderation and outputs ----
+# ---- Bids and scoring ----
+# Bids, scores, moderation, price, totals, award and outputs. Objects: the panel, a bidder, or
+# a response (a BidResponse loaded with its bidder and panel, and `my_score` set by the selector).
+
+STAGES_AFTER_SCORING = ("moderating", "awarded")
+
+
+def _member_of_response(user, response):
+    return membership(user, response.bidder.panel_id) if response is not None else None
+
+
+@rules.predicate
+def is_procurement_officer(user, panel) -> bool:
+    member = membership(user, panel)
+    return member is not None and member.role == "procurement_officer"
+
+
+@rules.predicate
+def is_panel_awarded(user, panel) -> bool:
+    return panel is not None and panel.status == "awarded"
+
+
+@rules.predicate
+def may_read_response(user, response) -> bool:
+    """Non-conflicted members who have declared, and the chair (who runs the panel)."""
+    member = _member_of_response(user, response)
+    if member is None or not member.has_declared:
+        return False
+    return member.is_chair or not is_conflicted(member, response.bidder_id)
+
+
+@rules.predicate
+def has_scored_response(user, response) -> bool:
+    return response is not None and getattr(response, "my_score", None) is not None
+
+
+@rules.predicate
+def is_response_past_scoring(user, response) -> bool:
+    return response is not None and response.bidder.panel.status in STAGES_AFTER_SCORING
+
+
+# Seeing the bids at all, and the scoring list: members who have declared their conflicts.
+rules.add_perm("panels.score_bids", may_see_bids)
+# Entering bidders' responses: the chair and procurement officers.
+rules.add_perm("panels.enter_bids", (is_panel_chair | is_procurement_officer) & has_declared_conflicts)
+# Reading one response and its file (object: the response).
+rules.add_perm("panels.view_response", may_read_response)
+# Others' scores for a response: only once your own is in, or once scoring has closed.
+rules.add_perm("panels.view_response_scores", may_read_response & (has_scored_response | is_response_past_scoring))
+# Moderation: the chair, who sees every score side by side.
+rules.add_perm("panels.moderate", is_panel_chair & has_declared_conflicts)
+# Price, evaluated apart from the quality panel.
+rules.add_perm("panels.enter_price", is_procurement_officer & has_declared_conflicts)
+# Totals (with price) and the panel report: the chair and procurement officers; everyone on
+# the panel once the award is made.
+rules.add_perm("panels.view_totals", is_panel_chair | is_procurement_officer | (is_panel_member & is_panel_awarded))
+rules.add_perm("panels.award", is_panel_chair)
+# Feedback letters to bidders: the chair.
+rules.add_perm("panels.feedback_letters", is_panel_chair)
+# After the award: notes instead of changes, by anyone on the panel.
+rules.add_perm("panels.annotate", is_panel_member & is_panel_awarded)

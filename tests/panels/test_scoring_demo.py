@@ -1,0 +1,36 @@
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from commissioning.demo import seed_commissioning_demo
+from commissioning.panels.demo import PANEL_TITLE, seed_panels_demo
+from commissioning.panels.models import ModeratedScore, Panel, Score
+from commissioning.panels.scoring_demo import seed_panel_scoring_demo
+from commissioning.specifications.demo import seed_specifications_demo
+from coproduction.accounts.models import Organisation, Role
+from tests.accounts.factories import UserFactory
+from tests.harness.auth import login_as
+
+
+def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_flagged(client):
+    provider = Organisation.objects.create(name="Riverside Support Ltd", kind="provider")
+    for email, role in [("commissioner", Role.COMMISSIONER), ("person", Role.PERSON), ("carer", Role.CARER), ("provider", Role.PROVIDER)]:
+        UserFactory(email=f"{email}@demo.example", roles=[role], organisation=provider if role == Role.PROVIDER else None)
+    seed_commissioning_demo()
+    seed_specifications_demo()
+    seed_panels_demo()
+    panel = Panel.objects.get(title=PANEL_TITLE)
+    seed_panel_scoring_demo(panel)
+    seed_panel_scoring_demo(panel)  # idempotent
+    panel.refresh_from_db()
+    assert panel.status == Panel.Status.MODERATING and panel.bidders.count() == 3
+    scorers = set(Score.objects.filter(response__bidder__panel=panel).values_list("member__user__email", flat=True))
+    assert scorers == {"commissioner@demo.example", "person@demo.example", "carer@demo.example", "procurement@demo.example"}
+    assert ModeratedScore.objects.filter(response__bidder__panel=panel).count() == 2
+
+    login_as(client, panel.members.get(role="chair").user)
+    url = reverse("panels:moderation", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.select(".app-panel-moderation__flagged") and "discuss" in page.get_text()
+    assert "2 of 9 answers moderated" in " ".join(page.get_text(" ").split())
+    totals = client.get(reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}))
+    assert "Bright Days CIC" in totals.content.decode()
