@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds static/govuk from the govuk-frontend npm package. Run from anywhere: `make frontend`.
+# Rebuilds static/govuk from the govuk-frontend npm package, and static/leaflet from leaflet's. Run from anywhere: `make frontend`.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/../static/govuk"
@@ -13,6 +13,14 @@ cp "$dist/govuk-frontend.min.js" "$out/govuk-frontend.min.js"
 # follows the url()); no fonts (system fonts) and no GOV.UK icons (they are the crown).
 mkdir -p "$out/assets/images"
 cp "$dist/assets/images/govuk-crest.svg" "$out/assets/images/"
+# Leaflet for the asset map: its script, its stylesheet and the images the stylesheet names.
+leaflet_out="$here/../static/leaflet"
+rm -rf "$leaflet_out" && mkdir -p "$leaflet_out"
+# The source map too: leaflet.js names it, and collectstatic's manifest insists it exists.
+cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css "$leaflet_out/"
+cp -r node_modules/leaflet/dist/images "$leaflet_out/images"
+cp node_modules/leaflet/LICENSE "$leaflet_out/LICENSE"
+echo "leaflet $(node -p "require('leaflet/package.json').version") built $(date -u +%Y-%m-%d) by frontend/build.sh" > "$leaflet_out/VERSION"
 {
   echo "govuk-frontend $(node -p "require('govuk-frontend/package.json').version")"
   echo "sass $(npx sass --version | cut -d' ' -f1)"

@@ -5,3 +5,22 @@ class AssetsConfig(AppConfig):
     name = "commissioning.assets"
     label = "assets"
     verbose_name = "Asset mapping"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.sections import (
+            ProgrammeSection,
+            register_activity_link,
+            register_section,
+        )
+
+        from . import rules  # noqa: F401  (registers the permissions)
+
+        register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
+        register_activity_link(
+            "mapping_exercise",
+            lambda exercise: reverse(
+                "assets:mapping_detail", kwargs={"programme_id": exercise.activity.programme_id, "exercise_id": exercise.pk}
+            ),
+        )

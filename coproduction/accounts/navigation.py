@@ -28,6 +28,7 @@ NAV_ITEMS: list[NavItem] = [
         "Commissioning", "commissioning:programme_list", "commissioning.view_programme_list",
         sections=("commissioning", "priorities", "budgeting", "workshops", "specifications"),
     ),
+    NavItem("Local assets", "assets:search", None, sections=("assets",)),
     NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),
     NavItem("Manage accounts", "accounts:user_list", "accounts.view_user", sections=("accounts:user_list", "accounts:user_add", "accounts:user_edit", "accounts:team_list")),

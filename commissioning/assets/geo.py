@@ -1,0 +1,81 @@
+"""Postcodes and distances. Everything runs on core Postgres: distances are the haversine
+formula built from Django's maths functions, after a box of latitude and longitude (which can
+use an index) has narrowed the rows. No postcode lookup service is called: postcodes and place
+names come from the Place table, loaded from an ONS Postcode Directory style file."""
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import F, FloatField, Q, Value
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE_LATITUDE = 111.2
+MILES_TO_KM = 1.609344
+
+# The Royal Mail's formats (as in the Government Data Standards Catalogue): outward code, an
+# optional space, then a digit and two letters.
+_POSTCODE = re.compile(
+    r"^(GIR0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2})$"
+)
+
+
+def postcode_key(text: str) -> str:
+    return re.sub(r"\s+", "", text or "").upper()
+
+
+def normalise_postcode(text: str) -> str | None:
+    """ "la9 4dl" -> "LA9 4DL"; None when it is not a UK postcode."""
+    key = postcode_key(text)
+    if not _POSTCODE.match(key):
+        return None
+    return f"{key[:-3]} {key[-3:]}"
+
+
+def looks_like_postcode(text: str) -> bool:
+    """True for something a person typed as a postcode, even a wrong one (digits, short)."""
+    key = postcode_key(text)
+    return 5 <= len(key) <= 8 and any(c.isdigit() for c in key) and key.isalnum()
+
+
+def place_key(text: str) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower())
+
+
+def valid_coordinates(latitude, longitude) -> bool:
+    try:
+        lat, lon = Decimal(str(latitude)), Decimal(str(longitude))
+    except (InvalidOperation, ValueError):
+        return False
+    return lat.is_finite() and lon.is_finite() and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+@dataclass(frozen=True)
+class Point:
+    latitude: float
+    longitude: float
+    label: str
+
+
+def distance_km(point: Point, latitude: str = "latitude", longitude: str = "longitude"):
+    """An expression for the great-circle distance in kilometres from `point` to each row."""
+    lat = Radians(Cast(F(latitude), FloatField()))
+    lon = Radians(Cast(F(longitude), FloatField()))
+    lat0 = math.radians(point.latitude)
+    lon0 = math.radians(point.longitude)
+    half_chord = Power(Sin((lat - Value(lat0)) / 2), 2) + Value(math.cos(lat0)) * Cos(lat) * Power(Sin((lon - Value(lon0)) / 2), 2)
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(half_chord))
+
+
+def box(point: Point, km: float) -> Q:
+    """Rows inside a box around the point at least `km` wide each way: cheap, indexable, and
+    never leaves out a row within `km` (the exact distance is checked afterwards)."""
+    dlat = km / KM_PER_DEGREE_LATITUDE
+    cos_lat = max(math.cos(math.radians(point.latitude)), 0.01)
+    dlon = min(km / (KM_PER_DEGREE_LATITUDE * cos_lat), 180)
+    return Q(
+        latitude__gte=point.latitude - dlat, latitude__lte=point.latitude + dlat,
+        longitude__gte=point.longitude - dlon, longitude__lte=point.longitude + dlon,
+    )

@@ -1,0 +1,456 @@
+"""Importing assets from a CSV file, with a dry run first.
+
+check_file() reads the file and checks every row, saving nothing: it reports each problem as
+(row, column, plain-English message), the row numbered as a spreadsheet shows it (the headings
+are row 1). import_checked() then saves in one transaction: every row, or, when the person
+chose it, only the rows without problems. Imported assets are published straight away: only
+commissioners and community moderators may import, and they are the people who publish
+suggestions, so their import is their review. Duplicates of assets already on the map (same
+name and postcode) are problems, so a re-run of the same file adds nothing twice.
+
+Between the dry run and the import the file is kept privately (never in a URL or a page),
+under a random id the uploader's session remembers; it is deleted once imported, and files
+nobody imported are deleted after 12 hours (each new upload sweeps them)."""
+
+import csv
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from coproduction.accounts.models import Organisation
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record, audit_record_many
+
+from .geo import normalise_postcode
+from .models import (
+    AgeGroup,
+    Asset,
+    Category,
+    Cost,
+    Need,
+    OpeningTime,
+    Weekday,
+    name_key,
+)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+UPLOAD_DIR = "asset-imports"
+SESSION_KEY = "asset_imports"
+KEEP_UPLOADS_FOR = timedelta(hours=12)
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    explain: str
+    example: str
+
+
+COLUMNS = [
+    Column("name", True, "The asset's name, up to 200 characters.", "Riverside Community Garden"),
+    Column("category", True, "One of: " + ", ".join(Category.values) + ".", "physical"),
+    Column("description", True, "What it is and how it helps, in plain English.", "A shared garden where anyone can grow food and meet neighbours."),
+    Column("age_groups", False, "Who it is for by age, separated by ; from: " + ", ".join(AgeGroup.values) + ". Blank means all ages.", "adults;older_people"),
+    Column("needs", False, "Who it is especially for, separated by ; from: " + ", ".join(Need.values) + ". Blank means everyone.", "loneliness;mental_health"),
+    Column("communities", False, "Communities it welcomes, in words.", "Men over 50"),
+    Column("contact_name", False, "Who to ask for.", "Sam Green"),
+    Column("phone", False, "A phone number.", "01539 000000"),
+    Column("email", False, "An email address.", "hello@riverside.example"),
+    Column("website", False, "A web address.", "https://riverside.example"),
+    Column("opening_times", False, "Weekly times separated by ;, each a day and a time range.", "Mon 10:00-16:00;Sat 09:30-12:00"),
+    Column("opening_notes", False, "Anything the weekly times do not say.", "Closed on bank holidays"),
+    Column("cost", False, "free, low_cost or paid. Blank means free.", "free"),
+    Column("cost_details", False, "What it costs, in words.", ""),
+    Column("step_free", False, "yes or no.", "yes"),
+    Column("hearing_loop", False, "yes or no.", "no"),
+    Column("quiet_space", False, "yes or no.", "yes"),
+    Column("bsl", False, "British Sign Language: yes or no.", "no"),
+    Column("languages", False, "Languages spoken, separated by ;.", "English;Polish"),
+    Column("accessibility_notes", False, "Anything else about access.", "Raised beds for wheelchair users"),
+    Column("address", False, "The address, lines separated by commas.", "Mill Lane, Kendal"),
+    Column("postcode", False, "A UK postcode.", "LA9 4DL"),
+    Column("uprn", False, "The Unique Property Reference Number, digits only.", ""),
+    Column("latitude", False, "Between -90 and 90, with longitude.", "54.3280"),
+    Column("longitude", False, "Between -180 and 180, with latitude.", "-2.7460"),
+    Column("no_fixed_place", False, "yes if it moves around or has no building.", "no"),
+    Column("online", False, "yes if it can be used online or by phone.", "no"),
+    Column("tags", False, "Words people might search for, separated by ;.", "gardening;outdoors"),
+    Column("responsible_organisation", False, "An organisation already in the system, by its exact name.", ""),
+    Column("responsible_name", False, "The group or person who runs it.", "Friends of Riverside"),
+    Column("responsible_is_private", False, "yes if a private individual runs it (their details are never shown publicly).", "no"),
+    Column("consent_to_publish", False, "yes if the private individual agreed to it being listed (needed for people's skills and gifts).", "no"),
+    Column("last_checked_on", False, "When the details were last checked, as 2026-11-23. Blank means today.", ""),
+]
+COLUMN_NAMES = [column.name for column in COLUMNS]
+REQUIRED = [column.name for column in COLUMNS if column.required]
+
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0", ""}
+DAYS = {day.label.lower()[:3]: day.value for day in Weekday}
+_OPENING = re.compile(r"^([a-z]{3})[a-z]*\s+(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})$")
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+_LENGTHS = {
+    "name": 200, "communities": 300, "contact_name": 200, "phone": 40, "email": 254, "website": 200,
+    "opening_notes": 300, "cost_details": 300, "accessibility_notes": 300, "responsible_name": 200,
+}
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class CheckedRow:
+    number: int
+    name: str
+    values: dict = field(default_factory=dict)
+    openings: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class DryRun:
+    rows: list[CheckedRow]
+
+    @property
+    def valid_rows(self) -> list[CheckedRow]:
+        return [row for row in self.rows if row.valid]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for row in self.rows for problem in row.problems]
+
+    @property
+    def all_valid(self) -> bool:
+        return all(row.valid for row in self.rows)
+
+
+def template_csv() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMN_NAMES)
+    writer.writerow([column.example for column in COLUMNS])
+    return out.getvalue()
+
+
+def read_rows(data: bytes) -> list[dict]:
+    """The file's rows as {column: text}; FileProblem when it is not a CSV this import can use."""
+    if not data:
+        raise FileProblem("The selected file is empty")
+    if len(data) > MAX_BYTES:
+        raise FileProblem("The selected file must be smaller than 2 MB")
+    if b"\x00" in data:
+        raise FileProblem("The selected file must be a CSV file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem("The selected file must be saved as UTF-8 (in a spreadsheet, save as “CSV UTF-8”)") from None
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        lines = list(reader)
+    except csv.Error:
+        raise FileProblem("The selected file could not be read as a CSV file: save it as CSV and try again") from None
+    # Numbered as a spreadsheet numbers them, counting blank rows, which are then left out.
+    lines = [(number, line) for number, line in enumerate(lines, start=1) if any(cell.strip() for cell in line)]
+    if not lines:
+        raise FileProblem("The selected file is empty")
+    header = [re.sub(r"\s+", "_", cell.strip().lower()) for cell in lines[0][1]]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise FileProblem(
+            "The first row must be the column headings from the template; missing: " + ", ".join(missing)
+        )
+    unknown = [name for name in header if name and name not in COLUMN_NAMES]
+    if unknown:
+        raise FileProblem("The file has columns this import does not know: " + ", ".join(unknown[:5]) + ". Use the template’s headings")
+    duplicated = sorted({name for name in header if name and header.count(name) > 1})
+    if duplicated:
+        raise FileProblem("The file has the same column twice: " + ", ".join(duplicated))
+    body = lines[1:]
+    if not body:
+        raise FileProblem("The file has headings but no assets: add one row for each asset")
+    if len(body) > MAX_ROWS:
+        raise FileProblem(f"The file has more than {MAX_ROWS:,} assets: split it into smaller files")
+    rows = []
+    for number, cells in body:
+        row = {**{name: "" for name in COLUMN_NAMES}, "_row": number}
+        row.update({name: cell.strip() for name, cell in zip(header, cells, strict=False) if name})
+        row["_extra_cells"] = len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):])
+        rows.append(row)
+    return rows
+
+
+def _choices(text: str, choices, column: str, problems: list, number: int) -> list[str]:
+    chosen = []
+    by_label = {label.lower(): value for value, label in choices.choices}
+    for item in (part.strip() for part in text.split(LIST_SEPARATOR)):
+        if not item:
+            continue
+        value = item.lower().replace(" ", "_") if item.lower().replace(" ", "_") in choices.values else by_label.get(item.lower())
+        if value is None:
+            problems.append(Problem(number, column, f"“{item}” is not one of: {', '.join(choices.values)}"))
+        elif value not in chosen:
+            chosen.append(value)
+    return chosen
+
+
+def _yes_no(text: str, column: str, problems: list, number: int) -> bool:
+    if text.lower() in YES:
+        return True
+    if text.lower() not in NO:
+        problems.append(Problem(number, column, f"Enter yes or no for {column.replace('_', ' ')}"))
+    return False
+
+
+def _openings(text: str, problems: list, number: int) -> list[tuple[int, time, time]]:
+    found = []
+    for item in (part.strip() for part in text.split(LIST_SEPARATOR)):
+        if not item:
+            continue
+        match = _OPENING.match(item.lower())
+        day = DAYS.get(match.group(1)) if match else None
+        try:
+            opens = time(int(match.group(2)), int(match.group(3))) if match else None
+            closes = time(int(match.group(4)), int(match.group(5))) if match else None
+        except ValueError:
+            opens = closes = None
+        if day is None or opens is None or closes is None:
+            problems.append(Problem(number, "opening_times", f"“{item}” must be a day and times, like “Mon 09:00-17:00”"))
+        elif closes <= opens:
+            problems.append(Problem(number, "opening_times", f"In “{item}” the closing time must be after the opening time"))
+        else:
+            found.append((day, opens, closes))
+    return found
+
+
+def _coordinate(text: str, column: str, limit: int, problems: list, number: int) -> Decimal | None:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        problems.append(Problem(number, column, f"{column.capitalize()} must be a number, like {'54.3280' if limit == 90 else '-2.7460'}"))
+        return None
+    if not value.is_finite() or not -limit <= value <= limit:
+        problems.append(Problem(number, column, f"{column.capitalize()} must be between -{limit} and {limit}"))
+        return None
+    return value.quantize(Decimal("0.000001"))
+
+
+def _check_row(raw: dict, number: int, organisations: dict[str, Organisation], today: date) -> CheckedRow:
+    problems: list[Problem] = []
+    row = CheckedRow(number=number, name=raw["name"][:200], problems=problems)
+    if raw.pop("_extra_cells", False):
+        problems.append(Problem(number, "", "This row has more cells than there are column headings"))
+    for column in REQUIRED:
+        if not raw[column]:
+            problems.append(Problem(number, column, f"Enter the {column}"))
+    for column, limit in _LENGTHS.items():
+        if len(raw[column]) > limit:
+            problems.append(Problem(number, column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer"))
+    values: dict = {
+        name: raw[name] for name in (
+            "name", "description", "communities", "contact_name", "phone", "opening_notes",
+            "cost_details", "accessibility_notes", "responsible_name",
+        )
+    }
+    values["address"] = "\n".join(part.strip() for part in raw["address"].split(",") if part.strip())
+    category = _choices(raw["category"], Category, "category", problems, number) if raw["category"] else []
+    if len(category) > 1:
+        problems.append(Problem(number, "category", "Choose one category"))
+    values["category"] = category[0] if category else ""
+    values["age_groups"] = _choices(raw["age_groups"], AgeGroup, "age_groups", problems, number)
+    values["needs"] = _choices(raw["needs"], Need, "needs", problems, number)
+    cost = _choices(raw["cost"], Cost, "cost", problems, number) if raw["cost"] else [Cost.FREE]
+    values["cost"] = cost[0] if cost else Cost.FREE
+    for flag in ("step_free", "hearing_loop", "quiet_space", "bsl", "no_fixed_place", "online", "responsible_is_private", "consent_to_publish"):
+        values[flag] = _yes_no(raw[flag], flag, problems, number)
+    values["languages"] = [part.strip()[:50] for part in raw["languages"].split(LIST_SEPARATOR) if part.strip()]
+    values["tags"] = [part.strip()[:50] for part in raw["tags"].split(LIST_SEPARATOR) if part.strip()]
+    values["email"] = raw["email"]
+    if raw["email"]:
+        try:
+            validate_email(raw["email"])
+        except ValidationError:
+            problems.append(Problem(number, "email", "Enter an email address in the correct format, like name@example.com"))
+    website = raw["website"]
+    if website and "://" not in website:
+        website = "https://" + website
+    if website:
+        try:
+            URLValidator(schemes=["http", "https"])(website)
+        except ValidationError:
+            problems.append(Problem(number, "website", "Enter a web address, like https://www.example.org"))
+    values["website"] = website
+    values["postcode"] = ""
+    if raw["postcode"]:
+        postcode = normalise_postcode(raw["postcode"])
+        if postcode is None:
+            problems.append(Problem(number, "postcode", "Enter a real UK postcode, like LA9 4DL"))
+        values["postcode"] = postcode or ""
+    values["uprn"] = raw["uprn"]
+    if raw["uprn"] and not (raw["uprn"].isdigit() and len(raw["uprn"]) <= 12):
+        problems.append(Problem(number, "uprn", "The UPRN must be up to 12 digits"))
+    values["latitude"] = values["longitude"] = None
+    if raw["latitude"] or raw["longitude"]:
+        if not (raw["latitude"] and raw["longitude"]):
+            missing = "longitude" if raw["latitude"] else "latitude"
+            problems.append(Problem(number, missing, "Enter both latitude and longitude, or neither"))
+        else:
+            values["latitude"] = _coordinate(raw["latitude"], "latitude", 90, problems, number)
+            values["longitude"] = _coordinate(raw["longitude"], "longitude", 180, problems, number)
+    values["responsible_organisation"] = None
+    if raw["responsible_organisation"]:
+        organisation = organisations.get(raw["responsible_organisation"].lower())
+        if organisation is None:
+            problems.append(Problem(
+                number, "responsible_organisation",
+                f"There is no organisation called “{raw['responsible_organisation']}”: leave it blank and use responsible_name",
+            ))
+        values["responsible_organisation"] = organisation
+    values["last_checked_on"] = today
+    if raw["last_checked_on"]:
+        checked = None
+        for pattern in _DATE_FORMATS:
+            try:
+                checked = datetime.strptime(raw["last_checked_on"], pattern).date()
+                break
+            except ValueError:
+                continue
+        if checked is None:
+            problems.append(Problem(number, "last_checked_on", "The date last checked must be a real date, like 2026-11-23"))
+        elif checked > today:
+            problems.append(Problem(number, "last_checked_on", "The date last checked must be today or in the past"))
+        else:
+            values["last_checked_on"] = checked
+    if values["category"] == Category.INDIVIDUAL and not values["consent_to_publish"]:
+        problems.append(Problem(
+            number, "consent_to_publish", "A person's skills or time can only be listed when they agreed: enter yes once they have",
+        ))
+    row.values = values
+    row.openings = _openings(raw["opening_times"], problems, number)
+    return row
+
+
+def check_rows(rows: list[dict]) -> DryRun:
+    """Check every row against the rules and the map as it is now. Saves nothing."""
+    wanted = {row["responsible_organisation"].lower() for row in rows if row["responsible_organisation"]}
+    organisations = {}
+    if wanted:
+        for organisation in Organisation.objects.all().only("pk", "name", "kind"):
+            if organisation.name.lower() in wanted:
+                organisations[organisation.name.lower()] = organisation
+    today = timezone.localdate()
+    checked = [_check_row(raw, raw.pop("_row", number), organisations, today) for number, raw in enumerate(rows, start=2)]
+    keys = {name_key(row.values["name"]) for row in checked}
+    existing = set(
+        Asset.objects.filter(name_key__in=keys).exclude(status=Asset.Status.DECLINED).values_list("name_key", "postcode")
+    )
+    seen: dict[tuple[str, str], int] = {}
+    for row in checked:
+        key = (name_key(row.values["name"]), row.values["postcode"])
+        if not key[0]:
+            continue
+        if key in existing:
+            row.problems.append(Problem(row.number, "name", "An asset with this name and postcode is already on the map"))
+        elif key in seen:
+            row.problems.append(Problem(row.number, "name", f"This asset is the same as row {seen[key]} (same name and postcode)"))
+        else:
+            seen[key] = row.number
+    return DryRun(rows=checked)
+
+
+def check_file(data: bytes) -> DryRun:
+    return check_rows(read_rows(data))
+
+
+def forget_old_uploads(*, older_than: timedelta = KEEP_UPLOADS_FOR) -> int:
+    """Delete checked files nobody went on to import: they may hold people's contact details."""
+    try:
+        _, names = default_storage.listdir(UPLOAD_DIR)
+    except FileNotFoundError:
+        return 0
+    cutoff = timezone.now() - older_than
+    old = [name for name in names if default_storage.get_modified_time(f"{UPLOAD_DIR}/{name}") < cutoff]
+    for name in old:
+        default_storage.delete(f"{UPLOAD_DIR}/{name}")
+    return len(old)
+
+
+def store_upload(*, data: bytes, session) -> str:
+    """Keep the file privately until the person confirms; only their session knows its id."""
+    forget_old_uploads()
+    upload_id = uuid.uuid4().hex
+    default_storage.save(f"{UPLOAD_DIR}/{upload_id}.csv", ContentFile(data))
+    mine = [upload_id, *session.get(SESSION_KEY, [])]
+    for old in mine[5:]:  # nobody needs more than a few checked files waiting
+        default_storage.delete(f"{UPLOAD_DIR}/{old}.csv")
+    session[SESSION_KEY] = mine[:5]
+    return upload_id
+
+
+def read_upload(*, upload_id: str, session) -> bytes | None:
+    """The stored file, only for the session that uploaded it; None when gone or not theirs."""
+    if not re.fullmatch(r"[0-9a-f]{32}", upload_id or "") or upload_id not in session.get(SESSION_KEY, []):
+        return None
+    path = f"{UPLOAD_DIR}/{upload_id}.csv"
+    if not default_storage.exists(path):
+        return None
+    with default_storage.open(path, "rb") as stored:
+        return stored.read()
+
+
+def forget_upload(*, upload_id: str, session) -> None:
+    default_storage.delete(f"{UPLOAD_DIR}/{upload_id}.csv")
+    session[SESSION_KEY] = [other for other in session.get(SESSION_KEY, []) if other != upload_id]
+
+
+@transaction.atomic
+def import_checked(*, dry_run: DryRun, by, only_valid: bool, request=None) -> list[Asset]:
+    """Save the checked rows as published assets, all or nothing."""
+    if not dry_run.all_valid and not only_valid:
+        raise ValidationError("Some rows have problems: correct them, or choose to import only the valid rows")
+    rows = dry_run.valid_rows
+    now = timezone.now()
+    assets = [
+        Asset(
+            **row.values,
+            name_key=name_key(row.values["name"]),  # bulk_create skips save(), which sets it
+            status=Asset.Status.PUBLISHED,
+            added_by=by,
+            published_at=now,
+            last_checked_by=by,
+        )
+        for row in rows
+    ]
+    Asset.objects.bulk_create(assets)
+    OpeningTime.objects.bulk_create([
+        OpeningTime(asset=asset, weekday=day, opens=opens, closes=closes)
+        for asset, row in zip(assets, rows, strict=True)
+        for day, opens, closes in row.openings
+    ])
+    audit_record_many(actor=by, action=AuditEvent.Action.CREATE, objects=assets, request=request, detail="asset CSV import")
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, request=request, detail=f"asset CSV import: {len(assets)} assets")
+    return assets
