@@ -5,3 +5,23 @@ class MonitoringConfig(AppConfig):
     name = "commissioning.monitoring"
     label = "monitoring"
     verbose_name = "Monitoring and review"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.sections import (
+            ProgrammeSection,
+            register_activity_link,
+            register_section,
+        )
+
+        from . import home, reports, rules  # noqa: F401  (registers the home panel, the papers PDF and the permissions)
+
+        register_section(ProgrammeSection("Monitoring", "monitoring:contract_list", 77, permission="monitoring.view_contract_list"))
+        register_section(ProgrammeSection("Quality", "monitoring:framework_list", 78, permission="monitoring.view_framework"))
+        register_activity_link("monitoring_meeting", lambda meeting: reverse("monitoring:meeting_detail", kwargs={
+            "programme_id": meeting.activity.programme_id, "contract_id": meeting.contract_id, "meeting_id": meeting.pk,
+        }))
+        register_activity_link("quality_visit", lambda visit: reverse("monitoring:visit_detail", kwargs={
+            "programme_id": visit.activity.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk,
+        }))
