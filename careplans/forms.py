@@ -57,6 +57,7 @@ class PersonForm(forms.ModelForm):
         fields = [
             "full_name", "preferred_name", "pronouns", "communication_needs", "interpreter_language",
             "best_time_and_place", "communication_notes", "capacity", "capacity_assessed_by", "team", "practitioner",
+            "review_statements_opt_out",
         ]
         labels = {
             "full_name": "Full name",
@@ -69,6 +70,11 @@ class PersonForm(forms.ModelForm):
             "capacity_assessed_by": "Who assessed capacity",
             "team": "Team",
             "practitioner": "Allocated practitioner (optional)",
+            "review_statements_opt_out": "They do not want what they say in reviews used to improve services",
+        }
+        help_texts = {
+            "review_statements_opt_out": "Without their name, the council groups what many people say is working and not "
+            "working to decide what to change (Working Together for Change). Tick this if they say no.",
         }
         widgets = {"capacity": forms.RadioSelect, "best_time_and_place": forms.Textarea, "communication_notes": forms.Textarea}
         error_messages = {
@@ -112,6 +118,10 @@ class PersonForm(forms.ModelForm):
                 Field.select("practitioner"),
                 Field.text("account_email", field_width=Fluid.TWO_THIRDS),
                 legend="Allocation and account", legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.checkbox("review_statements_opt_out", small=True),
+                legend="Using what they say in reviews", legend_size=Size.MEDIUM,
             ),
             submit="Save",
         )

@@ -40,6 +40,9 @@ class Person(models.Model):
     capacity_assessed_on = models.DateField(null=True, blank=True)
     capacity_assessed_by = models.CharField(max_length=200, blank=True)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="people")
+    # The person said no to what they say in reviews being used, without their name, to help
+    # commissioners change services (Working Together for Change). Nothing of theirs is pulled.
+    review_statements_opt_out = models.BooleanField(default=False)
     practitioner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload"
     )

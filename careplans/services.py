@@ -27,7 +27,7 @@ from .plan_content import Status
 PERSON_FIELDS = [
     "full_name", "preferred_name", "date_of_birth", "pronouns", "communication_needs", "interpreter_language",
     "best_time_and_place", "communication_notes", "capacity", "capacity_assessed_on", "capacity_assessed_by",
-    "team", "practitioner", "user",
+    "team", "practitioner", "user", "review_statements_opt_out",
 ]
 
 

@@ -85,7 +85,9 @@ def priority_propose(request: HttpRequest, programme_id: int) -> HttpResponse:
 
 
 def _priority(request: HttpRequest, programme, priority_id: int) -> Priority:
-    return get_object_or_404(selectors.priorities_for_list(programme=programme, user=request.user), pk=priority_id)
+    # The Working Together for Change link comes in the same query (the page says how many raised it).
+    priorities = selectors.priorities_for_list(programme=programme, user=request.user).select_related("wtfc_link__theme__exercise")
+    return get_object_or_404(priorities, pk=priority_id)
 
 
 def _priority_page(request: HttpRequest, programme, priority: Priority, form: CommentForm | None) -> HttpResponse:

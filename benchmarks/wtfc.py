@@ -1,0 +1,191 @@
+"""Working Together for Change at council scale (not part of the test suite).
+
+Seeds 10,000 people's finished reviews holding 50,000 statements (working, not working and
+important for the future; one person in twenty said no to their reviews being used), then times
+the pull (copying the statements without names into an exercise), theming them all (as the
+group would, in bulk), counting and ranking the themes in SQL, and the theming board and ranked
+themes pages through the Django test client, beside the signed-in trivial page, as
+benchmarks/run.py does.
+
+    .venv/bin/python -m coproduction.devservers exec -- .venv/bin/python benchmarks/wtfc.py
+    (the same database as `make bench`; --database NAME for another, --reseed to seed again)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+TEAM = "Bench: WTfC adults team"
+MEMBER = "wtfc-member@bench.example"
+ORGANISER = "wtfc-organiser@bench.example"
+FIRST = ["Alan", "Joy", "Bashir", "Carys", "Edith", "Li", "Sam", "Priya", "Tom", "Rosa", "Dev", "Maureen"]
+LAST = ["Marsh", "Evans", "Rahman", "Clarke", "Wei", "Okafor", "Shah", "Patel", "Hughes", "Lindqvist"]
+STATEMENTS = {
+    "working": ["{name} enjoys the Tuesday art group", "My PA helps me get to the shops", "I like the staff at the centre",
+                "Going swimming with friends", "I cook my own tea now", "My direct payment lets me choose"],
+    "not_working": ["The minibus is always late", "Nothing to do at weekends", "Staff change too often, {name} finds it hard",
+                    "I can't get there on the bus", "Nobody told me about the new rules", "The day centre is too noisy"],
+    "important_future": ["A paid job", "Living in my own flat", "Seeing my friends more", "Learning to travel on my own",
+                         "Going to college", "More things to do near home"],
+}
+THEMES = ["Transport", "Weekends", "Staff", "Work", "Housing", "Friends", "Choice", "Information", "Skills", "Activities", "Noise", "Other"]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--statements", type=int, default=50_000)
+    parser.add_argument("--per-person", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=30, help="requests per page")
+    parser.add_argument("--database", default="coproduction_bench")
+    parser.add_argument("--reseed", action="store_true", help="seed the reviews again")
+    return parser.parse_args()
+
+
+def seed_reviews(args: argparse.Namespace) -> None:
+    from django.contrib.auth.hashers import make_password
+
+    from careplans.models import CarePlan, Person, Review, ReviewItem
+    from coproduction.accounts.models import Organisation, Team, User
+
+    team = Team.objects.filter(name=TEAM).first()
+    if team is not None and not args.reseed:
+        return
+    started = time.perf_counter()
+    if team is not None:
+        ReviewItem.objects.filter(review__plan__person__team=team).delete()
+        Review.objects.filter(plan__person__team=team).delete()
+        CarePlan.objects.filter(person__team=team).delete()
+        Person.objects.filter(team=team).delete()
+    organisation, _ = Organisation.objects.get_or_create(name="Bench council", defaults={"kind": "council"})
+    team, _ = Team.objects.get_or_create(name=TEAM, organisation=organisation)
+    password = make_password("bench-password-1")
+    worker, _ = User.objects.get_or_create(email="wtfc-practitioner@bench.example", defaults={"full_name": "WTfC Practitioner", "roles": ["practitioner"], "password": password})
+    User.objects.get_or_create(email=ORGANISER, defaults={"full_name": "WTfC Organiser", "roles": ["commissioner"], "password": password})
+    User.objects.get_or_create(email=MEMBER, defaults={"full_name": "WTfC Member", "roles": ["person"], "password": password})
+    rng = random.Random(2027)
+    count = args.statements // args.per_person
+    people = Person.objects.bulk_create(
+        Person(full_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}", team=team, review_statements_opt_out=n % 20 == 0)
+        for n in range(count)
+    )
+    plans = CarePlan.objects.bulk_create(CarePlan(person=person, version=1, status="agreed", created_by=worker) for person in people)
+    finished = datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
+    reviews = Review.objects.bulk_create(
+        Review(plan=plan, held_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 360), finished_at=finished, created_by=worker)
+        for n, plan in enumerate(plans)
+    )
+    kinds = list(STATEMENTS)
+    items = []
+    for review, person in zip(reviews, people, strict=True):
+        first = person.full_name.split()[0]
+        for k in range(args.per_person):
+            kind = kinds[k % 3]
+            items.append(ReviewItem(review=review, kind=kind, perspective="person", text=rng.choice(STATEMENTS[kind]).format(name=first)))
+    ReviewItem.objects.bulk_create(items, batch_size=5000)
+    print(f"Seeded {len(items):,} review statements from {count:,} people in {time.perf_counter() - started:.1f} s")
+
+
+def bench_wtfc(args: argparse.Namespace) -> None:
+    from django.db import connection
+    from run import signed_in_client, timed
+
+    from commissioning.coassessment import selectors, wtfc_services
+    from commissioning.coassessment.models import WtfcExercise, WtfcStatement, WtfcTheme
+    from commissioning.models import MemberRole, Programme
+    from commissioning.services import programme_create
+    from coproduction.accounts.models import Team, User
+
+    organiser, member = User.objects.get(email=ORGANISER), User.objects.get(email=MEMBER)
+    team = Team.objects.get(name=TEAM)
+    Programme.objects.filter(title="Bench: WTfC").delete()
+    programme = programme_create(lead=organiser, title="Bench: WTfC", summary="Bench data.")
+    programme.members.create(user=member, member_role=MemberRole.LIVED_EXPERIENCE)
+
+    started = time.perf_counter()
+    exercise = wtfc_services.wtfc_exercise_create(
+        programme=programme, by=organiser, title="Bench: reviews from 2026", teams=[team],
+        reviews_from=datetime.date(2026, 1, 1), reviews_to=datetime.date(2026, 12, 31),
+    )
+    pull = time.perf_counter() - started
+    print(f"\nWorking Together for Change: {exercise.statement_count:,} statements from {exercise.people_count:,} people (people who said no left out)")
+    print(f"Pull without names (copy, scrub names, shuffle): {pull:.2f} s")
+    # The group's theming, in bulk: statements spread over the themes by their text.
+    themes = WtfcTheme.objects.bulk_create(WtfcTheme(exercise=exercise, name=name) for name in THEMES)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE coassessment_wtfcstatement SET theme_id = (%s::int[])[1 + abs(hashtext(text)) %% %s] WHERE exercise_id = %s",
+            [[theme.pk for theme in themes], len(themes), exercise.pk],
+        )
+        cursor.execute("ANALYZE coassessment_wtfcstatement")
+    print(f"Put every statement in one of {len(themes)} themes (SQL): {time.perf_counter() - started:.2f} s")
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        ranked = selectors.wtfc_theme_counts(exercise=exercise)
+        times.append(time.perf_counter() - started)
+    top = ranked[0]
+    print(f"Count and rank the themes (SQL): median {statistics.median(times) * 1000:.1f} ms; top theme “{top.name}”, {top.people:,} people, {top.statement_total:,} statements")
+    WtfcStatement.objects.filter(exercise=exercise, pk__in=WtfcStatement.objects.filter(exercise=exercise).values("pk")[:2000]).update(theme=None)
+
+    client = signed_in_client(MEMBER)
+    base = f"/commissioning/programmes/{programme.pk}/review/working-together-for-change/{exercise.pk}/"
+    rows = [
+        ("Trivial page, signed in (member)", *timed(client, "get", "/accessibility/", args.repeats)),
+        ("WTfC ranked themes (50,000 statements)", *timed(client, "get", base + "results/", args.repeats)),
+        ("WTfC theming board (first page)", *timed(client, "get", base, args.repeats)),
+        ("WTfC one theme's statements (page 5)", *timed(client, "get", base + f"?theme={top.pk}&page=5", args.repeats)),
+    ]
+    trivial = rows[0][1]
+    print(f"\n{'Page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x trivial':>10} status")
+    for label, median, p95, queries, status in rows:
+        print(f"{label:<42} {median:>10.2f} {p95:>8.2f} {queries:>8} {median / trivial:>10.1f} {status}")
+    WtfcExercise.objects.filter(pk=exercise.pk).delete()
+
+
+def main() -> None:
+    args = parse_args()
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{args.database}"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("REQUIRE_STAFF_MFA", "true")
+    os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="coproduction-bench-static-"))
+    import django
+
+    django.setup()
+    import run
+    from django.conf import settings
+    from django.core.management import call_command
+
+    run.BENCH_DB = args.database
+    from whitenoise.storage import MissingFileError
+
+    try:
+        call_command("collectstatic", "--noinput", verbosity=0)
+    except MissingFileError as error:  # another app's static files may be half-made; these pages do not need them
+        from django.test.utils import override_settings
+
+        print(f"Static files could not be collected ({error.__class__.__name__}): serving them unhashed")
+        override_settings(STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
+    run.ensure_database(reseed=False)
+    call_command("migrate", verbosity=0)
+    seed_reviews(args)
+    bench_wtfc(args)
+
+
+if __name__ == "__main__":
+    main()

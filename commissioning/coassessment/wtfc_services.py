@@ -1,0 +1,173 @@
+"""Writes for Working Together for Change: pull statements from reviews without names, theme
+them, and turn the top themes into commissioning priorities."""
+
+import re
+import secrets
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from careplans.models import Person, Representative, ReviewItem
+from commissioning.models import Activity, ActivityKind, LadderRung, Programme, Stage
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+
+from .models import MIN_PEOPLE, WtfcExercise, WtfcPriority, WtfcStatement, WtfcTheme
+
+BATCH = 2000
+NAME_MARK = "[name]"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# UK phone numbers, written with or without spaces: 07700 900123, +44 20 7946 0000.
+PHONE = re.compile(r"(\+44\s?|\b0)(\d[\s-]?){9,10}\b")
+
+
+def _reviews_filter(*, teams, reviews_from: date, reviews_to: date, prefix: str = "") -> Q:
+    """Finished reviews in the teams and period, of people who have not said no."""
+    return Q(**{
+        f"{prefix}plan__person__team__in": list(teams),
+        f"{prefix}plan__person__review_statements_opt_out": False,
+        f"{prefix}held_on__gte": reviews_from,
+        f"{prefix}held_on__lte": reviews_to,
+        f"{prefix}finished_at__isnull": False,
+    })
+
+
+def wtfc_people_available(*, teams, reviews_from: date, reviews_to: date) -> int:
+    """How many distinct people's reviews an exercise would use (one query)."""
+    return (
+        ReviewItem.objects.filter(_reviews_filter(teams=teams, reviews_from=reviews_from, reviews_to=reviews_to, prefix="review__"))
+        .values("review__plan__person_id").distinct().count()
+    )
+
+
+def _name_words(*names: str) -> set[str]:
+    words = set()
+    for name in names:
+        for word in re.split(r"[\s,]+", name or ""):
+            word = word.strip(".'’()-")
+            if len(word) >= 2:
+                words.add(word)
+    return words
+
+
+def scrub(text: str, names: set[str]) -> str:
+    """Take out the person's and their family's names, email addresses and phone numbers."""
+    if names:
+        pattern = r"\b(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")('s|’s)?\b"
+        text = re.sub(pattern, lambda match: NAME_MARK + (match.group(2) or ""), text, flags=re.IGNORECASE)
+    text = EMAIL.sub("[email address]", text)
+    return PHONE.sub("[phone number]", text)
+
+
+@transaction.atomic
+def wtfc_exercise_create(
+    *, programme: Programme, by, title: str, teams, reviews_from: date, reviews_to: date, stage: Stage | None = None
+) -> WtfcExercise:
+    """Copy the matching statements into a new exercise, without names, in a random order."""
+    teams = list(teams)
+    if not teams:
+        raise ValidationError("Select at least one team")
+    if reviews_to < reviews_from:
+        raise ValidationError("The end of the period must be the same as or after the start")
+    items = ReviewItem.objects.filter(
+        _reviews_filter(teams=teams, reviews_from=reviews_from, reviews_to=reviews_to, prefix="review__")
+    ).order_by()
+    people = list(
+        Person.objects.filter(pk__in=items.values("review__plan__person_id")).values_list("pk", "full_name", "preferred_name")
+    )
+    if len(people) < MIN_PEOPLE:
+        raise ValidationError(
+            f"Fewer than {MIN_PEOPLE} people's reviews match, so the statements could point at someone. "
+            "Choose more teams or a longer period."
+        )
+    names: dict[int, set[str]] = {pk: _name_words(full, preferred) for pk, full, preferred in people}
+    for person_id, name in Representative.objects.filter(person_id__in=names).values_list("person_id", "name"):
+        names[person_id] |= _name_words(name)
+    # Keys 1..N handed out in a random order: nothing links a key to a person or to their id.
+    shuffled = list(names)
+    secrets.SystemRandom().shuffle(shuffled)
+    key_of = {person_id: key for key, person_id in enumerate(shuffled, start=1)}
+
+    activity = Activity.objects.create(
+        programme=programme, stage=stage or programme.current_stage, kind=ActivityKind.WORKING_TOGETHER_FOR_CHANGE,
+        title=title, happened_on=timezone.localdate(), ladder_rung=LadderRung.CO_PRODUCING, recorded_by=by,
+        summary="Statements from people's reviews, without names, themed by the co-production group.",
+    )
+    exercise = WtfcExercise.objects.create(
+        programme=programme, activity=activity, title=title, reviews_from=reviews_from, reviews_to=reviews_to,
+        people_count=len(people), created_by=by,
+    )
+    exercise.teams.set(teams)
+    rows = list(items.values_list("kind", "perspective", "text", "theme__name", "review__plan__person_id"))
+    secrets.SystemRandom().shuffle(rows)
+    statements = [
+        WtfcStatement(
+            exercise=exercise, kind=kind, perspective=perspective, text=scrub(text, names[person_id]),
+            person_key=key_of[person_id], suggested_theme=theme_name or "",
+        )
+        for kind, perspective, text, theme_name, person_id in rows
+    ]
+    WtfcStatement.objects.bulk_create(statements, batch_size=BATCH)
+    exercise.statement_count = len(statements)
+    exercise.save(update_fields=["statement_count"])
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=exercise, detail=f"{len(statements)} review statements copied without names")
+    return exercise
+
+
+def wtfc_theme_create(*, exercise: WtfcExercise, name: str, i_statement: str = "") -> WtfcTheme:
+    name = name.strip()
+    if WtfcTheme.objects.filter(exercise=exercise, name__iexact=name).exists():
+        raise ValidationError(f"There is already a theme called “{name}”")
+    return WtfcTheme.objects.create(exercise=exercise, name=name, i_statement=i_statement.strip())
+
+
+def wtfc_theme_update(*, theme: WtfcTheme, name: str, i_statement: str) -> WtfcTheme:
+    name = name.strip()
+    if WtfcTheme.objects.filter(exercise_id=theme.exercise_id, name__iexact=name).exclude(pk=theme.pk).exists():
+        raise ValidationError(f"There is already a theme called “{name}”")
+    theme.name, theme.i_statement = name, i_statement.strip()
+    theme.save(update_fields=["name", "i_statement"])
+    return theme
+
+
+def wtfc_statement_move(*, statement: WtfcStatement, theme: WtfcTheme | None) -> WtfcStatement:
+    if theme is not None and theme.exercise_id != statement.exercise_id:
+        raise ValidationError("Choose a theme from this exercise")
+    statement.theme = theme
+    statement.save(update_fields=["theme"])
+    return statement
+
+
+@transaction.atomic
+def wtfc_priorities_create(*, exercise: WtfcExercise, themes: list, by) -> list[WtfcPriority]:
+    """Each chosen theme becomes a priority in the programme, remembering how many people's
+    reviews raised it. `themes` come from wtfc_theme_counts (annotated with their counts)."""
+    from commissioning.priorities.services import priority_propose
+
+    if not themes:
+        raise ValidationError("Select at least one theme")
+    made = []
+    for theme in themes:
+        if theme.exercise_id != exercise.pk:
+            raise ValidationError("Choose themes from this exercise")
+        if WtfcPriority.objects.filter(theme=theme).exists():
+            raise ValidationError(f"“{theme.name}” is already a priority")
+        people = theme.people if theme.people >= MIN_PEOPLE else f"fewer than {MIN_PEOPLE}"
+        priority = priority_propose(
+            programme=exercise.programme, by=by, kind="priority", title=(theme.i_statement or theme.name)[:200],
+            description=(
+                f"From Working Together for Change, “{exercise.title}”: {people} people's reviews raised "
+                f"“{theme.name}” ({theme.not_working} not working, {theme.working} working, "
+                f"{theme.important_future} important for the future)."
+            ),
+        )
+        priority.informed_by.add(exercise.activity_id)
+        made.append(WtfcPriority.objects.create(
+            theme=theme, priority=priority, people_count=theme.people, statement_count=theme.statement_total, created_by=by,
+        ))
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=exercise, detail=f"{len(made)} themes made priorities")
+    return made
+
