@@ -430,6 +430,22 @@ def bench_budgeting(args: argparse.Namespace) -> None:
     budgeting_bench.bench_budgeting(pb_args)
 
 
+def bench_wtfc(args: argparse.Namespace) -> None:
+    """Working Together for Change over 50,000 review statements: benchmarks/wtfc.py."""
+    import wtfc as wtfc_bench
+
+    wtfc_args = argparse.Namespace(statements=50_000, per_person=5, repeats=args.repeats, reseed=args.reseed)
+    wtfc_bench.seed_reviews(wtfc_args)
+    wtfc_bench.bench_wtfc(wtfc_args)
+
+
+def bench_assets(args: argparse.Namespace) -> None:
+    """20,000 local assets, searched near a postcode with three filters: benchmarks/assets.py."""
+    import assets as assets_bench
+
+    assets_bench.bench_from_run(args)
+
+
 def main() -> None:
     args = parse_args()
     use_bench_database()
@@ -472,6 +488,8 @@ def main() -> None:
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
     bench_pages(args)
     bench_budgeting(args)
+    bench_assets(args)
+    bench_wtfc(args)
     bench_reports(args)
     bench_worker_memory(args)
 

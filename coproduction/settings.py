@@ -205,12 +205,23 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The asset map's background tiles: OpenStreetMap's by default (its attribution is required);
+# a council may point at its own tile server. Empty: the map shows markers without tiles.
+ASSET_TILE_URL = env("ASSET_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+ASSET_TILE_ATTRIBUTION = env(
+    "ASSET_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+# A published asset nobody has checked for this long is marked "needs checking".
+ASSET_STALE_AFTER_DAYS = env.int("ASSET_STALE_AFTER_DAYS", default=365)
+_ASSET_TILE_ORIGIN = "/".join(ASSET_TILE_URL.split("/")[:3]).replace("{s}.", "*.") if ASSET_TILE_URL.startswith("https://") else None
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_ASSET_TILE_ORIGIN] if _ASSET_TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -273,6 +284,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commissioning.budgeting.tasks.round_counts_requeue_stuck",
         "schedule": 60.0,
     },
+    # Published assets not checked for ASSET_STALE_AFTER_DAYS become "needs checking", daily.
+    "assets-mark-stale": {
+        "task": "commissioning.assets.tasks.assets_mark_stale",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 # A queued job untouched this long is assumed lost and queued again.
 REPORT_REQUEUE_AFTER = timedelta(seconds=env.int("REPORT_REQUEUE_AFTER_SECONDS", default=120))
@@ -310,3 +326,9 @@ CAREPLAN_FIRST_REVIEW_WEEKS = env.int("CAREPLAN_FIRST_REVIEW_WEEKS", default=8)
 CAREPLAN_REVIEW_INTERVAL_WEEKS = env.int("CAREPLAN_REVIEW_INTERVAL_WEEKS", default=52)
 # Checklist results are never shown for fewer answers than this, so nobody's can be singled out.
 CHECKLIST_MIN_GROUP_SIZE = env.int("CHECKLIST_MIN_GROUP_SIZE", default=5)
+# Involvement claims must be made within this many days of the activity, so the finance team
+# can close its accounts.
+CLAIM_DEADLINE_DAYS = env.int("CLAIM_DEADLINE_DAYS", default=90)
+
+# Bidders' answers uploaded to procurement panels: PDF or Word, up to this size.
+PANEL_BID_MAX_BYTES = env.int("PANEL_BID_MAX_BYTES", default=10 * 1024 * 1024)

@@ -5,17 +5,17 @@ tests/test_authorization_matrix.py (users by role and records owned by some of t
 """
 
 from coproduction.accounts.models import Role
+from tests.assets.matrix import ROWS as ASSETS_ROWS
 from tests.budgeting.matrix import ROWS as BUDGETING_ROWS
+from tests.coassessment.matrix import ROWS as COASSESSMENT_ROWS
 from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
 from tests.harness.matrix import Expect, Row, only, public, signed_in
+from tests.involvement.matrix import ROWS as INVOLVEMENT_ROWS
+from tests.monitoring.matrix import ROWS as MONITORING_ROWS
+from tests.panels.matrix import ROWS as PANELS_ROWS
 from tests.priorities.matrix import ROWS as PRIORITIES_ROWS
 from tests.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
 from tests.workshops.matrix import ROWS as WORKSHOPS_ROWS
-from tests.panels.matrix import ROWS as PANELS_ROWS
-from tests.assets.matrix import ROWS as ASSETS_ROWS
-from tests.involvement.matrix import ROWS as INVOLVEMENT_ROWS
-from tests.monitoring.matrix import ROWS as MONITORING_ROWS
-from tests.coassessment.matrix import ROWS as COASSESSMENT_ROWS
 
 ROLE_HOMES = [
     Row(

@@ -36,6 +36,8 @@ def pytest_configure(config):
     app.conf.task_default_queue = f"test-{uuid.uuid4().hex[:8]}"
     # Password hashing at full Argon2 strength makes factories slow; the hasher is not under test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    # No network in tests: the asset map draws its markers without background tiles.
+    settings.ASSET_TILE_URL = ""
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,13 @@ from tests.harness.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Downloads are files, not pages; health checks are for machines.
 # Downloads and probes, not pages.
 NOT_PAGES = {
     "reports:job_download", "core:health_live", "core:health_ready",
     "budgeting:results_csv", "priorities:evidence_file", "priorities:outcome_framework_csv",
+    "involvement:payment_file", "involvement:profile_download", "panels:response_file", "monitoring:paper_file",
+    "assets:oruk_api_details", "assets:oruk_service_list", "assets:oruk_service_detail",
+    "assets:oruk_export", "assets:asset_import_template",
 }
 PAGE_ROWS = [row for row in MATRIX if row.url_name not in NOT_PAGES]
 

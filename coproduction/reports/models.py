@@ -25,6 +25,10 @@ class ReportJob(models.Model):
         SPECIFICATION = "specification", "Service specification"
         BUDGETING_BALLOTS = "budgeting_ballots", "Paper ballots"
         BUDGETING_CARDS = "budgeting_cards", "Idea cards"
+        MONITORING_PAPERS = "monitoring_papers", "Monitoring meeting papers"
+        PANEL_BRIEFING = "panel_briefing", "Procurement panel briefing pack"
+        PANEL_REPORT = "panel_report", "Procurement panel report"
+        PANEL_FEEDBACK = "panel_feedback", "Feedback letter to a bidder"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"

@@ -86,12 +86,12 @@ def test_a_new_session_key_at_sign_in(client, person):
     "role, expected",
     [
         # Anyone may be in a co-production group, so everyone has "Commissioning".
-        (Role.PERSON, ["Home", "My plan", "Checklist", "Commissioning", "Your data"]),
-        (Role.PRACTITIONER, ["Home", "Caseload", "Checklist", "Commissioning", "Your data"]),
-        (Role.TEAM_MANAGER, ["Home", "Caseload", "Team dashboard", "Checklist", "Commissioning", "Your data", "Audit trail"]),
-        (Role.HEAD_OF_SERVICE, ["Home", "Team dashboard", "Checklist", "Commissioning", "Your data"]),  # totals only, no records
-        (Role.COMMISSIONER, ["Home", "Checklist", "Commissioning", "Your data"]),  # no individual's record, ever
-        (Role.ADMINISTRATOR, ["Home", "Checklist", "Commissioning", "Your data", "Audit trail", "Manage accounts"]),
+        (Role.PERSON, ["Home", "My plan", "Checklist", "Commissioning", "Local assets", "Your data"]),
+        (Role.PRACTITIONER, ["Home", "Caseload", "Checklist", "Commissioning", "Local assets", "Your data"]),
+        (Role.TEAM_MANAGER, ["Home", "Caseload", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail"]),
+        (Role.HEAD_OF_SERVICE, ["Home", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data"]),  # totals only, no records
+        (Role.COMMISSIONER, ["Home", "Checklist", "Commissioning", "Local assets", "Your data"]),  # no individual's record, ever
+        (Role.ADMINISTRATOR, ["Home", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail", "Manage accounts"]),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_use(client_as, users, role, expected):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
+from tests.assets.world import build_assets_world
 from tests.budgeting.world import build_budgeting_world
 from tests.careplans.factories import (
     CarePlanFactory,
@@ -18,16 +19,15 @@ from tests.checklist.factories import (
     SurveyRoundFactory,
     submitted_checklist,
 )
+from tests.coassessment.world import build_coassessment_world
 from tests.commissioning.world import build_commissioning_world
+from tests.involvement.world import build_involvement_world
+from tests.monitoring.world import build_monitoring_world
+from tests.panels.world import build_panels_world
 from tests.priorities.world import build_priorities_world
 from tests.reports.factories import ReportJobFactory
 from tests.specifications.world import build_specifications_world
 from tests.workshops.world import build_workshops_world
-from tests.panels.world import build_panels_world
-from tests.assets.world import build_assets_world
-from tests.involvement.world import build_involvement_world
-from tests.monitoring.world import build_monitoring_world
-from tests.coassessment.world import build_coassessment_world
 
 
 def build_world(users: dict, team, other_team) -> dict:

@@ -102,6 +102,7 @@ def test_the_invite_page_has_a_fixed_number_of_queries(client, commissioner, pro
 
     # user, OTP device, programme, own groups (the rules), workshop, the invitations (twice: the
     # form's choices and the list), whether there are members to invite, and the members offered
-    response = assert_fixed_queries(lambda: client.get(url), budget=10, grow=grow)
+    # ...and the invitees' access needs from their involvement profiles (one read, one audit insert)
+    response = assert_fixed_queries(lambda: client.get(url), budget=12, grow=grow)
     # The ten new members are offered; the ten invited with them are not offered again.
     assert len(response.context["form"].fields["members"].choices) == offered_before + 10
