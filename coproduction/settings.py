@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "coproduction.accounts",
     "coproduction.audit",
     "coproduction.reports",
+    "coproduction.notifications",
+    "coproduction.governance",
     # Feature apps: each gets its content from its own issue.
     "careplans",
     "checklist",
@@ -332,3 +334,22 @@ CLAIM_DEADLINE_DAYS = env.int("CLAIM_DEADLINE_DAYS", default=90)
 
 # Bidders' answers uploaded to procurement panels: PDF or Word, up to this size.
 PANEL_BID_MAX_BYTES = env.int("PANEL_BID_MAX_BYTES", default=10 * 1024 * 1024)
+
+# ---------------------------------------------------------------------------
+# Messages and reminders (coproduction/notifications)
+# ---------------------------------------------------------------------------
+# BEGIN notifications settings
+# END notifications settings
+
+# ---------------------------------------------------------------------------
+# Information governance: subject access, consent, retention, access review
+# (coproduction/governance)
+# ---------------------------------------------------------------------------
+# BEGIN governance settings
+# END governance settings
+
+# ---------------------------------------------------------------------------
+# Running beyond one server: shared report storage and a read replica
+# ---------------------------------------------------------------------------
+# BEGIN deployment settings
+# END deployment settings

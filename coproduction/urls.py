@@ -5,6 +5,8 @@ urlpatterns = [
     path("", include("coproduction.accounts.urls")),
     path("audit/", include("coproduction.audit.urls")),
     path("reports/", include("coproduction.reports.urls")),
+    path("", include("coproduction.notifications.urls")),
+    path("", include("coproduction.governance.urls")),
     path("people/", include("careplans.urls")),
     path("checklist/", include("checklist.urls")),
     path("commissioning/", include("commissioning.urls")),

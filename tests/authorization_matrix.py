@@ -9,9 +9,11 @@ from tests.assets.matrix import ROWS as ASSETS_ROWS
 from tests.budgeting.matrix import ROWS as BUDGETING_ROWS
 from tests.coassessment.matrix import ROWS as COASSESSMENT_ROWS
 from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
+from tests.governance.matrix import ROWS as GOVERNANCE_ROWS
 from tests.harness.matrix import Expect, Row, only, public, signed_in
 from tests.involvement.matrix import ROWS as INVOLVEMENT_ROWS
 from tests.monitoring.matrix import ROWS as MONITORING_ROWS
+from tests.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
 from tests.panels.matrix import ROWS as PANELS_ROWS
 from tests.priorities.matrix import ROWS as PRIORITIES_ROWS
 from tests.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
@@ -191,3 +193,4 @@ MATRIX: list[Row] = [
 # Commissioning: each app keeps its rows beside its tests.
 MATRIX += [*COMMISSIONING_ROWS, *PRIORITIES_ROWS, *BUDGETING_ROWS, *WORKSHOPS_ROWS, *SPECIFICATIONS_ROWS]
 MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS]
+MATRIX += [*GOVERNANCE_ROWS, *NOTIFICATIONS_ROWS]

@@ -21,8 +21,12 @@ from tests.checklist.factories import (
 )
 from tests.coassessment.world import build_coassessment_world
 from tests.commissioning.world import build_commissioning_world
+from tests.governance.world_consent import build_consent_world
+from tests.governance.world_retention import build_retention_world
+from tests.governance.world_sar import build_sar_world
 from tests.involvement.world import build_involvement_world
 from tests.monitoring.world import build_monitoring_world
+from tests.notifications.world import build_notifications_world
 from tests.panels.world import build_panels_world
 from tests.priorities.world import build_priorities_world
 from tests.reports.factories import ReportJobFactory
@@ -67,6 +71,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_commissioning_world, build_priorities_world, build_specifications_world,
         build_workshops_world, build_budgeting_world,
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world,
+        build_sar_world, build_consent_world, build_retention_world, build_notifications_world,
     ):
         world.update(build(world))
     return world

@@ -21,6 +21,8 @@ from commissioning.workshops.demo import seed_workshops_demo
 from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.governance.demo import seed_governance_demo
+from coproduction.notifications.demo import seed_notifications_demo
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
@@ -91,6 +93,9 @@ class Command(BaseCommand):
         seed_assets_demo()
         seed_monitoring_demo()
         seed_coassessment_demo()
+        seed_governance_demo()
+        # Last: the messages the demo's own events would have sent.
+        seed_notifications_demo()
 
         self.stdout.write(f"Demo data ready ({created} new accounts).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
