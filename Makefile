@@ -31,6 +31,17 @@ bench: $(INSTALLED)  ## Council-scale timings beside a trivial view (not part of
 	SECRET_KEY=$${SECRET_KEY:-bench-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
 		$(SERVERS) exec -- $(PY) benchmarks/run.py $(BENCH_ARGS)
 
+load: $(INSTALLED)  ## Load test with locust against gunicorn at council scale (pip install ".[load]")
+	SECRET_KEY=$${SECRET_KEY:-load-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
+		$(SERVERS) exec -- $(PY) benchmarks/load.py $(LOAD_ARGS)
+
+backup: $(INSTALLED)  ## Back up the database and report files to BACKUP_DIR (default .data/backups)
+	$(SERVERS) exec -- $(PY) manage.py backup
+
+restore: $(INSTALLED)  ## Restore BACKUP=<folder> into an empty database (RESTORE_ARGS=--force to replace)
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=.data/backups/coproduction-..."; exit 2; }
+	$(SERVERS) exec -- $(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
+
 servers-stop:  ## Stop the embedded servers left running by an interrupted command
 	$(SERVERS) stop
 
@@ -41,4 +52,4 @@ lock:  ## Re-pin requirements.lock from pyproject.toml
 	$(PYTHON) -m venv /tmp/coproduction-lock && /tmp/coproduction-lock/bin/pip install --quiet ".[embedded,test]" \
 		&& /tmp/coproduction-lock/bin/pip freeze --exclude coproduction > requirements.lock && rm -rf /tmp/coproduction-lock
 
-.PHONY: help install run test bench servers-stop frontend lock
+.PHONY: help install run test bench load backup restore servers-stop frontend lock

