@@ -110,6 +110,8 @@ def _seed_breaks_round(users: dict[str, User]) -> None:
             data={"pot": pot, "title": title, "cost": cost, "easy_read": "", "description": f"{title}, so carers can plan a break."},
         )
         services.proposal_review(proposal=proposal, by=users["commissioner"], feasible=True, reason="", cost=cost)
+    # Al lives in the borough: he registered to vote and asked to hear when voting opens.
+    services.registration_create(round_=round_, user=users["person"], postcode="LS6 2AB", wants_updates=True)
     services.round_move_on(round_=round_, by=users["commissioner"])
     services.round_move_on(round_=round_, by=users["commissioner"])
     rng = random.Random(7)

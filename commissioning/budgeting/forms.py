@@ -206,10 +206,16 @@ class RegistrationForm(forms.Form):
         label="Your postcode", max_length=10, help_text="So we know you live in the area. For example LS1 4AP.",
         error_messages={"required": "Enter your postcode", "max_length": "Enter a real postcode, like LS1 4AP"},
     )
+    wants_updates = forms.BooleanField(
+        label="Tell me when voting opens and when the results are published", required=False,
+        help_text="We send a short message to your account, and by email or text if you chose that. You can stop them at any time.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("postcode", field_width=Fluid.ONE_QUARTER), submit="Register to vote")
+        self.helper = gds_helper(
+            Field.text("postcode", field_width=Fluid.ONE_QUARTER), Field.checkbox("wants_updates", small=True), submit="Register to vote"
+        )
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].upper().strip()

@@ -124,6 +124,8 @@ class Registration(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pb_registrations")
     postcode = models.CharField(max_length=10)
+    # The resident asked to be told when voting opens and when the results are published.
+    wants_updates = models.BooleanField(default=False)
     registered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -22,7 +22,7 @@ register(
     Registration,
     title="Registrations to vote in participatory budgeting",
     user_paths=["user"],
-    fields=[("Round", "round__title"), ("Postcode", "postcode"), ("Registered", "registered_at")],
+    fields=[("Round", "round__title"), ("Postcode", "postcode"), ("Told about voting and results", "wants_updates"), ("Registered", "registered_at")],
 )
 register(
     Voter,

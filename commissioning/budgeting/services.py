@@ -14,6 +14,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from commissioning.models import Activity, ActivityKind, Decision, GroupMember
 
+from . import notices
 from .models import (
     Ballot,
     BallotChoice,
@@ -103,6 +104,7 @@ def round_move_on(*, round_: Round, by) -> Round:
     round_.save(update_fields=["phase", "voting_closed_at"])
     if round_.phase == Round.Phase.RESULTS:
         count_start(round_=round_)
+    notices.phase_changed(round_=round_)
     return round_
 
 
@@ -127,8 +129,10 @@ def proposal_review(*, proposal: Proposal, by, feasible: bool, reason: str, cost
     return proposal
 
 
-def registration_create(*, round_: Round, user, postcode: str) -> Registration:
-    registration, _ = Registration.objects.update_or_create(round=round_, user=user, defaults={"postcode": postcode.upper().strip()})
+def registration_create(*, round_: Round, user, postcode: str, wants_updates: bool = False) -> Registration:
+    registration, _ = Registration.objects.update_or_create(
+        round=round_, user=user, defaults={"postcode": postcode.upper().strip(), "wants_updates": wants_updates}
+    )
     return registration
 
 
@@ -426,6 +430,7 @@ def results_publish(*, round_: Round, by) -> Round:
         Proposal.objects.filter(pk=proposal.pk).update(decision=decision)
     round_.results_published_at, round_.results_published_by = timezone.now(), by
     round_.save(update_fields=["results_published_at", "results_published_by"])
+    notices.results_published(round_=round_)
     Activity.objects.filter(pk=round_.activity_id).update(
         happened_on=timezone.localdate(),
         # Residents and code holders: people who took part without being group members.

@@ -247,7 +247,9 @@ def register(request: HttpRequest, programme_id: int, round_id: int) -> HttpResp
     round_ = _round_or_404(request, programme_id, round_id, "budgeting.register")
     form = RegistrationForm(data=request.POST or None)
     if form.is_valid():
-        services.registration_create(round_=round_, user=request.user, postcode=form.cleaned_data["postcode"])
+        services.registration_create(
+            round_=round_, user=request.user, postcode=form.cleaned_data["postcode"], wants_updates=form.cleaned_data["wants_updates"],
+        )
         messages.success(request, "You are registered to vote in this round.")
         return redirect(_round_url(round_))
     return render(request, "budgeting/register.html", _context(round_, form=form))

@@ -1,0 +1,65 @@
+from django.core.cache import cache
+from django.db.models import QuerySet
+
+from .models import Message
+
+
+def messages_for(*, user) -> QuerySet[Message]:
+    """The user's own messages, newest first (fields: topic, subject, body, link, created_at, read_at).
+
+    Keep in step with notifications.rules.is_recipient."""
+    return Message.objects.filter(recipient_id=user.pk).order_by("-created_at", "-pk")
+
+
+# The header shows the unread count on every page. It is cached per person, and the cache is
+# moved up or down as messages arrive and are read, so most pages run no query for it.
+UNREAD_CACHE_SECONDS = 300
+
+
+def unread_cache_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
+def unread_count_for(*, user) -> int:
+    key = unread_cache_key(user.pk)
+    try:
+        count = cache.get(key)
+    except Exception:  # the cache is away: count in the database
+        count = None
+    if count is None:
+        count = Message.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
+        try:
+            cache.set(key, count, UNREAD_CACHE_SECONDS)
+        except Exception:
+            pass
+    return max(count, 0)
+
+
+def preference_for_user(*, user):
+    """The user's saved preference, or the default (every topic, by email), unsaved."""
+    from .models import Preference
+
+    return Preference.objects.filter(user_id=user.pk).first() or Preference(user_id=user.pk)
+
+
+def delivery_list_visible_to(*, user, status: str = ""):
+    """The sent-log for administrators: failed and unknown first, then newest first."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from .models import Delivery
+
+    if not user.has_perm("notifications.view_deliveries"):
+        return Delivery.objects.none()
+    deliveries = Delivery.objects.select_related("message__recipient").only(
+        "channel", "template", "via", "status", "attempts", "error", "created_at", "sent_at", "provider_reference",
+        "message__topic", "message__subject", "message__recipient__full_name", "message__recipient__id",
+    )
+    if status:
+        return deliveries.filter(status=status).order_by("-created_at", "-pk")
+    first = Case(
+        When(status=Delivery.Status.FAILED, then=Value(0)),
+        When(status=Delivery.Status.CHECK, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return deliveries.order_by(first, "-created_at", "-pk")
