@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "governance"
-urlpatterns: list = []
+# Each part keeps its own URL list; all share the "governance" namespace.
+urlpatterns = [
+    path("", include("coproduction.governance.urls_sar")),
+    path("", include("coproduction.governance.urls_consent")),
+    path("", include("coproduction.governance.urls_retention")),
+]

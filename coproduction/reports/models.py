@@ -29,6 +29,8 @@ class ReportJob(models.Model):
         PANEL_BRIEFING = "panel_briefing", "Procurement panel briefing pack"
         PANEL_REPORT = "panel_report", "Procurement panel report"
         PANEL_FEEDBACK = "panel_feedback", "Feedback letter to a bidder"
+        SUBJECT_ACCESS_PDF = "subject_access_pdf", "Subject access request (PDF)"
+        SUBJECT_ACCESS_ZIP = "subject_access_zip", "Subject access request (machine-readable ZIP)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -80,11 +82,13 @@ class ReportJob(models.Model):
 
     @property
     def extension(self) -> str:
+        if self.kind == self.Kind.SUBJECT_ACCESS_ZIP:
+            return "zip"
         return "csv" if self.kind == self.Kind.CHECKLIST_CSV else "pdf"
 
     @property
     def content_type(self) -> str:
-        return "text/csv" if self.extension == "csv" else "application/pdf"
+        return {"csv": "text/csv", "zip": "application/zip"}.get(self.extension, "application/pdf")
 
     @property
     def filename(self) -> str:

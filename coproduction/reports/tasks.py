@@ -28,7 +28,7 @@ DURABLE_JOB_OPTIONS = {
 @shared_task(**DURABLE_JOB_OPTIONS)
 def report_job_render(self, job_id: str) -> None:
     # Only the id crosses Redis: no personal data in the broker or its logs.
-    from . import services
+    from . import notices, services
 
     job = ReportJob.objects.filter(pk=job_id).first()
     if job is None:
@@ -44,6 +44,7 @@ def report_job_render(self, job_id: str) -> None:
         services.report_job_fail(
             job=job, message="Something went wrong making this report. Try again, or ask for help."
         )
+    notices.report_job_finished(job=job)  # the requester, if they have left the page
 
 
 @shared_task

@@ -9,6 +9,7 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
 from .models import ReportJob
+from .notices import report_job_watched
 from .selectors import report_job_list_visible_to
 from .services import report_job_request
 
@@ -38,6 +39,7 @@ def job_detail(request: HttpRequest, job_id) -> HttpResponse:
     job = get_object_or_404(report_job_list_visible_to(user=request.user), pk=job_id)
     if not request.user.has_perm("reports.view_reportjob", job):
         raise PermissionDenied
+    report_job_watched(job=job, user=request.user)  # still here: no message when it is ready
     template = "reports/job_detail.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#job-status"

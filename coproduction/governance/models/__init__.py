@@ -1,0 +1,2 @@
+from .consent import *  # noqa: F401,F403
+from .retention import *  # noqa: F401,F403

@@ -1,0 +1,234 @@
+"""The retention service: anonymise or delete what the schedule makes due, in batches, and
+write what it did (counts only) to a RetentionRun and the audit trail. Also erasure on request."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from coproduction.audit.models import AuditEvent
+from coproduction.audit.services import audit_record
+
+from .models import AnonymisedRecord, ErasureRequest, RetentionRun
+from .retention_selectors import DUE, REMOVED, due_counts
+
+logger = logging.getLogger(__name__)
+
+# Any number: the key of the Postgres advisory lock that keeps two runs from overlapping.
+RUN_LOCK = 7_314_022
+
+
+# --- Acting on one batch of ids, per record type ----------------------------------------
+
+
+def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
+    """Names and free text go; the record, its plans, reviews and their categories stay, so
+    counts (plans agreed, review decisions, statements per theme) still add up."""
+    from careplans.models import (
+        CarePlan,
+        OutcomeProgress,
+        Person,
+        PlanComment,
+        Representative,
+        Review,
+        ReviewItem,
+    )
+
+    from .models import Consent
+
+    Person.objects.filter(pk__in=ids).update(
+        full_name="Anonymised record", preferred_name="", date_of_birth=None, pronouns="", communication_needs=[],
+        interpreter_language="", best_time_and_place="", communication_notes="", capacity_assessed_by="",
+        user=None, practitioner=None,
+    )
+    CarePlan.objects.filter(person_id__in=ids).update(content={"sections": {}})
+    PlanComment.objects.filter(plan__person_id__in=ids).update(text=REMOVED)
+    Review.objects.filter(plan__person_id__in=ids).update(decision_notes="")
+    ReviewItem.objects.filter(review__plan__person_id__in=ids).update(text=REMOVED)
+    OutcomeProgress.objects.filter(review__plan__person_id__in=ids).update(outcome=REMOVED, notes="")
+    Representative.objects.filter(person_id__in=ids).update(name="Anonymised", basis_notes="", user=None)
+    Consent.objects.filter(person_id__in=ids).update(notes="")
+    AnonymisedRecord.objects.bulk_create(
+        [AnonymisedRecord(record_type="care_records", record_id=pk, run=run) for pk in ids], ignore_conflicts=True
+    )
+
+
+def _delete_involvement_profiles(ids: list[int], run) -> None:
+    from commissioning.involvement.models import InvolvementProfile
+
+    InvolvementProfile.objects.filter(pk__in=ids).delete()
+
+
+def _delete_report_files(ids: list, run) -> None:
+    from coproduction.reports.models import ReportJob
+
+    for job in ReportJob.objects.filter(pk__in=ids).only("id", "file"):
+        if job.file:
+            job.file.delete(save=False)
+    ReportJob.objects.filter(pk__in=ids).delete()
+
+
+def _delete_messages(ids: list[int], run) -> None:
+    from coproduction.notifications.models import Message
+
+    Message.objects.filter(pk__in=ids).delete()
+
+
+def _anonymise_wtfc_statements(ids: list[int], run) -> None:
+    from commissioning.coassessment.models import WtfcStatement
+
+    WtfcStatement.objects.filter(pk__in=ids).update(text=REMOVED, suggested_theme="")
+
+
+def _delete_audit_entries(ids: list[int], run) -> None:
+    # The trail refuses deletes unless this transaction-local setting is on (audit migration 0002).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('coproduction.audit_purge', 'on', true)")
+    AuditEvent.objects.filter(pk__in=ids).delete()
+
+
+ACT = {
+    "care_records": _anonymise_care_records,
+    "involvement_profiles": _delete_involvement_profiles,
+    "report_files": _delete_report_files,
+    "messages": _delete_messages,
+    "wtfc_statements": _anonymise_wtfc_statements,
+    "audit_entries": _delete_audit_entries,
+}
+
+
+def _act_on_due(record_type: str, run: RetentionRun, batch_size: int) -> int:
+    """Batch by batch until nothing is due. Each batch commits on its own, so a stopped run
+    keeps what it did and the next run carries on."""
+    done, seen = 0, set()
+    while True:
+        ids = list(DUE[record_type]().values_list("pk", flat=True)[:batch_size])
+        if not ids or seen.intersection(ids):
+            return done  # nothing left (or a batch that did not take: never loop for ever)
+        seen.update(ids)
+        with transaction.atomic():
+            ACT[record_type](ids, run)
+        done += len(ids)
+
+
+def _past(action: str) -> str:
+    return "anonymised" if action == "anonymise" else "deleted"
+
+
+def _audit_counts(run: RetentionRun, *, actor=None, prefix: str = "retention") -> None:
+    for record_type, count in run.counts.items():
+        action = settings.RETENTION_SCHEDULE[record_type]["action"]
+        audit_record(
+            actor=actor, action=AuditEvent.Action.DELETE if action == "delete" else AuditEvent.Action.CHANGE, obj=run,
+            detail=f"{prefix} {record_type}: {count} {_past(action)}",
+        )
+
+
+def retention_dry_run() -> dict[str, int]:
+    """What tonight's run would anonymise or delete, per record type. Changes nothing."""
+    return due_counts()
+
+
+def retention_apply(*, trigger: str = RetentionRun.Trigger.SCHEDULE, batch_size: int | None = None) -> RetentionRun | None:
+    """Anonymise or delete everything due. Returns None if another run holds the lock."""
+    batch_size = batch_size or settings.RETENTION_BATCH_SIZE
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [RUN_LOCK])
+        if not cursor.fetchone()[0]:
+            logger.info("Retention run skipped: another run is in progress")
+            return None
+    try:
+        run = RetentionRun.objects.create(trigger=trigger)
+        counts = {}
+        for record_type in settings.RETENTION_SCHEDULE:
+            counts[record_type] = _act_on_due(record_type, run, batch_size)
+        run.counts, run.finished_at = counts, timezone.now()
+        run.save(update_fields=["counts", "finished_at"])
+        _audit_counts(run)
+        logger.info("Retention run %s finished: %s records", run.pk, run.total)
+        return run
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [RUN_LOCK])
+
+
+# --- Erasure on request ----------------------------------------------------------------
+
+
+def erasure_blocked_reason(*, person) -> str:
+    """Why the law requires keeping this record whatever the request, or "" if erasure may go ahead.
+    An open care record (a plan in progress, or agreed and not closed at a review) is one the
+    council must keep while it provides care and support."""
+    from careplans.models import CarePlan, Review
+
+    plans = CarePlan.objects.filter(person=person)
+    if not plans.exists():
+        return ""
+    closed = Review.objects.filter(
+        plan__person=person, plan__status=CarePlan.Status.AGREED, decision=Review.Decision.CLOSE, finished_at__isnull=False
+    ).exists()
+    if closed and not plans.filter(status=CarePlan.Status.DRAFT).exists():
+        return ""
+    return (
+        "This person's care record is open, so the council must keep it while it provides care and "
+        "support: choose the legal obligation"
+    )
+
+
+@transaction.atomic
+def erasure_request_record(*, person, received_on, reason: str, ground: str, by, request=None) -> ErasureRequest:
+    """Record the request. Where a lawful ground to keep the record applies it is refused now;
+    otherwise it waits for the administrator to confirm the erasure."""
+    if ground == ErasureRequest.Ground.NONE:
+        blocked = erasure_blocked_reason(person=person)
+        if blocked:
+            raise ValidationError({"ground": blocked})
+    status = ErasureRequest.Status.AWAITING if ground == ErasureRequest.Ground.NONE else ErasureRequest.Status.REFUSED
+    erasure = ErasureRequest.objects.create(
+        person=person, received_on=received_on, reason=reason, ground=ground, status=status, recorded_by=by,
+        done_by=by if status == ErasureRequest.Status.REFUSED else None,
+        done_at=timezone.now() if status == ErasureRequest.Status.REFUSED else None,
+    )
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=erasure, subject=person.user, request=request,
+                 detail=f"erasure request {status}")
+    return erasure
+
+
+@transaction.atomic
+def erasure_carry_out(*, erasure: ErasureRequest, by, request=None) -> ErasureRequest:
+    """Erase through the same steps as the schedule: the care record anonymised, the
+    account holder's involvement profile and messages deleted."""
+    from careplans.models import Person
+    from commissioning.involvement.models import InvolvementProfile
+    from coproduction.notifications.models import Message
+
+    erasure = ErasureRequest.objects.select_for_update().get(pk=erasure.pk)
+    if erasure.status != ErasureRequest.Status.AWAITING:
+        return erasure
+    person = Person.objects.select_for_update().get(pk=erasure.person_id)
+    blocked = erasure_blocked_reason(person=person)
+    if blocked:
+        raise ValidationError(blocked)
+    subject, user_id = person.user, person.user_id
+    run = RetentionRun.objects.create(trigger=RetentionRun.Trigger.ERASURE)
+    counts = {"care_records": 0, "involvement_profiles": 0, "messages": 0}
+    if not AnonymisedRecord.objects.filter(record_type="care_records", record_id=person.pk).exists():
+        _anonymise_care_records([person.pk], run)
+        counts["care_records"] = 1
+    if user_id is not None:
+        profiles = list(InvolvementProfile.objects.filter(user_id=user_id).values_list("pk", flat=True))
+        _delete_involvement_profiles(profiles, run)
+        counts["involvement_profiles"] = len(profiles)
+        _, deleted = Message.objects.filter(recipient_id=user_id).delete()
+        counts["messages"] = deleted.get(Message._meta.label, 0)
+    run.counts, run.finished_at = counts, timezone.now()
+    run.save(update_fields=["counts", "finished_at"])
+    erasure.status, erasure.done_by, erasure.done_at = ErasureRequest.Status.ERASED, by, timezone.now()
+    erasure.run, erasure.counts = run, counts
+    erasure.save(update_fields=["status", "done_by", "done_at", "run", "counts"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=erasure, subject=subject, request=request,
+                 detail="erasure carried out")
+    _audit_counts(run, actor=by, prefix="erasure")
+    return erasure

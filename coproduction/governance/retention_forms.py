@@ -1,0 +1,96 @@
+"""Forms for retention and access review pages."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from coproduction.accounts.forms import date_field
+from coproduction.audit.forms import DATE_FORMATS
+
+from .models import ErasureRequest
+
+REASON_MAX = 2000
+
+
+class ErasureRequestForm(forms.Form):
+    person_id = forms.IntegerField(
+        label="Record number", min_value=1,
+        help_text="The number of the person's care record, shown at the top of their record",
+        error_messages={
+            "required": "Enter the record number",
+            "invalid": "Enter the record number as a whole number, like 1234",
+            "min_value": "Enter the record number as a whole number, like 1234",
+        },
+    )
+    received_on = date_field("When was the request received?", required=True, help_text="For example, 27 3 2026")
+    reason = forms.CharField(
+        label="What did they ask for, and why?", widget=forms.Textarea(attrs={"rows": 4}), max_length=REASON_MAX,
+        help_text="For example, “Letter of 3 March: asks us to erase everything since support ended in 2019.”",
+        error_messages={
+            "required": "Enter what they asked for and why",
+            "max_length": f"The reason must be {REASON_MAX:,} characters or fewer",
+        },
+    )
+    ground = forms.ChoiceField(
+        label="Does a lawful reason to keep the record apply?", choices=ErasureRequest.Ground.choices,
+        widget=forms.RadioSelect,
+        help_text="The right to erasure does not apply where one of these does (UK GDPR Article 17(3)).",
+        error_messages={"required": "Select whether a lawful reason to keep the record applies"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": True}
+        self.helper.layout = Layout(
+            Field.text("person_id", field_width=10),
+            Field("received_on"),
+            Field.textarea("reason"),
+            Field.radios("ground", legend_size=Size.MEDIUM),
+            Submit("continue", "Continue"),
+        )
+
+    def clean_received_on(self):
+        received = self.cleaned_data["received_on"]
+        if received > timezone.localdate():
+            raise forms.ValidationError("The date the request was received must be today or in the past")
+        return received
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation page's single button: no fields to fill in."""
+
+    def __init__(self, *args, button: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Button.warning("confirm", button))
+
+
+class AccessReviewFilterForm(forms.Form):
+    date_from = forms.DateField(
+        label="From", required=False, input_formats=DATE_FORMATS, help_text="For example, 27/3/2026",
+        error_messages={"invalid": "Enter the from date as a real date, like 27/3/2026"},
+    )
+    date_to = forms.DateField(
+        label="To", required=False, input_formats=DATE_FORMATS, help_text="For example, 31/3/2026",
+        error_messages={"invalid": "Enter the to date as a real date, like 31/3/2026"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"  # dates only: nothing personal in the URL
+        self.helper.attrs = {"novalidate": True}
+        self.helper.layout = Layout(
+            Field.text("date_from", field_width=10),
+            Field.text("date_to", field_width=10),
+            Submit("filter", "Show entries", css_class="govuk-button--secondary"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The to date must be the same as or after the from date")
+        return cleaned
