@@ -6,6 +6,7 @@ register(
     Person,
     title="Your care and support record",
     user_paths=["user"],
+    person_paths=["pk"],
     fields=[
         ("Full name", "full_name"),
         ("Preferred name", "preferred_name"),
@@ -22,10 +23,12 @@ register(
 )
 register(
     Representative,
-    title="People you represent",
+    title="Carers, family and advocates: people you represent, and people who represent you",
     user_paths=["user"],
+    person_paths=["person"],
     fields=[
         ("Person", "person__full_name"),
+        ("Representative", "name"),
         ("Relationship", "relationship"),
         ("Why you may see their plan", "basis"),
         ("Recorded", "recorded_on"),
@@ -37,14 +40,16 @@ register(
     CarePlan,
     title="Your care and support plans",
     user_paths=["person__user"],
+    person_paths=["person"],
     fields=[("Version", "version"), ("Status", "status"), ("Agreed", "agreed_at"), ("Review due", "review_due")],
     order_by=["-version"],
     explanation="Download a plan itself, with everything in it, from the plan's page.",
 )
 register(
     PlanComment,
-    title="Your comments on plans",
+    title="Comments on plans: yours, and others' on your plan",
     user_paths=["author"],
+    person_paths=["plan__person"],
     fields=[("When", "created_at"), ("Person", "plan__person__full_name"), ("Section", "section"), ("Comment", "text")],
     order_by=["-created_at"],
 )
@@ -52,6 +57,7 @@ register(
     Review,
     title="Reviews of your plans",
     user_paths=["plan__person__user"],
+    person_paths=["plan__person"],
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Decision", "decision"), ("Why", "decision_notes")],
     order_by=["-held_on"],
 )

@@ -11,7 +11,10 @@ from django.utils import timezone
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.governance.consent_services import consent_record
+from coproduction.governance.models import Consent
 
+from . import notices
 from .models import (
     CarePlan,
     OutcomeProgress,
@@ -35,16 +38,29 @@ PERSON_FIELDS = [
 def person_create(*, data: dict, by: User, request=None) -> Person:
     person = Person.objects.create(**{field: data.get(field) for field in PERSON_FIELDS if field in data})
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=person, subject=person.user, request=request)
+    _review_statements_consent(person=person, was_opted_out=None, by=by, request=request)
     return person
+
+
+def _review_statements_consent(*, person: Person, was_opted_out: bool | None, by: User, request) -> None:
+    """Saying yes or no to review statements being used is a consent in the register."""
+    if person.review_statements_opt_out == was_opted_out:
+        return
+    event = Consent.Event.WITHDRAWN if person.review_statements_opt_out else Consent.Event.GIVEN
+    consent_record(purpose=Consent.Purpose.REVIEW_STATEMENTS, event=event, by=by, person=person,
+                   given_by=Consent.GivenBy.PERSON, request=request)
 
 
 @transaction.atomic
 def person_update(*, person: Person, data: dict, by: User, request=None) -> Person:
+    # Read from the database: a form may already have changed the instance.
+    was_opted_out = Person.objects.filter(pk=person.pk).values_list("review_statements_opt_out", flat=True).first()
     for field in PERSON_FIELDS:
         if field in data:
             setattr(person, field, data[field])
     person.save()
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=person, subject=person.user, request=request)
+    _review_statements_consent(person=person, was_opted_out=was_opted_out, by=by, request=request)
     return person
 
 
@@ -63,6 +79,10 @@ def representative_add(*, person: Person, data: dict, by: User, request=None) ->
         actor=by, action=AuditEvent.Action.CREATE, obj=representative, subject=person.user, request=request,
         detail=f"representative added: {representative.basis}",
     )
+    if representative.basis == Representative.Basis.CONSENT:
+        consent_record(purpose=Consent.Purpose.REPRESENTATIVE_SEES_PLAN, event=Consent.Event.GIVEN, by=by, person=person,
+                       representative=representative, given_by=Consent.GivenBy.PERSON, notes=representative.basis_notes,
+                       request=request)
     return representative
 
 
@@ -77,6 +97,8 @@ def representative_withdraw(*, representative: Representative, by: User, request
             actor=by, action=AuditEvent.Action.CHANGE, obj=representative, subject=representative.person.user,
             request=request, detail="representative access withdrawn",
         )
+        consent_record(purpose=Consent.Purpose.REPRESENTATIVE_SEES_PLAN, event=Consent.Event.WITHDRAWN, by=by,
+                       person=representative.person, representative=representative, request=request)
     return representative
 
 
@@ -165,6 +187,7 @@ def plan_agree(*, plan: CarePlan, by: User, request=None) -> CarePlan:
     plan.review_due = _date.fromisoformat(fields["review_date"])
     plan.save(update_fields=["status", "agreed_at", "agreed_by", "review_due", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail="plan agreed")
+    notices.plan_agreed(plan=plan)  # the person and their representatives, if this commits
     return plan
 
 

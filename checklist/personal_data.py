@@ -6,6 +6,7 @@ register(
     Checklist,
     title="Co-production checklists",
     user_paths=["person__user", "entered_by", "practitioner"],
+    person_paths=["person"],
     fields=[
         ("Whose view", "perspective"),
         ("Questions", "part"),
@@ -21,6 +22,7 @@ register(
     Rating,
     title="Checklist answers",
     user_paths=["checklist__person__user", "checklist__entered_by", "checklist__practitioner"],
+    person_paths=["checklist__person"],
     fields=[
         ("Sent", "checklist__submitted_at"),
         ("Whose view", "checklist__perspective"),
@@ -47,6 +49,7 @@ register(
     SharedStory,
     title="Your stories chosen to share",
     user_paths=["rating__checklist__person__user", "rating__checklist__entered_by"],
+    person_paths=["rating__checklist__person"],
     fields=[("Story", "rating__comment"), ("Chosen", "chosen_at"), ("Agreed by", "consent_from"), ("Shared across the council", "shared_at")],
 )
 exempt(StatementSet, reason="Records only which administrator published a version of the statements: part of the audit trail.")

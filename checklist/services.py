@@ -9,6 +9,7 @@ from coproduction.accounts.models import Team, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
+from . import notices
 from .models import (
     Checklist,
     Goal,
@@ -168,6 +169,7 @@ def survey_round_open(*, title: str, team: Team | None, opens_on, closes_on, by:
         title=title, team=team, opens_on=opens_on, closes_on=closes_on, statement_set=statement_set, created_by=by
     )
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=survey_round, request=request)
+    notices.round_opened_on_commit(survey_round=survey_round)  # each person it asks; a later round: the daily task
     return survey_round
 
 
@@ -219,4 +221,7 @@ def story_share(*, story: SharedStory, consent_from: str, consent_notes: str, by
     story.shared_at = timezone.now()
     story.save(update_fields=["consent_from", "consent_notes", "consent_recorded_by", "shared_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=story, request=request, detail="story shared with consent")
+    from coproduction.governance.consent_services import story_consent_given
+
+    story_consent_given(story=story, by=by, request=request)
     return story

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A database that is away gives a "try again later" page (503), not a 500.
+    "coproduction.core.database_errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -339,6 +341,54 @@ PANEL_BID_MAX_BYTES = env.int("PANEL_BID_MAX_BYTES", default=10 * 1024 * 1024)
 # Messages and reminders (coproduction/notifications)
 # ---------------------------------------------------------------------------
 # BEGIN notifications settings
+# Links in emails, texts and letters are made absolute with this address (no trailing slash).
+SITE_URL = env("SITE_URL", default="http://localhost:8000")
+# GOV.UK Notify: used for email, text messages and letters when a key is set; without one,
+# email goes through EMAIL_BACKEND and texts and letters are recorded as not sent.
+# Each template is a generic one with ((subject)), ((body)) and ((link)) (see the README).
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFY_TEMPLATE_EMAIL = env("NOTIFY_TEMPLATE_EMAIL", default="")
+NOTIFY_TEMPLATE_SMS = env("NOTIFY_TEMPLATE_SMS", default="")
+NOTIFY_TEMPLATE_LETTER = env("NOTIFY_TEMPLATE_LETTER", default="")
+NOTIFY_TIMEOUT = env.int("NOTIFY_TIMEOUT", default=20)  # seconds, for Notify and the mail server
+EMAIL_TIMEOUT = NOTIFY_TIMEOUT
+# A send that fails for a passing reason is tried again after about 30 s, 1, 2, 4 ... minutes
+# (with jitter), up to NOTIFY_MAX_RETRIES times, then shown to administrators as failed.
+NOTIFY_MAX_RETRIES = env.int("NOTIFY_MAX_RETRIES", default=6)
+NOTIFY_RETRY_BACKOFF = env.int("NOTIFY_RETRY_BACKOFF", default=30)
+NOTIFY_RETRY_BACKOFF_MAX = env.int("NOTIFY_RETRY_BACKOFF_MAX", default=60 * 60)
+# A delivery still queued after this long lost its task and is queued again; one still
+# "sending" after NOTIFY_SENDING_ABANDONED_AFTER is marked for an administrator to check.
+NOTIFY_REQUEUE_AFTER = timedelta(seconds=env.int("NOTIFY_REQUEUE_AFTER_SECONDS", default=60 * 60 * 2))
+NOTIFY_SENDING_ABANDONED_AFTER = timedelta(seconds=env.int("NOTIFY_SENDING_ABANDONED_AFTER_SECONDS", default=15 * 60))
+CELERY_BEAT_SCHEDULE["notifications-requeue-stuck"] = {
+    "task": "coproduction.notifications.tasks.deliveries_requeue_stuck",
+    "schedule": 5 * 60.0,
+}
+# Care plan reviews: the practitioner hears this many days before the review date, the person
+# and their representatives this many (the council sets it; four weeks gives time to prepare).
+REVIEW_DUE_PRACTITIONER_DAYS = env.int("REVIEW_DUE_PRACTITIONER_DAYS", default=14)
+REVIEW_DUE_PERSON_DAYS = env.int("REVIEW_DUE_PERSON_DAYS", default=28)
+# A report's requester who looked at its progress page this recently is still there: no message.
+REPORT_WATCHED_SECONDS = env.int("REPORT_WATCHED_SECONDS", default=30)
+# Early each morning: reviews coming up and overdue, and checklist surveys opening today.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["careplans-review-reminders"] = {
+    "task": "careplans.tasks.review_reminders_daily",
+    "schedule": crontab(hour=6, minute=30),
+}
+CELERY_BEAT_SCHEDULE["checklist-round-invitations"] = {
+    "task": "checklist.tasks.round_invitations_daily",
+    "schedule": crontab(hour=7, minute=0),
+}
+# Day-before reminders for workshops, events and monitoring meetings: once a day, early
+# morning, so they arrive the day before. The run is keyed per event and date: safe to repeat.
+CELERY_BEAT_SCHEDULE["commissioning-day-before-reminders"] = {
+    "task": "commissioning.tasks.day_before_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
 # END notifications settings
 
 # ---------------------------------------------------------------------------
@@ -346,10 +396,109 @@ PANEL_BID_MAX_BYTES = env.int("PANEL_BID_MAX_BYTES", default=10 * 1024 * 1024)
 # (coproduction/governance)
 # ---------------------------------------------------------------------------
 # BEGIN governance settings
+# Retention schedule: how long each kind of record is kept, and what happens after. Each
+# period is set by the council through an environment variable; the nightly run (02:30)
+# anonymises or deletes what is due and writes counts to the audit trail.
+RETENTION_SCHEDULE = {
+    "care_records": {
+        "label": "Closed care records",
+        "keep": env.int("RETENTION_CARE_RECORD_YEARS", default=8), "unit": "years",
+        "after": "the last contact (the latest review or plan change), once the plan was closed at a review",
+        "action": "anonymise",
+        "why": "Adult social care records are usually kept for 8 years after the last contact.",
+    },
+    "involvement_profiles": {
+        "label": "Involvement profiles",
+        "keep": env.int("RETENTION_INVOLVEMENT_PROFILE_MONTHS", default=24), "unit": "months",
+        "after": "the last activity (signing in, taking part, a claim or a change to the profile)",
+        "action": "delete",
+        "why": "Held only while someone is involved; what they took part in keeps its own counts.",
+    },
+    "report_files": {
+        "label": "Finished report files",
+        "keep": env.int("RETENTION_REPORT_FILE_DAYS", default=30), "unit": "days",
+        "after": "the report was made (or could not be made)",
+        "action": "delete",
+        "why": "A report can be made again at any time; old copies are not kept.",
+    },
+    "messages": {
+        "label": "Messages in the service",
+        "keep": env.int("RETENTION_MESSAGE_MONTHS", default=24), "unit": "months",
+        "after": "the message was sent",
+        "action": "delete",
+        "why": "Reminders and notices are of no use after this; the records they point to are kept.",
+    },
+    "wtfc_statements": {
+        "label": "Working Together for Change statements",
+        "keep": env.int("RETENTION_WTFC_STATEMENT_YEARS", default=3), "unit": "years",
+        "after": "the exercise was set up",
+        "action": "anonymise",
+        "why": "The words are removed; the counts per theme stay for the commissioning record.",
+    },
+    "audit_entries": {
+        "label": "Audit trail entries",
+        "keep": env.int("RETENTION_AUDIT_YEARS", default=7), "unit": "years",
+        "after": "the entry was written",
+        "action": "delete",
+        "why": "Long enough to answer a complaint or an investigation about the care record.",
+    },
+}
+# Rows changed per transaction in a retention run, so a large backlog never holds long locks.
+RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=500)
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["governance-retention-nightly"] = {
+    "task": "coproduction.governance.tasks.retention_nightly",
+    "schedule": crontab(hour=2, minute=30),
+}
+# Accounts nobody has signed in to for this many days are listed for an administrator to disable.
+INACTIVE_ACCOUNT_DAYS = env.int("INACTIVE_ACCOUNT_DAYS", default=90)
 # END governance settings
 
 # ---------------------------------------------------------------------------
 # Running beyond one server: shared report storage and a read replica
 # ---------------------------------------------------------------------------
 # BEGIN deployment settings
+# Report files (and other uploads) on S3-compatible object storage, so any worker can write a
+# file and any web node can serve it. The bucket stays private: files are still streamed
+# through the checked download views, never handed out as signed or public URLs.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty means the provider's default (AWS); set it for any other S3-compatible store.
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            # Keys from the environment; unset means the platform's own credentials (an IAM role).
+            "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env("AWS_LOCATION", default=""),
+            "default_acl": "private",
+            "querystring_auth": True,  # should a URL ever be made, it is signed and short-lived
+            "querystring_expire": 60,
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": env("AWS_S3_SERVER_SIDE_ENCRYPTION", default="AES256")}
+            if env("AWS_S3_SERVER_SIDE_ENCRYPTION", default="AES256")
+            else {},
+        },
+    }
+
+# An optional read replica for dashboards and reports. Nothing reads from it unless a
+# selector asks for coproduction.core.db_router.reporting_db(), so ordinary pages always read
+# what they have just written. Tests mirror it onto the default database.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["coproduction.core.db_router.PrimaryReplicaRouter"]
+
+# Managed Redis over TLS (rediss://): the cache's client checks the certificate by default;
+# Celery must be told to.
+if CELERY_BROKER_URL.startswith("rediss://"):
+    import ssl
+
+    CELERY_BROKER_USE_SSL = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
 # END deployment settings

@@ -13,7 +13,12 @@ from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFacto
 from tests.harness.auth import login_as
 
 # The `browser` fixture (system Chromium) for every test module that asks for it.
-pytest_plugins = ["tests.harness.browser"]
+pytest_plugins = [
+    "tests.harness.browser",
+    "tests.harness.mailbox",
+    "tests.harness.notify_server",
+    "tests.notifications.delivery",
+]
 
 # Live-server browser tests drive Django from Playwright's sync API in the same thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

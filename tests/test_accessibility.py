@@ -19,7 +19,7 @@ NOT_PAGES = {
     "budgeting:results_csv", "priorities:evidence_file", "priorities:outcome_framework_csv",
     "involvement:payment_file", "involvement:profile_download", "panels:response_file", "monitoring:paper_file",
     "assets:oruk_api_details", "assets:oruk_service_list", "assets:oruk_service_detail",
-    "assets:oruk_export", "assets:asset_import_template",
+    "assets:oruk_export", "assets:asset_import_template", "governance:sar_download",
 }
 PAGE_ROWS = [row for row in MATRIX if row.url_name not in NOT_PAGES]
 

@@ -40,6 +40,7 @@ register(
     PlanAsset,
     title="Local assets in your care and support plan",
     user_paths=["plan__person__user"],
+    person_paths=["plan__person"],
     fields=[("Asset", "asset__name"), ("How it helps", "note"), ("Added", "added_at")],
     order_by=["asset__name"],
 )

@@ -15,6 +15,7 @@ from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
+from . import notices
 from .models.ledger import (
     CATEGORY_KIND,
     Claim,
@@ -150,6 +151,7 @@ def claim_approve(*, claim: Claim, by, request=None) -> Claim:
     locked.status, locked.decided_by, locked.decided_at, locked.query_reason = ClaimStatus.APPROVED, by, timezone.now(), ""
     locked.save(update_fields=["status", "decided_by", "decided_at", "query_reason", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, subject=locked.claimant, request=request, detail="approved")
+    notices.claim_approved(claim=locked)
     return locked
 
 
@@ -165,6 +167,7 @@ def claim_query(*, claim: Claim, by, reason: str, request=None) -> Claim:
     locked.query_reason = reason.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "query_reason", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, subject=locked.claimant, request=request, detail="queried")
+    notices.claim_queried(claim=locked)
     return locked
 
 

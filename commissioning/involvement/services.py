@@ -43,6 +43,10 @@ def profile_save(*, user, data: dict, request=None) -> InvolvementProfile:
         actor=user, action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
         obj=profile, subject=user, request=request,
     )
+    if created:
+        from coproduction.governance.consent_services import profile_consent
+
+        profile_consent(user=user, given=True, request=request)
     return profile
 
 
@@ -52,6 +56,9 @@ def profile_delete(*, user, request=None) -> bool:
     they took part in: we still count that they came, but no longer who they are."""
     profile = InvolvementProfile.objects.filter(user=user).first()
     Participation.objects.filter(user=user).update(**{field: "" for field in EQUALITY_FIELDS})
+    from coproduction.governance.consent_services import profile_consent
+
+    profile_consent(user=user, given=False, request=request)
     if profile is None:
         return False
     audit_record(actor=user, action=AuditEvent.Action.DELETE, obj=profile, subject=user, request=request)

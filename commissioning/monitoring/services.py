@@ -20,6 +20,7 @@ from commissioning.models import (
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
+from . import notices
 from .models import (
     Action,
     Contract,
@@ -119,6 +120,7 @@ def member_add(*, meeting: MonitoringMeeting, user, role: str, by, request=None)
         raise ValidationError({"user": f"{user.display_name} is already a member of this meeting"})
     member = MeetingMember.objects.create(meeting=meeting, user=user, role=role)
     audit_record(actor=by, action=CREATE, obj=member, subject=None, request=request, detail="meeting member added")
+    notices.member_invited(member=member, by=by)
     return member
 
 
@@ -165,6 +167,7 @@ def papers_send(*, meeting: MonitoringMeeting, by, request=None) -> list[Meeting
     meeting.papers_sent_at = now
     meeting.save(update_fields=["papers_sent_at"])
     audit_record(actor=by, action=CHANGE, obj=meeting, request=request, detail=f"papers sent to {len(members)} members")
+    notices.papers_sent(meeting=meeting, members=members)
     return members
 
 

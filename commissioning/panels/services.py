@@ -22,6 +22,7 @@ from commissioning.specifications.models import (
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
+from . import notices
 from .models import (
     Bidder,
     BriefingPack,
@@ -108,6 +109,7 @@ def panel_update(*, panel: Panel, data: dict, by, request=None) -> Panel:
             setattr(panel, name, value.strip() if isinstance(value, str) else value)
     if not panel.title or not panel.purpose:
         raise ValidationError({"title" if not panel.title else "purpose": "Enter the name of the panel and what it is for"})
+    notices.dates_changed(panel=panel)  # compares with the stored timetable, so before saving
     panel.save()
     Activity.objects.filter(pk=panel.activity_id).update(title=panel.title, summary=panel.purpose)
     audit_record(actor=by, action=CHANGE, obj=panel, request=request, detail="panel details changed")
@@ -134,6 +136,7 @@ def member_add(*, panel: Panel, user, role: str, by, request=None) -> PanelMembe
         raise ValidationError({"user": "This person is already on the panel"}) from None
     _take_part(panel, user)
     audit_record(actor=by, action=CREATE, obj=member, subject=user, request=request, detail="added to panel")
+    notices.member_added(member=member, by=by)
     return member
 
 
@@ -207,6 +210,7 @@ def briefing_send(*, panel: Panel, members: list[PanelMember], formats: dict[int
         actor=by, action=CREATE, objects=members, subject_of=lambda member: member.user, request=request,
         detail="briefing pack sent",
     )
+    notices.briefing_ready(panel=panel, members=members, formats=formats, sent_at=now)
     return len(members)
 
 

@@ -13,6 +13,7 @@ from commissioning.models import Activity, GroupMember, Programme, Stage
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
+from . import notices
 from .models import Idea, Invitation, Workshop
 
 WORKSHOP_FIELDS = [
@@ -61,6 +62,7 @@ def invitations_send(*, workshop: Workshop, members: Iterable[GroupMember], sent
         [Invitation(workshop=workshop, member=member, sent_on=sent_on, invited_by=by) for member in members],
         ignore_conflicts=True,  # a second click on "Invite" must not fail
     )
+    notices.invitations_sent(workshop=workshop)
     return invitations
 
 

@@ -16,7 +16,7 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("Home", "accounts:home", None, sections=("accounts:home", "accounts:role_home")),
     NavItem("My plan", "careplans:my_plan", "careplans.view_own_plan", sections=("careplans:my_plan",)),
-    NavItem("Caseload", "careplans:caseload", "careplans.view_caseload", sections=("careplans",)),
+    NavItem("Caseload", "careplans:caseload", "careplans.view_caseload", sections=("careplans", "governance:consent_register")),
     NavItem("Team dashboard", "checklist:dashboard", "checklist.view_dashboard", sections=("checklist:dashboard", "checklist:teams", "checklist:rounds", "checklist:round_add", "checklist:round_detail", "checklist:team_stories", "checklist:story_share")),
     NavItem("Checklist", "checklist:statements", "checklist.view_statements", sections=tuple(
         f"checklist:{name}" for name in (
@@ -29,7 +29,16 @@ NAV_ITEMS: list[NavItem] = [
         sections=("commissioning", "priorities", "budgeting", "workshops", "specifications"),
     ),
     NavItem("Local assets", "assets:search", None, sections=("assets",)),
-    NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports",)),
+    NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports", "governance:my_consents")),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),
-    NavItem("Manage accounts", "accounts:user_list", "accounts.view_user", sections=("accounts:user_list", "accounts:user_add", "accounts:user_edit", "accounts:team_list")),
+    NavItem("Subject access", "governance:sar_search", "governance.manage_subject_access", sections=tuple(
+        f"governance:{name}" for name in ("sar_search", "sar_person", "sar_account", "sar_detail")
+    )),
+    NavItem("Retention", "governance:retention_schedule", "governance.view_retention", sections=tuple(
+        f"governance:{name}" for name in ("retention_schedule", "retention_due", "retention_runs", "erasure_list", "erasure_add", "erasure_detail")
+    )),
+    NavItem("Manage accounts", "accounts:user_list", "accounts.view_user", sections=(
+        "accounts:user_list", "accounts:user_add", "accounts:user_edit", "accounts:team_list",
+        "governance:inactive_accounts", "governance:inactive_account_disable",
+    )),
 ]

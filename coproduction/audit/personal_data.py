@@ -1,11 +1,34 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+
 from coproduction.core.personal_data import register
 
 from .models import AuditEvent
+
+
+def _about_person_records(subject):
+    """Events whose target is the person's record or a record hanging off it. Events about a
+    person with an account also carry them as `subject`; this finds the rest (no account, or
+    written before the account was linked)."""
+    if subject.person is None:
+        return None
+    from careplans.models import CarePlan, Person, Representative, Review
+    from checklist.models import Checklist
+
+    person = subject.person
+    condition = Q(target_type=ContentType.objects.get_for_model(Person), target_id=str(person.pk))
+    for model, path in ((CarePlan, "person"), (Review, "plan__person"), (Representative, "person"), (Checklist, "person")):
+        ids = model._default_manager.filter(**{path: person.pk}).annotate(as_text=Cast("pk", CharField())).values("as_text")
+        condition |= Q(target_type=ContentType.objects.get_for_model(model), target_id__in=ids)
+    return condition
+
 
 register(
     AuditEvent,
     title="Who has seen or changed your records, and what you did",
     user_paths=["subject", "actor"],
+    subject_filter=_about_person_records,
     fields=[
         ("When", "at"),
         ("Who", "actor__full_name"),

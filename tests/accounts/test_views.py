@@ -91,7 +91,10 @@ def test_a_new_session_key_at_sign_in(client, person):
         (Role.TEAM_MANAGER, ["Home", "Caseload", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail"]),
         (Role.HEAD_OF_SERVICE, ["Home", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data"]),  # totals only, no records
         (Role.COMMISSIONER, ["Home", "Checklist", "Commissioning", "Local assets", "Your data"]),  # no individual's record, ever
-        (Role.ADMINISTRATOR, ["Home", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail", "Manage accounts"]),
+        (Role.ADMINISTRATOR, [
+            "Home", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail", "Subject access", "Retention",
+            "Manage accounts",
+        ]),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_use(client_as, users, role, expected):
