@@ -25,7 +25,7 @@ from .models import ErasureRequest  # noqa: E402
 register(
     ErasureRequest,
     title="Your requests to erase your data",
-    user_paths=["person__user"],
+    user_paths=["person__user", "user"],
     person_paths=["person"],
     fields=[
         ("Date received", "received_on"),

@@ -35,6 +35,7 @@ def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
         Review,
         ReviewItem,
     )
+    from checklist.models import Rating
 
     from .models import Consent
 
@@ -50,14 +51,21 @@ def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
     OutcomeProgress.objects.filter(review__plan__person_id__in=ids).update(outcome=REMOVED, notes="")
     Representative.objects.filter(person_id__in=ids).update(name="Anonymised", basis_notes="", user=None)
     Consent.objects.filter(person_id__in=ids).update(notes="")
+    # Checklist answers about the person: their own words go, the 1-5 scores stay in the totals.
+    Rating.objects.filter(checklist__person_id__in=ids).exclude(comment="").update(comment=REMOVED)
     AnonymisedRecord.objects.bulk_create(
         [AnonymisedRecord(record_type="care_records", record_id=pk, run=run) for pk in ids], ignore_conflicts=True
     )
 
 
 def _delete_involvement_profiles(ids: list[int], run) -> None:
-    from commissioning.involvement.models import InvolvementProfile
+    from commissioning.involvement.models import InvolvementProfile, Participation
+    from commissioning.involvement.services import EQUALITY_FIELDS
 
+    # Their equality answers go from the records of what they took part in too: we still count
+    # that they came, but no longer who they are.
+    user_ids = InvolvementProfile.objects.filter(pk__in=ids).values("user_id")
+    Participation.objects.filter(user_id__in=user_ids).update(**{field: "" for field in EQUALITY_FIELDS})
     InvolvementProfile.objects.filter(pk__in=ids).delete()
 
 
@@ -119,7 +127,8 @@ def _past(action: str) -> str:
 
 def _audit_counts(run: RetentionRun, *, actor=None, prefix: str = "retention") -> None:
     for record_type, count in run.counts.items():
-        action = settings.RETENTION_SCHEDULE[record_type]["action"]
+        # An account erased on request is anonymised; it is not on the schedule.
+        action = settings.RETENTION_SCHEDULE.get(record_type, {"action": "anonymise"})["action"]
         audit_record(
             actor=actor, action=AuditEvent.Action.DELETE if action == "delete" else AuditEvent.Action.CHANGE, obj=run,
             detail=f"{prefix} {record_type}: {count} {_past(action)}",
@@ -178,22 +187,47 @@ def erasure_blocked_reason(*, person) -> str:
 
 
 @transaction.atomic
-def erasure_request_record(*, person, received_on, reason: str, ground: str, by, request=None) -> ErasureRequest:
-    """Record the request. Where a lawful ground to keep the record applies it is refused now;
-    otherwise it waits for the administrator to confirm the erasure."""
-    if ground == ErasureRequest.Ground.NONE:
+def erasure_request_record(*, person=None, user=None, received_on, reason: str, ground: str, by, request=None) -> ErasureRequest:
+    """Record the request, about a care record or (for someone with none) an account. Where a
+    lawful ground to keep the record applies it is refused now; otherwise it waits for the
+    administrator to confirm the erasure."""
+    if person is None and user is not None:
+        from careplans.models import Person
+
+        person = Person.objects.filter(user=user).first()  # their care record, if they have one
+    if person is not None:
+        user = None
+    if ground == ErasureRequest.Ground.NONE and person is not None:
         blocked = erasure_blocked_reason(person=person)
         if blocked:
             raise ValidationError({"ground": blocked})
     status = ErasureRequest.Status.AWAITING if ground == ErasureRequest.Ground.NONE else ErasureRequest.Status.REFUSED
     erasure = ErasureRequest.objects.create(
-        person=person, received_on=received_on, reason=reason, ground=ground, status=status, recorded_by=by,
+        person=person, user=user, received_on=received_on, reason=reason, ground=ground, status=status, recorded_by=by,
         done_by=by if status == ErasureRequest.Status.REFUSED else None,
         done_at=timezone.now() if status == ErasureRequest.Status.REFUSED else None,
     )
-    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=erasure, subject=person.user, request=request,
-                 detail=f"erasure request {status}")
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=erasure, subject=person.user if person else user,
+                 request=request, detail=f"erasure request {status}")
     return erasure
+
+
+def _close_account(user) -> int:
+    """An account erased on request: signed out everywhere, unusable, and its name, email and
+    message preferences gone. Claims for payment stay (the council must keep its accounts),
+    now under the anonymised account."""
+    from coproduction.notifications.models import Preference
+
+    from .accounts_review import end_all_sessions
+
+    Preference.objects.filter(user=user).delete()
+    user.full_name, user.preferred_name = "Erased account", ""
+    user.email = f"erased-{user.pk}@erased.invalid"
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["full_name", "preferred_name", "email", "is_active", "password"])
+    end_all_sessions(user=user)
+    return 1
 
 
 @transaction.atomic
@@ -207,16 +241,20 @@ def erasure_carry_out(*, erasure: ErasureRequest, by, request=None) -> ErasureRe
     erasure = ErasureRequest.objects.select_for_update().get(pk=erasure.pk)
     if erasure.status != ErasureRequest.Status.AWAITING:
         return erasure
-    person = Person.objects.select_for_update().get(pk=erasure.person_id)
-    blocked = erasure_blocked_reason(person=person)
-    if blocked:
-        raise ValidationError(blocked)
-    subject, user_id = person.user, person.user_id
     run = RetentionRun.objects.create(trigger=RetentionRun.Trigger.ERASURE)
     counts = {"care_records": 0, "involvement_profiles": 0, "messages": 0}
-    if not AnonymisedRecord.objects.filter(record_type="care_records", record_id=person.pk).exists():
-        _anonymise_care_records([person.pk], run)
-        counts["care_records"] = 1
+    if erasure.person_id is not None:
+        person = Person.objects.select_for_update().get(pk=erasure.person_id)
+        blocked = erasure_blocked_reason(person=person)
+        if blocked:
+            raise ValidationError(blocked)
+        subject, user_id = person.user, person.user_id
+        if not AnonymisedRecord.objects.filter(record_type="care_records", record_id=person.pk).exists():
+            _anonymise_care_records([person.pk], run)
+            counts["care_records"] = 1
+    else:
+        subject, user_id = erasure.user, erasure.user_id
+        counts["accounts"] = _close_account(erasure.user)
     if user_id is not None:
         profiles = list(InvolvementProfile.objects.filter(user_id=user_id).values_list("pk", flat=True))
         _delete_involvement_profiles(profiles, run)

@@ -15,13 +15,17 @@ REASON_MAX = 2000
 
 class ErasureRequestForm(forms.Form):
     person_id = forms.IntegerField(
-        label="Record number", min_value=1,
+        label="Care record number", min_value=1, required=False,
         help_text="The number of the person's care record, shown at the top of their record",
         error_messages={
-            "required": "Enter the record number",
             "invalid": "Enter the record number as a whole number, like 1234",
             "min_value": "Enter the record number as a whole number, like 1234",
         },
+    )
+    email = forms.EmailField(
+        label="Or, if they have no care record, the email address of their account", required=False,
+        help_text="For example, a resident who took part in commissioning",
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
     )
     received_on = date_field("When was the request received?", required=True, help_text="For example, 27 3 2026")
     reason = forms.CharField(
@@ -45,11 +49,19 @@ class ErasureRequestForm(forms.Form):
         self.helper.attrs = {"novalidate": True}
         self.helper.layout = Layout(
             Field.text("person_id", field_width=10),
+            Field.text("email", field_width=20),
             Field("received_on"),
             Field.textarea("reason"),
             Field.radios("ground", legend_size=Size.MEDIUM),
             Submit("continue", "Continue"),
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("person_id") and not cleaned.get("email") and not self.has_error("person_id") \
+                and not self.has_error("email"):
+            self.add_error("person_id", "Enter the care record number, or the email address of their account")
+        return cleaned
 
     def clean_received_on(self):
         received = self.cleaned_data["received_on"]

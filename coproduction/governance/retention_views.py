@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.paging import countless_page
@@ -73,13 +74,19 @@ def erasure_add(request: HttpRequest) -> HttpResponse:
     _require(request, "governance.apply_erasure")
     form = ErasureRequestForm(data=request.POST if request.method == "POST" else None)
     if form.is_valid():
-        person = Person.objects.select_related("user").filter(pk=form.cleaned_data["person_id"]).first()
-        if person is None:
-            form.add_error("person_id", "There is no care record with that number")
+        person = account = None
+        if form.cleaned_data["person_id"]:
+            person = Person.objects.select_related("user").filter(pk=form.cleaned_data["person_id"]).first()
+            if person is None:
+                form.add_error("person_id", "There is no care record with that number")
         else:
+            account = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            if account is None:
+                form.add_error("email", "There is no account with that email address")
+        if person is not None or account is not None:
             try:
                 erasure = retention.erasure_request_record(
-                    person=person, received_on=form.cleaned_data["received_on"], reason=form.cleaned_data["reason"],
+                    person=person, user=account, received_on=form.cleaned_data["received_on"], reason=form.cleaned_data["reason"],
                     ground=form.cleaned_data["ground"], by=request.user, request=request,
                 )
             except ValidationError as exc:
@@ -97,7 +104,9 @@ def erasure_add(request: HttpRequest) -> HttpResponse:
 def erasure_detail(request: HttpRequest, erasure_id: int) -> HttpResponse:
     """The request and its outcome; while it waits, the confirmation before erasing."""
     _require(request, "governance.apply_erasure")
-    erasure = get_object_or_404(ErasureRequest.objects.select_related("person__user", "recorded_by", "done_by"), pk=erasure_id)
+    erasure = get_object_or_404(
+        ErasureRequest.objects.select_related("person__user", "user", "recorded_by", "done_by"), pk=erasure_id
+    )
     awaiting = erasure.status == ErasureRequest.Status.AWAITING
     form = ConfirmForm(data=request.POST if request.method == "POST" else None, button="Erase now")
     if request.method == "POST":
@@ -111,8 +120,10 @@ def erasure_detail(request: HttpRequest, erasure_id: int) -> HttpResponse:
         else:
             messages.success(request, "Erased. What was done is recorded below and in the audit trail.")
         return redirect("governance:erasure_detail", erasure_id=erasure.pk)
-    audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=erasure, subject=erasure.person.user, request=request)
+    subject = erasure.person.user if erasure.person_id else erasure.user
+    audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=erasure, subject=subject, request=request)
     labels = {key: entry["label"] for key, entry in settings.RETENTION_SCHEDULE.items()}
+    labels["accounts"] = "Accounts closed, with their name and email removed"
     context = {
         "erasure": erasure, "form": form, "awaiting": awaiting,
         "count_rows": [(labels.get(key, key), count) for key, count in erasure.counts.items()],

@@ -19,6 +19,7 @@ from tests.careplans.factories import (
     ReviewFactory,
     ReviewItemFactory,
 )
+from tests.checklist.factories import submitted_checklist
 from tests.coassessment.factories import WtfcExerciseFactory, WtfcStatementFactory
 from tests.involvement.factories import InvolvementProfileFactory
 
@@ -38,6 +39,7 @@ def care_record(*, team, closed: bool = True, last_contact_years: float = 9, nam
     ReviewItemFactory(review=review, text="Edna loves the Tuesday lunch club")
     OutcomeProgressFactory(review=review, outcome="Edna back at the allotment", notes="Most weeks")
     PlanCommentFactory(plan=plan, text="Edna says Tuesdays are best")
+    submitted_checklist(person=person, plan=plan, on=when.date(), comment="Edna's story about the bus")
     RepresentativeFactory(person=person, user=None, name="Jean Daughter", basis_notes="Edna asked for Jean to help")
     # updated_at is set on save; put it back to the time of the last contact.
     CarePlan.objects.filter(pk=plan.pk).update(updated_at=when)

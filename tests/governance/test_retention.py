@@ -15,6 +15,7 @@ from careplans.models import (
     Review,
     ReviewItem,
 )
+from checklist.models import Rating
 from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile
 from coproduction.audit.models import AuditEvent
@@ -85,6 +86,8 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert list(ReviewItem.objects.filter(review=review).values_list("kind", "text")) == [("working", REMOVED)]
     assert list(OutcomeProgress.objects.filter(review=review).values_list("outcome", flat=True)) == [REMOVED]
     assert list(PlanComment.objects.filter(plan__person=person).values_list("text", flat=True)) == [REMOVED]
+    ratings = Rating.objects.filter(checklist__person=person)
+    assert ratings.exists() and set(ratings.values_list("comment", "score")) == {(REMOVED, 4)}
     assert list(Representative.objects.filter(person=person).values_list("name", flat=True)) == ["Anonymised"]
     assert person.plans.get().content == {"sections": {}}
     assert not InvolvementProfile.objects.filter(pk=due["involvement_profiles"].pk).exists()
@@ -97,6 +100,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert Person.objects.get(pk=kept["recent_closed"].pk).full_name == "Rose Recent"
     assert Person.objects.get(pk=kept["open_old"].pk).full_name == "Olive Open"
     assert ReviewItem.objects.filter(review__plan__person=kept["open_old"], text="Edna loves the Tuesday lunch club").exists()
+    assert Rating.objects.filter(checklist__person=kept["open_old"], comment="Edna's story about the bus").exists()
     assert InvolvementProfile.objects.filter(pk=kept["involvement_profiles"].pk).exists()
     assert ReportJob.objects.filter(pk=kept["report_files"].pk).exists()
     assert Message.objects.filter(pk=kept["messages"].pk).exists()

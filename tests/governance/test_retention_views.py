@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.sessions.backends.cache import SessionStore
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,6 +173,54 @@ def test_erasure_form_bad_input(client_as, administrator, team):
                      errors=["The date the request was received must be today or in the past"], kept=["reason"], unchanged=unchanged)
     assert_bad_input(client, url, _erasure_data(person, reason="x" * 2001), errors=["The reason must be 2,000 characters or fewer"],
                      kept=["person_id"], unchanged=unchanged)
+
+
+def test_erasure_of_an_account_with_no_care_record_closes_it_and_keeps_nothing_personal(client_as, administrator):
+    """A resident who took part in commissioning asks to be erased: no care record, an account."""
+    from commissioning.involvement.models import InvolvementProfile
+    from coproduction.notifications.models import Preference
+
+    profile = involvement_profile(months_idle=1)
+    account = profile.user
+    account.full_name, account.email = "Rita Resident", "rita@example.org"
+    account.save()
+    signed_in = client_as(account)
+    Preference.objects.create(user=account, channel="text", mobile_number="07700900123")
+    Message.objects.create(recipient=account, topic=Message._meta.get_field("topic").choices[0][0], subject="Hi", body="x", key="k1")
+    admin = client_as(administrator)
+
+    data = _erasure_data(Person(pk=1), person_id="", email="RITA@example.org")
+    response = admin.post(reverse("governance:erasure_add"), data)
+    erasure = ErasureRequest.objects.get()
+    assert (erasure.person_id, erasure.user_id, erasure.status) == (None, account.pk, ErasureRequest.Status.AWAITING)
+    confirm = admin.get(response["Location"])
+    assert f"Erase account {account.pk}?" in _text(confirm) and "Claims for payment are kept" in _text(confirm)
+
+    done = admin.post(response["Location"], follow=True)
+    assert "Erased." in _text(done) and "Accounts closed, with their name and email removed: 1" in _text(done)
+    account.refresh_from_db()
+    assert (account.full_name, account.is_active, account.has_usable_password()) == ("Erased account", False, False)
+    assert "rita" not in account.email
+    assert not InvolvementProfile.objects.filter(user=account).exists()
+    assert not Message.objects.filter(recipient=account).exists()
+    assert not Preference.objects.filter(user=account).exists()
+    # Signed out at once.
+    assert SessionStore().exists(signed_in.session.session_key) is False
+    assert signed_in.get(reverse("accounts:home"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_erasure_needs_a_record_number_or_an_account(client_as, administrator, team):
+    person = care_record(team=team, last_contact_years=2)
+    client = client_as(administrator)
+
+    def unchanged():
+        return ErasureRequest.objects.count()
+
+    assert_bad_input(client, reverse("governance:erasure_add"), _erasure_data(person, person_id=""),
+                     errors=["Enter the care record number, or the email address of their account"], kept=["reason"],
+                     unchanged=unchanged)
+    assert_bad_input(client, reverse("governance:erasure_add"), _erasure_data(person, person_id="", email="nobody@example.org"),
+                     errors=["There is no account with that email address"], kept=["reason", "email"], unchanged=unchanged)
 
 
 def test_erasure_detail_is_for_administrators_only(client_as, users, administrator, team):

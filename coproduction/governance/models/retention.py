@@ -65,7 +65,14 @@ class ErasureRequest(models.Model):
         ERASED = "erased", "Erased"
         REFUSED = "refused", "Refused: the council must keep the record"
 
-    person = models.ForeignKey("careplans.Person", on_delete=models.PROTECT, related_name="erasure_requests")
+    # Whose data: their care record, or (for someone with no care record, such as a resident who
+    # took part in commissioning) their account.
+    person = models.ForeignKey(
+        "careplans.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="erasure_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="erasure_requests"
+    )
     received_on = models.DateField()
     reason = models.TextField(max_length=2000)
     ground = models.CharField(max_length=30, choices=Ground)
@@ -80,6 +87,16 @@ class ErasureRequest(models.Model):
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(user__isnull=False), name="erasure_about_someone"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Erasure request {self.pk}"
+
+    @property
+    def about(self) -> str:
+        """How the pages name what is erased: numbers only, as on the person's record."""
+        return f"care record {self.person_id}" if self.person_id else f"account {self.user_id}"
