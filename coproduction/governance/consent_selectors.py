@@ -9,7 +9,7 @@ from .models import Consent
 def _with_standing(consents: QuerySet[Consent]) -> QuerySet[Consent]:
     later = Consent.objects.filter(subject_key=OuterRef("subject_key"), pk__gt=OuterRef("pk"))
     return consents.annotate(superseded=Exists(later)).select_related(
-        "recorded_by", "representative", "story__statement", "person",
+        "recorded_by", "representative", "story__statement", "person", "evidence__programme",
     )
 
 

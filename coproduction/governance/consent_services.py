@@ -18,8 +18,11 @@ Purpose = Consent.Purpose
 Event = Consent.Event
 
 
-def subject_key(purpose: str, *, person_id=None, user_id=None, representative_id=None, story_id=None) -> str:
+def subject_key(purpose: str, *, person_id=None, user_id=None, representative_id=None, story_id=None,
+                evidence_id=None) -> str:
     """One consent across its history: the same key for its giving and its withdrawing."""
+    if purpose == Purpose.EVIDENCE_STORY:
+        return f"evidence:{evidence_id}"
     if purpose == Purpose.REPRESENTATIVE_SEES_PLAN:
         return f"representative:{representative_id}"
     if purpose == Purpose.STORY_SHARED:
@@ -52,7 +55,7 @@ STORY_GIVEN_BY = {
 
 def consent_record(
     *, purpose: str, event: str, by, person=None, user=None, user_id=None, representative=None, story=None,
-    given_by: str = "", notes: str = "", version: str | None = None, request=None,
+    evidence=None, given_by: str = "", notes: str = "", version: str | None = None, request=None,
 ) -> Consent | None:
     """Add one row to the history, unless the consent already stands that way (so a flow that
     calls this after `withdraw_consent` has written the row does not write it twice)."""
@@ -60,6 +63,7 @@ def consent_record(
     key = subject_key(
         purpose, person_id=getattr(person, "pk", None), user_id=user_id,
         representative_id=getattr(representative, "pk", None), story_id=getattr(story, "pk", None),
+        evidence_id=getattr(evidence, "pk", None),
     )
     latest = latest_event(key)
     if latest is not None and latest.event == event:
@@ -73,8 +77,8 @@ def consent_record(
         version, wording = wording_for(purpose, version)
     consent = Consent.objects.create(
         purpose=purpose, event=event, subject_key=key, person=person, user_id=user_id,
-        representative=representative, story=story, given_by=given_by, wording_version=version, wording=wording,
-        notes=notes, recorded_by=by,
+        representative=representative, story=story, evidence=evidence, given_by=given_by, wording_version=version,
+        wording=wording, notes=notes, recorded_by=by,
     )
     audit_record(
         actor=by, action=AuditEvent.Action.CREATE, obj=consent, subject=subject_user(consent), request=request,
@@ -99,6 +103,18 @@ def profile_consent(*, user, given: bool, request=None) -> Consent | None:
     return consent_record(
         purpose=Purpose.INVOLVEMENT_PROFILE, event=Event.GIVEN if given else Event.WITHDRAWN, by=user, user=user,
         given_by=Consent.GivenBy.ACCOUNT_HOLDER, request=request,
+    )
+
+
+def evidence_story_consent(*, evidence, given: bool, by, request=None) -> Consent | None:
+    """A member's own story kept as programme evidence (a story told by someone without an
+    account keeps its consent on the evidence itself: there is no one here to list it for)."""
+    if evidence.teller_id is None:
+        return None
+    return consent_record(
+        purpose=Purpose.EVIDENCE_STORY, event=Event.GIVEN if given else Event.WITHDRAWN, by=by, user_id=evidence.teller_id,
+        evidence=evidence, given_by=Consent.GivenBy.ACCOUNT_HOLDER, notes=evidence.consent_how if given else "",
+        request=request,
     )
 
 
@@ -167,7 +183,7 @@ def withdraw_consent(*, consent: Consent, by, reason: str = "", request=None) ->
     withdrawn = Consent.objects.create(
         purpose=latest.purpose, event=Event.WITHDRAWN, subject_key=latest.subject_key, person_id=latest.person_id,
         user_id=latest.user_id, representative_id=latest.representative_id, story_id=latest.story_id,
-        given_by="", wording_version=latest.wording_version, wording=latest.wording, notes=reason.strip(), recorded_by=by,
+        evidence_id=latest.evidence_id, given_by="", wording_version=latest.wording_version, wording=latest.wording, notes=reason.strip(), recorded_by=by,
     )
     audit_record(
         actor=by, action=AuditEvent.Action.CREATE, obj=withdrawn, subject=subject_user(latest), request=request,
@@ -199,6 +215,11 @@ def _take_effect(consent: Consent, *, by, request) -> None:
             actor=by, action=AuditEvent.Action.CHANGE, obj=consent.person, subject=consent.person.user, request=request,
             detail="review statements left out of Working Together for Change",
         )
+    elif consent.purpose == Purpose.EVIDENCE_STORY and consent.evidence_id:
+        from commissioning.priorities.models import Evidence
+        from commissioning.priorities.services import evidence_withdraw
+
+        evidence_withdraw(evidence=Evidence.objects.select_for_update().get(pk=consent.evidence_id), by=by, request=request)
     elif consent.purpose == Purpose.INVOLVEMENT_PROFILE and consent.user_id:
         from commissioning.involvement.services import profile_delete
 

@@ -40,6 +40,13 @@ WORDING: dict[str, dict[str, str]] = {
             "any time and my equality answers will be taken off every record of what I took part in."
         ),
     },
+    Purpose.EVIDENCE_STORY: {
+        "evidence-1": (
+            "I agree that my story can be kept as evidence for this commissioning programme and "
+            "shown to its group and the people who decide. I can change my mind at any time and "
+            "it will be taken out straight away."
+        ),
+    },
 }
 
 CURRENT: dict[str, str] = {
@@ -47,6 +54,7 @@ CURRENT: dict[str, str] = {
     Purpose.STORY_SHARED: "story-1",
     Purpose.REVIEW_STATEMENTS: "wtfc-1",
     Purpose.INVOLVEMENT_PROFILE: "profile-1",
+    Purpose.EVIDENCE_STORY: "evidence-1",
 }
 
 

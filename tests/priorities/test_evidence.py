@@ -143,3 +143,35 @@ def test_a_consent_date_in_the_future_is_refused(client_as, users, programme):
     data = {**STORY, "consent_given_on_0": future.day, "consent_given_on_1": future.month, "consent_given_on_2": future.year}
     assert_bad_input(client_as(users[Role.CARER]), url("evidence_add", programme), data,
                      errors=["The date they agreed must be today or in the past"], unchanged=lambda: Evidence.objects.count())
+
+
+def test_a_members_own_story_is_in_their_consents_and_withdrawing_it_there_takes_it_out_at_once(client_as, users, programme):
+    from django.urls import reverse
+
+    from coproduction.governance.models import Consent
+
+    priority = PriorityFactory(programme=programme, proposed_by=users[Role.PERSON], title="More to do at weekends")
+    carer = client_as(users[Role.CARER])
+    carer.post(url("evidence_add", programme), {**STORY, "priorities": [priority.pk], "own_story": "on"})
+    story = Evidence.objects.get()
+    consent = Consent.objects.get(purpose=Consent.Purpose.EVIDENCE_STORY)
+    assert (consent.user, consent.evidence, consent.wording_version) == (users[Role.CARER], story, "evidence-1")
+    mine = text(carer.get(reverse("governance:my_consents")))
+    assert "Their story used as evidence in commissioning" in mine and "“Saturday at home”" in mine
+
+    carer.post(reverse("governance:consent_withdraw", kwargs={"consent_id": consent.pk}), {"reason": ""})
+    story.refresh_from_db()
+    assert story.withdrawn_at is not None and story.text == ""
+    assert "Saturday at home" not in text(client_as(users[Role.PERSON]).get(url("priority_detail", programme, priority_id=priority.pk)))
+    assert Consent.objects.filter(subject_key=consent.subject_key).latest("id").event == Consent.Event.WITHDRAWN
+
+
+def test_withdrawing_a_story_from_the_evidence_page_shows_as_withdrawn_in_the_register(client_as, users, programme):
+    from coproduction.governance.models import Consent
+
+    carer = client_as(users[Role.CARER])
+    carer.post(url("evidence_add", programme), {**STORY, "own_story": "on"})
+    story = Evidence.objects.get()
+    carer.post(url("evidence_withdraw", programme, evidence_id=story.pk))
+    events = list(Consent.objects.filter(purpose=Consent.Purpose.EVIDENCE_STORY).order_by("id").values_list("event", flat=True))
+    assert events == [Consent.Event.GIVEN, Consent.Event.WITHDRAWN]

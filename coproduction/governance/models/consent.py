@@ -17,6 +17,7 @@ class Consent(models.Model):
         STORY_SHARED = "story_shared", "A story shared beyond the team"
         REVIEW_STATEMENTS = "review_statements", "What they say in reviews used for Working Together for Change"
         INVOLVEMENT_PROFILE = "involvement_profile", "Their involvement profile and equality answers held"
+        EVIDENCE_STORY = "evidence_story", "Their story used as evidence in commissioning"
 
     class Event(models.TextChoices):
         GIVEN = "given", "Given"
@@ -43,6 +44,9 @@ class Consent(models.Model):
         "careplans.Representative", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
     )
     story = models.ForeignKey("checklist.SharedStory", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents")
+    evidence = models.ForeignKey(
+        "priorities.Evidence", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
+    )
     given_by = models.CharField(max_length=20, choices=GivenBy, blank=True)
     wording_version = models.CharField(max_length=60)
     wording = models.TextField(blank=True)  # the exact words shown, copied so a later edit never rewrites history
