@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from careplans.models import CarePlan, Person
 from coproduction.accounts.models import Team, User
+from coproduction.core.db_router import reporting_db
 
 from .models import (
     Checklist,
@@ -170,9 +171,10 @@ def cell_from(row: dict | None) -> Cell:
 
 def _totals(*, team_ids, start, statement_id=None) -> QuerySet[RatingTotal]:
     # The planning statements only: answers about reviews are not part of the checklist's totals.
-    totals = RatingTotal.objects.filter(statement__part=Statement.Part.PLANNING)
+    # Dashboards only read these running totals: a read replica may serve them, if there is one.
+    totals = RatingTotal.objects.using(reporting_db()).filter(statement__part=Statement.Part.PLANNING)
     if team_ids is not None:
-        totals = totals.filter(team_id__in=team_ids)
+        totals = totals.filter(team_id__in=list(team_ids))  # values, never a subquery on another database
     if start is not None:
         totals = totals.filter(quarter__gte=start)  # periods start on a quarter's first day
     if statement_id:
