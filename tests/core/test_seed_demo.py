@@ -17,7 +17,10 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
     assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
     # Al, Rosa, Edie and Bashir, and four of the people whose checklist answers fill the dashboard.
     assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 8
-    assert Person.objects.get(user__email="person@demo.example").representatives.get().user.email == "carer@demo.example"
+    # Maureen sees Al's plan; his nephew Pat could until Al withdrew his consent.
+    al_reps = Person.objects.get(user__email="person@demo.example").representatives
+    assert al_reps.get(withdrawn_on__isnull=True).user.email == "carer@demo.example"
+    assert al_reps.filter(withdrawn_on__isnull=False).count() == 1
     statuses = dict(CarePlan.objects.values_list("person__full_name", "status"))
     assert {name: statuses[name] for name in ("Alan Marsh", "Edith Clarke", "Rosa Benedetti")} == {
         "Alan Marsh": "agreed", "Edith Clarke": "agreed", "Rosa Benedetti": "draft",
