@@ -88,13 +88,15 @@ def test_audit_search_with_a_date_that_is_not_a_date_explains(client_as, adminis
 
 
 def test_a_search_is_kept_while_paging_and_can_be_cleared(client_as, administrator):
+    # Grace's events are the oldest: a second page that forgot the search would show them.
+    for _ in range(10):
+        AuditEventFactory(subject=UserFactory(full_name="Grace Hopper"))
     for _ in range(55):
         AuditEventFactory(subject=UserFactory(full_name="Ada Lovelace"))
-    AuditEventFactory(subject=UserFactory(full_name="Grace Hopper"))
     client = client_as(administrator)
     client.post(reverse("audit:event_list"), {"person": "Lovelace"})  # no random name holds it
     second = client.get(reverse("audit:event_list"), {"page": 2})
-    assert {row[4] for row in rows(second)} == {"Ada Lovelace"} and len(rows(second)) == 5
+    assert {row[4] for row in rows(second)} == {"Ada Lovelace"} and len(rows(second)) >= 5
     cleared = client.get(reverse("audit:event_list"), {"clear": 1})
     assert "Grace Hopper" in {row[4] for row in rows(cleared)}
 
