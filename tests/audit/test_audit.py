@@ -97,8 +97,9 @@ def test_a_search_is_kept_while_paging_and_can_be_cleared(client_as, administrat
     client.post(reverse("audit:event_list"), {"person": "Lovelace"})  # no random name holds it
     second = client.get(reverse("audit:event_list"), {"page": 2})
     assert {row[4] for row in rows(second)} == {"Ada Lovelace"} and len(rows(second)) >= 5
-    cleared = client.get(reverse("audit:event_list"), {"clear": 1})
-    assert "Grace Hopper" in {row[4] for row in rows(cleared)}
+    client.get(reverse("audit:event_list"), {"clear": 1})
+    cleared_second = client.get(reverse("audit:event_list"), {"page": 2})
+    assert "Grace Hopper" in {row[4] for row in rows(cleared_second)}
 
 
 def test_the_next_page_is_an_htmx_fragment_with_a_plain_link(client_as, administrator):
