@@ -18,6 +18,7 @@ from coproduction.audit.services import audit_record
 
 from . import channels
 from .models import Channel, Delivery, Message, Preference
+from .selectors import preference_for_user
 from .topics import Topic
 
 logger = logging.getLogger(__name__)
@@ -70,11 +71,6 @@ def _recipients(recipients) -> list:
     if hasattr(recipients, "pk") and not isinstance(recipients, Iterable):
         return [recipients]
     return list(recipients)
-
-
-def preference_for(user) -> Preference:
-    """The user's saved preference, or the default (every topic, by email) unsaved."""
-    return Preference.objects.filter(user_id=user.pk).first() or Preference(user_id=user.pk)
 
 
 def _first_delivery(*, message: Message, preference: Preference) -> Delivery | None:
@@ -168,7 +164,7 @@ def delivery_send(*, delivery_id: int) -> tuple[str, str]:
         return Outcome.SKIPPED, ""
     delivery = Delivery.objects.select_related("message__recipient").get(pk=delivery_id)
     message = delivery.message
-    preference = preference_for(message.recipient)
+    preference = preference_for_user(user=message.recipient)
     now = timezone.now
     if not message.recipient.is_active:
         Delivery.objects.filter(pk=delivery_id).update(
@@ -226,7 +222,7 @@ def deliveries_requeue_stuck() -> int:
 def delivery_retry(*, delivery: Delivery, actor, request=None) -> Delivery:
     """An administrator sends a failed (or unknown) delivery again, as a new sent-log row."""
     message = delivery.message
-    preference = preference_for(message.recipient)
+    preference = preference_for_user(user=message.recipient)
     again = _first_delivery(message=message, preference=preference)
     if again is None:
         # The person now hears only in the service: nothing to send.
