@@ -10,12 +10,25 @@ SERVERS := $(PY) -m coproduction.devservers
 help:  ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
+# uv installs the pinned packages in seconds where pip takes minutes; its own version is pinned
+# in requirements.lock too. Where uv cannot be had, pip does the same from the same lock.
+UV_PIN := $(shell grep -i '^uv==' requirements.lock)
+
 $(INSTALLED): pyproject.toml requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps .
-	touch $(INSTALLED)
+	@echo "==> Virtual environment in $(VENV)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "==> Installing $(UV_PIN) to install the rest"
+	@$(PY) -m pip install --quiet --disable-pip-version-check "$(UV_PIN)" || echo "    uv could not be installed: pip will do it (slower)"
+	@echo "==> Installing the pinned packages from requirements.lock"
+	@if [ -x $(VENV)/bin/uv ]; then \
+		$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock && \
+		$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps . ; \
+	else \
+		$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock && \
+		$(PY) -m pip install --quiet --disable-pip-version-check --no-deps . ; \
+	fi
+	@touch $(INSTALLED)
+	@echo "==> Installed"
 
 install: $(INSTALLED)  ## Create .venv and install the pinned packages
 
@@ -23,9 +36,11 @@ run: $(INSTALLED)  ## Web, worker and beat on embedded Postgres+Redis (or DATABA
 	$(SERVERS) run
 
 # pytest-django turns DEBUG off, so the tests run with production settings and need a key.
+# tests/harness/run_suite.py runs the suite in parallel, then the fault tests alone, and prints
+# the slowest tests and the time each step took.
 test: $(INSTALLED)  ## Whole suite, browser tests included (Chromium from CHROMIUM or PATH)
 	SECRET_KEY=$${SECRET_KEY:-test-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
-		$(SERVERS) exec -- $(PY) -m pytest $(PYTEST_ARGS)
+		$(SERVERS) exec -- $(PY) -m tests.harness.run_suite $(PYTEST_ARGS)
 
 bench: $(INSTALLED)  ## Council-scale timings beside a trivial view (not part of the tests)
 	SECRET_KEY=$${SECRET_KEY:-bench-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
@@ -49,7 +64,7 @@ frontend:  ## Rebuild static/govuk from the govuk-frontend npm package (needs No
 	bash frontend/build.sh
 
 lock:  ## Re-pin requirements.lock from pyproject.toml
-	$(PYTHON) -m venv /tmp/coproduction-lock && /tmp/coproduction-lock/bin/pip install --quiet ".[embedded,test]" \
+	$(PYTHON) -m venv /tmp/coproduction-lock && /tmp/coproduction-lock/bin/pip install --quiet ".[embedded,test,tools]" \
 		&& /tmp/coproduction-lock/bin/pip freeze --exclude coproduction > requirements.lock && rm -rf /tmp/coproduction-lock
 
 .PHONY: help install run test bench load backup restore servers-stop frontend lock

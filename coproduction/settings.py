@@ -372,6 +372,8 @@ REVIEW_DUE_PRACTITIONER_DAYS = env.int("REVIEW_DUE_PRACTITIONER_DAYS", default=1
 REVIEW_DUE_PERSON_DAYS = env.int("REVIEW_DUE_PERSON_DAYS", default=28)
 # A report's requester who looked at its progress page this recently is still there: no message.
 REPORT_WATCHED_SECONDS = env.int("REPORT_WATCHED_SECONDS", default=30)
+# How long the readiness probe waits for a Celery worker to answer its ping.
+HEALTH_WORKER_PING_SECONDS = env.float("HEALTH_WORKER_PING_SECONDS", default=1.0)
 # Early each morning: reviews coming up and overdue, and checklist surveys opening today.
 from celery.schedules import crontab  # noqa: E402
 

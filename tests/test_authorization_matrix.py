@@ -5,12 +5,14 @@ from django.urls import reverse
 from tests.authorization_matrix import MATRIX
 from tests.harness.auth import login_as
 from tests.harness.matrix import ANONYMOUS, EVERYONE, check, named_urls
-from tests.harness.world import build_world
+from tests.harness.world import read_only_world
 
 
 @pytest.fixture
-def world(users, team, other_team):
-    return build_world(users, team, other_team)
+def world(read_only_world):
+    """Built once for the module: every case only reads it, and what a GET writes (an audit
+    row, a session) is rolled back after each case."""
+    return read_only_world
 
 
 def test_every_named_url_has_a_row():

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -67,6 +68,6 @@ def _check_worker() -> bool:
     from coproduction.celery import app
 
     try:
-        return bool(app.control.ping(timeout=1.0))
+        return bool(app.control.ping(timeout=settings.HEALTH_WORKER_PING_SECONDS))
     except Exception:
         return False

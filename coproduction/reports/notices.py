@@ -1,11 +1,14 @@
 """A report ready to download, told to the requester only if they have left its page.
 
 The progress page polls every two seconds while the report is being made, and each look by
-the requester marks the job as watched for REPORT_WATCHED_SECONDS (a cache key: nothing is
-stored about the visit). When the job ends, a requester still watching sees the result on
-the page; anyone else gets a message. Without JavaScript the page does not poll, so the
+the requester records the time of that look (a cache key kept for REPORT_WATCHED_SECONDS:
+nothing else is stored about the visit). When the job ends, a requester who looked within the
+last REPORT_WATCHED_SECONDS is still watching and sees the result on the page; anyone else
+gets a message. Without JavaScript the page does not poll, so the
 requester hears unless they refreshed it in the last few seconds.
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,11 +27,13 @@ def _watched_key(job: ReportJob) -> str:
 def report_job_watched(*, job: ReportJob, user) -> None:
     """The requester is looking at the job's page now."""
     if job.requested_by_id == user.pk and not job.is_finished:
-        cache.set(_watched_key(job), 1, timeout=settings.REPORT_WATCHED_SECONDS)
+        cache.set(_watched_key(job), time.time(), timeout=settings.REPORT_WATCHED_SECONDS)
 
 
 def requester_left(job: ReportJob) -> bool:
-    return cache.get(_watched_key(job)) is None
+    """No look at the page within the window: they closed the tab or went elsewhere."""
+    last_look = cache.get(_watched_key(job))
+    return last_look is None or time.time() - last_look > settings.REPORT_WATCHED_SECONDS
 
 
 def report_job_finished(*, job: ReportJob) -> int:

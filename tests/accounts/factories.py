@@ -48,3 +48,15 @@ class TeamMembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory, roles=[Role.PRACTITIONER.value])
     team = factory.SubFactory(TeamFactory)
     is_manager = False
+
+
+def users_for_every_role(team) -> dict:
+    """One user per role, the manager managing `team`."""
+    from coproduction.accounts.models import Role
+
+    made = {}
+    for role in Role:
+        teams = [team] if role in (Role.PRACTITIONER, Role.TEAM_MANAGER, Role.COMMISSIONER) else []
+        made[role] = UserFactory(email=f"{role.value}@example.org", roles=[role.value], teams=teams)
+    made[Role.TEAM_MANAGER].team_memberships.update(is_manager=True)
+    return made

@@ -12,11 +12,17 @@ import os, signal, time
 import redis
 from coproduction import devservers as d
 
+def on_disk():
+    return any(b"job-1" in f.read_bytes() for f in d.REDIS_DIR.rglob("*.aof*") if f.is_file())
+
 d.start_redis()
 client = redis.Redis(unix_socket_path=str(d.REDIS_SOCKET))
 client.lpush("celery", "job-1")
 assert client.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
-time.sleep(1.5)  # appendfsync everysec
+deadline = time.monotonic() + 30
+while not on_disk():  # appendfsync everysec: written within about a second
+    assert time.monotonic() < deadline, "the job never reached the append-only file"
+    time.sleep(0.05)
 pid = d._read_pid(d.REDIS_PID)
 os.kill(pid, signal.SIGKILL)
 d._wait_gone(pid)

@@ -43,26 +43,44 @@ def browser():
         launched.close()
 
 
-def signed_in_page(browser, live_server, user=None, *, javascript: bool = True):
-    """A new browser page, signed in as `user` (None: signed out), collecting console errors."""
+def signed_in_context(browser, live_server, user=None, *, javascript: bool = True):
+    """A browser context (its own cookies), signed in as `user` (None: signed out)."""
     context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+    context.javascript_enabled = javascript
     if user is not None:
         client = login_as(Client(), user)
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    return context
+
+
+def watched_page(context):
+    """A new page in `context`, collecting console errors."""
     page = context.new_page()
-    page.javascript_enabled = javascript
+    page.javascript_enabled = context.javascript_enabled
     page.console_errors = []
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     return page
 
 
+def signed_in_page(browser, live_server, user=None, *, javascript: bool = True):
+    """A new browser page, signed in as `user` (None: signed out), collecting console errors."""
+    return watched_page(signed_in_context(browser, live_server, user, javascript=javascript))
+
+
+_AXE_SCRIPT = Axe().axe_script
+_AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
 def axe_violations(page) -> list[str]:
     if not getattr(page, "javascript_enabled", True):
         return _axe_violations_without_javascript(page)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    # axe-core is injected once per page load; a second check of the same document reuses it.
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_AXE_SCRIPT)
+    results = page.evaluate("options => axe.run(document, options)", _AXE_OPTIONS)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {[node['target'] for node in violation['nodes']][:3]}"
-        for violation in results.response["violations"]
+        for violation in results["violations"]
     ]
 
 

@@ -1,10 +1,19 @@
-"""The records the authorization matrix and the accessibility test point at."""
+"""The records the authorization matrix and the accessibility test point at.
 
+Building this world costs seconds, so the modules that only read it build it once:
+`read_only_world` inside a transaction that every test's own rolls back to (for tests that
+use the test client in-process), `committed_world` committed for a live server and the
+browser, and flushed when the module ends. A test that changes data builds its own."""
+
+import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
+from tests.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
 from tests.assets.world import build_assets_world
 from tests.budgeting.world import build_budgeting_world
 from tests.careplans.factories import (
@@ -75,3 +84,32 @@ def build_world(users: dict, team, other_team) -> dict:
     ):
         world.update(build(world))
     return world
+
+
+def build_world_with_its_own_users() -> dict:
+    council = OrganisationFactory(name="Test Council")
+    team = TeamFactory(name="North Adults Team", organisation=council)
+    other_team = TeamFactory(name="South Adults Team", organisation=council)
+    return build_world(users_for_every_role(team), team, other_team)
+
+
+@pytest.fixture(scope="module")
+def read_only_world(django_db_setup, django_db_blocker):
+    """The world, once per module, in an outer transaction: each test runs in a savepoint of
+    it (pytest-django's `db`), so whatever a test writes is gone before the next one."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world_with_its_own_users()
+        yield world
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def committed_world(django_db_setup, django_db_blocker):
+    """The world, once per module, committed so a live server's own connection sees it; the
+    database is emptied when the module ends, as pytest-django does after a transactional test.
+    A module using it overrides `transactional_db` so no test empties it in between."""
+    with django_db_blocker.unblock():
+        try:
+            yield build_world_with_its_own_users()
+        finally:
+            call_command("flush", verbosity=0, interactive=False, database="default")

@@ -22,6 +22,9 @@ from tests.checklist.factories import submitted_checklist
 from tests.commissioning.factories import ProgrammeFactory
 from tests.reports.factories import ReportJobFactory
 
+# Drops and creates databases on the shared server: run alone, after the parallel suite.
+pytestmark = pytest.mark.slow
+
 
 @contextlib.contextmanager
 def server_admin():

@@ -1,0 +1,75 @@
+"""`make test`: the whole suite in two steps, timed, with the slowest tests printed.
+
+1. Everything but the fault tests, in parallel on every core (pytest-xdist; each worker has
+   its own test database, Redis database and media folder).
+2. The fault tests (marked `slow`), alone: they restart the servers and kill workers, which
+   would pull the floor from under a parallel neighbour.
+
+With arguments (`make test PYTEST_ARGS="tests/careplans -x"`) it runs just what they select,
+in one step, in parallel unless they say otherwise (`-n 0` for one process, `-p no:xdist`).
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+WORKERS = os.environ.get("TEST_WORKERS", "auto")
+DURATIONS = ["--durations=25", "--durations-min=1.0"]
+
+
+def pytest(args: list[str], report: Path) -> int:
+    command = [sys.executable, "-m", "pytest", f"--junitxml={report}", *args]
+    print("$ " + " ".join(command[1:]), flush=True)
+    return subprocess.call(command)
+
+
+def counts(report: Path) -> dict[str, int]:
+    if not report.exists():
+        return {"passed": 0, "failed": 0, "skipped": 0}
+    suites = ET.parse(report).getroot()
+    total = failed = skipped = 0
+    for suite in suites.iter("testsuite"):
+        total += int(suite.get("tests", 0))
+        failed += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+    return {"passed": total - failed - skipped, "failed": failed, "skipped": skipped}
+
+
+def parallel(args: list[str]) -> list[str]:
+    if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) or arg == "no:xdist" for arg in args):
+        return args
+    return ["-n", WORKERS, "--dist", "worksteal", *args]
+
+
+def main(argv: list[str]) -> int:
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="coproduction-test-reports-") as folder:
+        reports = [Path(folder) / "main.xml", Path(folder) / "slow.xml"]
+        if argv:
+            steps = [(parallel([*DURATIONS, *argv]), reports[0])]
+        else:
+            steps = [
+                (parallel(["-m", "not slow", *DURATIONS]), reports[0]),
+                (["-m", "slow", *DURATIONS], reports[1]),
+            ]
+        statuses = []
+        for args, report in steps:
+            step_started = time.monotonic()
+            status = pytest(args, report)
+            print(f"Step took {time.monotonic() - step_started:.0f} s (exit {status})", flush=True)
+            statuses.append(status)
+        total = {key: sum(counts(report)[key] for report in reports) for key in ("passed", "failed", "skipped")}
+    print(f"Whole run took {time.monotonic() - started:.0f} s")
+    print(f"{total['passed']} passed, {total['failed']} failed, {total['skipped']} skipped")
+    failed = [status for status in statuses if status not in (0, 5)]
+    if failed:
+        return failed[0]
+    return 0 if total["passed"] else 5
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
