@@ -158,12 +158,18 @@ def restart_redis(directory: Path = REDIS_DIR) -> None:
 # --- Together -----------------------------------------------------------------
 
 
+def say(message: str) -> None:
+    """One line per step, so a long first start is never silent."""
+    print(f"==> {message}", file=sys.stderr, flush=True)
+
+
 def ensure_started() -> tuple[dict[str, str], list[str]]:
     """Start what is needed. Returns the variables to export and which servers this call started."""
     env: dict[str, str] = {}
     started: list[str] = []
     if not os.environ.get("DATABASE_URL"):
         if not postgres_running():
+            say(f"Starting PostgreSQL (embedded, data in {PG_DIR.relative_to(ROOT) if PG_DIR.is_relative_to(ROOT) else PG_DIR})")
             start_postgres()
             started.append("postgres")
         socket_dir = _postgres_socket_dir()
@@ -171,6 +177,7 @@ def ensure_started() -> tuple[dict[str, str], list[str]]:
         env["DATABASE_URL"] = f"postgresql://postgres:@/{DATABASE}?host={socket_dir}"
     if not os.environ.get("REDIS_URL"):
         if not redis_running():
+            say("Starting Redis (embedded Valkey, on a socket under the data folder)")
             start_redis()
             started.append("redis")
         env["REDIS_URL"] = f"unix://{REDIS_SOCKET}?db=0"
@@ -205,11 +212,17 @@ def run_services(env: dict[str, str]) -> int:
     full_env = {**os.environ, **env}
     full_env.setdefault("DEBUG", "true")
     python = sys.executable
-    for step in (["manage.py", "migrate", "--noinput"], ["manage.py", "seed_demo"]):
+    steps = [
+        ("Applying database migrations", ["manage.py", "migrate", "--noinput"]),
+        ("Loading the demo data (kept as it is when already there)", ["manage.py", "seed_demo"]),
+    ]
+    for message, step in steps:
+        say(message)
         if subprocess.run([python, *step], cwd=ROOT, env=full_env).returncode != 0:
             print(f"Stopped: `{' '.join(step)}` failed.", file=sys.stderr)
             return 1
     port = full_env.get("PORT", "8000")
+    say("Starting the web server, a Celery worker and the scheduler")
     children = {
         "web": subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=full_env),
         "worker": subprocess.Popen(
