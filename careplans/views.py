@@ -12,7 +12,7 @@ from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
 from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
-from .models import Person, ReviewTheme
+from .models import Person
 
 
 def person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
@@ -117,7 +117,7 @@ def review_themes(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Theme added: {theme.name}")
         return redirect("careplans:review_themes")
     if "toggle" in request.POST:
-        theme = get_object_or_404(ReviewTheme, pk=request.POST["toggle"])
+        theme = get_object_or_404(selectors.review_theme_list(), pk=request.POST["toggle"])
         services.review_theme_toggle(theme=theme, by=request.user, request=request)
         return redirect("careplans:review_themes")
-    return render(request, "careplans/review_themes.html", {"form": form, "themes": ReviewTheme.objects.all()})
+    return render(request, "careplans/review_themes.html", {"form": form, "themes": selectors.review_theme_list()})
