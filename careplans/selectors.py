@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
 
-from .models import CarePlan, Person, Representative, ReviewTheme
+from .models import CarePlan, Person, Representative, Review, ReviewTheme
 from .rules import representing_person_ids
 
 
@@ -105,6 +105,10 @@ def plan_section_answers(*, plan: CarePlan, key: str) -> dict:
 
 def plan_agreed(*, person: Person):
     return person.plans.filter(status="agreed").first()
+
+
+def reviews_of(*, person: Person) -> QuerySet[Review]:
+    return Review.objects.select_related("plan").filter(plan__person=person)
 
 
 def plan_review_open(*, plan: CarePlan | None):
