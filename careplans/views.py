@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.search import search_form_from_session
+from coproduction.notifications.selectors import person_contact_summary
 
 from . import selectors, services
 from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
@@ -66,7 +67,9 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "person": person,
         "representatives": selectors.representative_list_for(person=person),
         "can_change": request.user.has_perm("careplans.change_person", person),
+        "can_review_access": request.user.has_perm("governance.view_access_review", person),
         "is_self": person.user_id == request.user.pk,
+        "contact": person_contact_summary(person=person, viewer=request.user),
     }
     return render(request, "careplans/person_detail.html", context)
 

@@ -181,6 +181,19 @@ def access_needs_audit_read(*, user_ids, by, request=None) -> None:
                       request=request, detail="access needs")
 
 
+def access_needs_read(*, users, by, request=None) -> list[tuple[str, list[str]]]:
+    """Each person's name and what helps them take part, for an organiser's page: one query,
+    and the read audited for each person."""
+    from .selectors import access_needs_for
+
+    users = list(users)
+    if not users:
+        return []
+    needs = access_needs_for(user.pk for user in users)
+    access_needs_audit_read(user_ids=[user.pk for user in users], by=by, request=request)
+    return [(user.display_name, needs[user.pk]) for user in users]
+
+
 def participation_forget(*, activity_ids, member_ids=None) -> None:
     """Someone was taken off an activity (recorded by mistake): drop their snapshot too."""
     snapshots = Participation.objects.filter(activity_id__in=activity_ids)
