@@ -108,6 +108,8 @@ def is_council_round(user, survey_round) -> bool:
 rules.add_perm("checklist.complete_own", has_role(Role.PERSON))
 rules.add_perm("checklist.complete_for_person", rules.is_authenticated & (represents_the_person | can_work_with_person))
 rules.add_perm("checklist.reflect", is_practitioner)
+# A carer who is not also a practitioner answers on the person's behalf, not with them.
+rules.add_perm("checklist.answer_on_behalf", has_role(Role.CARER) & ~is_practitioner)
 rules.add_perm("checklist.change_checklist", rules.is_authenticated & is_draft & entered_it)
 
 # Reading one checklist: a person's view by the person, their representatives and their

@@ -50,7 +50,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.view_dashboard"):
         raise PermissionDenied
     form, teams, statements, filters, team_ids = _dashboard_scope(request)
-    context = {"form": form, "teams": teams, "filters": filters, "min_group": selectors.min_group()}
+    context = {
+        "form": form, "teams": teams, "filters": filters, "min_group": selectors.min_group(),
+        "can_see_every_team": request.user.has_perm("checklist.view_every_team"),
+    }
     if teams:
         start = selectors.period_start(filters["period"])
         figure_team_ids = team_ids if team_ids is not None else [team.pk for team in teams]

@@ -233,6 +233,7 @@ def person_compare(request: HttpRequest, person_id: int) -> HttpResponse:
         "person": person, "rows": rows, "person_view": person_view, "practitioner_view": practitioner_view, "same_set": same_set,
         "is_self": person.user_id == request.user.pk,
         "can_start": request.user.has_perm("checklist.complete_for_person", person),
+        "answers_on_behalf": request.user.has_perm("checklist.answer_on_behalf"),
         "can_reflect": request.user.has_perm("checklist.reflect") and person.practitioner_id == request.user.pk,
     }
     return render(request, "checklist/person_compare.html", context)
