@@ -1,14 +1,10 @@
 """The plan: its task list, one screen per section, agreement, versions, comments, PDF."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduction.audit.models import AuditEvent
@@ -41,7 +37,7 @@ def _draft_or_404(person: Person):
 
 @require_GET
 def my_plan(request: HttpRequest) -> HttpResponse:
-    person = Person.objects.filter(user=request.user).first()
+    person = selectors.own_person_record(user=request.user)
     if person is None:
         raise Http404
     return redirect("careplans:plan_detail", person_id=person.pk)
@@ -85,12 +81,7 @@ def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse
     if section not in sections_for(person):
         raise Http404
     plan = _draft_or_404(person)
-    stored = plan.section_data(key)
-    if key == "agreement" and not stored.get("fields", {}).get("review_date"):
-        # The usual first review, or the yearly one; the practitioner and person can change it.
-        weeks = settings.CAREPLAN_FIRST_REVIEW_WEEKS if plan.version == 1 else settings.CAREPLAN_REVIEW_INTERVAL_WEEKS
-        suggested = (timezone.localdate() + timedelta(weeks=weeks)).isoformat()
-        stored = {**stored, "fields": {**stored.get("fields", {}), "review_date": suggested}}
+    stored = selectors.plan_section_answers(plan=plan, key=key)
     form = SectionForm(data=request.POST or None, section=section, stored=stored)
     if request.method == "POST" and form.is_valid():
         services.plan_section_save(
@@ -240,10 +231,10 @@ def _plan_outcomes(plan) -> list[str]:
 def review(request: HttpRequest, person_id: int) -> HttpResponse:
     """Start a review of the agreed plan, then add what is and isn't working, then decide."""
     person = person_or_404(request, person_id, "careplans.change_plan")
-    plan = person.plans.filter(status="agreed").first()
+    plan = selectors.plan_agreed(person=person)
     if plan is None:
         raise Http404
-    open_review = plan.reviews.filter(finished_at__isnull=True).first()
+    open_review = selectors.plan_review_open(plan=plan)
     if open_review is None:
         form = ReviewStartForm(data=request.POST or None)
         if form.is_valid():
@@ -271,8 +262,8 @@ def _render_review(request, person, plan, open_review, item_form=None, finish_fo
 @require_POST
 def review_item_add(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
-    plan = person.plans.filter(status="agreed").first()
-    open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
+    plan = selectors.plan_agreed(person=person)
+    open_review = selectors.plan_review_open(plan=plan)
     if open_review is None:
         raise Http404
     form = ReviewItemForm(data=request.POST, prefix="item")
@@ -286,8 +277,8 @@ def review_item_add(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def review_finish(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
-    plan = person.plans.filter(status="agreed").first()
-    open_review = plan.reviews.filter(finished_at__isnull=True).first() if plan else None
+    plan = selectors.plan_agreed(person=person)
+    open_review = selectors.plan_review_open(plan=plan)
     if open_review is None:
         raise Http404
     form = ReviewFinishForm(data=request.POST, outcomes=_plan_outcomes(plan), prefix="finish")

@@ -1,11 +1,12 @@
 import datetime
 
+from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
 
-from .models import CarePlan, Person, Representative
+from .models import CarePlan, Person, Representative, Review, ReviewTheme
 from .rules import representing_person_ids
 
 
@@ -86,8 +87,42 @@ def plan_draft(*, person: Person):
     return person.plans.filter(status="draft").first()
 
 
+def plan_review_date_suggested(*, plan: CarePlan) -> datetime.date:
+    """The usual first review after a new plan, or the yearly one after that."""
+    weeks = settings.CAREPLAN_FIRST_REVIEW_WEEKS if plan.version == 1 else settings.CAREPLAN_REVIEW_INTERVAL_WEEKS
+    return timezone.localdate() + datetime.timedelta(weeks=weeks)
+
+
+def plan_section_answers(*, plan: CarePlan, key: str) -> dict:
+    """A section's saved answers, with a suggested review date on an agreement that has none:
+    the practitioner and the person can change it."""
+    stored = plan.section_data(key)
+    fields = stored.get("fields", {})
+    if key == "agreement" and not fields.get("review_date"):
+        stored = {**stored, "fields": {**fields, "review_date": plan_review_date_suggested(plan=plan).isoformat()}}
+    return stored
+
+
+def plan_agreed(*, person: Person):
+    return person.plans.filter(status="agreed").first()
+
+
+def reviews_of(*, person: Person) -> QuerySet[Review]:
+    return Review.objects.select_related("plan").filter(plan__person=person)
+
+
+def plan_review_open(*, plan: CarePlan | None):
+    """The plan's review that is under way, if any."""
+    return plan.reviews.filter(finished_at__isnull=True).first() if plan else None
+
+
 def plan_versions(*, person: Person):
     return person.plans.select_related("agreed_by", "created_by").order_by("-version")
+
+
+def review_theme_list() -> QuerySet[ReviewTheme]:
+    """The council's review themes: not personal, the same for everyone."""
+    return ReviewTheme.objects.all()
 
 
 def plan_comments(*, plan) -> dict[str, list]:

@@ -9,10 +9,11 @@ from django.views.decorators.vary import vary_on_headers
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.search import search_form_from_session
+from coproduction.notifications.selectors import person_contact_summary
 
 from . import selectors, services
 from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
-from .models import Person, ReviewTheme
+from .models import Person
 
 
 def person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
@@ -66,7 +67,9 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "person": person,
         "representatives": selectors.representative_list_for(person=person),
         "can_change": request.user.has_perm("careplans.change_person", person),
+        "can_review_access": request.user.has_perm("governance.view_access_review", person),
         "is_self": person.user_id == request.user.pk,
+        "contact": person_contact_summary(person=person, viewer=request.user),
     }
     return render(request, "careplans/person_detail.html", context)
 
@@ -117,7 +120,7 @@ def review_themes(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Theme added: {theme.name}")
         return redirect("careplans:review_themes")
     if "toggle" in request.POST:
-        theme = get_object_or_404(ReviewTheme, pk=request.POST["toggle"])
+        theme = get_object_or_404(selectors.review_theme_list(), pk=request.POST["toggle"])
         services.review_theme_toggle(theme=theme, by=request.user, request=request)
         return redirect("careplans:review_themes")
-    return render(request, "careplans/review_themes.html", {"form": form, "themes": ReviewTheme.objects.all()})
+    return render(request, "careplans/review_themes.html", {"form": form, "themes": selectors.review_theme_list()})

@@ -28,4 +28,5 @@ def _practitioner_panel(user: User) -> dict:
 register_home_panel(roles=[Role.PERSON], template="checklist/partials/_home_person.html", context=_person_panel, order=20)
 register_home_panel(roles=[Role.CARER], template="checklist/partials/_home_carer.html", context=_carer_panel, order=20)
 register_home_panel(roles=[Role.PRACTITIONER], template="checklist/partials/_home_practitioner.html", context=_practitioner_panel, order=20)
-register_home_panel(roles=[Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE], template="checklist/partials/_home_manager.html", context=lambda user: {}, order=5)
+register_home_panel(roles=[Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE], template="checklist/partials/_home_manager.html",
+                    context=lambda user: {"can_view_goals": user.has_perm("checklist.view_goals")}, order=5)

@@ -64,6 +64,11 @@ def manages_team(user, team) -> bool:
 
 
 @rules.predicate
+def manages_any_team(user) -> bool:
+    return bool(user.managed_team_ids)
+
+
+@rules.predicate
 def is_that_practitioner(user, practitioner) -> bool:
     return practitioner is not None and practitioner.pk == user.pk
 
@@ -103,6 +108,8 @@ def is_council_round(user, survey_round) -> bool:
 rules.add_perm("checklist.complete_own", has_role(Role.PERSON))
 rules.add_perm("checklist.complete_for_person", rules.is_authenticated & (represents_the_person | can_work_with_person))
 rules.add_perm("checklist.reflect", is_practitioner)
+# A carer who is not also a practitioner answers on the person's behalf, not with them.
+rules.add_perm("checklist.answer_on_behalf", has_role(Role.CARER) & ~is_practitioner)
 rules.add_perm("checklist.change_checklist", rules.is_authenticated & is_draft & entered_it)
 
 # Reading one checklist: a person's view by the person, their representatives and their
@@ -128,6 +135,8 @@ rules.add_perm("checklist.publish_statement_set", has_role(Role.ADMINISTRATOR))
 rules.add_perm("checklist.view_dashboard", is_team_manager | is_head_of_service)
 rules.add_perm("checklist.view_team_results", rules.is_authenticated & (is_team_manager & manages_team | is_head_of_service))
 rules.add_perm("checklist.view_council_results", is_head_of_service)
+# A head of service's dashboards cover every team; a manager's only the teams they manage.
+rules.add_perm("checklist.view_every_team", is_head_of_service)
 
 # Stories: a team's manager reads its comments and picks its top three per statement;
 # shared ones (consent recorded) are read by council staff.
@@ -137,6 +146,8 @@ rules.add_perm("checklist.view_shared_stories", is_council_staff)
 # Goals: agreed by a manager for their team or one of its practitioners.
 rules.add_perm("checklist.view_goals", is_team_manager | is_practitioner)
 rules.add_perm("checklist.add_goal", rules.is_authenticated & is_team_manager & manages_team)
+# Agreeing goals at all: a manager who manages at least one team.
+rules.add_perm("checklist.agree_goals", rules.is_authenticated & is_team_manager & manages_any_team)
 rules.add_perm("checklist.view_goal", rules.is_authenticated & (is_goal_practitioner | works_with_people & is_team_goal_member | manages_goal_team))
 rules.add_perm("checklist.change_goal", rules.is_authenticated & is_team_manager & manages_goal_team)
 

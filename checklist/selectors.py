@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, TruncQuarter
 from django.utils import timezone
 
 from careplans.models import CarePlan, Person
-from coproduction.accounts.models import Team, User
+from coproduction.accounts.models import Role, Team, User
 from coproduction.core.db_router import reporting_db
 
 from .models import (
@@ -434,7 +434,57 @@ def reflection_for(*, practitioner: User, start) -> dict:
 
 
 def teams_for_dashboard(*, user: User) -> list[Team]:
+    """Every team for a head of service, otherwise the teams this user manages."""
     teams = Team.objects.select_related("organisation").order_by("name")
-    if not user.has_role("head_of_service"):
+    if not user.has_perm("checklist.view_every_team"):
         teams = teams.filter(pk__in=user.managed_team_ids)
     return list(teams)
+
+
+def dashboard_all_teams_label(*, user: User, teams: list[Team]) -> str | None:
+    """The filter's "all" choice, or none when there is only one team to choose."""
+    if len(teams) == 1:
+        return None
+    return "Every team" if user.has_perm("checklist.view_every_team") else "All your teams"
+
+
+def dashboard_team_ids(*, user: User, teams: list[Team], chosen_team_id: int | None) -> list[int] | None:
+    """The teams a dashboard adds up: the chosen one, else all the viewer's teams. None means
+    the whole council, for a head of service, read from the council's totals at no extra cost."""
+    if chosen_team_id:
+        return [chosen_team_id]
+    if user.has_perm("checklist.view_every_team"):
+        return None
+    return [team.pk for team in teams]
+
+
+def teams_managed_by(*, user: User) -> QuerySet[Team]:
+    return Team.objects.filter(pk__in=user.managed_team_ids).order_by("name")
+
+
+def planning_statement_choices(*, statement_set: StatementSet | None) -> QuerySet[Statement]:
+    """The planning statements of a set, as choices for a form (none without a set)."""
+    return Statement.objects.filter(statement_set=statement_set, part=Statement.Part.PLANNING)
+
+
+def goals_open_for(*, team_ids: list[int]) -> QuerySet[Goal]:
+    return goals_with_progress(goals=Goal.objects.filter(team_id__in=team_ids, status=Goal.Status.OPEN))
+
+
+def goal_list_with_progress() -> QuerySet[Goal]:
+    """Every goal with its progress: the view checks each against checklist.rules (view_goal)."""
+    return goals_with_progress(goals=Goal.objects.all())
+
+
+def shared_story_for_page() -> QuerySet[SharedStory]:
+    return SharedStory.objects.select_related("team", "statement", "rating")
+
+
+def people_allocated_to(*, practitioner: User) -> list[Person]:
+    """The people a practitioner supports, to reflect on one of them (the first 200 by name)."""
+    return list(Person.objects.filter(practitioner=practitioner).order_by("full_name", "id")[:200])
+
+
+def practitioner_accounts() -> QuerySet[User]:
+    """Practitioners' accounts: the view checks checklist.rules (view_reflection) on the one chosen."""
+    return User.objects.filter(roles__contains=[Role.PRACTITIONER.value])

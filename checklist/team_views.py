@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from careplans.selectors import practitioners_in
-from coproduction.accounts.models import Organisation, Role, Team
+from coproduction.accounts.models import Team
+from coproduction.accounts.selectors import council_organisation
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.reports.models import ReportJob
@@ -25,7 +26,7 @@ from .forms import (
     StoryShareForm,
     SurveyRoundForm,
 )
-from .models import Goal, Rating, SharedStory, Statement
+from .models import Rating, SharedStory, Statement
 
 
 def _dashboard_scope(request: HttpRequest):
@@ -33,14 +34,13 @@ def _dashboard_scope(request: HttpRequest):
     teams = selectors.teams_for_dashboard(user=request.user)
     statement_set = selectors.statement_set_current()
     statements = selectors.planning_statements(statement_set=statement_set) if statement_set else []
-    head = request.user.has_role(Role.HEAD_OF_SERVICE)
-    all_label = ("Every team" if head else "All your teams") if len(teams) != 1 else None
+    all_label = selectors.dashboard_all_teams_label(user=request.user, teams=teams)
     initial = {"period": "12m", "team": teams[0].pk if len(teams) == 1 else None}
     form = DashboardFilterForm(data=request.GET or None, initial=initial, teams=teams, statements=statements, all_teams_label=all_label)
     filters = form.filters() if request.GET else {"team": None, "period": "12m", "statement": None}
     if filters["team"] is None and len(teams) == 1:
         filters["team"] = teams[0].pk
-    team_ids = [filters["team"]] if filters["team"] else (None if head else [team.pk for team in teams])
+    team_ids = selectors.dashboard_team_ids(user=request.user, teams=teams, chosen_team_id=filters["team"])
     return form, teams, statements, filters, team_ids
 
 
@@ -50,13 +50,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.view_dashboard"):
         raise PermissionDenied
     form, teams, statements, filters, team_ids = _dashboard_scope(request)
-    context = {"form": form, "teams": teams, "filters": filters, "min_group": selectors.min_group()}
+    context = {
+        "form": form, "teams": teams, "filters": filters, "min_group": selectors.min_group(),
+        "can_see_every_team": request.user.has_perm("checklist.view_every_team"),
+    }
     if teams:
         start = selectors.period_start(filters["period"])
         figure_team_ids = team_ids if team_ids is not None else [team.pk for team in teams]
         results = selectors.results_by_statement(statements=statements, team_ids=team_ids, start=start, statement_id=filters["statement"])
         trend = selectors.trend_by_quarter(team_ids=team_ids, start=start, statement_id=filters["statement"], statements=len(statements))
-        goals = selectors.goals_with_progress(goals=Goal.objects.filter(team_id__in=figure_team_ids, status=Goal.Status.OPEN))[:10]
+        goals = selectors.goals_open_for(team_ids=figure_team_ids)[:10]
         chosen_team = next((team for team in teams if team.pk == filters["team"]), None)
         context.update({
             "figures": selectors.caseload_figures(team_ids=team_ids),
@@ -125,7 +128,7 @@ def team_stories(request: HttpRequest, team_id: int, statement_id: int) -> HttpR
 
 @require_http_methods(["GET", "POST"])
 def story_share(request: HttpRequest, story_id: int) -> HttpResponse:
-    story = get_object_or_404(SharedStory.objects.select_related("team", "statement", "rating"), pk=story_id)
+    story = get_object_or_404(selectors.shared_story_for_page(), pk=story_id)
     if not request.user.has_perm("checklist.choose_stories", story.team):
         raise PermissionDenied
     form = StoryShareForm(data=request.POST or None)
@@ -156,17 +159,16 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.view_goals"):
         raise PermissionDenied
     page = Paginator(selectors.goals_visible_to(user=request.user), 20).get_page(request.GET.get("page"))
-    can_add = request.user.has_role(Role.TEAM_MANAGER) and bool(request.user.managed_team_ids)
+    can_add = request.user.has_perm("checklist.agree_goals")
     return render(request, "checklist/goal_list.html", {"page": page, "can_add": can_add, "min_group": selectors.min_group()})
 
 
 @require_http_methods(["GET", "POST"])
 def goal_add(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_role(Role.TEAM_MANAGER) or not request.user.managed_team_ids:
+    if not request.user.has_perm("checklist.agree_goals"):
         raise PermissionDenied
-    managed = Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name")
-    statement_set = selectors.statement_set_current()
-    statements = Statement.objects.filter(statement_set=statement_set, part=Statement.Part.PLANNING)
+    managed = selectors.teams_managed_by(user=request.user)
+    statements = selectors.planning_statement_choices(statement_set=selectors.statement_set_current())
     form = GoalForm(
         data=request.POST or None, teams=managed, single_team=len(request.user.managed_team_ids) == 1, statements=statements,
         practitioners=practitioners_in(team_ids=request.user.managed_team_ids),
@@ -182,7 +184,7 @@ def goal_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = get_object_or_404(selectors.goals_with_progress(goals=Goal.objects.all()), pk=goal_id)
+    goal = get_object_or_404(selectors.goal_list_with_progress(), pk=goal_id)
     if not request.user.has_perm("checklist.view_goal", goal):
         raise PermissionDenied
     can_change = request.user.has_perm("checklist.change_goal", goal)
@@ -213,7 +215,7 @@ def round_add(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.view_rounds"):
         raise PermissionDenied
     whole_council = request.user.has_perm("checklist.open_council_round")
-    teams = list(Team.objects.filter(pk__in=request.user.managed_team_ids).order_by("name"))
+    teams = list(selectors.teams_managed_by(user=request.user))
     if not teams and not whole_council:
         raise PermissionDenied
     form = SurveyRoundForm(data=request.POST or None, teams=teams, whole_council=whole_council)
@@ -286,7 +288,7 @@ def report_request(request: HttpRequest) -> HttpResponse:
     else:
         if not request.user.has_perm("checklist.view_council_results"):
             raise PermissionDenied
-        subject = Organisation.objects.filter(kind=Organisation.Kind.COUNCIL).order_by("pk").first()
+        subject = council_organisation()
         if subject is None:
             raise Http404
         kind = ReportJob.Kind.CHECKLIST_COUNCIL

@@ -7,11 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careplans.models import Person, Review
+from careplans.models import Person
 from careplans.rules import representing_person_ids
-from careplans.selectors import person_list_visible_to
+from careplans.selectors import own_person_record, person_list_visible_to, reviews_of
 from careplans.views import person_or_404
-from coproduction.accounts.models import Role, User
+from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -72,7 +72,7 @@ def statements(request: HttpRequest) -> HttpResponse:
 def start_own(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.complete_own"):
         raise PermissionDenied
-    person = Person.objects.filter(user=request.user).select_related("team", "practitioner").first()
+    person = own_person_record(user=request.user)
     if person is None:
         return render(request, "checklist/no_record.html", status=404)
     if request.method == "POST":
@@ -100,7 +100,7 @@ def start_for_person(request: HttpRequest, person_id: int) -> HttpResponse:
 def reflect(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("checklist.reflect"):
         raise PermissionDenied
-    people = list(Person.objects.filter(practitioner=request.user).order_by("full_name", "id")[:200])
+    people = selectors.people_allocated_to(practitioner=request.user)
     form = ReflectionStartForm(data=request.POST or None, people=people)
     if form.is_valid():
         person = form.person()
@@ -233,6 +233,7 @@ def person_compare(request: HttpRequest, person_id: int) -> HttpResponse:
         "person": person, "rows": rows, "person_view": person_view, "practitioner_view": practitioner_view, "same_set": same_set,
         "is_self": person.user_id == request.user.pk,
         "can_start": request.user.has_perm("checklist.complete_for_person", person),
+        "answers_on_behalf": request.user.has_perm("checklist.answer_on_behalf"),
         "can_reflect": request.user.has_perm("checklist.reflect") and person.practitioner_id == request.user.pk,
     }
     return render(request, "checklist/person_compare.html", context)
@@ -241,7 +242,7 @@ def person_compare(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_GET
 def reflection(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
     """A practitioner's own ratings over time, beside what the people they support said in total."""
-    practitioner = request.user if user_id is None else get_object_or_404(User.objects.filter(roles__contains=[Role.PRACTITIONER.value]), pk=user_id)
+    practitioner = request.user if user_id is None else get_object_or_404(selectors.practitioner_accounts(), pk=user_id)
     if not request.user.has_perm("checklist.view_reflection", practitioner):
         raise PermissionDenied
     period = request.GET.get("period") if request.GET.get("period") in selectors.PERIODS else "12m"
@@ -270,7 +271,7 @@ def review_questions(request: HttpRequest, person_id: int, review_id: int) -> Ht
     own = person.user_id == request.user.pk
     if not (own or request.user.has_perm("checklist.complete_for_person", person)):
         raise PermissionDenied
-    review = get_object_or_404(Review.objects.select_related("plan"), pk=review_id, plan__person=person)
+    review = get_object_or_404(reviews_of(person=person), pk=review_id)
     completed_with, representative = _how_completed(request, person)
     checklist = services.checklist_start(
         perspective=Perspective.PERSON, person=person, entered_by=request.user, review=review,

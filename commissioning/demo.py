@@ -5,6 +5,7 @@ earlier stages (with who took part) and a decisions log in which one decision wa
 
 import datetime
 
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -30,7 +31,7 @@ def _activity(programme, position, by, members, *, title, kind, happened_on, sum
         },
     )
     if created:
-        activity.participants.set(programme.members.filter(user__in=members))
+        activity_participants_set(activity=activity, members=programme.members.filter(user__in=members))
     return activity
 
 

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_set
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -189,7 +190,7 @@ def activity_record(*, programme: Programme, data: dict, by) -> Activity:
     participants = data.pop("participants", [])
     _check_participants(programme, participants)
     activity = Activity.objects.create(programme=programme, recorded_by=by, **data)
-    activity.participants.set(participants)
+    activity_participants_set(activity=activity, members=participants)
     return activity
 
 
@@ -201,7 +202,7 @@ def activity_update(*, activity: Activity, data: dict, by) -> Activity:
     activity.save()
     if participants is not None:
         _check_participants(activity.programme, participants)
-        activity.participants.set(participants)
+        activity_participants_set(activity=activity, members=participants)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=activity)
     return activity
 

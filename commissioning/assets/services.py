@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Programme
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -257,7 +258,7 @@ def mapping_exercise_record(
         happened_on=happened_on, summary=summary, others_taking_part=others_taking_part, recorded_by=by,
     )
     if participants:
-        activity.participants.set(participants)
+        activity_participants_set(activity=activity, members=participants)
     return MappingExercise.objects.create(activity=activity, method=method, area=area)
 
 

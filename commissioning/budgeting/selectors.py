@@ -1,11 +1,13 @@
 """Reads for participatory budgeting pages. Keep in step with budgeting.rules."""
 
+from django.conf import settings
 from django.db.models import Count as CountOf
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from .models import Pot, Proposal, Result, Round, Voter
+from .models import Count, Pot, Proposal, Result, Round, Voter, VotingCode
 
 
 def round_list_for(*, programme) -> QuerySet[Round]:
@@ -64,3 +66,35 @@ def voted_pot_ids(*, round_: Round, user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(Voter.objects.filter(pot__round=round_, user=user).values_list("pot_id", flat=True))
+
+
+def count_stuck_after_seconds() -> int:
+    """How long a count may go untouched before its message counts as lost: the broker
+    redelivers a job held by a dead worker after its visibility timeout, so wait past that."""
+    return settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + settings.REPORT_TIME_LIMIT
+
+
+def count_is_stuck(*, count: Count | None, stuck_after_seconds: int | None = None) -> bool:
+    """A count that should have finished by now: its message was lost or its worker died."""
+    if count is None or count.is_finished:
+        return False
+    limit = count_stuck_after_seconds() if stuck_after_seconds is None else stuck_after_seconds
+    return (timezone.now() - count.updated_at).total_seconds() >= limit
+
+
+def counts_unfinished() -> QuerySet[Count]:
+    return Count.objects.filter(status__in=[Count.Status.QUEUED, Count.Status.RUNNING])
+
+
+def round_for_code_voting(*, programme_id: int, round_id: int) -> Round:
+    # Only a residents' round takes codes; any other round is a 404 to someone signed out.
+    # (In a members-only programme, residents vote with the codes the organiser hands out.)
+    return get_object_or_404(
+        Round.objects.select_related("programme").prefetch_related("pots"),
+        pk=round_id, programme_id=programme_id, eligibility=Round.Eligibility.RESIDENTS,
+    )
+
+
+def voting_code_held(*, round_: Round, code_id) -> VotingCode | None:
+    """The code this visitor entered for the round (its id kept in their session), if any."""
+    return VotingCode.objects.filter(round=round_, pk=code_id).first()

@@ -14,7 +14,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from commissioning.models import Activity, ActivityKind, Decision, GroupMember
 
-from . import notices
+from . import notices, selectors
 from .models import (
     Ballot,
     BallotChoice,
@@ -387,10 +387,10 @@ def count_fail(*, count: Count, message: str) -> None:
     Count.objects.filter(pk=count.pk).update(status=Count.Status.FAILED, error=message, finished_at=timezone.now(), updated_at=timezone.now())
 
 
-def count_requeue_if_stuck(*, count: Count, stuck_after_seconds: int) -> bool:
+def count_requeue_if_stuck(*, count: Count, stuck_after_seconds: int | None = None) -> bool:
     """Queue a count again when its message was lost (Redis restarted) or its worker died.
-    Called when someone opens the results page, and safe to call from a scheduled task."""
-    if count.is_finished or (timezone.now() - count.updated_at).total_seconds() < stuck_after_seconds:
+    Run by the beat sweep, and by an organiser's "Count the votes again" button."""
+    if not selectors.count_is_stuck(count=count, stuck_after_seconds=stuck_after_seconds):
         return False
     if count.attempts >= MAX_COUNT_ATTEMPTS:
         count_fail(count=count, message="The count could not be finished. Ask for help if this keeps happening.")

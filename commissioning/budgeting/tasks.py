@@ -2,7 +2,6 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from coproduction.reports.tasks import DURABLE_JOB_OPTIONS
@@ -34,10 +33,6 @@ def round_count_run(self, count_id: int) -> None:
 @shared_task
 def round_counts_requeue_stuck() -> int:
     """For the beat schedule: counts whose message was lost are queued again."""
-    from . import services
+    from . import selectors, services
 
-    stuck_after = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + settings.REPORT_TIME_LIMIT
-    return sum(
-        services.count_requeue_if_stuck(count=count, stuck_after_seconds=stuck_after)
-        for count in Count.objects.filter(status__in=[Count.Status.QUEUED, Count.Status.RUNNING])
-    )
+    return sum(services.count_requeue_if_stuck(count=count) for count in selectors.counts_unfinished())

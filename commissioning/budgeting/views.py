@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -297,12 +297,7 @@ def ballot(request: HttpRequest, programme_id: int, round_id: int, pot_id: int) 
 
 
 def _code_round_or_404(programme_id: int, round_id: int) -> Round:
-    # Only a residents' round takes codes; any other round is a 404 to someone signed out.
-    # (In a members-only programme, residents vote with the codes the organiser hands out.)
-    return get_object_or_404(
-        Round.objects.select_related("programme").prefetch_related("pots"),
-        pk=round_id, programme_id=programme_id, eligibility=Round.Eligibility.RESIDENTS,
-    )
+    return selectors.round_for_code_voting(programme_id=programme_id, round_id=round_id)
 
 
 def _code_session_key(round_: Round) -> str:
@@ -341,7 +336,7 @@ def code_entry(request: HttpRequest, programme_id: int, round_id: int) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def code_ballot(request: HttpRequest, programme_id: int, round_id: int, pot_id: int) -> HttpResponse:
     round_ = _code_round_or_404(programme_id, round_id)
-    code = VotingCode.objects.filter(round=round_, pk=request.session.get(_code_session_key(round_))).first()
+    code = selectors.voting_code_held(round_=round_, code_id=request.session.get(_code_session_key(round_)))
     if code is None:
         return redirect(_round_url(round_, "code_entry"))
     pot = selectors.pot_for_page(round_=round_, pot_id=pot_id)
@@ -367,23 +362,15 @@ def paper_ballot(request: HttpRequest, programme_id: int, round_id: int, pot_id:
 # ---------------------------------------------------------------------------
 # Results
 # ---------------------------------------------------------------------------
-def _count_for(round_: Round) -> Count | None:
-    count = getattr(round_, "count", None)
-    if count is not None and not count.is_finished:
-        stuck_after = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + settings.REPORT_TIME_LIMIT
-        services.count_requeue_if_stuck(count=count, stuck_after_seconds=stuck_after)
-    return count
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def results(request: HttpRequest, programme_id: int, round_id: int) -> HttpResponse:
     round_ = _round_or_404(request, programme_id, round_id)
     can_see = request.user.has_perm("budgeting.view_results", round_)
-    count = _count_for(round_) if can_see else None
+    count = getattr(round_, "count", None) if can_see else None
     context = _context(
         round_, can_see=can_see, count=count, can_manage=request.user.has_perm("budgeting.manage_round", round_),
-        tie_break=services.TIE_BREAK_RULE,
+        tie_break=services.TIE_BREAK_RULE, count_stuck=selectors.count_is_stuck(count=count),
     )
     # Nothing of the results reaches the page (or its partial) until the organiser may see them.
     if can_see and count is not None and count.status == Count.Status.DONE:
@@ -393,6 +380,19 @@ def results(request: HttpRequest, programme_id: int, round_id: int) -> HttpRespo
     if request.htmx and not request.htmx.history_restore_request:
         template += "#count-status"
     return render(request, template, context)
+
+
+@require_POST
+def count_requeue(request: HttpRequest, programme_id: int, round_id: int) -> HttpResponse:
+    """Queue a stuck count again. The beat sweep does the same within minutes; this is for
+    the person waiting on the results page."""
+    round_ = _round_or_404(request, programme_id, round_id, "budgeting.view_results")
+    count = getattr(round_, "count", None)
+    if count is None:
+        raise Http404
+    if services.count_requeue_if_stuck(count=count):
+        messages.success(request, "The votes are being counted again")
+    return redirect(_round_url(round_, "results"))
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.db.models.functions import TruncQuarter
 from django.http import Http404
 
 from commissioning.models import Programme
+from coproduction.accounts.models import Team
 
 from .models import (
     MIN_PEOPLE,
@@ -18,6 +19,7 @@ from .models import (
     StatementKind,
     Survey,
     SurveyAnswer,
+    SurveyParticipation,
     SurveyQuestion,
     WtfcExercise,
     WtfcPriority,
@@ -303,3 +305,20 @@ def co_assessment_evidence(*, co_assessment: CoAssessment) -> dict:
         "figures": figures, "findings": findings, "surveys": surveys, "focus_themes": focus_themes,
         "complaints": complaints, "participants": participants,
     }
+
+
+def contracts_of(*, programme: Programme | None = None) -> QuerySet:
+    """Contracts to choose from: the programme's, or every programme's."""
+    from commissioning.monitoring.models import Contract  # monitoring builds on this app's reviews
+
+    contracts = Contract.objects.select_related("programme").order_by("service_name", "pk")
+    return contracts.filter(programme=programme) if programme is not None else contracts
+
+
+def teams_for_choice() -> QuerySet[Team]:
+    return Team.objects.order_by("name")
+
+
+def survey_answered_by(*, survey: Survey, user) -> bool:
+    """Whether this person has answered the survey (their answers themselves stay anonymous)."""
+    return user.is_authenticated and SurveyParticipation.objects.filter(survey=survey, user=user).exists()

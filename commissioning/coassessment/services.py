@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Decision, LadderRung, Programme
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
@@ -135,7 +136,7 @@ def focus_group_record(*, programme: Programme, by, title: str, held_on, people_
     )
     activity.others_taking_part = people_count
     activity.save(update_fields=["others_taking_part"])
-    activity.participants.set(participants)
+    activity_participants_set(activity=activity, members=participants)
     return FocusGroup.objects.create(programme=programme, activity=activity, contract=contract, people_count=people_count)
 
 
@@ -177,7 +178,7 @@ def co_assessment_start(*, programme: Programme, by, contract, title: str, looki
     if any(member.programme_id != programme.pk for member in participants):
         raise ValidationError("Choose people from this programme's group")
     activity = _activity(programme=programme, kind=ActivityKind.CO_ASSESSMENT, title=title, by=by, rung=LadderRung.CO_PRODUCING)
-    activity.participants.set(participants)
+    activity_participants_set(activity=activity, members=participants)
     co_assessment = CoAssessment.objects.create(
         programme=programme, contract=contract, activity=activity, looking_at_from=looking_at_from,
         looking_at_to=looking_at_to, created_by=by,

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
-from coproduction.accounts.models import Team
 
 from . import selectors, services, wtfc_services
 from .forms import (
@@ -27,7 +26,7 @@ from .forms import (
     SurveyForm,
     ThemeForm,
 )
-from .models import MIN_PEOPLE, StatementKind, Survey, SurveyParticipation
+from .models import MIN_PEOPLE, StatementKind, Survey
 
 TAB = "coassessment:review_home"
 VIEW, TAKE_PART, MANAGE = "coassessment.view_review", "coassessment.take_part", "coassessment.manage_review"
@@ -44,9 +43,7 @@ def _form_page(request, programme, form, page_title, back_url, intro="") -> Http
 
 
 def _contracts(programme):
-    from commissioning.monitoring.models import Contract
-
-    return Contract.objects.filter(programme=programme).order_by("service_name", "pk")
+    return selectors.contracts_of(programme=programme)
 
 
 @require_GET
@@ -79,7 +76,7 @@ def _board_url(exercise, query: dict) -> str:
 @require_http_methods(["GET", "POST"])
 def wtfc_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
-    form = ExerciseForm(data=request.POST or None, teams=Team.objects.order_by("name"))
+    form = ExerciseForm(data=request.POST or None, teams=selectors.teams_for_choice())
     if form.is_valid():
         try:
             exercise = wtfc_services.wtfc_exercise_create(programme=programme, by=request.user, **form.cleaned_data)
@@ -215,7 +212,7 @@ def survey_add(request: HttpRequest, programme_id: int) -> HttpResponse:
 def survey_detail(request: HttpRequest, programme_id: int, survey_id: int) -> HttpResponse:
     survey = _survey(request, programme_id, survey_id)
     programme = survey.programme
-    answered = request.user.is_authenticated and SurveyParticipation.objects.filter(survey=survey, user=request.user).exists()
+    answered = selectors.survey_answered_by(survey=survey, user=request.user)
     return render(request, "coassessment/survey_detail.html", _ctx(
         programme, survey=survey, questions=selectors.questions_of(survey=survey), answered=answered,
         share_url=request.build_absolute_uri(reverse("coassessment:survey_public", kwargs={"token": survey.share_token})),
@@ -283,7 +280,7 @@ def _answer(request, survey, user, template_context: dict, thanks_url: str) -> H
 @require_http_methods(["GET", "POST"])
 def survey_answer(request: HttpRequest, programme_id: int, survey_id: int) -> HttpResponse:
     survey = _survey(request, programme_id, survey_id, TAKE_PART)
-    if not survey.is_open or SurveyParticipation.objects.filter(survey=survey, user=request.user).exists():
+    if not survey.is_open or selectors.survey_answered_by(survey=survey, user=request.user):
         messages.info(request, "You have already answered this survey. Thank you." if survey.is_open else "This survey is not open for answers.")
         return redirect(_survey_url(survey))
     return _answer(request, survey, request.user, _ctx(survey.programme, signed_in=True), _survey_url(survey))
@@ -364,11 +361,9 @@ def complaints_log(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def complaint_add(request: HttpRequest) -> HttpResponse:
-    from commissioning.monitoring.models import Contract
-
     if not request.user.has_perm("coassessment.log_complaints"):
         raise PermissionDenied
-    form = ComplaintForm(data=request.POST or None, contracts=Contract.objects.select_related("programme").order_by("service_name", "pk"))
+    form = ComplaintForm(data=request.POST or None, contracts=selectors.contracts_of())
     if form.is_valid():
         try:
             services.complaint_log(by=request.user, **form.cleaned_data)

@@ -9,10 +9,10 @@ class InvolvementConfig(AppConfig):
     def ready(self) -> None:
         from commissioning.sections import ProgrammeSection, register_section
 
-        from . import home, ledger_home, signals  # noqa: F401  (home and ledger_home register the home-page panels)
+        from . import home, ledger_home  # noqa: F401  (they register the home-page panels)
 
-        # Profiles and reach: snapshots of who took part, and the programme's reach tab.
-        signals.connect()
+        # Profiles and reach: the programme's reach tab. Snapshots of who took part are taken
+        # by activity_participants_set/_add, which every service recording participants calls.
         register_section(ProgrammeSection("Who took part", "involvement:programme_reach", 80))
         register_section(ProgrammeSection("Peer researchers", "involvement:peer_researchers", 85))
         register_section(ProgrammeSection("Recognition and expenses", "involvement:programme_claims", 86, permission="involvement.manage_claims"))

@@ -24,7 +24,7 @@ from .models import (
     Participation,
     PeerResearcher,
 )
-from .services import participation_backfill
+from .services import activity_participants_add, participation_backfill
 
 EQUALITY_FIELDS = [field for field, *_rest in EQUALITY_QUESTIONS]
 LUNCH_CLUB = "Listening at the Thursday lunch club"
@@ -127,7 +127,7 @@ def _activity(programme, by, *, title, kind, happened_on, summary, rung, members
         "ladder_rung": rung, "recorded_by": by,
     })
     if created:
-        activity.participants.add(*members)
+        activity_participants_add(activity=activity, members=members)
     return activity
 
 

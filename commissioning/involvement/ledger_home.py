@@ -14,5 +14,9 @@ register_home_panel(
 )
 register_home_panel(
     roles=[Role.PRACTITIONER, Role.TEAM_MANAGER],
-    template="involvement/selfassessment/partials/_home_self_check.html", context=lambda user: {}, order=60,
+    template="involvement/selfassessment/partials/_home_self_check.html", order=60,
+    context=lambda user: {
+        "can_check": user.has_perm("involvement.do_self_check"),
+        "can_see_team": user.has_perm("involvement.view_team_self_checks"),
+    },
 )

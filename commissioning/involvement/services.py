@@ -122,6 +122,32 @@ def _is_online(activity: Activity) -> bool:
     return Workshop.objects.filter(activity_id=activity.pk, format=Workshop.Format.ONLINE).exists()
 
 
+def _member_ids(members) -> set[int]:
+    return {getattr(member, "pk", member) for member in members}
+
+
+def activity_participants_set(*, activity: Activity, members) -> None:
+    """Record exactly who took part in an activity (group members or their ids): newcomers'
+    equality answers are snapshotted as they are now, and anyone taken off loses theirs."""
+    wanted = _member_ids(members)
+    current = set(activity.participants.values_list("pk", flat=True))
+    if current - wanted:
+        activity.participants.remove(*(current - wanted))
+        participation_forget(activity_ids=[activity.pk], member_ids=current - wanted)
+    if wanted - current:
+        activity.participants.add(*(wanted - current))
+        participation_snapshot(activity=activity, member_ids=wanted - current)
+
+
+def activity_participants_add(*, activity: Activity, members) -> None:
+    """Add people to those who took part, snapshotting their equality answers as they are now
+    (someone already there keeps the snapshot taken when they were first added)."""
+    added = _member_ids(members)
+    if added:
+        activity.participants.add(*added)
+        participation_snapshot(activity=activity, member_ids=added)
+
+
 def participation_snapshot(*, activity: Activity, member_ids) -> int:
     """Record, for each member added to the activity, the equality answers in their profile now."""
     members = list(GroupMember.objects.filter(pk__in=member_ids).values_list("user_id", flat=True))
@@ -153,6 +179,19 @@ def access_needs_audit_read(*, user_ids, by, request=None) -> None:
     people = [User(pk=user_id) for user_id in user_ids]
     audit_record_many(actor=by, action=AuditEvent.Action.VIEW, objects=people, subject_of=lambda person: person,
                       request=request, detail="access needs")
+
+
+def access_needs_read(*, users, by, request=None) -> list[tuple[str, list[str]]]:
+    """Each person's name and what helps them take part, for an organiser's page: one query,
+    and the read audited for each person."""
+    from .selectors import access_needs_for
+
+    users = list(users)
+    if not users:
+        return []
+    needs = access_needs_for(user.pk for user in users)
+    access_needs_audit_read(user_ids=[user.pk for user in users], by=by, request=request)
+    return [(user.display_name, needs[user.pk]) for user in users]
 
 
 def participation_forget(*, activity_ids, member_ids=None) -> None:

@@ -151,6 +151,7 @@ def programme_reach(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "involvement.view_programme_reach")
     return render(request, "involvement/programme_reach.html", {
         "programme": programme, "section_url_name": REACH_TAB, **_reach_context(request, programme),
+        "can_view_council_reach": request.user.has_perm("involvement.view_council_reach"),
     })
 
 

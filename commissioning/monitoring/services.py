@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -181,7 +182,7 @@ def attendance_record(*, meeting: MonitoringMeeting, attended_ids: set[int], by,
     activity = meeting.activity
     came = [member.user_id for member in members if member.attended]
     group = list(GroupMember.objects.filter(programme_id=meeting.contract.programme_id, user_id__in=came))
-    activity.participants.set(group)
+    activity_participants_set(activity=activity, members=group)
     activity.others_taking_part = len(came) - len(group)
     activity.happened_on = meeting.date
     activity.save(update_fields=["others_taking_part", "happened_on"])
@@ -347,7 +348,7 @@ def visit_assign(*, contract: Contract, framework: QualityFramework, method: str
     )
     visit.assessors.set(assessors)
     group = GroupMember.objects.filter(programme_id=contract.programme_id, user__in=assessors)
-    activity.participants.set(group)
+    activity_participants_set(activity=activity, members=group)
     activity.others_taking_part = len(assessors) - group.count()
     activity.save(update_fields=["others_taking_part"])
     audit_record(actor=by, action=CREATE, obj=visit, request=request)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -121,7 +122,7 @@ def _take_part(panel: Panel, user) -> None:
     programme's reach figures count them like any other activity's participants."""
     group_member = GroupMember.objects.filter(programme_id=panel.programme_id, user=user, left_on__isnull=True).first()
     if group_member is not None:
-        panel.activity.participants.add(group_member)
+        activity_participants_add(activity=panel.activity, members=[group_member])
 
 
 def member_add(*, panel: Panel, user, role: str, by, request=None) -> PanelMember:

@@ -136,3 +136,21 @@ def people_who_took_part(*, programme: Programme) -> QuerySet:
     return programme.members.filter(left_on__isnull=True).filter(
         Q(user__in=proposers) | Q(user__in=commenters) | Q(user__in=supporters)
     )
+
+
+def priorities_of(*, programme: Programme) -> QuerySet[Priority]:
+    return Priority.objects.filter(programme=programme)
+
+
+def outcomes_of(*, programme: Programme) -> QuerySet[Outcome]:
+    return Outcome.objects.filter(programme=programme)
+
+
+def indicators_in_use(*, programme: Programme) -> QuerySet[Indicator]:
+    """The programme's indicators that are not retired."""
+    return Indicator.objects.filter(outcome__programme=programme, retired_on__isnull=True).select_related("outcome")
+
+
+def evidence_current(*, programme: Programme) -> QuerySet[Evidence]:
+    """The programme's evidence, without what has been withdrawn."""
+    return Evidence.objects.current().filter(programme=programme).select_related("recorded_by").prefetch_related("priorities")

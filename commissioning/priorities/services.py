@@ -9,6 +9,7 @@ from django.db.models import Count, Max
 from django.http import HttpRequest
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -99,7 +100,7 @@ def shortlist_agree(
         ladder_rung=LadderRung.CO_PRODUCING,
         recorded_by=by,
     )
-    activity.participants.set(people_who_took_part(programme=programme))
+    activity_participants_set(activity=activity, members=people_who_took_part(programme=programme))
     lines = [f"{rank}. {priority.title}" for rank, priority in enumerate(ranked, start=1)]
     evidence = [
         f"{rank}. {priority.title}: supported by {supporters.get(priority.pk, 0)} "

@@ -136,7 +136,7 @@ def _after_support(request: HttpRequest, programme, priority_id: int) -> HttpRes
 @vary_on_headers("HX-Request")
 def priority_support(request: HttpRequest, programme_id: int, priority_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, TAKE_PART)
-    priority = get_object_or_404(Priority.objects.filter(programme=programme), pk=priority_id)
+    priority = get_object_or_404(selectors.priorities_of(programme=programme), pk=priority_id)
     if services.priority_support(priority=priority, member=request.user) and not request.htmx:
         messages.success(request, f"You support “{priority.title}”")
     return _after_support(request, programme, priority.pk)
@@ -146,7 +146,7 @@ def priority_support(request: HttpRequest, programme_id: int, priority_id: int) 
 @vary_on_headers("HX-Request")
 def priority_support_withdraw(request: HttpRequest, programme_id: int, priority_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, TAKE_PART)
-    priority = get_object_or_404(Priority.objects.filter(programme=programme), pk=priority_id)
+    priority = get_object_or_404(selectors.priorities_of(programme=programme), pk=priority_id)
     if services.priority_support_withdraw(priority=priority, member=request.user) and not request.htmx:
         messages.success(request, f"You no longer support “{priority.title}”")
     return _after_support(request, programme, priority.pk)
@@ -240,7 +240,7 @@ def outcome_from_priority(request: HttpRequest, programme_id: int, priority_id: 
 
 
 def _outcome(programme, outcome_id: int) -> Outcome:
-    return get_object_or_404(Outcome.objects.filter(programme=programme), pk=outcome_id)
+    return get_object_or_404(selectors.outcomes_of(programme=programme), pk=outcome_id)
 
 
 def _outcome_page(request: HttpRequest, programme, outcome: Outcome, form: CommentForm | None) -> HttpResponse:
@@ -305,7 +305,7 @@ def indicator_add(request: HttpRequest, programme_id: int, outcome_id: int) -> H
 
 def _indicator(programme, indicator_id: int) -> Indicator:
     return get_object_or_404(
-        Indicator.objects.filter(outcome__programme=programme, retired_on__isnull=True).select_related("outcome"), pk=indicator_id
+        selectors.indicators_in_use(programme=programme), pk=indicator_id
     )
 
 
@@ -348,7 +348,7 @@ def evidence_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def evidence_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, TAKE_PART)
-    priorities = Priority.objects.filter(programme=programme).order_by("title", "pk")
+    priorities = selectors.priorities_of(programme=programme).order_by("title", "pk")
     form = EvidenceForm(data=request.POST or None, files=request.FILES or None, priorities=priorities)
     if form.is_valid():
         data = form.cleaned_data
@@ -368,7 +368,7 @@ def evidence_add(request: HttpRequest, programme_id: int) -> HttpResponse:
 def _evidence(programme, evidence_id: int) -> Evidence:
     """Current evidence only: a withdrawn story is gone, even by its old address."""
     return get_object_or_404(
-        Evidence.objects.current().filter(programme=programme).select_related("recorded_by").prefetch_related("priorities"), pk=evidence_id
+        selectors.evidence_current(programme=programme), pk=evidence_id
     )
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_set
 from commissioning.models import Activity, GroupMember, Programme, Stage
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
@@ -102,7 +103,7 @@ def attendance_record(*, workshop: Workshop, attended: Iterable[Invitation], oth
     workshop.invitations.exclude(pk__in=attended_ids).update(attended=False)
     workshop.invitations.filter(pk__in=attended_ids).update(attended=True)
     activity = workshop.activity
-    activity.participants.set(GroupMember.objects.filter(workshop_invitations__pk__in=attended_ids))
+    activity_participants_set(activity=activity, members=GroupMember.objects.filter(workshop_invitations__pk__in=attended_ids))
     activity.others_taking_part = others
     activity.happened_on = workshop.date
     activity.save(update_fields=["others_taking_part", "happened_on"])

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from commissioning.involvement.services import access_needs_read
 from commissioning.models import Programme
 
 from . import fed, selectors, services
@@ -123,9 +124,10 @@ def invite(request: HttpRequest, programme_id: int, workshop_id: int) -> HttpRes
         services.invitations_send(workshop=workshop, members=form.cleaned_data["members"], sent_on=form.cleaned_data["sent_on"], by=request.user)
         messages.success(request, "Invitations recorded. The people you invited can now see the event and reply.")
         return _to_workshop(workshop)
+    invited = selectors.invitations_for_organisers(workshop=workshop)
     return render(request, "workshops/invite.html", {
-        "programme": programme, "workshop": workshop, "form": form, "section_url_name": SECTION,
-        "invited": selectors.invitations_for_organisers(workshop=workshop),
+        "programme": programme, "workshop": workshop, "form": form, "section_url_name": SECTION, "invited": invited,
+        "access_needs": access_needs_read(users=[invitation.member.user for invitation in invited], by=request.user, request=request),
         "page_title": f"Invite people to {workshop.title}",
     })
 

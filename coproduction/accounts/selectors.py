@@ -37,3 +37,8 @@ def user_search(*, q: str = "", role: str = "") -> QuerySet[User]:
 def organisation_list_with_teams() -> QuerySet[Organisation]:
     teams = Team.objects.annotate(member_count=Count("memberships")).order_by("name")
     return Organisation.objects.prefetch_related(Prefetch("teams", queryset=teams)).order_by("name")
+
+
+def council_organisation() -> Organisation | None:
+    """The council running the service: the first council organisation recorded."""
+    return Organisation.objects.filter(kind=Organisation.Kind.COUNCIL).order_by("pk").first()

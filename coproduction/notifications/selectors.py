@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from .models import Message
+from .models import Channel, Message
 
 
 def messages_for(*, user) -> QuerySet[Message]:
@@ -63,3 +63,19 @@ def delivery_list_visible_to(*, user, status: str = ""):
         output_field=IntegerField(),
     )
     return deliveries.order_by(first, "-created_at", "-pk")
+
+
+def person_contact_summary(*, person, viewer) -> dict:
+    """How a person on a practitioner's caseload chose to hear from the service, for their
+    record's page: {"show": False} unless the viewer may see it."""
+    if person.user_id is None or not viewer.has_perm("notifications.view_person_preference", person):
+        return {"show": False}
+    preference = preference_for_user(user=person.user)
+    topic_choices = preference._meta.get_field("topics_off").base_field.choices
+    return {
+        "show": True,
+        "preference": preference,
+        "topics_off": [label for value, label in topic_choices if value in preference.topics_off],
+        "can_change": person.user_id != viewer.pk and viewer.has_perm("notifications.change_person_preference", person),
+        "no_contact": preference.channel == Channel.NONE,
+    }

@@ -36,6 +36,7 @@ ROWS: list[Row] = [
     Row("budgeting:pot_add", RUNNING, kwargs=_round("pb_round")),
     Row("budgeting:round_move_on", POST_ONLY, kwargs=_round("pb_round")),
     Row("budgeting:results_publish", POST_ONLY, kwargs=_round("pb_done")),
+    Row("budgeting:count_requeue", POST_ONLY, kwargs=_round("pb_done")),
     Row("budgeting:proposal_list", MEMBERS, kwargs=_round("pb_round")),
     Row("budgeting:proposal_add", MEMBERS, kwargs=_round("pb_round")),
     Row("budgeting:proposal_detail", MEMBERS, kwargs=_proposal("pb_proposal")),

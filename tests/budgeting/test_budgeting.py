@@ -398,6 +398,45 @@ def test_a_lost_count_is_queued_again(programme, commissioner, django_capture_on
     assert len(callbacks) == 1
 
 
+def _stuck_count(programme):
+    round_ = RoundFactory(programme=programme, phase=Round.Phase.RESULTS)
+    count = Count.objects.create(round=round_, status=Count.Status.QUEUED)
+    Count.objects.filter(pk=count.pk).update(updated_at="2020-01-01T00:00Z")
+    return round_, Count.objects.get(pk=count.pk)
+
+
+def test_opening_the_results_of_a_stuck_count_changes_nothing_but_offers_to_count_again(
+    client_as, programme, commissioner, django_capture_on_commit_callbacks
+):
+    round_, count = _stuck_count(programme)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        page = client_as(commissioner).get(_url("results", round_))
+    assert callbacks == []  # nothing queued by a GET
+    assert Count.objects.get(pk=count.pk).updated_at == count.updated_at
+    button = BeautifulSoup(page.content, "html.parser").find("button", string="Count the votes again")
+    assert button.find_parent("form")["action"] == _url("count_requeue", round_)
+
+
+def test_an_organiser_counts_a_stuck_count_again(client_as, programme, commissioner, person, django_capture_on_commit_callbacks):
+    round_, count = _stuck_count(programme)
+    assert client_as(person).post(_url("count_requeue", round_)).status_code == 403  # results not published
+    organiser = client_as(commissioner)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = organiser.post(_url("count_requeue", round_))
+    assert response.headers["Location"] == _url("results", round_)
+    assert len(callbacks) == 1
+    assert Count.objects.get(pk=count.pk).updated_at > count.updated_at
+    page = organiser.get(_url("results", round_)).content.decode()
+    assert "The votes are being counted again" in page and "Count the votes again" not in page
+
+
+def test_a_count_still_running_offers_no_button(client_as, programme, commissioner):
+    round_ = RoundFactory(programme=programme, phase=Round.Phase.RESULTS)
+    Count.objects.create(round=round_, status=Count.Status.RUNNING)
+    page = client_as(commissioner).get(_url("results", round_)).content.decode()
+    assert "being worked out" in page and "Count the votes again" not in page
+
+
 # ---------------------------------------------------------------------------
 # Ideas, review and settings
 # ---------------------------------------------------------------------------

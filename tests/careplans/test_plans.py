@@ -1,10 +1,12 @@
 import subprocess
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 
-from careplans import services
+from careplans import selectors, services
 from careplans.models import CarePlan, PlanComment
 from careplans.plan_content import budget_total
 from coproduction.audit.models import AuditEvent
@@ -185,3 +187,20 @@ def test_saying_how_you_took_part_needs_an_answer(client_as, person, subject, pr
         kept=["listened_more"],
         unchanged=lambda: CarePlan.objects.get(person=subject).content,
     )
+
+
+@pytest.mark.parametrize(("version", "weeks"), [(1, 8), (2, 52)])
+def test_the_agreement_suggests_the_first_review_or_the_yearly_one(client_as, practitioner, subject, settings, version, weeks):
+    settings.CAREPLAN_FIRST_REVIEW_WEEKS, settings.CAREPLAN_REVIEW_INTERVAL_WEEKS = 8, 52
+    plan = CarePlanFactory(person=subject, version=version, status="draft", created_by=practitioner)
+    expected = timezone.localdate() + timedelta(weeks=weeks)
+    assert selectors.plan_review_date_suggested(plan=plan) == expected
+    page = BeautifulSoup(client_as(practitioner).get(section_url(subject, "agreement")).content, "html.parser")
+    shown = [page.select_one(f"input[name=review_date_{part}]")["value"] for part in range(3)]
+    assert [int(value) for value in shown] == [expected.day, expected.month, expected.year]
+
+
+def test_a_review_date_already_chosen_is_kept_not_suggested(practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    plan = services.plan_section_save(plan=plan, key="agreement", fields={"review_date": "2026-10-28"}, completed=False, by=practitioner)
+    assert selectors.plan_section_answers(plan=plan, key="agreement")["fields"]["review_date"] == "2026-10-28"

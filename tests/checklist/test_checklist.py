@@ -13,6 +13,7 @@ from checklist.models import (
     SharedStory,
     StatementSet,
 )
+from checklist import selectors
 from checklist.totals import totals_rebuild
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
@@ -227,6 +228,32 @@ def test_a_head_of_service_sees_every_team_side_by_side(client_as, users, team, 
     assert 'href="?period=24m&amp;page=2"' in client_as(head).get(reverse("checklist:teams") + "?period=24m").text
     # Totals only: a head of service never opens a caseload list.
     assert client_as(head).get(reverse("careplans:caseload")).status_code == 403
+
+
+def test_a_head_of_service_adds_up_every_team_and_a_manager_only_their_own(client_as, users, team_manager, team, other_team):
+    head = users[Role.HEAD_OF_SERVICE]
+    _team_answers(team, 5, score=4)
+    _team_answers(other_team, 5, score=2)
+    head_page = client_as(head).get(reverse("checklist:dashboard"))
+    chosen = BeautifulSoup(head_page.content, "html.parser").select_one("select[name=team] option")
+    assert chosen.get_text(strip=True) == "Every team"
+    assert "3.0 (10)" in page_text(head_page)  # both teams' people together
+    manager_text = page_text(client_as(team_manager).get(reverse("checklist:dashboard")))
+    assert "4.0 (5)" in manager_text and "3.0 (10)" not in manager_text
+
+
+def test_the_dashboard_scope_is_every_team_only_for_a_head_of_service(users, team_manager, team, other_team):
+    head = users[Role.HEAD_OF_SERVICE]
+    every = selectors.teams_for_dashboard(user=head)
+    assert {t.pk for t in every} >= {team.pk, other_team.pk}
+    assert selectors.dashboard_team_ids(user=head, teams=every, chosen_team_id=None) is None
+    assert selectors.dashboard_team_ids(user=head, teams=every, chosen_team_id=other_team.pk) == [other_team.pk]
+    assert selectors.dashboard_all_teams_label(user=head, teams=every) == "Every team"
+    managed = selectors.teams_for_dashboard(user=team_manager)
+    assert [t.pk for t in managed] == [team.pk]
+    assert selectors.dashboard_team_ids(user=team_manager, teams=managed, chosen_team_id=None) == [team.pk]
+    assert selectors.dashboard_all_teams_label(user=team_manager, teams=managed) is None
+    assert head.has_perm("checklist.view_every_team") and not team_manager.has_perm("checklist.view_every_team")
 
 
 def _many_ratings(team, checklists: int):

@@ -5,6 +5,7 @@ import datetime
 
 from django.urls import reverse
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from tests.coassessment.factories import (
     CoAssessmentFactory,
@@ -65,7 +66,7 @@ def _evidence(co_assessment, size):
 
 def test_co_assessment_page_has_fixed_queries(client_as, carer, programme):
     co_assessment = CoAssessmentFactory(programme=programme)
-    co_assessment.activity.participants.add(*programme.members.all())
+    activity_participants_add(activity=co_assessment.activity, members=programme.members.all())
     _evidence(co_assessment, 1)
     client = client_as(carer)
     url = reverse("coassessment:co_assessment_detail", kwargs={"programme_id": programme.pk, "co_assessment_id": co_assessment.pk})

@@ -8,6 +8,7 @@ day service in world["programme"], with a focus group, a complaint and a co-asse
 
 import datetime
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from coproduction.accounts.models import Role
 from tests.coassessment.factories import (
@@ -45,7 +46,7 @@ def build_coassessment_world(world: dict) -> dict:
         summary="The minibus was late three times.", recorded_by=commissioner,
     )
     co_assessment = CoAssessmentFactory(programme=programme, contract=contract, created_by=commissioner, activity__recorded_by=commissioner)
-    co_assessment.activity.participants.add(world["member"])
+    activity_participants_add(activity=co_assessment.activity, members=[world["member"]])
     return {
         "wtfc_exercise": exercise, "wtfc_theme": theme, "wtfc_statement": statement, "other_wtfc_exercise": other_exercise,
         "survey": survey, "draft_survey": draft_survey, "survey_question": question, "contract": contract,

@@ -5,6 +5,7 @@ import datetime
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import Activity, Decision
 from commissioning.sections import ACTIVITY_LINKS, register_activity_link
 from coproduction.accounts.models import Role
@@ -76,7 +77,7 @@ def test_someone_from_another_group_cannot_be_recorded_as_taking_part(client_as,
 
 def test_a_commissioner_changes_an_activity_and_moves_it_to_another_stage(client_as, users, programme, person_member):
     activity = ActivityFactory(programme=programme)
-    activity.participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member])
     person_member.left_on = "2026-02-01"  # left since: still shown as having taken part
     person_member.save()
     second = stage_of(programme, 2)

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from commissioning.involvement.services import activity_participants_add, activity_participants_set
 from commissioning.models import Programme
 from coproduction.accounts.models import Role
 from tests.accounts.factories import UserFactory
@@ -48,7 +49,7 @@ def grow_programme(programme: Programme) -> None:
     members = [GroupMemberFactory(programme=programme) for _ in range(10)]
     for index in range(10):
         activity = ActivityFactory(programme=programme, stage=stage if index % 2 else stage_of(programme, 2), others_taking_part=index)
-        activity.participants.set(members[: index + 1])
+        activity_participants_set(activity=activity, members=members[: index + 1])
         decision = DecisionFactory(programme=programme, stage=stage)
         decision.informed_by.set([activity])
         DecisionFactory(programme=programme, stage=stage, revises=decision, revision_reason="New evidence")
@@ -63,7 +64,7 @@ def test_programme_pages_run_a_fixed_number_of_queries(client_as, users, url_nam
     programme.visibility = Programme.Visibility.PUBLIC
     programme.save()
     activity = ActivityFactory(programme=programme, others_taking_part=3)
-    activity.participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member])
     DecisionFactory(programme=programme).informed_by.add(activity)
     KeyDateFactory(programme=programme)
     client = client_as(users[role]) if role else Client()

@@ -4,6 +4,7 @@ moving through the stages, key dates, and configuring the stages."""
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import DEFAULT_STAGES, KeyDate, Programme, Stage
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (
@@ -66,8 +67,8 @@ def test_only_commissioners_can_start_a_programme(client_as, users):
 def test_the_overview_marks_the_current_stage_in_words_and_counts_coproduction(client_as, users, programme, person_member):
     second = stage_of(programme, 2)
     activity = ActivityFactory(programme=programme, stage=second, others_taking_part=10)
-    activity.participants.add(person_member, programme.members.get(user=users[Role.CARER]))
-    ActivityFactory(programme=programme, stage=second, others_taking_part=2).participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member, programme.members.get(user=users[Role.CARER])])
+    activity_participants_add(activity=ActivityFactory(programme=programme, stage=second, others_taking_part=2), members=[person_member])
     programme.current_stage = second
     programme.save()
     page = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme)))

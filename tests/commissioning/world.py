@@ -4,6 +4,7 @@ world["programme"]: members only; the PERSON user (lived experience) and the CAR
 members, the COMMISSIONER user leads it. world["other_programme"]: members only, with nobody
 from the world in it. world["public_programme"]: public, nobody from the world in it."""
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import MemberRole, Programme
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (
@@ -21,7 +22,7 @@ def build_commissioning_world(world: dict) -> dict:
     person_member = GroupMemberFactory(programme=programme, user=users[Role.PERSON], member_role=MemberRole.LIVED_EXPERIENCE)
     GroupMemberFactory(programme=programme, user=users[Role.CARER], member_role=MemberRole.CARER)
     activity = ActivityFactory(programme=programme, recorded_by=users[Role.COMMISSIONER], happened_on="2026-10-01", others_taking_part=6)
-    activity.participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member])
     decision = DecisionFactory(programme=programme, recorded_by=users[Role.COMMISSIONER])
     decision.informed_by.add(activity)
     key_date = KeyDateFactory(programme=programme, label="Vote opens", date="2027-03-01")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from commissioning.involvement import ledger_selectors as selectors
 from commissioning.involvement import services
 from commissioning.involvement.models import Claim
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import MemberRole
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import (
@@ -46,7 +47,7 @@ def programme(commissioner, person, carer):
 def activity(programme, commissioner, person):
     activity = ActivityFactory(programme=programme, title="Design workshop at the library", recorded_by=commissioner,
                                happened_on=timezone.localdate() - timedelta(days=3))
-    activity.participants.add(programme.members.get(user=person))
+    activity_participants_add(activity=activity, members=[programme.members.get(user=person)])
     return activity
 
 
@@ -254,7 +255,7 @@ def test_the_financial_year_runs_april_to_march():
 def test_a_person_claims_only_once_the_activity_has_happened(client_as, person, commissioner, programme, activity):
     planned = ActivityFactory(programme=programme, title="Next month's panel", recorded_by=commissioner,
                               happened_on=timezone.localdate() + timedelta(days=20))
-    planned.participants.add(programme.members.get(user=person))
+    activity_participants_add(activity=planned, members=[programme.members.get(user=person)])
     assert_bad_input(
         client_as(person), reverse("involvement:claim_add"), _claim_data(planned),
         errors=["Choose an activity you took part in"], unchanged=lambda: Claim.objects.count(),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.involvement import ledger_services
+from commissioning.involvement.services import activity_participants_add
 from commissioning.involvement.spectrum import PRACTICE_STEPS, STEPS
 from commissioning.models import MemberRole
 from tests.accounts.factories import UserFactory
@@ -31,7 +32,7 @@ def _claims(programme, person, commissioner, count):
     member = programme.members.filter(user=person).first() or GroupMemberFactory(programme=programme, user=person)
     for _ in range(count):
         activity = ActivityFactory(programme=programme, happened_on=timezone.localdate())
-        activity.participants.add(member)
+        activity_participants_add(activity=activity, members=[member])
         ClaimFactory(claimant=person, activity=activity, category="travel")
         ledger_services.claim_approve(claim=ClaimFactory(claimant=person, activity=activity, category="payment", amount="40", rate=rate, units="2"), by=commissioner)
         ledger_services.claim_query(claim=ClaimFactory(claimant=person, activity=activity, category="childcare", amount="20"), by=commissioner, reason="Which day?")

@@ -4,6 +4,7 @@ after the data grows tenfold."""
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
@@ -24,7 +25,7 @@ def _people_take_part(programme, count: int, team=None) -> None:
         members.append(member)
     for kind in (ActivityKind.WORKSHOP, ActivityKind.COMMUNITY_CONVERSATION):
         activity = ActivityFactory(programme=programme, kind=kind, happened_on=timezone.localdate())
-        activity.participants.add(*members)
+        activity_participants_add(activity=activity, members=members)
     if team is not None:
         PersonFactory.create_batch(count, team=team)
 
@@ -53,7 +54,7 @@ def test_the_activity_access_needs_page_has_a_fixed_number_of_queries(client, co
         for _ in range(count):
             member = GroupMemberFactory(programme=programme)
             InvolvementProfileFactory(user=member.user, access_needs=["bsl"])
-            activity.participants.add(member)
+            activity_participants_add(activity=activity, members=[member])
 
     grow(2)
     login_as(client, commissioner)
@@ -68,7 +69,7 @@ def test_the_peer_researchers_page_has_a_fixed_number_of_queries(client, commiss
             researcher = PeerResearcherFactory(member=GroupMemberFactory(programme=programme))
             for _ in range(2):
                 interview = ActivityFactory(programme=programme, kind=ActivityKind.PEER_RESEARCH, happened_on=timezone.localdate())
-                interview.participants.add(researcher.member)
+                activity_participants_add(activity=interview, members=[researcher.member])
 
     grow(1)
     login_as(client, commissioner)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from commissioning.involvement import selectors
 from commissioning.involvement.models import InvolvementProfile, Participation
+from commissioning.involvement.services import activity_participants_add
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import ActivityFactory
 from tests.harness.auth import login_as
@@ -100,7 +101,7 @@ def test_a_person_downloads_their_own_profile_as_json_and_csv(client, person, ca
 def test_deleting_the_profile_asks_first_then_removes_it_and_the_answers_in_the_history(client, person, programme, person_member):
     InvolvementProfileFactory(user=person, ethnicity="mixed", access_needs=["step_free"])
     activity = ActivityFactory(programme=programme, happened_on="2026-10-01")
-    activity.participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member])
     login_as(client, person)
     page = client.get(reverse("involvement:profile_delete"))
     assert "You cannot undo this" in text(page)
@@ -140,7 +141,7 @@ def test_an_organiser_sees_what_helps_people_take_part_and_never_their_equality_
     InvolvementProfileFactory(user=person, access_needs=["step_free", "quiet_space"], ethnicity="asian",
                               religion="sikh", sexual_orientation="bisexual", contact_notes="Call after 6")
     activity = ActivityFactory(programme=programme, happened_on="2026-10-01")
-    activity.participants.add(person_member)
+    activity_participants_add(activity=activity, members=[person_member])
     login_as(client, commissioner)
     shown = text(client.get(reverse("involvement:activity_access_needs", kwargs={"programme_id": programme.pk, "activity_id": activity.pk})))
     assert "Step-free access" in shown and "A quiet space to take a break" in shown

@@ -11,6 +11,7 @@ from django.utils import timezone
 from commissioning.involvement import selectors, services
 from commissioning.involvement.figures import HIDDEN, suppress
 from commissioning.involvement.models import LocalPopulationFigure, Participation
+from commissioning.involvement.services import activity_participants_add, activity_participants_set
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
@@ -38,7 +39,7 @@ def table_cells(response, field: str) -> dict[str, list[str]]:
 
 def take_part(programme, members, *, kind=ActivityKind.WORKSHOP, on=None):
     activity = ActivityFactory(programme=programme, kind=kind, happened_on=on or TODAY)
-    activity.participants.add(*members)
+    activity_participants_add(activity=activity, members=members)
     return activity
 
 
@@ -111,11 +112,11 @@ def test_later_profile_changes_do_not_rewrite_who_took_part(programme):
 def test_taking_someone_off_an_activity_removes_their_snapshot(programme):
     member, other = GroupMemberFactory(programme=programme), GroupMemberFactory(programme=programme)
     activity = take_part(programme, [member, other])
-    activity.participants.remove(member)
+    activity_participants_set(activity=activity, members=[other])
     assert list(Participation.objects.values_list("user_id", flat=True)) == [other.user_id]
-    activity.participants.set([member])
+    activity_participants_set(activity=activity, members=[member])
     assert list(Participation.objects.values_list("user_id", flat=True)) == [member.user_id]
-    member.activities.clear()
+    activity_participants_set(activity=activity, members=[])
     assert not Participation.objects.exists()
 
 
@@ -205,3 +206,25 @@ def test_participants_recorded_before_snapshots_are_filled_in_once(programme):
     assert services.participation_backfill() == 0
     snapshot = Participation.objects.get()
     assert (snapshot.activity, snapshot.sex, snapshot.mode) == (activity, "female", "meeting")
+
+
+def test_the_services_that_record_who_took_part_snapshot_their_answers(programme, commissioner):
+    from commissioning import services as programme_services
+    from commissioning.workshops import services as workshop_services
+    from tests.workshops.factories import InvitationFactory, WorkshopFactory, days_from_today
+
+    member, other = members_with(programme, 2, ethnicity="mixed")
+    activity = programme_services.activity_record(programme=programme, by=commissioner, data={
+        "kind": ActivityKind.MEETING, "title": "Group meeting", "happened_on": TODAY, "stage": programme.current_stage,
+        "participants": [member, other],
+    })
+    assert sorted(Participation.objects.filter(activity=activity).values_list("user_id", "ethnicity")) == sorted(
+        [(member.user_id, "mixed"), (other.user_id, "mixed")])
+    programme_services.activity_update(activity=activity, data={"participants": [other]}, by=commissioner)
+    assert list(Participation.objects.filter(activity=activity).values_list("user_id", flat=True)) == [other.user_id]
+
+    workshop = WorkshopFactory(programme=programme, date=days_from_today(-1))
+    came = InvitationFactory(workshop=workshop, member=member)
+    InvitationFactory(workshop=workshop, member=other)
+    workshop_services.attendance_record(workshop=workshop, attended=[came], others=0, by=commissioner)
+    assert list(Participation.objects.filter(activity=workshop.activity).values_list("user_id", flat=True)) == [member.user_id]

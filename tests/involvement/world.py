@@ -1,5 +1,6 @@
 """involvement records for the authorization matrix and the accessibility test."""
 
+from commissioning.involvement.services import activity_participants_add
 from commissioning.models import ActivityKind
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import ActivityFactory
@@ -25,7 +26,7 @@ def build_involvement_world(world: dict) -> dict:
         programme=world["programme"], kind=ActivityKind.PEER_RESEARCH, title="Talking at the lunch club",
         happened_on="2026-10-08", recorded_by=users[Role.COMMISSIONER],
     )
-    interview.participants.add(world["member"])
+    activity_participants_add(activity=interview, members=[world["member"]])
     built["peer_interview"] = interview
     built["population_figure"] = LocalPopulationFigureFactory(updated_by=users[Role.COMMISSIONER])
     built.update(build_ledger_world(world))

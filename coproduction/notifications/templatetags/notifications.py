@@ -1,7 +1,6 @@
 from django import template
 
-from ..models import Channel
-from ..selectors import preference_for_user, unread_count_for
+from ..selectors import unread_count_for
 
 register = template.Library()
 
@@ -18,21 +17,3 @@ def unread_message_count(context) -> int:
     if not hasattr(request, "_unread_message_count"):
         request._unread_message_count = unread_count_for(user=user)
     return request._unread_message_count
-
-
-@register.inclusion_tag("notifications/partials/person_contact.html", takes_context=True)
-def person_contact_summary(context, person) -> dict:
-    """How a person on a practitioner's caseload chose to hear from the service."""
-    user = context["user"]
-    if person.user_id is None or not user.has_perm("notifications.view_person_preference", person):
-        return {"show": False}
-    preference = preference_for_user(user=person.user)
-    return {
-        "show": True,
-        "person": person,
-        "preference": preference,
-        "topics_off": [label for value, label in preference._meta.get_field("topics_off").base_field.choices if value in preference.topics_off],
-        "is_self": person.user_id == user.pk,
-        "can_change": person.user_id != user.pk and user.has_perm("notifications.change_person_preference", person),
-        "no_contact": preference.channel == Channel.NONE,
-    }
