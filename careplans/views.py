@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.access import get_visible_or_404
 from coproduction.core.search import search_form_from_session
 from coproduction.notifications.selectors import person_contact_summary
 
@@ -18,10 +19,7 @@ from .models import Person
 
 def person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
     # Outside the user's scope is a 404: that a person is known to the council is private too.
-    person = get_object_or_404(selectors.person_list_visible_to(user=request.user), pk=person_id)
-    if not request.user.has_perm(permission, person):
-        raise PermissionDenied
-    return person
+    return get_visible_or_404(request, selectors.person_list_visible_to(user=request.user), permission, pk=person_id)
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,6 +14,8 @@ from coproduction.accounts.models import Team
 from coproduction.accounts.selectors import council_organisation
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import get_visible_or_404, require_perm
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
@@ -100,9 +102,7 @@ def teams_side_by_side(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def team_stories(request: HttpRequest, team_id: int, statement_id: int) -> HttpResponse:
     """A team's comments and stories for one statement, and its top three."""
-    team = get_object_or_404(Team, pk=team_id)
-    if not request.user.has_perm("checklist.choose_stories", team):
-        raise PermissionDenied
+    team = get_visible_or_404(request, Team, "checklist.choose_stories", pk=team_id)
     statement = get_object_or_404(Statement, pk=statement_id)
     error = None
     if request.method == "POST":
@@ -110,8 +110,8 @@ def team_stories(request: HttpRequest, team_id: int, statement_id: int) -> HttpR
             rating = get_object_or_404(Rating, pk=request.POST["choose"], team_id=team.pk, statement_id=statement.pk, submitted_on__isnull=False)
             try:
                 services.story_choose(rating=rating, by=request.user, request=request)
-            except ValidationError as exc:
-                error = exc.messages[0]
+            except ValidationError as problem:
+                error = problem.messages[0]
             else:
                 messages.success(request, "Story added to your team's top three")
                 return redirect("checklist:team_stories", team_id=team.pk, statement_id=statement.pk)
@@ -128,9 +128,8 @@ def team_stories(request: HttpRequest, team_id: int, statement_id: int) -> HttpR
 
 @require_http_methods(["GET", "POST"])
 def story_share(request: HttpRequest, story_id: int) -> HttpResponse:
-    story = get_object_or_404(selectors.shared_story_for_page(), pk=story_id)
-    if not request.user.has_perm("checklist.choose_stories", story.team):
-        raise PermissionDenied
+    story = get_visible_or_404(request, selectors.shared_story_for_page(), pk=story_id)
+    require_perm(request, "checklist.choose_stories", story.team)
     form = StoryShareForm(data=request.POST or None)
     if form.is_valid():
         services.story_share(story=story, consent_from=form.cleaned_data["consent_from"], consent_notes=form.cleaned_data["consent_notes"], by=request.user, request=request)
@@ -184,9 +183,7 @@ def goal_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = get_object_or_404(selectors.goal_list_with_progress(), pk=goal_id)
-    if not request.user.has_perm("checklist.view_goal", goal):
-        raise PermissionDenied
+    goal = get_visible_or_404(request, selectors.goal_list_with_progress(), "checklist.view_goal", pk=goal_id)
     can_change = request.user.has_perm("checklist.change_goal", goal)
     form = GoalProgressForm(data=request.POST or None, instance=goal) if can_change else None
     if request.method == "POST":
@@ -226,7 +223,7 @@ def round_add(request: HttpRequest) -> HttpResponse:
                 closes_on=form.cleaned_data["closes_on"], by=request.user, request=request,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Survey opened: {survey_round.title}")
             return redirect("checklist:round_detail", round_id=survey_round.pk)
@@ -235,9 +232,7 @@ def round_add(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    survey_round = get_object_or_404(selectors.rounds_visible_to(user=request.user), pk=round_id)
-    if not request.user.has_perm("checklist.view_round", survey_round):
-        raise PermissionDenied
+    survey_round = get_visible_or_404(request, selectors.rounds_visible_to(user=request.user), "checklist.view_round", pk=round_id)
     results = selectors.round_results(survey_round=survey_round)
     return render(request, "checklist/round_detail.html", {"round": survey_round, "results": results, "min_group": selectors.min_group()})
 

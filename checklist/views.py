@@ -14,6 +14,8 @@ from careplans.views import person_or_404
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import get_visible_or_404, require_perm
+from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services
 from .forms import ChecklistAnswersForm, ReflectionStartForm
@@ -21,10 +23,7 @@ from .models import SCORE_LABELS, Checklist, Perspective
 
 
 def _checklist_or_404(request: HttpRequest, checklist_id: int, permission: str) -> Checklist:
-    checklist = get_object_or_404(selectors.checklist_for_page(), pk=checklist_id)
-    if not request.user.has_perm(permission, checklist):
-        raise PermissionDenied
-    return checklist
+    return get_visible_or_404(request, selectors.checklist_for_page(), permission, pk=checklist_id)
 
 
 def _audit_read(request: HttpRequest, checklist: Checklist) -> None:
@@ -123,7 +122,7 @@ def _save_or_show(request: HttpRequest, checklist: Checklist, statements, templa
         try:
             services.checklist_save_answers(checklist=checklist, answers=form.answers(), by=request.user, request=request)
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             if "later" in request.POST:
                 messages.success(request, "Your answers are saved. You can carry on at any time from your home page.")
@@ -243,8 +242,7 @@ def person_compare(request: HttpRequest, person_id: int) -> HttpResponse:
 def reflection(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
     """A practitioner's own ratings over time, beside what the people they support said in total."""
     practitioner = request.user if user_id is None else get_object_or_404(selectors.practitioner_accounts(), pk=user_id)
-    if not request.user.has_perm("checklist.view_reflection", practitioner):
-        raise PermissionDenied
+    require_perm(request, "checklist.view_reflection", practitioner)
     period = request.GET.get("period") if request.GET.get("period") in selectors.PERIODS else "12m"
     start = selectors.period_start(period)
     statement_set = selectors.statement_set_current()
@@ -267,7 +265,7 @@ def reflection(request: HttpRequest, user_id: int | None = None) -> HttpResponse
 def review_questions(request: HttpRequest, person_id: int, review_id: int) -> HttpResponse:
     """The person's two questions about a review: was it about them, could they say how
     services could be better. Asked with them, by their representative, or by themselves."""
-    person = get_object_or_404(person_list_visible_to(user=request.user), pk=person_id)
+    person = get_visible_or_404(request, person_list_visible_to(user=request.user), pk=person_id)
     own = person.user_id == request.user.pk
     if not (own or request.user.has_perm("checklist.complete_for_person", person)):
         raise PermissionDenied

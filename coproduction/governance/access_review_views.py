@@ -2,12 +2,13 @@
 
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import get_visible_or_404
 from coproduction.core.paging import countless_page
 
 from .access_review import access_events_for_person
@@ -20,10 +21,9 @@ PER_PAGE = 50
 def access_review(request: HttpRequest, person_id: int) -> HttpResponse:
     from careplans.models import Person
 
-    person = Person.objects.select_related("user").filter(pk=person_id).first()
     # Not allowed and not there look the same: that a person is known to the council is private.
-    if person is None or not request.user.has_perm("governance.view_access_review", person):
-        raise Http404
+    person = get_visible_or_404(request, Person.objects.select_related("user"), "governance.view_access_review",
+                                visible_perm="governance.view_access_review", pk=person_id)
     form = AccessReviewFilterForm(data=request.GET if "date_from" in request.GET or "date_to" in request.GET else None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if form.is_bound and not form.is_valid():

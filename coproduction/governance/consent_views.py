@@ -4,13 +4,14 @@ signed-in user's own consents, and withdrawing one."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from careplans.selectors import person_list_visible_to
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import get_visible_or_404, require_visible
 
 from . import consent_selectors, consent_services
 from .consent_forms import ConsentWithdrawForm
@@ -21,9 +22,7 @@ PER_PAGE = 25
 @require_GET
 def consent_register(request: HttpRequest, person_id: int) -> HttpResponse:
     # Outside the user's scope is a 404: that a person is known to the council is private too.
-    person = get_object_or_404(person_list_visible_to(user=request.user), pk=person_id)
-    if not request.user.has_perm("governance.view_consent_register", person):
-        raise PermissionDenied
+    person = get_visible_or_404(request, person_list_visible_to(user=request.user), "governance.view_consent_register", pk=person_id)
     page = Paginator(consent_selectors.consent_register_for(person=person), PER_PAGE).get_page(request.GET.get("page"))
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request,
                  detail="consent register")
@@ -46,10 +45,9 @@ def my_consents(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
-    consent = consent_selectors.consent_for_withdrawal(consent_id=consent_id)
     # One answer for "no such consent" and "not yours to withdraw".
-    if consent is None or not request.user.has_perm("governance.withdraw_consent", consent):
-        raise Http404
+    consent = require_visible(request, consent_selectors.consent_for_withdrawal(consent_id=consent_id),
+                              "governance.withdraw_consent", visible_perm="governance.withdraw_consent")
     own = _is_own(request.user, consent)
     back = ("governance:my_consents", {}) if own else ("governance:consent_register", {"person_id": consent.person_id})
     if consent.superseded or consent.event != consent.Event.GIVEN:

@@ -2,13 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from careplans.models import Person
 from coproduction.accounts.models import User
+from coproduction.core.access import get_visible_or_404
+from coproduction.core.downloads import private_file_response
 from coproduction.reports.models import ReportJob
 
 from .sar_forms import SubjectSearchForm
@@ -76,10 +78,7 @@ def sar_account(request: HttpRequest, user_id: int) -> HttpResponse:
 
 def _job_for(request: HttpRequest, job_id) -> ReportJob:
     _require_manage(request)
-    job = get_object_or_404(sar_job_list(), pk=job_id)
-    if not request.user.has_perm("governance.view_subject_access_job", job):
-        raise PermissionDenied
-    return job
+    return get_visible_or_404(request, sar_job_list(), "governance.view_subject_access_job", pk=job_id)
 
 
 @require_GET
@@ -106,6 +105,4 @@ def sar_download(request: HttpRequest, job_id) -> HttpResponse:
         raise Http404
     sar_download_record(by=request.user, job=job, request=request)
     filename = f"subject-access-{job.created_at:%Y-%m-%d}.{job.extension}"
-    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=filename, content_type=job.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(job.file, filename=filename, content_type=job.content_type)

@@ -1,13 +1,14 @@
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careplans.selectors import person_list_visible_to
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.access import get_visible_or_404
 from coproduction.core.paging import countless_page
 
 from . import services
@@ -29,9 +30,7 @@ def message_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     # Someone else's message is a 404: that it exists is private too.
-    message = get_object_or_404(messages_for(user=request.user), pk=message_id)
-    if not request.user.has_perm("notifications.view_message", message):
-        raise PermissionDenied
+    message = get_visible_or_404(request, messages_for(user=request.user), "notifications.view_message", pk=message_id)
     services.message_mark_read(message=message)
     # Only links inside the service are followed.
     link = message.link if message.link and url_has_allowed_host_and_scheme(message.link, allowed_hosts=None) else ""
@@ -53,9 +52,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_preferences(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(person_list_visible_to(user=request.user).select_related("user"), pk=person_id)
-    if not request.user.has_perm("notifications.change_person_preference", person):
-        raise PermissionDenied
+    person = get_visible_or_404(request, person_list_visible_to(user=request.user).select_related("user"),
+                                "notifications.change_person_preference", pk=person_id)
     preference = preference_for_user(user=person.user)
     form = PreferenceForm(data=request.POST or None, initial=PreferenceForm.initial_from(preference),
                           submit=f"Save {person.full_name}'s choices")
@@ -88,9 +86,7 @@ def delivery_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def delivery_retry(request: HttpRequest, delivery_id: int) -> HttpResponse:
-    delivery = get_object_or_404(delivery_list_visible_to(user=request.user), pk=delivery_id)
-    if not request.user.has_perm("notifications.retry_delivery", delivery):
-        raise PermissionDenied
+    delivery = get_visible_or_404(request, delivery_list_visible_to(user=request.user), "notifications.retry_delivery", pk=delivery_id)
     again = services.delivery_retry(delivery=delivery, actor=request.user, request=request)
     if again.status == Delivery.Status.QUEUED:
         flash.success(request, "The message is being sent again")

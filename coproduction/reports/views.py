@@ -1,12 +1,14 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import get_visible_or_404
+from coproduction.core.downloads import private_file_response
 
 from .models import ReportJob
 from .notices import report_job_watched
@@ -36,9 +38,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def job_detail(request: HttpRequest, job_id) -> HttpResponse:
     # Outside the user's scope is a 404, not a 403: that a job exists is private too.
-    job = get_object_or_404(report_job_list_visible_to(user=request.user), pk=job_id)
-    if not request.user.has_perm("reports.view_reportjob", job):
-        raise PermissionDenied
+    job = get_visible_or_404(request, report_job_list_visible_to(user=request.user), "reports.view_reportjob", pk=job_id)
     report_job_watched(job=job, user=request.user)  # still here: no message when it is ready
     template = "reports/job_detail.html"
     if request.htmx and not request.htmx.history_restore_request:
@@ -48,9 +48,7 @@ def job_detail(request: HttpRequest, job_id) -> HttpResponse:
 
 @require_GET
 def job_download(request: HttpRequest, job_id) -> HttpResponse:
-    job = get_object_or_404(report_job_list_visible_to(user=request.user), pk=job_id)
-    if not request.user.has_perm("reports.view_reportjob", job):
-        raise PermissionDenied
+    job = get_visible_or_404(request, report_job_list_visible_to(user=request.user), "reports.view_reportjob", pk=job_id)
     if job.status != ReportJob.Status.DONE or not job.file:
         raise Http404
     audit_record(
@@ -61,6 +59,4 @@ def job_download(request: HttpRequest, job_id) -> HttpResponse:
         request=request,
         detail=f"report downloaded: {job.kind}",
     )
-    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename, content_type=job.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(job.file, filename=job.filename, content_type=job.content_type)

@@ -1,0 +1,26 @@
+"""Showing a service's ValidationError on the form the person just sent, the same way on
+every page: each message beside its field, and the rest in the error summary."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.formsets import BaseFormSet
+
+
+def errors_onto_form(form: forms.BaseForm | BaseFormSet, error: ValidationError, field: str | None = None) -> None:
+    """Put each of ``error``'s messages on the form field it names, when the form has that field.
+
+    Messages about no field (or a field the form does not show) go to ``field`` when given, the
+    field the person should change, and otherwise to the form's non-field errors. On a formset
+    every message is a non-form error.
+    """
+    if isinstance(form, BaseFormSet):
+        form._non_form_errors = form.error_class(error.messages)
+        return
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            target = name if name in form.fields else field
+            for message in messages:
+                form.add_error(target if target in form.fields else None, message)
+        return
+    for message in error.messages:
+        form.add_error(field if field in form.fields else None, message)
