@@ -276,9 +276,9 @@ def report_request(request: HttpRequest) -> HttpResponse:
     """A team report, or (for a head of service) the council-wide one, made in the background."""
     team_id = request.POST.get("team", "")
     if team_id:
-        subject = get_object_or_404(Team, pk=team_id) if team_id.isdigit() else None
-        if subject is None or not request.user.has_perm("checklist.view_team_results", subject):
+        if not team_id.isdigit():
             raise PermissionDenied
+        subject = get_visible_or_404(request, Team, "checklist.view_team_results", pk=team_id)
         kind = ReportJob.Kind.CHECKLIST_TEAM
     else:
         if not request.user.has_perm("checklist.view_council_results"):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
+from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services
 from .access import programme_or_404
@@ -42,11 +43,6 @@ def _form_page(request, programme: Programme, form, *, title: str, back: str, ba
         "programme": programme, "form": form, "page_title": title, "back_url": back, "back_label": back_label,
         "intro": intro, "section_url_name": section,
     })
-
-
-def _error_to(form, error: ValidationError, field: str | None = None) -> None:
-    for message in error.messages:
-        form.add_error(field, message)
 
 
 @require_GET
@@ -243,7 +239,7 @@ def member_add(request: HttpRequest, programme_id: int) -> HttpResponse:
         try:
             member = services.member_add(programme=programme, user=form.user, member_role=form.cleaned_data["member_role"], by=request.user)
         except ValidationError as error:
-            _error_to(form, error, "email")
+            errors_onto_form(form, error, "email")
         else:
             messages.success(request, f"{member.user.full_name} is now in the group")
             return redirect("commissioning:group", programme_id=programme.pk)
@@ -278,7 +274,7 @@ def member_leave(request: HttpRequest, programme_id: int, member_id: int) -> Htt
         try:
             services.member_leave(member=member, left_on=form.cleaned_data["left_on"], by=request.user)
         except ValidationError as error:
-            _error_to(form, error, "left_on")
+            errors_onto_form(form, error, "left_on")
         else:
             messages.success(request, f"Recorded that {member.user.full_name} left the group")
             return redirect("commissioning:group", programme_id=programme.pk)
@@ -367,7 +363,7 @@ def decision_add(request: HttpRequest, programme_id: int) -> HttpResponse:
         try:
             decision = services.decision_record(programme=programme, data=form.decision_data(), by=request.user)
         except ValidationError as error:
-            _error_to(form, error, "informed_by")
+            errors_onto_form(form, error, "informed_by")
         else:
             messages.success(request, f"Decision recorded: {decision.title}")
             return redirect("commissioning:decision_detail", programme_id=programme.pk, decision_id=decision.pk)
@@ -392,7 +388,7 @@ def decision_revise(request: HttpRequest, programme_id: int, decision_id: int) -
                 programme=programme, data=form.decision_data(), by=request.user, revises=old, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _error_to(form, error, "reason")
+            errors_onto_form(form, error, "reason")
         else:
             messages.success(request, f"Revised decision recorded: {decision.title}")
             return redirect("commissioning:decision_detail", programme_id=programme.pk, decision_id=decision.pk)

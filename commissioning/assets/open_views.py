@@ -4,7 +4,7 @@ with its dry run (commissioners and community moderators)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import require_perm
 
 from . import importing, oruk
 from .open_forms import ImportConfirmForm, ImportUploadForm
@@ -90,8 +91,7 @@ def oruk_export(request: HttpRequest) -> HttpResponse:
 
 
 def _may_import(request: HttpRequest) -> None:
-    if not request.user.has_perm(IMPORT):
-        raise PermissionDenied
+    require_perm(request, IMPORT)
 
 
 @require_GET

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +16,8 @@ from commissioning.access import programme_or_404
 from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.access import require_perm
+from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services
 from .forms import (
@@ -31,11 +33,6 @@ from .models import Asset, AssetModerator, MappingExercise, PlanAsset, Suggestio
 
 MODERATE, SUGGEST, PRIVATE = "assets.moderate_asset", "assets.suggest_asset", "assets.view_private_details"
 TAB = "assets:coverage"
-
-
-def _need(request: HttpRequest, permission: str, obj=None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 def _map_settings() -> dict:
@@ -107,7 +104,7 @@ def _activity_from(request: HttpRequest) -> Activity | None:
 
 @require_http_methods(["GET", "POST"])
 def suggest(request: HttpRequest) -> HttpResponse:
-    _need(request, SUGGEST)
+    require_perm(request, SUGGEST)
     activity = _activity_from(request)
     form = AssetForm(data=request.POST or None, submit="Send suggestion", with_note=True)
     if form.is_valid():
@@ -117,7 +114,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
                 found_by_activity=activity, note=form.cleaned_data.get("note", ""), request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Thank you. A moderator will check your suggestion. You can see what happens to it here.")
             return redirect("assets:my_suggestions")
@@ -127,17 +124,9 @@ def suggest(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @require_http_methods(["GET", "POST"])
 def correct(request: HttpRequest, asset_id: int) -> HttpResponse:
-    _need(request, SUGGEST)
+    require_perm(request, SUGGEST)
     asset = selectors.asset_or_404(asset_id)
     if not asset.is_public:
         raise Http404
@@ -146,7 +135,7 @@ def correct(request: HttpRequest, asset_id: int) -> HttpResponse:
         try:
             services.correction_suggest(asset=asset, by=request.user, data=form.asset_data(), note=form.cleaned_data.get("note", ""), request=request)
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Thank you. A moderator will check your correction.")
             return redirect("assets:my_suggestions")
@@ -158,14 +147,14 @@ def correct(request: HttpRequest, asset_id: int) -> HttpResponse:
 
 @require_GET
 def my_suggestions(request: HttpRequest) -> HttpResponse:
-    _need(request, SUGGEST)
+    require_perm(request, SUGGEST)
     page = Paginator(selectors.suggestions_by(request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assets/my_suggestions.html", {"page": page})
 
 
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
-    _need(request, MODERATE)
+    require_perm(request, MODERATE)
     queue = Paginator(selectors.review_queue(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     stale = Paginator(selectors.needs_checking(), settings.PAGE_SIZE).get_page(request.GET.get("checking_page"))
     # Who suggested what is personal data of the people who suggested it.
@@ -180,7 +169,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, suggestion_id: int) -> HttpResponse:
-    _need(request, MODERATE)
+    require_perm(request, MODERATE)
     suggestion = selectors.suggestion_or_404(suggestion_id)
     asset = suggestion.asset
     duplicates = list(selectors.duplicates_of(asset)[:10]) if suggestion.kind == Suggestion.Kind.NEW else []
@@ -195,7 +184,7 @@ def review(request: HttpRequest, suggestion_id: int) -> HttpResponse:
                 reply=form.cleaned_data["reply"], not_a_duplicate=form.cleaned_data.get("not_a_duplicate", False), request=request,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Saved. The person who suggested it can see what you decided.")
             return redirect("assets:review_list")
@@ -214,14 +203,14 @@ def review(request: HttpRequest, suggestion_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, asset_id: int) -> HttpResponse:
-    _need(request, MODERATE)
+    require_perm(request, MODERATE)
     asset = selectors.asset_or_404(asset_id)
     form = AssetForm(data=request.POST or None, instance=asset, submit="Save changes")
     if form.is_valid():
         try:
             services.asset_update(asset=asset, by=request.user, data=form.asset_data(), opening_times=form.opening_times(), request=request)
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Changes saved")
             return redirect("assets:asset_detail", asset_id=asset.pk)
@@ -230,7 +219,7 @@ def edit(request: HttpRequest, asset_id: int) -> HttpResponse:
 
 @require_POST
 def mark_checked(request: HttpRequest, asset_id: int) -> HttpResponse:
-    _need(request, MODERATE)
+    require_perm(request, MODERATE)
     asset = get_object_or_404(Asset, pk=asset_id)
     try:
         services.asset_mark_checked(asset=asset, by=request.user, request=request)
@@ -243,7 +232,7 @@ def mark_checked(request: HttpRequest, asset_id: int) -> HttpResponse:
 
 @require_POST
 def close(request: HttpRequest, asset_id: int) -> HttpResponse:
-    _need(request, MODERATE)
+    require_perm(request, MODERATE)
     asset = get_object_or_404(Asset, pk=asset_id)
     services.asset_close(asset=asset, by=request.user, request=request)
     messages.success(request, f"{asset.name} is marked as closed and no longer shows on the map")
@@ -252,7 +241,7 @@ def close(request: HttpRequest, asset_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def moderators(request: HttpRequest) -> HttpResponse:
-    _need(request, "assets.appoint_moderator")
+    require_perm(request, "assets.appoint_moderator")
     form = ModeratorForm(data=request.POST or None)
     if form.is_valid():
         services.moderator_appoint(user=form.cleaned_data["email"], by=request.user, area=form.cleaned_data["area"])
@@ -263,7 +252,7 @@ def moderators(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def moderator_remove(request: HttpRequest, moderator_id: int) -> HttpResponse:
-    _need(request, "assets.appoint_moderator")
+    require_perm(request, "assets.appoint_moderator")
     moderator = get_object_or_404(AssetModerator.objects.select_related("user"), pk=moderator_id)
     services.moderator_remove(moderator=moderator, by=request.user)
     messages.success(request, f"{moderator.user.display_name} is no longer a moderator")
@@ -289,7 +278,7 @@ def coverage(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def links(request: HttpRequest, programme_id: int, asset_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "commissioning.manage_programme")
-    _need(request, "assets.link_asset")
+    require_perm(request, "assets.link_asset")
     asset = get_object_or_404(selectors.public_assets(), pk=asset_id)
     initial = {
         "priorities": list(asset.priorities.filter(programme=programme)),
@@ -339,7 +328,7 @@ def mapping_detail(request: HttpRequest, programme_id: int, exercise_id: int) ->
 # --- Care plans: a practitioner adds a local asset to a plan's support ---------------------------
 
 def _plan_for(request: HttpRequest, person_id: int):
-    _need(request, "assets.add_to_plan")
+    require_perm(request, "assets.add_to_plan")
     person = person_or_404(request, person_id, "careplans.change_plan")
     plan = plan_latest(person=person)
     if plan is None:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +18,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from commissioning.access import programme_or_404
 from coproduction.audit.services import client_ip
+from coproduction.core.access import require_visible
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
 from . import reports, selectors, services
@@ -45,11 +47,7 @@ def _round_or_404(request: HttpRequest, programme_id: int, round_id: int, permis
     programme = programme_or_404(request, programme_id, "commissioning.view_programme_summary")
     round_ = selectors.round_for_page(programme=programme, round_id=round_id)
     round_.programme = programme  # loaded with its lead and stage for the page heading
-    if not request.user.has_perm("budgeting.view_round", round_):
-        raise Http404
-    if not request.user.has_perm(permission, round_):
-        raise PermissionDenied
-    return round_
+    return require_visible(request, round_, permission, visible_perm="budgeting.view_round")
 
 
 def _context(round_: Round, **extra) -> dict:
@@ -111,7 +109,7 @@ def round_settings(request: HttpRequest, programme_id: int, round_id: int) -> Ht
         try:
             services.round_update(round_=round_, data=form.round_data(), reviewers=form.cleaned_data["reviewers"], by=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "The round's settings are saved.")
             return redirect(_round_url(round_))
@@ -127,7 +125,7 @@ def pot_add(request: HttpRequest, programme_id: int, round_id: int) -> HttpRespo
         try:
             services.pot_add(round_=round_, name=form.cleaned_data["name"], amount=form.cleaned_data["amount"])
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "The pot is added.")
             return redirect(_round_url(round_, "round_settings"))
@@ -188,7 +186,7 @@ def proposal_add(request: HttpRequest, programme_id: int, round_id: int) -> Http
         try:
             proposal = services.proposal_create(round_=round_, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Thank you. Your idea is shared. Reviewers will check it can be done.")
             return redirect(_round_url(round_, "proposal_detail", proposal_id=proposal.pk))
@@ -232,7 +230,7 @@ def proposal_review(request: HttpRequest, programme_id: int, round_id: int, prop
                 reason=form.cleaned_data["reason"].strip(), cost=form.cleaned_data["cost"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "The check is saved.")
             return redirect(_round_url(round_, "proposal_list"))
@@ -274,7 +272,7 @@ def _ballot_page(request: HttpRequest, round_: Round, pot, *, user=None, code: V
             try:
                 services.ballot_cast(pot=pot, choices=form.choices(), user=user, code=code, via=Voter.Via.PAPER if paper else Voter.Via.ONLINE)
             except ValidationError as error:
-                form.add_error("code" if getattr(error, "code", None) == "code_used" else None, error)
+                errors_onto_form(form, error, "code" if getattr(error, "code", None) == "code_used" else None)
             else:
                 return None
     context = _context(

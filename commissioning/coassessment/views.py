@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services, wtfc_services
 from .forms import (
@@ -81,7 +82,7 @@ def wtfc_add(request: HttpRequest, programme_id: int) -> HttpResponse:
         try:
             exercise = wtfc_services.wtfc_exercise_create(programme=programme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("teams", error.messages[0])
+            errors_onto_form(form, error, "teams")
         else:
             messages.success(request, f"{exercise.statement_count} statements from {exercise.people_count} people's reviews are ready to theme, without names.")
             return redirect(_board_url(exercise, {}))
@@ -131,7 +132,7 @@ def wtfc_theme_add(request: HttpRequest, programme_id: int, exercise_id: int) ->
         try:
             theme = wtfc_services.wtfc_theme_create(exercise=exercise, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("name", error.messages[0])
+            errors_onto_form(form, error, "name")
         else:
             messages.success(request, f"Theme “{theme.name}” added. Put statements in it.")
             return redirect(_board_url(exercise, {}))
@@ -147,7 +148,7 @@ def wtfc_theme_edit(request: HttpRequest, programme_id: int, exercise_id: int, t
         try:
             wtfc_services.wtfc_theme_update(theme=theme, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("name", error.messages[0])
+            errors_onto_form(form, error, "name")
         else:
             messages.success(request, "Theme saved")
             return redirect(_board_url(exercise, {"theme": theme.pk}))
@@ -173,7 +174,7 @@ def wtfc_priorities(request: HttpRequest, programme_id: int, exercise_id: int) -
         try:
             made = wtfc_services.wtfc_priorities_create(exercise=exercise, themes=form.chosen(), by=request.user)
         except ValidationError as error:
-            form.add_error("themes", error.messages[0])
+            errors_onto_form(form, error, "themes")
         else:
             messages.success(request, f"{len(made)} new {'priority' if len(made) == 1 else 'priorities'} in the programme")
             return redirect("coassessment:wtfc_results", programme_id=exercise.programme_id, exercise_id=exercise.pk)
@@ -333,7 +334,7 @@ def focus_group_detail(request: HttpRequest, programme_id: int, focus_group_id: 
         try:
             services.focus_group_theme_add(focus_group=focus_group, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("people_count", error.messages[0])
+            errors_onto_form(form, error, "people_count")
         else:
             messages.success(request, "Theme added")
             return redirect("coassessment:focus_group_detail", programme_id=programme.pk, focus_group_id=focus_group.pk)
@@ -368,7 +369,7 @@ def complaint_add(request: HttpRequest) -> HttpResponse:
         try:
             services.complaint_log(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("received_on", error.messages[0])
+            errors_onto_form(form, error, "received_on")
         else:
             messages.success(request, "Logged")
             return redirect("coassessment:complaints_log")
@@ -416,7 +417,7 @@ def co_assessment_decide(request: HttpRequest, programme_id: int, co_assessment_
         try:
             services.co_assessment_decide(co_assessment=co_assessment, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error.messages[0])
+            errors_onto_form(form, error, None)
         else:
             messages.success(request, "The decision is in the decisions log")
             return redirect(back)

@@ -30,17 +30,6 @@ def parse_money(value: str, *, what: str = "the amount") -> Decimal | None:
     return amount
 
 
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: each message on its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 class ActivityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, activity) -> str:
         when = f"{activity.happened_on:%-d %B %Y}" if activity.happened_on else "not yet happened"

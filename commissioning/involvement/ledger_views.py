@@ -5,7 +5,7 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +17,8 @@ from commissioning.access import programme_or_404
 from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.access import require_perm
+from coproduction.core.forms import errors_onto_form
 
 from . import ledger_selectors as selectors
 from . import ledger_services as services
@@ -25,7 +27,6 @@ from .ledger_forms import (
     OrganiserClaimForm,
     QueryForm,
     RateForm,
-    apply_service_errors,
 )
 from .models.ledger import ClaimCategory, ClaimStatus
 
@@ -33,11 +34,6 @@ MANAGE, SPEND, EXPORT, RATES = (
     "involvement.manage_claims", "involvement.view_spend", "involvement.export_payments", "involvement.manage_rates",
 )
 TAB = "involvement:programme_claims"
-
-
-def _require(request: HttpRequest, permission: str, obj=None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 def _year_links(year: selectors.FinancialYear) -> dict:
@@ -48,7 +44,7 @@ def _year_links(year: selectors.FinancialYear) -> dict:
 
 @require_GET
 def my_claims(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.view_own_claims")
+    require_perm(request, "involvement.view_own_claims")
     year = selectors.financial_year_from(request.GET.get("year"))
     claims = selectors.claims_of(user=request.user, year=year)
     page = Paginator(claims, settings.PAGE_SIZE).get_page(request.GET.get("page"))
@@ -60,7 +56,7 @@ def my_claims(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def claim_add(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.make_claim")
+    require_perm(request, "involvement.make_claim")
     # Every activity they took part in that has happened; the service says when one is too old.
     # (Organisers may enter expenses before an activity, to pay them in advance.)
     activities = (
@@ -73,7 +69,7 @@ def claim_add(request: HttpRequest) -> HttpResponse:
             services.claim_enter(by=request.user, claimant=request.user, activity=form.cleaned_data["activity"],
                                  request=request, **form.claim_data())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Your claim is sent. The organiser will approve it or ask you about it.")
             return redirect("involvement:my_claims")
@@ -85,7 +81,7 @@ def claim_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = selectors.own_claim_or_404(user=request.user, claim_id=claim_id)
-    _require(request, "involvement.change_claim", claim)
+    require_perm(request, "involvement.change_claim", claim)
     initial = {"category": claim.category, "amount": claim.amount, "description": claim.description,
                "rate": claim.rate_id, "units": claim.units or ""}
     form = ClaimForm(data=request.POST or None, initial=initial, activities=None, rates=selectors.current_rates(),
@@ -94,7 +90,7 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         try:
             services.claim_update(claim=claim, by=request.user, request=request, **form.claim_data())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Your claim is saved and sent for approval.")
             return redirect("involvement:my_claims")
@@ -136,7 +132,7 @@ def claim_enter(request: HttpRequest, programme_id: int) -> HttpResponse:
             claim = services.claim_enter(by=request.user, claimant=form.cleaned_data["claimant"],
                                          activity=form.cleaned_data["activity"], request=request, **form.claim_data())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Claim entered for {claim.claimant.display_name}. Approve it when you are ready.")
             return redirect("involvement:programme_claims", programme_id=programme.pk)
@@ -169,7 +165,7 @@ def claim_query(request: HttpRequest, programme_id: int, claim_id: int) -> HttpR
         try:
             services.claim_query(claim=claim, by=request.user, reason=form.cleaned_data["reason"], request=request)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Your question is sent to {claim.claimant.display_name}")
             return redirect("involvement:programme_claims", programme_id=programme.pk)
@@ -198,7 +194,7 @@ def programme_spend(request: HttpRequest, programme_id: int) -> HttpResponse:
 
 @require_GET
 def spend(request: HttpRequest) -> HttpResponse:
-    _require(request, SPEND)
+    require_perm(request, SPEND)
     year = selectors.financial_year_from(request.GET.get("year"))
     page = Paginator(selectors.spend_by_programme(year=year), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "involvement/ledger/spend.html", {
@@ -210,14 +206,14 @@ def spend(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def payments(request: HttpRequest) -> HttpResponse:
-    _require(request, EXPORT)
+    require_perm(request, EXPORT)
     page = Paginator(selectors.exports(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "involvement/ledger/payments.html", {"page": page, "waiting": selectors.to_export_summary()})
 
 
 @require_POST
 def payment_export(request: HttpRequest) -> HttpResponse:
-    _require(request, EXPORT)
+    require_perm(request, EXPORT)
     export = services.claims_export(by=request.user, request=request)
     if export is None:
         messages.info(request, "There are no approved claims waiting to be sent for payment.")
@@ -240,7 +236,7 @@ def _cell(value) -> str:
 
 @require_GET
 def payment_file(request: HttpRequest, export_id: int) -> HttpResponse:
-    _require(request, EXPORT)
+    require_perm(request, EXPORT)
     export = selectors.export_or_404(export_id)
     rows = list(selectors.export_rows(export))
     audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=export, request=request, detail="payment file")
@@ -263,7 +259,7 @@ def payment_file(request: HttpRequest, export_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def rates(request: HttpRequest) -> HttpResponse:
-    _require(request, RATES)
+    require_perm(request, RATES)
     form = RateForm(data=request.POST or None)
     if form.is_valid():
         services.rate_create(by=request.user, **{key: form.cleaned_data[key] for key in ("name", "unit", "amount")})
@@ -274,7 +270,7 @@ def rates(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def rate_retire(request: HttpRequest, rate_id: int) -> HttpResponse:
-    _require(request, RATES)
+    require_perm(request, RATES)
     rate = selectors.all_rates().filter(pk=rate_id).first()
     if rate is None:
         raise Http404

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commissioning.models import LadderRung
+from coproduction.core.access import require_perm
 
 from . import selfassessment_selectors as selectors
 from . import selfassessment_services as services
@@ -18,11 +18,6 @@ from .spectrum import LADDER_RULE, PRACTICE_ANSWERS, RATING_NAMES, STEPS
 VIEW, CHANGE = "involvement.view_selfassessment", "involvement.change_selfassessment"
 
 
-def _require(request: HttpRequest, permission: str, obj=None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
-
-
 def _ladder() -> list:
     """The ladder, top rung first, as the page draws it."""
     return list(reversed(LadderRung.choices))
@@ -30,7 +25,7 @@ def _ladder() -> list:
 
 @require_GET
 def selfassessment(request: HttpRequest) -> HttpResponse:
-    _require(request, VIEW)
+    require_perm(request, VIEW)
     page = Paginator(selectors.rounds_for(request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     results = selectors.rounds_page(page.object_list)
     latest = results[0] if results and page.number == 1 else None
@@ -43,7 +38,7 @@ def selfassessment(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def round_add(request: HttpRequest) -> HttpResponse:
-    _require(request, CHANGE)
+    require_perm(request, CHANGE)
     latest = selectors.latest_round()
     # Start from the last round's ratings, so the team changes only what moved.
     initial = RoundForm.initial_from(selectors.round_result(latest)) if latest else {}
@@ -63,7 +58,7 @@ def round_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
-    _require(request, CHANGE)
+    require_perm(request, CHANGE)
     assessment_round = selectors.round_or_404(round_id)
     initial = {
         "title": assessment_round.title, "assessed_on": assessment_round.assessed_on,
@@ -87,7 +82,7 @@ def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_GET
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     assessment_round = selectors.round_or_404(round_id)
-    _require(request, "involvement.view_assessment_round", assessment_round)
+    require_perm(request, "involvement.view_assessment_round", assessment_round)
     result = selectors.round_result(assessment_round)
     return render(request, "involvement/selfassessment/round_detail.html", {
         "assessment_round": assessment_round, "result": result, "rows": selectors.step_table(result),
@@ -100,7 +95,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_GET
 def self_checks(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.do_self_check")
+    require_perm(request, "involvement.do_self_check")
     page = Paginator(selectors.own_self_checks(request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     latest = page.object_list[0] if page.object_list and page.number == 1 else None
     return render(request, "involvement/selfassessment/self_checks.html", {
@@ -110,7 +105,7 @@ def self_checks(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def self_check_add(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.do_self_check")
+    require_perm(request, "involvement.do_self_check")
     form = SelfCheckForm(data=request.POST or None)
     if form.is_valid():
         memberships = request.user.memberships
@@ -126,13 +121,13 @@ def self_check_add(request: HttpRequest) -> HttpResponse:
 @require_GET
 def self_check_detail(request: HttpRequest, check_id: int) -> HttpResponse:
     check = selectors.own_self_check_or_404(request.user, check_id)
-    _require(request, "involvement.view_self_check", check)
+    require_perm(request, "involvement.view_self_check", check)
     return render(request, "involvement/selfassessment/self_check_detail.html", {"check": check, "rows": selectors.answers_table(check)})
 
 
 @require_GET
 def self_check_team(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.view_team_self_checks")
+    require_perm(request, "involvement.view_team_self_checks")
     totals = selectors.team_totals(request.user.managed_team_ids)
     return render(request, "involvement/selfassessment/self_check_team.html", {
         "totals": totals, "answers": PRACTICE_ANSWERS, "min_group": selectors.min_group(),

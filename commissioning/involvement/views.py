@@ -4,7 +4,7 @@ peer researchers. The ledger's pages are in ledger_views.py."""
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +15,8 @@ from commissioning.access import programme_or_404
 from commissioning.models import GroupMember
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
+from coproduction.core.access import require_perm
+from coproduction.core.forms import errors_onto_form
 
 from . import figures, selectors, services
 from .forms import (
@@ -33,17 +35,12 @@ REACH_TAB = "involvement:programme_reach"
 PEER_TAB = "involvement:peer_researchers"
 
 
-def _require(request: HttpRequest, permission: str, obj=None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
-
-
 # ---- The person's own profile --------------------------------------------------------------
 
 
 @require_GET
 def profile(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.have_profile")
+    require_perm(request, "involvement.have_profile")
     own = selectors.profile_for(user=request.user)
     if own is not None:
         audit_record_many(actor=request.user, action=AuditEvent.Action.VIEW, objects=[own],
@@ -57,7 +54,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.have_profile")
+    require_perm(request, "involvement.have_profile")
     form = ProfileForm(data=request.POST if request.method == "POST" else None,
                        initial=profile_initial(selectors.profile_for(user=request.user)))
     if form.is_valid():
@@ -74,7 +71,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def equality_edit(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.have_profile")
+    require_perm(request, "involvement.have_profile")
     form = EqualityForm(data=request.POST if request.method == "POST" else None,
                         initial=equality_initial(selectors.profile_for(user=request.user)))
     if form.is_valid():
@@ -93,7 +90,7 @@ def equality_edit(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def profile_download(request: HttpRequest, file_format: str) -> HttpResponse:
-    _require(request, "involvement.have_profile")
+    require_perm(request, "involvement.have_profile")
     if file_format not in ("json", "csv"):
         raise Http404
     content, content_type = services.profile_download(user=request.user, file_format=file_format, request=request)
@@ -105,7 +102,7 @@ def profile_download(request: HttpRequest, file_format: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def profile_delete(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.have_profile")
+    require_perm(request, "involvement.have_profile")
     own = selectors.profile_for(user=request.user)
     if request.method == "POST":
         if own is not None:
@@ -157,7 +154,7 @@ def programme_reach(request: HttpRequest, programme_id: int) -> HttpResponse:
 
 @require_GET
 def council_reach(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.view_council_reach")
+    require_perm(request, "involvement.view_council_reach")
     return render(request, "involvement/council_reach.html", {
         **_reach_context(request), "can_change_figures": request.user.has_perm("involvement.change_population_figures"),
     })
@@ -165,7 +162,7 @@ def council_reach(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def population(request: HttpRequest) -> HttpResponse:
-    _require(request, "involvement.change_population_figures")
+    require_perm(request, "involvement.change_population_figures")
     entered = selectors.population_figures()
     sources = selectors.population_sources()
     questions = []
@@ -178,7 +175,7 @@ def population(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def population_edit(request: HttpRequest, question: str) -> HttpResponse:
-    _require(request, "involvement.change_population_figures")
+    require_perm(request, "involvement.change_population_figures")
     if question not in QUESTIONS:
         raise Http404
     short, choices = QUESTIONS[question]
@@ -241,7 +238,7 @@ def peer_researcher_add(request: HttpRequest, programme_id: int) -> HttpResponse
         try:
             services.peer_researcher_add(programme=programme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("member", error.messages[0])
+            errors_onto_form(form, error, "member")
         else:
             messages.success(request, "Peer researcher added")
             return redirect(PEER_TAB, programme_id=programme.pk)
@@ -273,7 +270,7 @@ def peer_researcher_edit(request: HttpRequest, programme_id: int, researcher_id:
 def interview_add(request: HttpRequest, programme_id: int, researcher_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "involvement.view_peer_researchers")
     researcher = selectors.peer_researcher_or_404(programme=programme, researcher_id=researcher_id)
-    _require(request, "involvement.record_interview", researcher)
+    require_perm(request, "involvement.record_interview", researcher)
     form = InterviewForm(data=request.POST if request.method == "POST" else None)
     if form.is_valid():
         services.peer_interview_record(researcher=researcher, by=request.user, **form.cleaned_data)

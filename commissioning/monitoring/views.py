@@ -13,6 +13,8 @@ from commissioning.involvement.selectors import access_needs_for, preferred_form
 from commissioning.models import Programme
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import require_visible
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
@@ -60,26 +62,12 @@ def _pager(request: HttpRequest, items, param: str):
     return Paginator(items, settings.PAGE_SIZE).get_page(request.GET.get(param))
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 # --- Contracts ---------------------------------------------------------------------------
 
 
 def _contract(request: HttpRequest, programme_id: int, contract_id: int, permission: str = "monitoring.view_contract") -> Contract:
     contract = selectors.contract_or_404(programme_id=programme_id, contract_id=contract_id)
-    if not request.user.has_perm(permission, contract):
-        if request.user.has_perm("monitoring.view_contract", contract):
-            raise PermissionDenied
-        raise Http404
-    return contract
+    return require_visible(request, contract, permission, visible_perm="monitoring.view_contract")
 
 
 def contract_url(contract: Contract, anchor: str = "") -> str:
@@ -115,7 +103,7 @@ def _contract_form(request: HttpRequest, programme: Programme, contract: Contrac
             else:
                 services.contract_update(contract=contract, data=data, indicators=data.get("indicators") or [], by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Saved: {contract.service_name}")
             return redirect(contract_url(contract))
@@ -200,7 +188,7 @@ def return_edit(request: HttpRequest, programme_id: int, contract_id: int, perio
         try:
             services.return_save(contract=contract, period=quarter, figures=form.figures(), submit=submit, by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Figures for {quarter_label(quarter)} {'sent' if submit else 'saved. They are not sent yet'}")
             return redirect(contract_url(contract, "returns"))
@@ -219,11 +207,7 @@ def return_edit(request: HttpRequest, programme_id: int, contract_id: int, perio
 def _meeting(request, programme_id, contract_id, meeting_id, permission="monitoring.view_meeting") -> MonitoringMeeting:
     contract = selectors.contract_or_404(programme_id=programme_id, contract_id=contract_id)
     meeting = selectors.meeting_or_404(contract=contract, meeting_id=meeting_id)
-    if not request.user.has_perm(permission, meeting):
-        if request.user.has_perm("monitoring.view_meeting", meeting):
-            raise PermissionDenied
-        raise Http404
-    return meeting
+    return require_visible(request, meeting, permission, visible_perm="monitoring.view_meeting")
 
 
 def meeting_url(meeting: MonitoringMeeting, anchor: str = "") -> str:
@@ -290,7 +274,7 @@ def member_add(request: HttpRequest, programme_id: int, contract_id: int, meetin
         try:
             member = services.member_add(meeting=meeting, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"{member.user.display_name} added to the meeting")
             return redirect(meeting_url(meeting, "members"))
@@ -319,7 +303,7 @@ def paper_add(request: HttpRequest, programme_id: int, contract_id: int, meeting
             services.paper_add(meeting=meeting, title=data["title"], text=data["text"], easy_read_text=data["easy_read_text"],
                                file=data.get("file"), file_type=form.file_type, by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Paper added: {data['title']}")
             return redirect(meeting_url(meeting, "papers"))
@@ -427,7 +411,7 @@ def indicator_report(request: HttpRequest, programme_id: int, contract_id: int, 
         try:
             services.indicator_report_save(meeting=meeting, indicator=indicator, data=form.cleaned_data, by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Saved: {indicator.name}")
             return redirect(meeting_url(meeting, "indicators"))
@@ -475,9 +459,7 @@ def meeting_action_add(request: HttpRequest, programme_id: int, contract_id: int
 @require_POST
 def action_done(request: HttpRequest, programme_id: int, contract_id: int, action_id: int) -> HttpResponse:
     contract = _contract(request, programme_id, contract_id)
-    action = selectors.action_or_404(contract=contract, action_id=action_id)
-    if not request.user.has_perm("monitoring.complete_action", action):
-        raise PermissionDenied
+    action = require_visible(request, selectors.action_or_404(contract=contract, action_id=action_id), "monitoring.complete_action")
     services.action_done(action=action, by=request.user, request=request)
     messages.success(request, "Action marked as done")
     return redirect(contract_url(contract, "actions"))
@@ -514,7 +496,7 @@ def _framework_form(request, programme, framework) -> HttpResponse:
             framework = services.framework_save(programme=programme, framework=framework, data=data, informed_by=data.get("informed_by") or [],
                                                 by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Saved: {framework.title}")
             return redirect(framework_url(framework))
@@ -563,7 +545,7 @@ def _characteristic_form(request, programme_id, framework_id, characteristic_id=
         try:
             services.characteristic_save(framework=framework, characteristic=characteristic, data=form.cleaned_data, by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Saved: {form.cleaned_data['title']}")
             return redirect(framework_url(framework))
@@ -601,11 +583,7 @@ def characteristic_remove(request: HttpRequest, programme_id: int, framework_id:
 def _visit(request, programme_id, contract_id, visit_id, permission="monitoring.view_visit") -> QualityVisit:
     contract = selectors.contract_or_404(programme_id=programme_id, contract_id=contract_id)
     visit = selectors.visit_or_404(contract=contract, visit_id=visit_id)
-    if not request.user.has_perm(permission, visit):
-        if request.user.has_perm("monitoring.view_visit", visit):
-            raise PermissionDenied
-        raise Http404
-    return visit
+    return require_visible(request, visit, permission, visible_perm="monitoring.view_visit")
 
 
 def visit_url(visit: QualityVisit, anchor: str = "") -> str:
@@ -627,7 +605,7 @@ def visit_add(request: HttpRequest, programme_id: int, contract_id: int) -> Http
         try:
             visit = services.visit_assign(contract=contract, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Visit assigned. The assessors see it on their monitoring page.")
             return redirect(visit_url(visit))
@@ -669,7 +647,7 @@ def visit_findings(request: HttpRequest, programme_id: int, contract_id: int, vi
             services.findings_save(visit=visit, visited_on=form.cleaned_data["visited_on"], summary=form.cleaned_data["summary"],
                                    findings=form.findings(), submit=submit, by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Report sent to the commissioners. Thank you." if submit else "Saved. You can come back and finish it later.")
             return redirect(visit_url(visit))
@@ -699,7 +677,7 @@ def visit_respond(request: HttpRequest, programme_id: int, contract_id: int, vis
         try:
             services.visit_respond(visit=visit, response=form.cleaned_data["provider_response"], by=request.user, request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Response sent")
             return redirect(visit_url(visit, "response"))
@@ -738,7 +716,7 @@ def visit_recognition(request: HttpRequest, programme_id: int, contract_id: int,
             claim_enter(by=request.user, claimant=data["claimant"], activity=visit.activity, kind=ClaimKind.RECOGNITION,
                         category=data["category"], amount=data["amount"], description=data["description"], request=request)
         except ValidationError as error:
-            _apply_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Recognition recorded for {data['claimant'].display_name}. It waits for approval in the involvement ledger.")
             return redirect(visit_url(visit, "recognition"))

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import require_visible
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
 from . import scoring_selectors as selectors
@@ -34,18 +36,12 @@ TAB = "panels:panel_list"
 def _panel(request: HttpRequest, programme_id: int, panel_id: int, permission: str) -> tuple[Panel, PanelMember | None]:
     """The panel and the user's own membership. Not on the panel (and not a commissioner) is a
     404, so a panel's existence stays private; on it but not allowed this page is a 403."""
-    panel = selectors.panel_for_scoring(programme_id=programme_id, panel_id=panel_id)
-    if panel is None:
-        raise Http404
+    panel = require_visible(request, selectors.panel_for_scoring(programme_id=programme_id, panel_id=panel_id))
     member = PanelMember.objects.filter(panel=panel, user=request.user).first() if request.user.is_authenticated else None
     if member is not None:
         member.panel = panel
     remember_membership(request.user, member, panel_id=panel.pk)
-    if not request.user.has_perm(permission, panel):
-        if request.user.has_perm("panels.view_panel", panel):
-            raise PermissionDenied
-        raise Http404
-    return panel, member
+    return require_visible(request, panel, permission, visible_perm="panels.view_panel"), member
 
 
 def _url(name: str, panel: Panel, **kwargs) -> str:
@@ -74,14 +70,6 @@ def _context(request: HttpRequest, panel: Panel, current: str = "", **extra) -> 
 
 def _form_page(request, panel: Panel, form, page_title: str, back_url: str, intro: str = "", template: str = "commissioning/form.html", **extra):
     return render(request, template, _context(request, panel, form=form, page_title=page_title, intro=intro, back_url=back_url, back_label="Back", **extra))
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 # ---- Bids ----
@@ -113,7 +101,7 @@ def response_enter(request: HttpRequest, programme_id: int, panel_id: int, bidde
                 file_type=form.file_type, by=request.user, request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Answer saved for {bidder.name}")
             return redirect(_url("panels:bids", panel))
@@ -126,9 +114,9 @@ def response_enter(request: HttpRequest, programme_id: int, panel_id: int, bidde
 @require_GET
 def response_file(request: HttpRequest, programme_id: int, panel_id: int, response_id: int) -> FileResponse:
     panel, member = _panel(request, programme_id, panel_id, "panels.see_bids")
-    response = selectors.response_or_404(panel=panel, response_id=response_id, member=None)
-    if not request.user.has_perm("panels.view_response", response):
-        raise Http404
+    # A conflicted member is not told what the bidder wrote, or that it exists.
+    response = require_visible(request, selectors.response_or_404(panel=panel, response_id=response_id, member=None),
+                               "panels.view_response", visible_perm="panels.view_response")
     if not response.file or response.file_type not in BID_FILE_TYPES:
         raise Http404
     audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=response, request=request, detail="bid file downloaded")
@@ -159,9 +147,9 @@ def scoring(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def response_detail(request: HttpRequest, programme_id: int, panel_id: int, response_id: int) -> HttpResponse:
     panel, member = _panel(request, programme_id, panel_id, "panels.see_bids")
-    response = selectors.response_or_404(panel=panel, response_id=response_id, member=member)
-    if not request.user.has_perm("panels.view_response", response):
-        raise Http404  # a conflicted member is not told what the bidder wrote, or that it exists
+    # A conflicted member is not told what the bidder wrote, or that it exists.
+    response = require_visible(request, selectors.response_or_404(panel=panel, response_id=response_id, member=member),
+                               "panels.view_response", visible_perm="panels.view_response")
     can_score = (
         response.my_score is None and panel.status == Panel.Status.SCORING and not is_conflicted(member, response.bidder_id)
     )
@@ -175,7 +163,7 @@ def response_detail(request: HttpRequest, programme_id: int, panel_id: int, resp
                 services.score_submit(response=response, member=member, by=request.user, request=request, **{
                     "value": form.cleaned_data["value"], "reason": form.cleaned_data["reason"]})
             except ValidationError as error:
-                _form_errors(form, error)
+                errors_onto_form(form, error)
             else:
                 messages.success(request, "Your score is saved. You can now see the other members' scores for this answer.")
                 return redirect(_url("panels:response_detail", panel, response_id=response.pk))
@@ -258,7 +246,7 @@ def response_moderate(request: HttpRequest, programme_id: int, panel_id: int, re
                 response=response, value=form.cleaned_data["value"], rationale=form.cleaned_data["reason"], by=request.user, request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Moderated score saved for {response.bidder.name}")
             return redirect(back)
@@ -281,7 +269,7 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
         try:
             services.price_score_record(bidder=bidder, member=member, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Price score saved for {bidder.name}")
             return redirect(_url("panels:totals", panel))
@@ -322,7 +310,7 @@ def award(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespons
                 decided_by=form.cleaned_data["decided_by"], totals=totals_, by=request.user, request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "The award recommendation is in the programme's decisions log. Scores can no longer change.")
             return redirect(_url("panels:totals", panel))
@@ -342,7 +330,7 @@ def annotation_add(request: HttpRequest, programme_id: int, panel_id: int) -> Ht
         try:
             services.annotation_add(panel=panel, response=chosen, text=form.cleaned_data["text"], by=request.user, request=request)
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Note added")
             return redirect(_url("panels:totals", panel) + "#notes")

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,6 +16,8 @@ from commissioning.specifications.models import (
 )
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
+from coproduction.core.access import require_perm, require_visible
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
@@ -42,11 +44,7 @@ def _panel(request: HttpRequest, programme_id: int, panel_id: int, permission: s
     """The panel if the user may do this on it. Outside the panel altogether is a 404."""
     programme = programme_or_404(request, programme_id, "commissioning.view_programme_summary")
     panel = selectors.panel_or_404(programme=programme, panel_id=panel_id, user=request.user)
-    if not request.user.has_perm(permission, panel):
-        if request.user.has_perm("panels.view_panel", panel) or request.user.has_perm("panels.view_tender_questions", panel):
-            raise PermissionDenied
-        raise Http404
-    return panel
+    return require_visible(request, panel, permission, visible_perm=("panels.view_panel", "panels.view_tender_questions"))
 
 
 def _url(panel: Panel, name: str = "panel_detail", anchor: str = "", **kwargs) -> str:
@@ -88,8 +86,7 @@ def panel_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def panel_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "panels.add_panel")
-    if not request.user.has_perm("commissioning.manage_programme", programme):
-        raise PermissionDenied
+    require_perm(request, "commissioning.manage_programme", programme)
     published = SpecificationVersion.objects.filter(status=SpecificationVersion.Status.PUBLISHED).values("specification_id")
     specifications = Specification.objects.filter(programme=programme, pk__in=published).order_by("title", "pk")
     form = PanelForm(data=_data(request), specifications=specifications, people=people_for(programme))
@@ -97,8 +94,7 @@ def panel_add(request: HttpRequest, programme_id: int) -> HttpResponse:
         try:
             panel = services.panel_create(programme=programme, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Panel set up. The chair can now add members and bidders.")
             return redirect(_url(panel))
@@ -143,8 +139,7 @@ def panel_edit(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Panel details saved")
             return redirect(_url(panel))
@@ -162,8 +157,7 @@ def member_add(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"{member.user.display_name} is on the panel. Send them their briefing pack well ahead.")
             return redirect(_url(panel, anchor="members"))
@@ -183,8 +177,7 @@ def bidder_add(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"{bidder.name} added. Every member is asked to declare their interests again.")
             return redirect(_url(panel, anchor="bidders"))
@@ -205,8 +198,7 @@ def declaration(request: HttpRequest, programme_id: int, panel_id: int) -> HttpR
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Thank you. Your declaration is recorded.")
             return redirect(_url(panel))
@@ -260,7 +252,7 @@ def briefing_send(request: HttpRequest, programme_id: int, panel_id: int) -> Htt
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            form.add_error("members", error.message_dict.get("members", error.messages))
+            errors_onto_form(form, error, "members")
         else:
             messages.success(request, f"Recorded {count} briefing pack{'s' if count != 1 else ''} as sent today.")
             return redirect(_url(panel, anchor="briefing"))
@@ -286,8 +278,7 @@ def _question_form(request, panel: Panel, rewords: PanelQuestion | None) -> Http
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "Thank you. Your question is with the panel for comments.")
             return redirect(_url(panel, "questions"))
@@ -319,7 +310,7 @@ def question_comment(request: HttpRequest, programme_id: int, panel_id: int, que
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            form.add_error("text", error.message_dict.get("text", error.messages))
+            errors_onto_form(form, error, "text")
         else:
             messages.success(request, "Comment sent")
             return redirect(_url(panel, "questions", anchor=f"question-{question.pk}"))
@@ -339,7 +330,7 @@ def questions_agree(request: HttpRequest, programme_id: int, panel_id: int) -> H
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 return _awarded(request, panel, error)
-            form.add_error("agreed", error.messages)
+            errors_onto_form(form, error, "agreed")
         else:
             messages.success(request, f"{count} question{'s' if count != 1 else ''} agreed for the tender pack")
             return redirect(_url(panel, "tender_questions"))
@@ -380,8 +371,7 @@ def recognition_add(request: HttpRequest, programme_id: int, panel_id: int) -> H
             services.recognition_record(panel=panel, member=data["member"], category=data["category"], amount=data["amount"],
                                         description=data["description"], by=request.user, request=request)
         except ValidationError as error:
-            for field, problems in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]:
-                form.add_error(field if field in form.fields else None, problems)
+            errors_onto_form(form, error)
         else:
             messages.success(request, f"Recorded for {data['member'].user.display_name}")
             return redirect(_url(panel, "recognition"))

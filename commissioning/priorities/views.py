@@ -6,7 +6,7 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +18,8 @@ from django.views.decorators.vary import vary_on_headers
 from commissioning.access import programme_or_404
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.access import require_visible
+from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services
 from .forms import (
@@ -169,7 +171,7 @@ def shortlist_agree(request: HttpRequest, programme_id: int) -> HttpResponse:
                 decided_on=form.cleaned_data["decided_on"], revision_reason=form.cleaned_data.get("revision_reason", ""), by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_onto_form(form, error)
         else:
             messages.success(request, "The shortlist has been recorded in the decisions log")
             return redirect("priorities:priority_list", programme_id=programme.pk)
@@ -401,9 +403,7 @@ def evidence_file(request: HttpRequest, programme_id: int, evidence_id: int) -> 
 @require_http_methods(["GET", "POST"])
 def evidence_withdraw(request: HttpRequest, programme_id: int, evidence_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, VIEW)
-    evidence = _evidence(programme, evidence_id)
-    if not request.user.has_perm("priorities.withdraw_evidence", evidence):
-        raise PermissionDenied
+    evidence = require_visible(request, _evidence(programme, evidence_id), "priorities.withdraw_evidence")
     if request.method == "GET":
         _audit_stories(request, [evidence])
         return render(request, "priorities/evidence_withdraw.html", {"programme": programme, "evidence": evidence, "section_url_name": PRIORITIES_TAB})

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
@@ -154,7 +155,7 @@ def criteria_edit(request: HttpRequest, programme_id: int, specification_id: int
         try:
             services.criteria_replace(version=version, criteria=kept, by=request.user)
         except ValidationError as error:
-            formset._non_form_errors = formset.error_class(error.messages)
+            errors_onto_form(formset, error)
         else:
             messages.success(request, "Evaluation criteria saved")
             return redirect(_page_url(specification, f"section-{EVALUATION}"))
@@ -269,7 +270,7 @@ def _glossary_form(request: HttpRequest, term: GlossaryTerm | None) -> HttpRespo
         try:
             saved = services.glossary_term_save(term=term, word=form.cleaned_data["term"], explanation=form.cleaned_data["explanation"], by=request.user)
         except ValidationError as error:
-            form.add_error("term", error.messages[0])
+            errors_onto_form(form, error, "term")
         else:
             messages.success(request, f"Saved “{saved.term}”")
             return redirect(reverse("specifications:glossary") + f"#glossary-{saved.pk}")

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from commissioning.access import programme_or_404
 from commissioning.involvement.services import access_needs_read
 from commissioning.models import Programme
+from coproduction.core.access import require_visible
+from coproduction.core.forms import errors_onto_form
 
 from . import fed, selectors, services
 from .forms import (
@@ -32,9 +34,7 @@ SECTION = "workshops:workshop_list"
 def _workshop_or_404(request: HttpRequest, programme_id: int, workshop_id: int, permission: str) -> tuple[Programme, Workshop]:
     programme = programme_or_404(request, programme_id)
     workshop = selectors.workshop_for_page(programme=programme, workshop_id=workshop_id, user=request.user)
-    if not request.user.has_perm(permission, workshop):
-        raise PermissionDenied
-    return programme, workshop
+    return programme, require_visible(request, workshop, permission)
 
 
 def _posted(request: HttpRequest, button: str | None = None):
@@ -145,7 +145,7 @@ def reply(request: HttpRequest, programme_id: int, workshop_id: int) -> HttpResp
                 anything_else=form.cleaned_data["anything_else"], by=request.user, request=request,
             )
         except ValidationError as error:
-            form.add_error("reply", error)
+            errors_onto_form(form, error, "reply")
         else:
             messages.success(request, "Thank you. Your reply has been sent to the organisers.")
             return _to_workshop(workshop)
@@ -168,7 +168,7 @@ def attendance(request: HttpRequest, programme_id: int, workshop_id: int) -> Htt
         try:
             services.attendance_record(workshop=workshop, attended=form.cleaned_data["attended"], others=form.cleaned_data["others"], by=request.user)
         except ValidationError as error:
-            form.add_error("others", error)
+            errors_onto_form(form, error, "others")
         else:
             messages.success(request, "Saved who came. The programme's stage now shows who took part.")
             return _to_workshop(workshop)

@@ -1,7 +1,6 @@
 """Administrators manage accounts, organisations and teams here."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import require_perm
 from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
@@ -17,15 +17,10 @@ from .forms import AccountForm, AccountSearchForm, OrganisationForm, TeamForm
 from .models import User
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def user_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "accounts.view_user")
+    require_perm(request, "accounts.view_user")
     form, done = search_form_from_session(request, key="accounts", form_class=AccountSearchForm)
     if done:
         return done
@@ -40,7 +35,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def user_add(request: HttpRequest) -> HttpResponse:
-    _require(request, "accounts.add_user")
+    require_perm(request, "accounts.add_user")
     form = AccountForm(data=request.POST or None)
     if form.is_valid():
         user = services.account_create(data=form.cleaned_data, by=request.user, request=request)
@@ -51,7 +46,7 @@ def user_add(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
-    _require(request, "accounts.change_user")
+    require_perm(request, "accounts.change_user")
     account = get_object_or_404(User.objects.select_related("organisation"), pk=user_id)
     form = AccountForm(data=request.POST or None, instance=account, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +62,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @require_POST
 def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
-    _require(request, "accounts.change_user")
+    require_perm(request, "accounts.change_user")
     account = get_object_or_404(User, pk=user_id)
     services.account_reset_two_factor(user=account, by=request.user, request=request)
     messages.success(request, f"{account.full_name} will set up two-factor sign-in again next time they sign in")
@@ -77,7 +72,7 @@ def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def team_list(request: HttpRequest) -> HttpResponse:
     """Organisations with their teams, and forms to add either."""
-    _require(request, "accounts.add_team")
+    require_perm(request, "accounts.add_team")
     team_form = TeamForm(data=request.POST if "add_team" in request.POST else None, prefix="team")
     organisation_form = OrganisationForm(data=request.POST if "add_organisation" in request.POST else None, prefix="org")
     if team_form.is_bound and team_form.is_valid():

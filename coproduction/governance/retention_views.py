@@ -3,7 +3,7 @@ do, past runs, and erasure requests."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access import require_perm
+from coproduction.core.forms import errors_onto_form
 from coproduction.core.paging import countless_page
 
 from . import retention, retention_selectors
@@ -21,21 +23,16 @@ from .retention_forms import ConfirmForm, ErasureRequestForm
 PER_PAGE = 25
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 @require_GET
 def retention_schedule(request: HttpRequest) -> HttpResponse:
-    _require(request, "governance.view_retention")
+    require_perm(request, "governance.view_retention")
     return render(request, "governance/retention/schedule.html", {"rows": retention_selectors.schedule_rows()})
 
 
 @require_GET
 def retention_due(request: HttpRequest) -> HttpResponse:
     """The dry run: counts per record type, and one type's records (ids and dates only)."""
-    _require(request, "governance.view_retention")
+    require_perm(request, "governance.view_retention")
     schedule = settings.RETENTION_SCHEDULE
     record_type = request.GET.get("type") or next(iter(schedule))
     if record_type not in schedule:
@@ -51,7 +48,7 @@ def retention_due(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def retention_runs(request: HttpRequest) -> HttpResponse:
-    _require(request, "governance.view_retention")
+    require_perm(request, "governance.view_retention")
     page = Paginator(RetentionRun.objects.all(), PER_PAGE).get_page(request.GET.get("page"))
     labels = {key: entry["label"] for key, entry in settings.RETENTION_SCHEDULE.items()}
     for run in page:
@@ -61,7 +58,7 @@ def retention_runs(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def erasure_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "governance.apply_erasure")
+    require_perm(request, "governance.apply_erasure")
     requests = ErasureRequest.objects.select_related("recorded_by")
     page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "governance/retention/erasure_list.html", {"page": page})
@@ -71,7 +68,7 @@ def erasure_list(request: HttpRequest) -> HttpResponse:
 def erasure_add(request: HttpRequest) -> HttpResponse:
     from careplans.models import Person
 
-    _require(request, "governance.apply_erasure")
+    require_perm(request, "governance.apply_erasure")
     form = ErasureRequestForm(data=request.POST if request.method == "POST" else None)
     if form.is_valid():
         person = account = None
@@ -90,9 +87,7 @@ def erasure_add(request: HttpRequest) -> HttpResponse:
                     ground=form.cleaned_data["ground"], by=request.user, request=request,
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field, error)
+                errors_onto_form(form, exc)
             else:
                 if erasure.status == ErasureRequest.Status.REFUSED:
                     messages.success(request, "Request recorded as refused, with the reason the council must keep the record")
@@ -103,7 +98,7 @@ def erasure_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def erasure_detail(request: HttpRequest, erasure_id: int) -> HttpResponse:
     """The request and its outcome; while it waits, the confirmation before erasing."""
-    _require(request, "governance.apply_erasure")
+    require_perm(request, "governance.apply_erasure")
     erasure = get_object_or_404(
         ErasureRequest.objects.select_related("person__user", "user", "recorded_by", "done_by"), pk=erasure_id
     )

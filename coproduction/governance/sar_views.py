@@ -1,6 +1,5 @@
 """Subject access requests: an administrator finds a person, asks for the export, and downloads it."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from careplans.models import Person
 from coproduction.accounts.models import User
 from coproduction.core.access import get_visible_or_404
+from coproduction.core.access import require_perm
 from coproduction.core.downloads import private_file_response
 from coproduction.reports.models import ReportJob
 
@@ -28,8 +28,7 @@ PER_PAGE = 20
 
 
 def _require_manage(request: HttpRequest) -> None:
-    if not request.user.has_perm("governance.manage_subject_access"):
-        raise PermissionDenied
+    require_perm(request, "governance.manage_subject_access")
 
 
 @require_http_methods(["GET", "POST"])
