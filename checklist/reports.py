@@ -1,10 +1,8 @@
 """The team and council-wide checklist reports (tagged PDFs with their charts) and the totals
 as a spreadsheet. Only totals leave the service, and never for a group below the threshold."""
 
-import csv
-import io
-
 from coproduction.accounts.models import Organisation, Team
+from coproduction.core.csv_files import csv_bytes
 from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
 
@@ -41,18 +39,18 @@ def _context(job: ReportJob, progress) -> dict:
 
 
 def _csv(context: dict) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([f"Co-production checklist totals: {context['scope_title']}, {context['period_label'].lower()}"])
-    writer.writerow([f"Totals from fewer than {context['min_group']} answers are left empty so nobody's answers can be picked out."])
-    writer.writerow(["Statement", "Wording", "Whose view", "Answers", "Average", "Gave 1", "Gave 2", "Gave 3", "Gave 4", "Gave 5", "Skipped", "Perception gap", "People rated from both sides"])
+    return csv_bytes(_csv_rows(context))
+
+
+def _csv_rows(context: dict):
+    yield [f"Co-production checklist totals: {context['scope_title']}, {context['period_label'].lower()}"]
+    yield [f"Totals from fewer than {context['min_group']} answers are left empty so nobody's answers can be picked out."]
+    yield ["Statement", "Wording", "Whose view", "Answers", "Average", "Gave 1", "Gave 2", "Gave 3", "Gave 4", "Gave 5", "Skipped", "Perception gap", "People rated from both sides"]
     for result in context["results"]:
         for name, cell in result.person_and_practitioner:
             figures = [""] * 8 if cell.suppressed else [cell.answered, cell.average, *[count for _, count, _ in cell.bars], cell.skipped]
             gap = ["", ""] if result.gap_suppressed else [result.gap, result.gap_plans]
-            writer.writerow([result.statement.number, result.statement.plain_wording, name, *figures, *gap])
-    # A leading BOM so spreadsheet programs read the file as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+            yield [result.statement.number, result.statement.plain_wording, name, *figures, *gap]
 
 
 REPORT_KINDS[ReportJob.Kind.CHECKLIST_TEAM] = ReportKind("checklist/pdf/report.html", "Team checklist report", _context)

@@ -30,6 +30,7 @@ from django.utils import timezone
 from coproduction.accounts.models import Organisation
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.csv_files import csv_text
 
 from .geo import normalise_postcode
 from .models import (
@@ -150,11 +151,7 @@ class DryRun:
 
 
 def template_csv() -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMN_NAMES)
-    writer.writerow([column.example for column in COLUMNS])
-    return out.getvalue()
+    return csv_text([COLUMN_NAMES, [column.example for column in COLUMNS]])
 
 
 def read_rows(data: bytes) -> list[dict]:

@@ -1,7 +1,6 @@
 """Participatory budgeting pages: rounds, ideas, review, voting (online, with a code, on
 paper), results and the organiser's settings."""
 
-import csv
 import hashlib
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from commissioning.access import programme_or_404
 from coproduction.audit.services import client_ip
 from coproduction.core.access import require_visible
+from coproduction.core.csv_files import csv_download
 from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
@@ -399,15 +399,13 @@ def results_csv(request: HttpRequest, programme_id: int, round_id: int) -> HttpR
     count = getattr(round_, "count", None)
     if count is None or count.status != Count.Status.DONE:
         raise Http404
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="budgeting-results-{round_.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
     unit = "Points" if round_.ballot_rule == Round.BallotRule.POINTS else "Votes"
-    writer.writerow(["Pot", "Rank", "Idea", "Cost (£)", unit, "Ballots choosing it", "Funded"])
-    for result in selectors.results_for(round_=round_):
-        writer.writerow([result.proposal.pot.name, result.rank, result.proposal.title, result.proposal.cost, result.votes, result.voters, "Yes" if result.funded else "No"])
-    return response
+    rows = [["Pot", "Rank", "Idea", "Cost (£)", unit, "Ballots choosing it", "Funded"]]
+    rows += [
+        [result.proposal.pot.name, result.rank, result.proposal.title, result.proposal.cost, result.votes, result.voters, "Yes" if result.funded else "No"]
+        for result in selectors.results_for(round_=round_)
+    ]
+    return csv_download(rows, filename=f"budgeting-results-{round_.pk}.csv")
 
 
 @require_http_methods(["GET", "POST"])

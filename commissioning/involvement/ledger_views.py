@@ -1,7 +1,7 @@
 """Pages of the recognition and expenses ledger: a person's own claims, the organiser's claims
 for a programme, spend, payment files for finance and the council's rates."""
 
-import csv
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,6 +18,7 @@ from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import require_perm
+from coproduction.core.csv_files import csv_download
 from coproduction.core.forms import errors_onto_form
 
 from . import ledger_selectors as selectors
@@ -222,16 +223,11 @@ def payment_export(request: HttpRequest) -> HttpResponse:
     return redirect("involvement:payments")
 
 
+PENCE = Decimal("0.01")
 CSV_HEADER = [
     "Payment file", "Claim reference", "Payee reference", "Payee name", "Payee email", "Programme", "Activity",
     "Activity date", "Type", "What for", "Amount (£)", "Approved by", "Approved on",
 ]
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_GET
@@ -240,21 +236,18 @@ def payment_file(request: HttpRequest, export_id: int) -> HttpResponse:
     export = selectors.export_or_404(export_id)
     rows = list(selectors.export_rows(export))
     audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=export, request=request, detail="payment file")
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="involvement-payments-{export.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
+    lines = [CSV_HEADER]
     for claim in rows:
-        writer.writerow([_cell(value) for value in (
+        lines.append((
             export.pk, claim.pk, claim.claimant_id, claim.claimant.full_name, claim.claimant.email,
             claim.activity.programme.title, claim.activity.title,
             claim.activity.happened_on.isoformat() if claim.activity.happened_on else "",
-            "Expenses" if claim.kind == "expense" else "Recognition", ClaimCategory(claim.category).label, f"{claim.amount:.2f}",
+            "Expenses" if claim.kind == "expense" else "Recognition", ClaimCategory(claim.category).label,
+            claim.amount.quantize(PENCE),
             claim.decided_by.full_name if claim.decided_by else "",
             claim.decided_at.date().isoformat() if claim.decided_at else "",
-        )])
-    return response
+        ))
+    return csv_download(lines, filename=f"involvement-payments-{export.pk}.csv")
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,7 +1,5 @@
 """Writing involvement records."""
 
-import csv
-import io
 import json
 
 from django.contrib.auth import get_user_model
@@ -13,9 +11,10 @@ from django.utils import timezone
 from commissioning.models import Activity, ActivityKind, GroupMember
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core.csv_files import csv_text
 
 # The recognition and expenses ledger (other apps enter claims through these names).
-from .ledger_services import claim_approve, claim_enter, claim_query  # noqa: F401
+from .ledger_services import claim_query  # noqa: F401
 from .models import (
     EQUALITY_QUESTIONS,
     ActivityMode,
@@ -100,13 +99,7 @@ def profile_download(*, user, file_format: str, request=None) -> tuple[str, str]
         content = json.dumps({"involvement_profile": dict(rows)}, indent=2, ensure_ascii=False)
         content_type = "application/json"
     elif file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["Question", "Your answer"])
-        for question, answer in rows:
-            # A leading =, +, - or @ would run as a formula in a spreadsheet.
-            writer.writerow([question, "'" + answer if answer[:1] in "=+-@" else answer])
-        content = buffer.getvalue()
+        content = csv_text([("Question", "Your answer"), *rows])
         content_type = "text/csv"
     else:
         raise ValueError(file_format)

@@ -16,6 +16,7 @@ PAPER_FILE_TYPES: dict[str, tuple[str, bytes]] = {
     "pdf": ("application/pdf", b"%PDF-"),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
 }
+PAPER_CONTENT_TYPES = {kind: content_type for kind, (content_type, _) in PAPER_FILE_TYPES.items()}
 
 
 def _text(label: str, *, required: bool = True, limit: int = TEXT_LIMIT, help_text: str = "", missing: str = "") -> forms.CharField:

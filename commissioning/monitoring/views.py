@@ -8,19 +8,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from commissioning.formats import reader_format
 from commissioning.involvement.models import DocumentFormat
-from commissioning.involvement.selectors import access_needs_for, preferred_formats
+from commissioning.involvement.selectors import access_needs_for
 from commissioning.models import Programme
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_visible
+from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
 from .forms import (
-    PAPER_FILE_TYPES,
+    PAPER_CONTENT_TYPES,
     ActionForm,
     AttendanceForm,
     CharacteristicForm,
@@ -315,13 +317,8 @@ def paper_add(request: HttpRequest, programme_id: int, contract_id: int, meeting
 def paper_file(request: HttpRequest, programme_id: int, contract_id: int, meeting_id: int, paper_id: int) -> FileResponse:
     meeting = _meeting(request, programme_id, contract_id, meeting_id)
     paper = selectors.paper_or_404(meeting=meeting, paper_id=paper_id)
-    if not paper.file or paper.file_type not in PAPER_FILE_TYPES:
-        raise Http404
-    audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=paper, request=request, detail="meeting paper downloaded")
-    response = FileResponse(paper.file.open("rb"), as_attachment=True, filename=f"paper-{paper.pk}.{paper.file_type}",
-                            content_type=PAPER_FILE_TYPES[paper.file_type][0])
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return members_file_download(request, record=paper, content_types=PAPER_CONTENT_TYPES, name="paper",
+                                 detail="meeting paper downloaded")
 
 
 @require_POST
@@ -341,16 +338,10 @@ def papers_send(request: HttpRequest, programme_id: int, contract_id: int, meeti
     return redirect(meeting_url(meeting, "papers"))
 
 
-def _chosen_format(request: HttpRequest, value: str | None) -> str:
-    if value in DocumentFormat.values:
-        return value
-    return preferred_formats([request.user.pk])[request.user.pk]
-
-
 @require_GET
 def papers_pack(request: HttpRequest, programme_id: int, contract_id: int, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, programme_id, contract_id, meeting_id)
-    chosen = _chosen_format(request, request.GET.get("format"))
+    chosen = reader_format(request, user_id=request.user.pk)
     indicators = selectors.contract_indicators(contract=meeting.contract)
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=meeting, request=request, detail=f"papers pack ({chosen})")
     return render(request, "monitoring/papers_pack.html", {
@@ -375,7 +366,7 @@ def pack_context(meeting: MonitoringMeeting, chosen: str, indicators) -> dict:
 @require_POST
 def papers_pdf(request: HttpRequest, programme_id: int, contract_id: int, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, programme_id, contract_id, meeting_id)
-    chosen = _chosen_format(request, request.POST.get("format"))
+    chosen = reader_format(request, user_id=request.user.pk)
     job = report_job_request(kind=ReportJob.Kind.MONITORING_PAPERS, requested_by=request.user, subject=meeting, request=request,
                              options={"format": chosen})
     return redirect("reports:job_detail", job_id=job.pk)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_visible
+from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
@@ -117,15 +118,8 @@ def response_file(request: HttpRequest, programme_id: int, panel_id: int, respon
     # A conflicted member is not told what the bidder wrote, or that it exists.
     response = require_visible(request, selectors.response_or_404(panel=panel, response_id=response_id, member=None),
                                "panels.view_response", visible_perm="panels.view_response")
-    if not response.file or response.file_type not in BID_FILE_TYPES:
-        raise Http404
-    audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=response, request=request, detail="bid file downloaded")
-    served = FileResponse(
-        response.file.open("rb"), as_attachment=True, filename=f"bid-{response.pk}.{response.file_type}",
-        content_type=BID_FILE_TYPES[response.file_type],
-    )
-    served["Cache-Control"] = "private, no-store"
-    return served
+    return members_file_download(request, record=response, content_types=BID_FILE_TYPES, name="bid",
+                                 detail="bid file downloaded")
 
 
 # ---- Independent scoring ----

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from commissioning.formats import reader_format
 from commissioning.involvement.selectors import access_needs_for, preferred_formats
 from commissioning.specifications.models import (
     EvaluationCriterion,
@@ -208,13 +209,8 @@ def declaration(request: HttpRequest, programme_id: int, panel_id: int) -> HttpR
 
 
 def _chosen_format(request: HttpRequest, me: PanelMember) -> str:
-    chosen = request.GET.get("format") or request.POST.get("format")
-    if chosen in FORMATS:
-        return chosen
     pack = selectors.pack_of(me)
-    if pack is not None and pack.document_format in FORMATS:
-        return pack.document_format
-    return preferred_formats([me.user_id]).get(me.user_id, "standard")
+    return reader_format(request, user_id=me.user_id, sent_in=pack.document_format if pack is not None else None)
 
 
 @require_GET

@@ -19,6 +19,7 @@ EVIDENCE_FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     "ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
     "xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
 }
+EVIDENCE_CONTENT_TYPES = {kind: content_type for kind, (content_type, _) in EVIDENCE_FILE_TYPES.items()}
 
 
 class ProposalForm(forms.ModelForm):

@@ -2,7 +2,6 @@
 Every page fetches the programme through programme_or_404 (outside the user's reach: 404),
 then the record inside it, so an id from another programme is a 404 too."""
 
-import csv
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,13 +16,15 @@ from django.views.decorators.vary import vary_on_headers
 
 from commissioning.access import programme_or_404
 from coproduction.audit.models import AuditEvent
-from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_visible
+from coproduction.core.csv_files import csv_download
+from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
 
 from . import selectors, services
 from .forms import (
-    EVIDENCE_FILE_TYPES,
+    EVIDENCE_CONTENT_TYPES,
     CommentForm,
     EvidenceForm,
     IndicatorForm,
@@ -196,24 +197,14 @@ def outcome_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_GET
 def outcome_framework_csv(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, VIEW)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="outcomes-framework-{programme.pk}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(["Outcome", "What it means", "Indicator", "How it will be measured", "Who measures it", "Where the figures come from"])
+    rows = [["Outcome", "What it means", "Indicator", "How it will be measured", "Who measures it", "Where the figures come from"]]
     for outcome in selectors.outcomes_framework(programme=programme):
         for indicator in outcome.current_indicators or [None]:
-            writer.writerow([
-                _csv_safe(outcome.title), _csv_safe(outcome.description),
-                *(_csv_safe(value) for value in ((indicator.name, indicator.how_measured, indicator.who_measures, indicator.data_source) if indicator else ("", "", "", ""))),
+            rows.append([
+                outcome.title, outcome.description,
+                *((indicator.name, indicator.how_measured, indicator.who_measures, indicator.data_source) if indicator else ("", "", "", "")),
             ])
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return csv_download(rows, filename=f"outcomes-framework-{programme.pk}.csv", content_type="text/csv; charset=utf-8")
 
 
 @require_http_methods(["GET", "POST"])
@@ -389,15 +380,8 @@ def evidence_detail(request: HttpRequest, programme_id: int, evidence_id: int) -
 def evidence_file(request: HttpRequest, programme_id: int, evidence_id: int) -> FileResponse:
     programme = programme_or_404(request, programme_id, VIEW)
     evidence = _evidence(programme, evidence_id)
-    if not evidence.file or evidence.file_type not in EVIDENCE_FILE_TYPES:
-        raise Http404
-    audit_record(actor=request.user, action=AuditEvent.Action.DOWNLOAD, obj=evidence, subject=evidence.teller, request=request, detail="evidence file downloaded")
-    response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=f"evidence-{evidence.pk}.{evidence.file_type}",
-        content_type=EVIDENCE_FILE_TYPES[evidence.file_type][0],
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return members_file_download(request, record=evidence, content_types=EVIDENCE_CONTENT_TYPES, name="evidence",
+                                 subject=evidence.teller, detail="evidence file downloaded")
 
 
 @require_http_methods(["GET", "POST"])

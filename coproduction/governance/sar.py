@@ -5,7 +5,6 @@ registered model, reached through the subject's account, their person's record o
 list of the exempt records that name them. The PDF and the ZIP are made from the same context.
 """
 
-import csv
 import io
 import json
 import zipfile
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils import timezone
 
+from coproduction.core.csv_files import csv_bytes
 from coproduction.core.personal_data import (
     ExportSection,
     Subject,
@@ -98,12 +98,7 @@ def _slug(section: ExportSection) -> str:
 
 
 def _csv_bytes(section: ExportSection) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(section.headings)
-    writer.writerows(section.rows)
-    # A byte-order mark so spreadsheet programs read accented names correctly.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes([section.headings, *section.rows])
 
 
 def _readme(context: dict) -> str:

@@ -1,0 +1,16 @@
+"""Papers in each member's format: the one rule the procurement panel's briefing pack and a
+monitoring meeting's papers both follow to choose standard print, large print or Easy Read."""
+
+from django.http import HttpRequest
+
+from commissioning.involvement.models import DocumentFormat
+from commissioning.involvement.selectors import preferred_formats
+
+
+def reader_format(request: HttpRequest, *, user_id: int, sent_in: str | None = None) -> str:
+    """The format to show papers in: the one the reader just chose on the page, else the one
+    their papers were sent in, else their involvement profile's (standard without one)."""
+    for chosen in (request.GET.get("format"), request.POST.get("format"), sent_in):
+        if chosen in DocumentFormat.values:
+            return chosen
+    return preferred_formats([user_id]).get(user_id, DocumentFormat.STANDARD.value)
