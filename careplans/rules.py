@@ -7,21 +7,22 @@ import rules
 
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
+from coproduction.core.rules_cache import cached_for_request
 
 works_with_people = has_role(Role.PRACTITIONER) | has_role(Role.TEAM_MANAGER)
 
 
 def representing_person_ids(user) -> frozenset[int]:
     """People this user represents right now: one query, cached on the user for the request."""
-    cached = getattr(user, "_careplans_representing", None)
-    if cached is None:
+
+    def load() -> frozenset[int]:
         from .models import Representative
 
-        cached = frozenset(
+        return frozenset(
             Representative.objects.filter(user_id=user.pk, withdrawn_on__isnull=True).values_list("person_id", flat=True)
         )
-        user._careplans_representing = cached
-    return cached
+
+    return cached_for_request(user, "careplans.representing", load)
 
 
 @rules.predicate

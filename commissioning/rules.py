@@ -7,6 +7,7 @@ import rules
 
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
+from coproduction.core.rules_cache import cached_for_request
 
 is_commissioner = has_role(Role.COMMISSIONER)
 
@@ -15,15 +16,15 @@ def current_programme_ids(user) -> frozenset[int]:
     """The programmes the user is a current group member of, read once per request."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_current_programme_ids", None)
-    if cached is None:
+
+    def load() -> frozenset[int]:
         from .models import GroupMember
 
-        cached = frozenset(
+        return frozenset(
             GroupMember.objects.filter(user=user, left_on__isnull=True).order_by().values_list("programme_id", flat=True)
         )
-        user._current_programme_ids = cached
-    return cached
+
+    return cached_for_request(user, "commissioning.current_programme_ids", load)
 
 
 @rules.predicate

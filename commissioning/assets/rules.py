@@ -8,6 +8,7 @@ import rules
 from commissioning.rules import is_commissioner
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role, is_administrator
+from coproduction.core.rules_cache import cached_for_request
 
 
 @rules.predicate
@@ -15,13 +16,13 @@ def is_asset_moderator(user) -> bool:
     """A community moderator named by the council (an AssetModerator record), read once per request."""
     if not user.is_authenticated:
         return False
-    cached = getattr(user, "_is_asset_moderator", None)
-    if cached is None:
+
+    def load() -> bool:
         from .models import AssetModerator
 
-        cached = AssetModerator.objects.filter(user=user).exists()
-        user._is_asset_moderator = cached
-    return cached
+        return AssetModerator.objects.filter(user=user).exists()
+
+    return cached_for_request(user, "assets.is_moderator", load)
 
 
 @rules.predicate

@@ -6,6 +6,7 @@ programme), plus one cached query per request for reviewers and registrations.""
 import rules
 
 from commissioning.rules import current_programme_ids, is_commissioner
+from coproduction.core.rules_cache import cached_for_request
 
 
 def _programme_member(user, round_) -> bool:
@@ -31,20 +32,14 @@ def is_residents_round(user, round_) -> bool:
 def is_registered_resident(user, round_) -> bool:
     if round_ is None or not user.is_authenticated:
         return False
-    cache = user.__dict__.setdefault("_pb_registered", {})
-    if round_.pk not in cache:
-        cache[round_.pk] = round_.registrations.filter(user=user).exists()
-    return cache[round_.pk]
+    return cached_for_request(user, ("budgeting.registered", round_.pk), lambda: round_.registrations.filter(user=user).exists())
 
 
 @rules.predicate
 def is_named_reviewer(user, round_) -> bool:
     if round_ is None or not user.is_authenticated:
         return False
-    cache = user.__dict__.setdefault("_pb_reviewing", {})
-    if round_.pk not in cache:
-        cache[round_.pk] = round_.reviewers.filter(pk=user.pk).exists()
-    return cache[round_.pk]
+    return cached_for_request(user, ("budgeting.reviewing", round_.pk), lambda: round_.reviewers.filter(pk=user.pk).exists())
 
 
 @rules.predicate

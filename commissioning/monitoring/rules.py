@@ -10,20 +10,10 @@ import rules
 from commissioning.rules import current_programme_ids, is_commissioner, is_group_member
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
+from coproduction.core.rules_cache import cached_for_request
 
 is_provider_user = has_role(Role.PROVIDER)
 is_assessor_user = has_role(Role.QUALITY_ASSESSOR)
-
-
-def _cached(user, name: str, load):
-    """Read once per request: a page checks the same facts many times."""
-    if not user.is_authenticated:
-        return frozenset() if name != "_monitoring_meeting_roles" else {}
-    value = getattr(user, name, None)
-    if value is None:
-        value = load()
-        setattr(user, name, value)
-    return value
 
 
 def provider_programme_ids(user) -> frozenset[int]:
@@ -36,11 +26,13 @@ def provider_programme_ids(user) -> frozenset[int]:
 
         return frozenset(Contract.objects.filter(provider_id=user.organisation_id).order_by().values_list("programme_id", flat=True))
 
-    return _cached(user, "_monitoring_provider_programmes", load)
+    return cached_for_request(user, "monitoring.provider_programme_ids", load)
 
 
 def meeting_roles(user) -> dict[int, tuple[int, str]]:
     """meeting id -> (contract id, role) for every monitoring meeting the user is a member of."""
+    if not user.is_authenticated:
+        return {}
 
     def load():
         from .models import MeetingMember
@@ -48,7 +40,7 @@ def meeting_roles(user) -> dict[int, tuple[int, str]]:
         rows = MeetingMember.objects.filter(user=user).order_by().values_list("meeting_id", "meeting__contract_id", "role")
         return {meeting_id: (contract_id, role) for meeting_id, contract_id, role in rows}
 
-    return _cached(user, "_monitoring_meeting_roles", load)
+    return cached_for_request(user, "monitoring.meeting_roles", load)
 
 
 def assigned_visits(user) -> dict[int, int]:
@@ -61,7 +53,7 @@ def assigned_visits(user) -> dict[int, int]:
 
         return dict(QualityVisit.objects.filter(assessors=user).order_by().values_list("pk", "contract__programme_id"))
 
-    return _cached(user, "_monitoring_assigned_visits", load)
+    return cached_for_request(user, "monitoring.assigned_visits", load)
 
 
 @rules.predicate

@@ -9,29 +9,26 @@ check many bidders stay at a fixed number of queries."""
 import rules
 
 from commissioning.rules import is_commissioner, is_group_member
+from coproduction.core.rules_cache import cached_for_request, remember_for_request
 
 
 def membership(user, panel):
     """The user's PanelMember on this panel, or None. Cached on the user for the request."""
     if panel is None or not getattr(user, "is_authenticated", False):
         return None
-    cache = getattr(user, "_panel_memberships", None)
-    if cache is None:
-        cache = user._panel_memberships = {}
     panel_id = panel if isinstance(panel, int) else panel.pk
-    if panel_id not in cache:
+
+    def load():
         from .models import PanelMember
 
-        cache[panel_id] = PanelMember.objects.filter(panel_id=panel_id, user=user).first()
-    return cache[panel_id]
+        return PanelMember.objects.filter(panel_id=panel_id, user=user).first()
+
+    return cached_for_request(user, ("panels.membership", panel_id), load)
 
 
 def remember_membership(user, member, *, panel_id: int) -> None:
     """Let a view that has already read the member (or found none: None) skip the query."""
-    cache = getattr(user, "_panel_memberships", None)
-    if cache is None:
-        cache = user._panel_memberships = {}
-    cache[panel_id] = member
+    remember_for_request(user, ("panels.membership", panel_id), member)
 
 
 def conflicted_bidder_ids(member) -> frozenset[int]:

@@ -9,6 +9,7 @@ from commissioning.panels import services
 from commissioning.panels.models import Conflict, Panel, PanelMember
 from commissioning.panels.rules import is_conflicted, membership
 from coproduction.audit.models import AuditEvent
+from coproduction.core.rules_cache import forget_for_request
 from tests.harness.bad_input import assert_bad_input
 from tests.panels.factories import PanelMemberFactory
 from tests.specifications.factories import SpecificationFactory
@@ -69,7 +70,7 @@ def test_a_member_declares_no_conflicts_before_seeing_any_bid(client_as, person,
     assert response.status_code == 302
     lived.refresh_from_db()
     assert lived.has_declared and not Conflict.objects.exists()
-    person._panel_memberships = {}
+    forget_for_request(person)  # as a new request would
     assert person.has_perm("panels.see_bids", panel)
     assert person.has_perm("panels.score_bidder", bidders[0]) and person.has_perm("panels.score_bidder", bidders[1])
 
