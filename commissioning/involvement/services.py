@@ -14,7 +14,7 @@ from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.csv_files import csv_text
 
 # The recognition and expenses ledger (other apps enter claims through these names).
-from .ledger_services import claim_query  # noqa: F401
+from .ledger_services import claim_approve, claim_enter, claim_query  # noqa: F401
 from .models import (
     EQUALITY_QUESTIONS,
     ActivityMode,
