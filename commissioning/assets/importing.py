@@ -150,8 +150,13 @@ class DryRun:
         return all(row.valid for row in self.rows)
 
 
+NUMBER_COLUMNS = {"latitude", "longitude"}
+
+
 def template_csv() -> str:
-    return csv_text([COLUMN_NAMES, [column.example for column in COLUMNS]])
+    # Coordinates are written as numbers: a negative longitude is a figure, not text to quote.
+    examples = [Decimal(column.example) if column.name in NUMBER_COLUMNS and column.example else column.example for column in COLUMNS]
+    return csv_text([COLUMN_NAMES, examples])
 
 
 def read_rows(data: bytes) -> list[dict]:

@@ -96,11 +96,13 @@ def test_the_involvement_profile_download_quotes_a_formula(client_as, person):
     assert dict(_rows(response.content))["More about contacting you"] == "'-call after 5"
 
 
-def test_the_asset_import_template_downloads_with_no_unquoted_formula(client_as, commissioner):
+def test_the_asset_import_template_has_no_unquoted_formula_and_keeps_a_negative_longitude(client_as, commissioner):
     response = client_as(commissioner).get(reverse("assets:asset_import_template"))
-    assert response.status_code == 200
-    for row in _rows(response.content):
-        assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row)
+    header, example = _rows(response.content)
+    for cell in header + example:
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            float(cell)  # only a figure may start like a formula
+    assert dict(zip(header, example))["longitude"] == "-2.7460"
 
 
 def test_a_subject_access_csv_quotes_a_formula():
