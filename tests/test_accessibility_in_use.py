@@ -2,7 +2,10 @@
 phone, the timeout warning, live updates and pages working without JavaScript. Each test
 makes its own records (the page-by-page sweep is tests/test_accessibility.py)."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
@@ -18,8 +21,8 @@ def test_forms_in_their_error_state_pass_axe(browser, live_server, users):
     page.get_by_label("Email address").fill(users[Role.PERSON].email)
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.get_by_label("Email address").input_value() == users[Role.PERSON].email
     assert axe_violations(page) == []
 
@@ -34,8 +37,8 @@ def test_sign_in_and_get_my_data_without_javascript(browser, live_server, users)
     assert page.get_by_role("heading", level=1).inner_text() == f"Hello, {person.display_name}"
     page.get_by_role("link", name="Your data").first.click()
     page.get_by_role("button", name="Make a copy of my data").click()
-    assert page.get_by_text("Waiting to start").is_visible()
-    assert page.get_by_role("link", name="refresh the page").is_visible()
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
+    expect(page.get_by_role("link", name="refresh the page")).to_be_visible()
 
 
 def test_the_service_navigation_collapses_into_a_menu_on_a_phone(browser, live_server, users):
@@ -47,7 +50,7 @@ def test_the_service_navigation_collapses_into_a_menu_on_a_phone(browser, live_s
     assert menu.is_visible()  # GOV.UK Frontend's JavaScript ran under our CSP
     assert not navigation.get_by_role("link", name="Audit trail", exact=True).is_visible()
     menu.click()
-    assert navigation.get_by_role("link", name="Audit trail", exact=True).is_visible()
+    expect(navigation.get_by_role("link", name="Audit trail", exact=True)).to_be_visible()
     assert page.console_errors == []
     assert axe_violations(page) == []
 
@@ -72,7 +75,7 @@ def test_the_progress_page_updates_itself_until_the_pdf_is_ready(browser, live_s
     page = signed_in_page(browser, live_server, users[Role.PERSON])
     page.goto(reverse("reports:my_data"))
     page.get_by_role("button", name="Make a copy of my data").click()
-    assert page.get_by_text("Waiting to start").is_visible()
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
     with celery_worker():
         # htmx polls every 2 s; the page is never reloaded by hand.
         page.get_by_role("heading", name="Your PDF is ready").wait_for(timeout=60_000)
@@ -88,7 +91,7 @@ def test_the_person_form_with_errors_passes_axe(browser, live_server, users, tea
     page.get_by_label("Full name").fill("Half Finished")
     page.get_by_label("Lacks capacity to make care-planning decisions").check()
     page.get_by_role("button", name="Save").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     summary = page.locator(".govuk-error-summary")
     summary.get_by_role("link", name="Enter who assessed capacity").click()
     assert page.evaluate("document.activeElement.id") == "id_capacity_assessed_by"  # the link reaches the field
@@ -109,7 +112,7 @@ def test_a_review_in_progress_passes_axe(browser, live_server, users, team):
     page.get_by_label("Year").fill("2026")
     page.get_by_role("button", name="Start the review").click()
     page.get_by_role("button", name="Finish the review").click()  # nothing chosen: errors
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     assert axe_violations(page) == []
 
 
@@ -125,7 +128,7 @@ def test_the_caseload_filters_in_place_with_javascript(browser, live_server, use
     page.get_by_role("button", name="Search").click()
     table = page.locator("#caseload-table")
     table.get_by_role("link", name="Bashir Rahman").wait_for(state="detached", timeout=10_000)
-    assert table.get_by_role("link", name="Edith Clarke").is_visible()
+    expect(table.get_by_role("link", name="Edith Clarke")).to_be_visible()
     assert page.evaluate("window.notReloaded") is True  # swapped in place by htmx
     assert page.console_errors == []
 
@@ -170,5 +173,5 @@ def test_a_plan_section_is_written_and_agreed_without_javascript(browser, live_s
     page.get_by_label("Amount each week (£)").fill("126")
     page.get_by_role("group", name="Whose words are in this budget item?").get_by_label("The practitioner").check()
     page.get_by_role("button", name="Add this budget item").click()
-    assert page.get_by_text("Total each week: £126.00").is_visible()
+    expect(page.get_by_text("Total each week: £126.00")).to_be_visible()
     assert CarePlan.objects.get(person=person).section_data("budget")["lists"]["items"][0]["what"] == "Personal assistant"

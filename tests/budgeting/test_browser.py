@@ -1,7 +1,10 @@
 """Voting in real Chromium: the money left shown while choosing, and the same ballot without
 JavaScript, checked by the server."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.urls import reverse
 
 from commissioning.budgeting import services
@@ -31,11 +34,11 @@ def test_the_money_left_is_shown_while_choosing_and_an_over_budget_ballot_is_exp
     page.set_default_timeout(5000)
     page.goto(url)
     page.get_by_label("Art club: £4,000").check()
-    assert page.get_by_text("You have £6,000 left to spend.").is_visible()
+    expect(page.get_by_text("You have £6,000 left to spend.")).to_be_visible()
     page.get_by_label("Travel buddies: £7,000").check()
-    assert page.get_by_text("You are £1,000 over the budget.").is_visible()
+    expect(page.get_by_text("You are £1,000 over the budget.")).to_be_visible()
     page.get_by_role("button", name="Send my vote").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     summary = page.locator(".govuk-error-summary")
     summary.get_by_role("link", name="The ideas you chose cost £11,000. Choose ideas that cost £10,000 or less in total").click()
     assert page.evaluate("document.activeElement.name") == "proposals"
@@ -56,11 +59,11 @@ def test_points_are_shared_out_without_javascript(browser, live_server, users):
     page.get_by_label("Art club").fill("6")
     page.get_by_label("Travel buddies").fill("5")
     page.get_by_role("button", name="Send my vote").click()
-    assert page.locator(".govuk-error-summary").get_by_text("You have given 11 points. Give no more than 10 points in total").is_visible()
+    expect(page.locator(".govuk-error-summary").get_by_text("You have given 11 points. Give no more than 10 points in total")).to_be_visible()
     assert page.get_by_label("Art club").input_value() == "6"
     page.get_by_label("Travel buddies").fill("4")
     page.get_by_role("button", name="Send my vote").click()
     assert sorted(BallotChoice.objects.values_list("points", flat=True)) == [4, 6]
     services.round_move_on(round_=round_, by=users[Role.COMMISSIONER])
     page.goto(url)
-    assert page.get_by_text("Voting has closed.").is_visible()
+    expect(page.get_by_text("Voting has closed.")).to_be_visible()

@@ -1,6 +1,9 @@
 """The checklist in real Chromium: on a phone without JavaScript, and the dashboard's filters with it."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.urls import reverse
 
 from checklist.models import Checklist
@@ -28,7 +31,7 @@ def test_a_person_answers_one_statement_per_page_on_a_phone_without_javascript(b
     # A comment without an answer: the error summary, in a page that still passes axe.
     page.get_by_label("Tell us more about statement 1 (optional)").fill("They let me write it")
     page.get_by_role("button", name="Save and continue").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     assert page.get_by_label("Tell us more about statement 1 (optional)").input_value() == "They let me write it"
     page.get_by_label("5 – Always, completely").check()
     page.get_by_role("button", name="Save and continue").click()
@@ -36,7 +39,7 @@ def test_a_person_answers_one_statement_per_page_on_a_phone_without_javascript(b
     for number in range(2, 11):
         page.get_by_label("4 – Mostly").check()
         page.get_by_role("button", name="Save and check your answers" if number == 10 else "Save and continue").click()
-    assert page.title().startswith("Check your answers")
+    expect(page).to_have_title(re.compile(r"^Check\ your\ answers"))  # waits for the page to load
     page.get_by_role("button", name="Send your answers").click()
     assert "Thank you. Your answers have been sent." in page.content()
     checklist = Checklist.objects.get(person=record)
@@ -52,7 +55,7 @@ def test_the_checklist_in_its_error_state_passes_axe(browser, live_server, users
     page.goto(reverse("checklist:fill", kwargs={"checklist_id": draft.pk}))
     page.get_by_label("Tell us more about statement 3 (optional)").fill("A story")
     page.get_by_role("button", name="Save and check your answers").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     page.get_by_role("link", name="Select an answer for statement 3, or delete what you wrote about it").click()
     assert page.evaluate("document.activeElement.name") == "answer_3"
     assert axe_violations(page) == []

@@ -1,7 +1,10 @@
 """Programme pages in real Chromium: recording co-production and a decision, and revising it,
 with the forms' error states passing axe. The pages use no JavaScript of their own."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.urls import reverse
 
 from commissioning.models import Decision, MemberRole
@@ -23,15 +26,15 @@ def test_a_commissioner_records_coproduction_and_a_decision_then_revises_it(brow
     page.get_by_label("Kind of activity").select_option(label="Focus group")
     page.get_by_label("Number of other people who took part").fill("-1")
     page.get_by_role("button", name="Save the activity").click()
-    assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").get_by_role("link", name="Enter a title").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
+    expect(page.locator(".govuk-error-summary").get_by_role("link", name="Enter a title")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Title").fill("Focus group at the library")
     page.get_by_label(f"{person.full_name} (person with lived experience)").check()
     page.get_by_label("Co-designing: people had real influence on the design").check()
     page.get_by_label("Number of other people who took part").fill("7")
     page.get_by_role("button", name="Save the activity").click()
-    assert page.get_by_text(f"{person.full_name}; and 7 other people").is_visible()
+    expect(page.get_by_text(f"{person.full_name}; and 7 other people")).to_be_visible()
 
     page.get_by_role("link", name="Decisions", exact=True).click()
     page.get_by_role("link", name="Record a decision").click()
@@ -45,11 +48,11 @@ def test_a_commissioner_records_coproduction_and_a_decision_then_revises_it(brow
     page.get_by_role("button", name="Record the decision").click()
     page.get_by_role("link", name="Revise this decision").click()
     page.get_by_role("button", name="Record the revised decision").click()  # no reason given
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     assert axe_violations(page) == []
     page.get_by_label("Why is the decision being revised?").fill("Carers asked for evenings too.")
     page.get_by_label("What was decided").fill("Open at weekends and on weekday evenings")
     page.get_by_role("button", name="Record the revised decision").click()
-    assert page.get_by_text("because Carers asked for evenings too.").is_visible()
+    expect(page.get_by_text("because Carers asked for evenings too.")).to_be_visible()
     assert Decision.objects.filter(revises__isnull=False).count() == 1
     assert axe_violations(page) == []

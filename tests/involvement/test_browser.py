@@ -1,7 +1,10 @@
 """A person keeps their own involvement profile in real Chromium, without JavaScript: a mistake
 is explained, nothing they chose is lost, and every step passes axe."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.urls import reverse
 
 from commissioning.involvement.models import InvolvementProfile
@@ -18,7 +21,7 @@ def test_a_person_fixes_a_mistake_in_their_profile_without_losing_their_answers(
     page.get_by_label("An interpreter for another language").check()
     page.get_by_role("button", name="Save your profile").click()
 
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     summary = page.locator(".govuk-error-summary")
     assert "Enter the language you want an interpreter for" in summary.inner_text()
     assert page.get_by_label("Large print").is_checked() and page.get_by_label("A hearing loop").is_checked()

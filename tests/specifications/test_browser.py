@@ -1,8 +1,10 @@
 """Specifications in real Chromium: the glossary without JavaScript, and the criteria form's errors."""
 
+import re
+
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
+from django.urls import reverse
 
 from commissioning.models import MemberRole
 from commissioning.specifications import services
@@ -43,7 +45,7 @@ def test_criteria_that_do_not_add_up_show_an_error_that_leads_to_the_weights(bro
     criterion.get_by_label("Criterion").fill("Working with people")
     criterion.get_by_label("Weight (out of 100)").fill("60")
     page.get_by_role("button", name="Save the criteria").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     page.locator(".govuk-error-summary").get_by_role("link", name="The weights must add up to 100. They add up to 60").click()
     assert page.evaluate("document.activeElement.id") == "id_form-0-weight"
     assert page.get_by_role("group", name="Criterion 1").get_by_label("Criterion").input_value() == "Working with people"
