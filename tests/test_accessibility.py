@@ -3,7 +3,7 @@ with axe-core: no WCAG 2.0/2.1/2.2 A or AA violation, and no script blocked by t
 
 The pages only read, so the world is built and committed once for the module (a live server
 serves it to the browser on its own connection) and each role keeps one signed-in browser
-context for the whole sweep."""
+tab for the whole sweep."""
 
 import pytest
 from django.urls import reverse
@@ -44,33 +44,33 @@ def _database(transactional_db):
 
 
 @pytest.fixture(scope="module")
-def contexts(browser, committed_world, live_server):
-    """One signed-in browser context per role (and one signed out), made when first needed."""
+def tabs(browser, committed_world, live_server):
+    """One signed-in browser tab per role (and one signed out), made when first needed and
+    reused for every page: a new tab costs a new renderer process."""
     made = {}
 
-    def context_for(who):
+    def tab_for(who):
         if who not in made:
-            made[who] = signed_in_context(browser, live_server, None if who == ANONYMOUS else committed_world["users"][who])
+            user = None if who == ANONYMOUS else committed_world["users"][who]
+            made[who] = watched_page(signed_in_context(browser, live_server, user))
+        made[who].console_errors.clear()
         return made[who]
 
-    yield context_for
-    for context in made.values():
-        context.close()
+    yield tab_for
+    for page in made.values():
+        page.context.close()
 
 
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=lambda row: row.test_id)
-def test_every_page_passes_axe_for_every_role_that_may_see_it(row, committed_world, contexts, live_server):
+def test_every_page_passes_axe_for_every_role_that_may_see_it(row, committed_world, tabs, live_server):
     url = reverse(row.url_name, kwargs=row.kwargs(committed_world))
     problems = []
     for who in EVERYONE:
         if row.expect[who] is not Expect.OK:
             continue
-        page = watched_page(contexts(who))
-        try:
-            response = page.goto(url)
-            assert response.status == 200, f"{who} got {response.status} for {url}"
-            problems += [f"{who}: {violation}" for violation in axe_violations(page)]
-            problems += [f"{who}: console: {error}" for error in page.console_errors]
-        finally:
-            page.close()
+        page = tabs(who)
+        response = page.goto(url)
+        assert response.status == 200, f"{who} got {response.status} for {url}"
+        problems += [f"{who}: {violation}" for violation in axe_violations(page)]
+        problems += [f"{who}: console: {error}" for error in page.console_errors]
     assert problems == [], f"{url}\n" + "\n".join(problems)
