@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
-from coproduction.governance.consent_services import consent_record
+from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 
 from . import notices

@@ -221,7 +221,7 @@ def story_share(*, story: SharedStory, consent_from: str, consent_notes: str, by
     story.shared_at = timezone.now()
     story.save(update_fields=["consent_from", "consent_notes", "consent_recorded_by", "shared_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=story, request=request, detail="story shared with consent")
-    from coproduction.governance.consent_services import story_consent_given
+    from coproduction.governance.consent.services import story_consent_given
 
     story_consent_given(story=story, by=by, request=request)
     return story

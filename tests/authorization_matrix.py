@@ -5,19 +5,19 @@ tests/test_authorization_matrix.py (users by role and records owned by some of t
 """
 
 from coproduction.accounts.models import Role
-from tests.assets.matrix import ROWS as ASSETS_ROWS
-from tests.budgeting.matrix import ROWS as BUDGETING_ROWS
-from tests.coassessment.matrix import ROWS as COASSESSMENT_ROWS
+from tests.commissioning.assets.matrix import ROWS as ASSETS_ROWS
+from tests.commissioning.budgeting.matrix import ROWS as BUDGETING_ROWS
+from tests.commissioning.coassessment.matrix import ROWS as COASSESSMENT_ROWS
 from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
-from tests.governance.matrix import ROWS as GOVERNANCE_ROWS
+from tests.coproduction.governance.matrix import ROWS as GOVERNANCE_ROWS
 from tests.harness.matrix import Expect, Row, only, public, signed_in
-from tests.involvement.matrix import ROWS as INVOLVEMENT_ROWS
-from tests.monitoring.matrix import ROWS as MONITORING_ROWS
-from tests.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
-from tests.panels.matrix import ROWS as PANELS_ROWS
-from tests.priorities.matrix import ROWS as PRIORITIES_ROWS
-from tests.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
-from tests.workshops.matrix import ROWS as WORKSHOPS_ROWS
+from tests.commissioning.involvement.matrix import ROWS as INVOLVEMENT_ROWS
+from tests.commissioning.monitoring.matrix import ROWS as MONITORING_ROWS
+from tests.coproduction.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
+from tests.commissioning.panels.matrix import ROWS as PANELS_ROWS
+from tests.commissioning.priorities.matrix import ROWS as PRIORITIES_ROWS
+from tests.commissioning.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
+from tests.commissioning.workshops.matrix import ROWS as WORKSHOPS_ROWS
 
 ROLE_HOMES = [
     Row(
@@ -54,7 +54,7 @@ MATRIX: list[Row] = [
     Row("accounts:logout", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only
     Row("accounts:session_extend", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only
     # Staff have already passed two-factor in the matrix, and nobody else uses it: all are sent on.
-    # The set-up and code pages themselves are tested in tests/accounts/test_views.py.
+    # The set-up and code pages themselves are tested in tests/coproduction/accounts/test_views.py.
     Row("accounts:mfa", signed_in(Expect.REDIRECT)),
     Row("accounts:password_change", signed_in()),
     Row("accounts:password_change_done", signed_in()),
@@ -68,7 +68,7 @@ MATRIX: list[Row] = [
     Row("accounts:user_edit", only(Role.ADMINISTRATOR), kwargs=lambda world: {"user_id": world["users"][Role.PERSON].pk}),
     Row(
         "accounts:user_reset_two_factor",
-        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/accounts/test_manage.py
+        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/coproduction/accounts/test_manage.py
         kwargs=lambda world: {"user_id": world["users"][Role.PRACTITIONER].pk},
         id="accounts:user_reset_two_factor (GET)",
     ),

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 
 from coproduction.accounts.models import Role
-from tests.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
+from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
 from tests.harness.auth import login_as
 
 # The `browser` fixture (system Chromium) for every test module that asks for it.
@@ -18,7 +18,7 @@ pytest_plugins = [
     "tests.harness.browser",
     "tests.harness.mailbox",
     "tests.harness.notify_server",
-    "tests.notifications.delivery",
+    "tests.coproduction.notifications.delivery",
 ]
 
 # Live-server browser tests drive Django from Playwright's sync API in the same thread.

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
-from tests.accounts.factories import TEST_PASSWORD
+from tests.coproduction.accounts.factories import TEST_PASSWORD
 from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,

@@ -213,6 +213,6 @@ def seed_involvement_demo() -> None:
     _peer_research(programme, users, residents)
     _before_this_year(users)
     _population(commissioner)
-    from .ledger_demo import seed_ledger_demo
+    from .ledger.demo import seed_ledger_demo
 
     seed_ledger_demo()

@@ -1,5 +1,5 @@
 """Forms for involvement profiles, local population figures and peer researchers. The ledger's
-forms are in ledger_forms.py."""
+forms are in ledger/forms.py."""
 
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms

@@ -1,5 +1,5 @@
 """Reads for involvement profiles and the reach figures. The ledger's reads are in
-ledger_selectors.py."""
+ledger/selectors.py."""
 
 from collections.abc import Iterable
 from datetime import date

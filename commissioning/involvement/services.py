@@ -14,7 +14,7 @@ from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.csv_files import csv_text
 
 # The recognition and expenses ledger (other apps enter claims through these names).
-from .ledger_services import claim_approve, claim_enter, claim_query  # noqa: F401
+from .ledger.services import claim_approve, claim_enter, claim_query  # noqa: F401
 from .models import (
     EQUALITY_QUESTIONS,
     ActivityMode,
@@ -43,7 +43,7 @@ def profile_save(*, user, data: dict, request=None) -> InvolvementProfile:
         obj=profile, subject=user, request=request,
     )
     if created:
-        from coproduction.governance.consent_services import profile_consent
+        from coproduction.governance.consent.services import profile_consent
 
         profile_consent(user=user, given=True, request=request)
     return profile
@@ -55,7 +55,7 @@ def profile_delete(*, user, request=None) -> bool:
     they took part in: we still count that they came, but no longer who they are."""
     profile = InvolvementProfile.objects.filter(user=user).first()
     Participation.objects.filter(user=user).update(**{field: "" for field in EQUALITY_FIELDS})
-    from coproduction.governance.consent_services import profile_consent
+    from coproduction.governance.consent.services import profile_consent
 
     profile_consent(user=user, given=False, request=request)
     if profile is None:

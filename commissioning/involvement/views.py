@@ -1,5 +1,5 @@
 """Pages for a person's involvement profile, who took part (reach), local population figures and
-peer researchers. The ledger's pages are in ledger_views.py."""
+peer researchers. The ledger's pages are in ledger/views.py."""
 
 from datetime import date, timedelta
 

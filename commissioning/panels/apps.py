@@ -18,7 +18,8 @@ class PanelsConfig(AppConfig):
         )
 
         # Importing these registers the briefing pack, panel report and feedback letter PDFs.
-        from . import briefing, reports  # noqa: F401
+        from . import briefing  # noqa: F401
+        from .scoring import reports  # noqa: F401
 
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(

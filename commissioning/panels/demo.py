@@ -1,7 +1,7 @@
 """Demo data for procurement panels. Idempotent: one panel for the day opportunities tender, with
 Al (lived experience) and Maureen (carer) as members, Priya chairing, three bidders, briefing
 packs sent (Maureen has not opened hers yet), declarations of interest and the agreed questions.
-Bids and scores are added by the scoring part (scoring_demo.py) on the same panel."""
+Bids and scores are added by the scoring part (scoring/demo.py) on the same panel."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -46,7 +46,7 @@ def seed_panels_demo() -> None:
             return
         panel = _seed_panel(programme, specification, priya, al, maureen)
     # Bids, scores and moderation on the same panel.
-    from .scoring_demo import seed_panel_scoring_demo
+    from .scoring.demo import seed_panel_scoring_demo
 
     seed_panel_scoring_demo(panel)
 

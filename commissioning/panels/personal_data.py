@@ -52,4 +52,4 @@ register(
 )
 exempt(Panel, reason="names the staff member who set it up: their work, not a record about them")
 
-from . import scoring_personal_data  # noqa: E402,F401  (scores, notes; bids and moderation exempt)
+from .scoring import personal_data as scoring_personal_data  # noqa: E402,F401  (scores, notes; bids and moderation exempt)

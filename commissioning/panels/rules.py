@@ -130,65 +130,6 @@ rules.add_perm("panels.view_access_needs", is_panel_chair)
 rules.add_perm("panels.score_bidder", may_score_bidder)
 
 
-# ---- Scoring, moderation and outputs ----
-# ---- Bids and scoring ----
-# Bids, scores, moderation, price, totals, award and outputs. Objects: the panel, a bidder, or
-# a response (a BidResponse loaded with its bidder and panel, and `my_score` set by the selector).
-
-STAGES_AFTER_SCORING = ("moderating", "awarded")
-
-
-def _member_of_response(user, response):
-    return membership(user, response.bidder.panel_id) if response is not None else None
-
-
-@rules.predicate
-def is_procurement_officer(user, panel) -> bool:
-    member = membership(user, panel)
-    return member is not None and member.role == "procurement_officer"
-
-
-@rules.predicate
-def is_panel_awarded(user, panel) -> bool:
-    return panel is not None and panel.status == "awarded"
-
-
-@rules.predicate
-def may_read_response(user, response) -> bool:
-    """Non-conflicted members who have declared, and the chair (who runs the panel)."""
-    member = _member_of_response(user, response)
-    if member is None or not member.has_declared:
-        return False
-    return member.is_chair or not is_conflicted(member, response.bidder_id)
-
-
-@rules.predicate
-def has_scored_response(user, response) -> bool:
-    return response is not None and getattr(response, "my_score", None) is not None
-
-
-@rules.predicate
-def is_response_past_scoring(user, response) -> bool:
-    return response is not None and response.bidder.panel.status in STAGES_AFTER_SCORING
-
-
-# Seeing the bids at all, and the scoring list: members who have declared their conflicts.
-rules.add_perm("panels.score_bids", may_see_bids)
-# Entering bidders' responses: the chair and procurement officers.
-rules.add_perm("panels.enter_bids", (is_panel_chair | is_procurement_officer) & has_declared_conflicts)
-# Reading one response and its file (object: the response).
-rules.add_perm("panels.view_response", may_read_response)
-# Others' scores for a response: only once your own is in, or once scoring has closed.
-rules.add_perm("panels.view_response_scores", may_read_response & (has_scored_response | is_response_past_scoring))
-# Moderation: the chair, who sees every score side by side.
-rules.add_perm("panels.moderate", is_panel_chair & has_declared_conflicts)
-# Price, evaluated apart from the quality panel.
-rules.add_perm("panels.enter_price", is_procurement_officer & has_declared_conflicts)
-# Totals (with price) and the panel report: the chair and procurement officers; everyone on
-# the panel once the award is made.
-rules.add_perm("panels.view_totals", is_panel_chair | is_procurement_officer | (is_panel_member & is_panel_awarded))
-rules.add_perm("panels.award", is_panel_chair)
-# Feedback letters to bidders: the chair.
-rules.add_perm("panels.feedback_letters", is_panel_chair)
-# After the award: notes instead of changes, by anyone on the panel.
-rules.add_perm("panels.annotate", is_panel_member & is_panel_awarded)
+# Bids, scoring, moderation and outputs keep their predicates in scoring/rules.py; importing it
+# here registers them, as django-rules discovers only the app's own rules module.
+from .scoring import rules as scoring_rules  # noqa: E402,F401

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from commissioning.panels.scoring.urls import urlpatterns as scoring_urlpatterns
+
 from . import views
 
 app_name = "panels"
@@ -24,24 +26,5 @@ urlpatterns = [
     path(PANEL + "recognition/", views.recognition, name="recognition"),
     path(PANEL + "recognition/add/", views.recognition_add, name="recognition_add"),
 ]
-
-# ---- Bids, scoring, moderation and outputs ----
-from . import scoring_views  # noqa: E402
-
-urlpatterns += [
-    path(PANEL + "bids/", scoring_views.bids, name="bids"),
-    path(PANEL + "bids/<int:bidder_id>/questions/<int:question_id>/", scoring_views.response_enter, name="response_enter"),
-    path(PANEL + "answers/<int:response_id>/", scoring_views.response_detail, name="response_detail"),
-    path(PANEL + "answers/<int:response_id>/file/", scoring_views.response_file, name="response_file"),
-    path(PANEL + "answers/<int:response_id>/moderate/", scoring_views.response_moderate, name="response_moderate"),
-    path(PANEL + "scoring/", scoring_views.scoring, name="scoring"),
-    path(PANEL + "scoring/open/", scoring_views.scoring_open, name="scoring_open"),
-    path(PANEL + "moderation/", scoring_views.moderation, name="moderation"),
-    path(PANEL + "moderation/start/", scoring_views.moderation_start, name="moderation_start"),
-    path(PANEL + "bidders/<int:bidder_id>/price/", scoring_views.price_enter, name="price_enter"),
-    path(PANEL + "totals/", scoring_views.totals, name="totals"),
-    path(PANEL + "award/", scoring_views.award, name="award"),
-    path(PANEL + "notes/add/", scoring_views.annotation_add, name="annotation_add"),
-    path(PANEL + "report/", scoring_views.report_pdf, name="report_pdf"),
-    path(PANEL + "bidders/<int:bidder_id>/feedback/", scoring_views.feedback_pdf, name="feedback_pdf"),
-]
+# Bids, scoring, moderation and outputs keep their own list in the same namespace.
+urlpatterns += scoring_urlpatterns

@@ -223,7 +223,7 @@ def evidence_record(
     evidence.priorities.set(data.get("priorities") or [])
     if is_story:
         audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=evidence, subject=evidence.teller, request=request, detail="story recorded with consent")
-        from coproduction.governance.consent_services import evidence_story_consent
+        from coproduction.governance.consent.services import evidence_story_consent
 
         evidence_story_consent(evidence=evidence, given=True, by=by, request=request)
     return evidence
@@ -255,7 +255,7 @@ def evidence_withdraw(*, evidence: Evidence, by, request: HttpRequest | None = N
         detail="story withdrawn" if evidence.is_story else "evidence removed",
     )
     if evidence.is_story:
-        from coproduction.governance.consent_services import evidence_story_consent
+        from coproduction.governance.consent.services import evidence_story_consent
 
         evidence_story_consent(evidence=evidence, given=False, by=by, request=request)
     return evidence

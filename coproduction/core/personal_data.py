@@ -2,7 +2,7 @@
 
 Every app declares its models in its own `personal_data.py` with `register()` (or
 `exempt()` with a reason). The "my data" export and subject-access requests read this
-registry, and tests/core/test_personal_data.py fails when a model that points at a user
+registry, and tests/coproduction/core/test_personal_data.py fails when a model that points at a user
 is in neither list, so a new model cannot be forgotten.
 
 An entry reaches its subject by `user_paths` (to an account) and `person_paths` (to a

@@ -18,7 +18,7 @@ def seed_consent_demo() -> None:
     from commissioning.involvement.models import InvolvementProfile
     from coproduction.accounts.models import User
 
-    from .consent_wording import wording_for
+    from .consent.wording import wording_for
     from .models import Consent
 
     al = Person.objects.filter(user__email="person@demo.example").select_related("user").first()
@@ -66,7 +66,7 @@ def seed_sar_demo() -> None:
     from coproduction.accounts.models import User
     from coproduction.reports.models import ReportJob
 
-    from .sar_services import sar_request
+    from .sar.services import sar_request
 
     al = Person.objects.filter(user__email="person@demo.example").select_related("user").first()
     sam = User.objects.filter(email="admin@demo.example").first()

@@ -13,7 +13,7 @@ RETENTION_TASK_OPTIONS = {**DURABLE_JOB_OPTIONS, "soft_time_limit": 50 * 60, "ti
 def retention_nightly(self) -> int | None:
     """Anonymise or delete what the retention schedule makes due tonight."""
     from .models import RetentionRun
-    from .retention import retention_apply
+    from .retention.services import retention_apply
 
     run = retention_apply(trigger=RetentionRun.Trigger.SCHEDULE)
     return run.pk if run else None

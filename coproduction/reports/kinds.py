@@ -26,7 +26,7 @@ def _my_data_context(job: ReportJob, progress: Progress) -> dict:
 
 
 def _subject_access_context(job: ReportJob, progress: Progress) -> dict:
-    from coproduction.governance.sar import (
+    from coproduction.governance.sar.export import (
         subject_access_context,  # governance builds on reports
     )
 
@@ -34,7 +34,7 @@ def _subject_access_context(job: ReportJob, progress: Progress) -> dict:
 
 
 def _subject_access_zip(context: dict) -> bytes:
-    from coproduction.governance.sar import subject_access_zip
+    from coproduction.governance.sar.export import subject_access_zip
 
     return subject_access_zip(context)
 

@@ -11,7 +11,7 @@ from careplans.models import (
     ReviewItem,
     ReviewTheme,
 )
-from tests.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 
 
 class PersonFactory(DjangoModelFactory):

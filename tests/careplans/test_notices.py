@@ -12,7 +12,7 @@ from careplans.notices import review_reminders
 from careplans.tasks import review_reminders_daily
 from coproduction.accounts.models import Role
 from coproduction.notifications.selectors import messages_for
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from careplans.models import Person, Representative
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory, RepresentativeFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries

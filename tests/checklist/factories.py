@@ -16,7 +16,7 @@ from checklist.models import (
     SurveyRound,
 )
 from checklist.totals import totals_add_checklist
-from tests.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import PersonFactory
 
 

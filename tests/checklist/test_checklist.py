@@ -17,7 +17,7 @@ from checklist import selectors
 from checklist.totals import totals_rebuild
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,

@@ -12,7 +12,7 @@ from commissioning.models import (
     Stage,
 )
 from commissioning.services import programme_create
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class ProgrammeFactory(DjangoModelFactory):

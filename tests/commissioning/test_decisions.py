@@ -183,8 +183,8 @@ def test_another_programmes_activity_cannot_inform_a_decision(client_as, users, 
 
 def test_a_funded_idea_can_be_followed_from_its_decision_to_the_specification(client, users):
     """Anyone who may read the decisions log sees where a decision came from and where it went."""
-    from tests.budgeting.factories import ProposalFactory
-    from tests.specifications.factories import SpecificationFactory
+    from tests.commissioning.budgeting.factories import ProposalFactory
+    from tests.commissioning.specifications.factories import SpecificationFactory
 
     programme = ProgrammeFactory(lead=users[Role.COMMISSIONER])
     GroupMemberFactory(programme=programme, user=users[Role.PERSON])

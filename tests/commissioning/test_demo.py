@@ -3,7 +3,7 @@ from django.urls import reverse
 from commissioning.demo import CARERS_BREAKS, DAY_OPPORTUNITIES, seed_commissioning_demo
 from commissioning.models import Activity, Decision, Programme
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

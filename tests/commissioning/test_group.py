@@ -6,7 +6,7 @@ from django.urls import reverse
 from commissioning.models import GroupMember, MemberRole
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import GroupMemberFactory
 
 

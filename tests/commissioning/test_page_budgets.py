@@ -7,7 +7,7 @@ from django.urls import reverse
 from commissioning.involvement.services import activity_participants_add, activity_participants_set
 from commissioning.models import Programme
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,

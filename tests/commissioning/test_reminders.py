@@ -15,8 +15,8 @@ from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 from tests.harness.queries import assert_fixed_queries
-from tests.monitoring.factories import MeetingMemberFactory, MonitoringMeetingFactory
-from tests.workshops.factories import InvitationFactory, WorkshopFactory
+from tests.commissioning.monitoring.factories import MeetingMemberFactory, MonitoringMeetingFactory
+from tests.commissioning.workshops.factories import InvitationFactory, WorkshopFactory
 
 TODAY = datetime.date(2027, 3, 1)
 TOMORROW = TODAY + datetime.timedelta(days=1)

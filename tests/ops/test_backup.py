@@ -20,7 +20,7 @@ from coproduction.reports.models import ReportJob
 from tests.careplans.factories import CarePlanFactory, PlanCommentFactory
 from tests.checklist.factories import submitted_checklist
 from tests.commissioning.factories import ProgrammeFactory
-from tests.reports.factories import ReportJobFactory
+from tests.coproduction.reports.factories import ReportJobFactory
 
 # Drops and creates databases on the shared server: run alone, after the parallel suite.
 pytestmark = pytest.mark.slow

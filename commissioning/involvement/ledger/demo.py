@@ -12,7 +12,7 @@ from commissioning.demo import DAY_OPPORTUNITIES
 from commissioning.models import Activity, Programme
 from coproduction.accounts.models import User
 
-from .models import (
+from ..models import (
     AssessmentRound,
     Claim,
     ClaimExport,
@@ -21,8 +21,8 @@ from .models import (
     SelfCheckAnswer,
     StepRating,
 )
-from .models.ledger import CATEGORY_KIND, ClaimKind, ClaimStatus
-from .spectrum import ESTABLISHED, NOT_STARTED, STARTED
+from ..models.ledger import CATEGORY_KIND, ClaimKind, ClaimStatus
+from ..selfassessment.spectrum import ESTABLISHED, NOT_STARTED, STARTED
 
 AL, MAUREEN, ROSA, PRIYA, TOM = (
     "person@demo.example", "carer@demo.example", "assessor@demo.example", "commissioner@demo.example", "practitioner@demo.example",

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from coproduction.accounts.forms import gds_helper
 
-from .models.ledger import ClaimCategory, RecognitionRate
+from ..models.ledger import ClaimCategory, RecognitionRate
 
 
 def parse_money(value: str, *, what: str = "the amount") -> Decimal | None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
-from .models import Claim, ClaimCategory
+from ..models import Claim, ClaimCategory
 
 
 def _what(claim: Claim) -> str:

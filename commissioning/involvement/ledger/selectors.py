@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from commissioning.models import Activity, Programme
 
-from .models.ledger import (
+from ..models.ledger import (
     Claim,
     ClaimCategory,
     ClaimExport,

@@ -15,8 +15,7 @@ from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
-from . import notices
-from .models.ledger import (
+from ..models.ledger import (
     CATEGORY_KIND,
     Claim,
     ClaimCategory,
@@ -25,6 +24,7 @@ from .models.ledger import (
     ClaimStatus,
     RecognitionRate,
 )
+from . import notices
 
 MAX_AMOUNT = Decimal("999999.99")
 DUPLICATE_MESSAGE = "There is already a claim for {category} for this activity. Change that claim instead of making a new one"

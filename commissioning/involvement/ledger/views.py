@@ -21,15 +21,14 @@ from coproduction.core.access import require_perm
 from coproduction.core.csv_files import csv_download
 from coproduction.core.forms import errors_onto_form
 
-from . import ledger_selectors as selectors
-from . import ledger_services as services
-from .ledger_forms import (
+from ..models.ledger import ClaimCategory, ClaimStatus
+from . import selectors, services
+from .forms import (
     ClaimForm,
     OrganiserClaimForm,
     QueryForm,
     RateForm,
 )
-from .models.ledger import ClaimCategory, ClaimStatus
 
 MANAGE, SPEND, EXPORT, RATES = (
     "involvement.manage_claims", "involvement.view_spend", "involvement.export_payments", "involvement.manage_rates",

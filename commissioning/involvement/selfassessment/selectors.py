@@ -11,7 +11,7 @@ from django.http import Http404
 from commissioning.models import GroupMember, LadderRung, MemberRole
 from coproduction.accounts.models import Role
 
-from .models.selfassessment import (
+from ..models.selfassessment import (
     AssessmentRound,
     SelfCheck,
     SelfCheckAnswer,

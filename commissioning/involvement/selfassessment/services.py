@@ -7,7 +7,7 @@ from django.db import transaction
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models.selfassessment import (
+from ..models.selfassessment import (
     AssessmentRound,
     SelfCheck,
     SelfCheckAnswer,

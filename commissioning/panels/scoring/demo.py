@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from . import scoring_services, services
-from .models import Bidder, BidResponse, Panel, PanelMember, PanelQuestion, Score
-from .rules import is_conflicted
+from .. import services
+from ..models import Bidder, BidResponse, Panel, PanelMember, PanelQuestion, Score
+from ..rules import is_conflicted
+from . import services as scoring_services
 
 DEMO_BIDDERS = ("Bright Days CIC", "Northside Community Care", "Riverside Support Ltd")
 # Price is scored apart from the quality panel, by a procurement officer who also scores quality.

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from coproduction.accounts.forms import gds_helper
 
-from .models import BidResponse
+from ..models import BidResponse
 
 # Extension -> the content type served back. The file's first bytes are checked too.
 BID_FILE_TYPES: dict[str, str] = {

@@ -4,7 +4,7 @@ work or the bidder's, not a record about the staff member named on it."""
 
 from coproduction.core.personal_data import exempt, register
 
-from .models import Annotation, AwardRecommendation, BidResponse, ModeratedScore, Score
+from ..models import Annotation, AwardRecommendation, BidResponse, ModeratedScore, Score
 
 register(
     Score,

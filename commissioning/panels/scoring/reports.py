@@ -3,7 +3,7 @@
 from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
 
-from . import scoring_selectors as selectors
+from . import selectors
 
 PANEL_REPORT = ReportJob.Kind.PANEL_REPORT
 FEEDBACK_LETTER = ReportJob.Kind.PANEL_FEEDBACK

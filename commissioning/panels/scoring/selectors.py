@@ -1,5 +1,5 @@
-"""Reads for bids, scoring, moderation and totals. Keep in step with the "Bids and scoring"
-section of rules.py: the rules read what these selectors load (`my_score`, bidder.panel)."""
+"""Reads for bids, scoring, moderation and totals. Keep in step with scoring/rules.py: the rules
+read what these selectors load (`my_score`, bidder.panel)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,7 +10,7 @@ from django.http import Http404
 
 from commissioning.specifications.models import EvaluationCriterion
 
-from .models import (
+from ..models import (
     Annotation,
     Bidder,
     BidResponse,
@@ -21,7 +21,7 @@ from .models import (
     PriceScore,
     Score,
 )
-from .rules import conflicted_bidder_ids
+from ..rules import conflicted_bidder_ids
 
 # Moderation flags a response when members' scores are this far apart or more.
 SPREAD_FLAG = 2
@@ -288,6 +288,6 @@ def formula_explained(*, panel: Panel) -> list[str]:
 
 
 def recommended_bidder_id(*, panel: Panel) -> int | None:
-    from .models import AwardRecommendation
+    from ..models import AwardRecommendation
 
     return AwardRecommendation.objects.filter(panel=panel).values_list("bidder_id", flat=True).first()

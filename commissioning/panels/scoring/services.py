@@ -10,7 +10,7 @@ from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import (
+from ..models import (
     Annotation,
     AwardRecommendation,
     Bidder,
@@ -22,7 +22,7 @@ from .models import (
     PriceScore,
     Score,
 )
-from .rules import is_conflicted
+from ..rules import is_conflicted
 
 CREATE, CHANGE = AuditEvent.Action.CREATE, AuditEvent.Action.CHANGE
 AWARDED_MESSAGE = "The panel has made its award, so scores cannot change. Add a note instead."

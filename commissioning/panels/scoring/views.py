@@ -16,12 +16,10 @@ from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
-from . import scoring_selectors as selectors
-from . import scoring_services as services
-from .models import Panel, PanelMember
-from .reports import FEEDBACK_LETTER, PANEL_REPORT
-from .rules import is_conflicted, remember_membership
-from .scoring_forms import (
+from ..models import Panel, PanelMember
+from ..rules import is_conflicted, remember_membership
+from . import selectors, services
+from .forms import (
     BID_FILE_TYPES,
     AnnotationForm,
     AwardForm,
@@ -30,6 +28,7 @@ from .scoring_forms import (
     ResponseForm,
     ScoreForm,
 )
+from .reports import FEEDBACK_LETTER, PANEL_REPORT
 
 TAB = "panels:panel_list"
 

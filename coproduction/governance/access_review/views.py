@@ -11,8 +11,8 @@ from coproduction.audit.services import audit_record
 from coproduction.core.access import get_visible_or_404
 from coproduction.core.paging import countless_page
 
-from .access_review import access_events_for_person
-from .retention_forms import AccessReviewFilterForm
+from .forms import AccessReviewFilterForm
+from .selectors import access_events_for_person
 
 PER_PAGE = 50
 

@@ -3,7 +3,7 @@ query (a later row for the same consent means it was withdrawn or given again)."
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import Consent
+from ..models import Consent
 
 
 def _with_standing(consents: QuerySet[Consent]) -> QuerySet[Consent]:

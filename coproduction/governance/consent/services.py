@@ -11,8 +11,8 @@ from django.db import transaction
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .consent_wording import wording_for
-from .models import Consent
+from ..models import Consent
+from .wording import wording_for
 
 Purpose = Consent.Purpose
 Event = Consent.Event

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import consent_views
+from . import views
 
 urlpatterns: list = [
-    path("people/<int:person_id>/consents/", consent_views.consent_register, name="consent_register"),
-    path("your-consents/", consent_views.my_consents, name="my_consents"),
-    path("consents/<int:consent_id>/withdraw/", consent_views.consent_withdraw, name="consent_withdraw"),
+    path("people/<int:person_id>/consents/", views.consent_register, name="consent_register"),
+    path("your-consents/", views.my_consents, name="my_consents"),
+    path("consents/<int:consent_id>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
 ]

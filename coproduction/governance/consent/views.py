@@ -13,8 +13,8 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import get_visible_or_404, require_visible
 
-from . import consent_selectors, consent_services
-from .consent_forms import ConsentWithdrawForm
+from . import selectors as consent_selectors, services as consent_services
+from .forms import ConsentWithdrawForm
 
 PER_PAGE = 25
 

@@ -3,7 +3,7 @@
 Never change the text of a version that has been used: add a new version and make it CURRENT.
 The register copies the exact text into each record, so what someone agreed to stays readable."""
 
-from .models import Consent
+from ..models import Consent
 
 Purpose = Consent.Purpose
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def backfill_consents(apps, schema_editor):
-    from coproduction.governance.consent_backfill import backfill
+    from coproduction.governance.consent.backfill import backfill
 
     backfill(apps)
 

@@ -13,7 +13,7 @@ from django.db.models import DateField, Exists, F, Max, OuterRef, QuerySet, Subq
 from django.db.models.functions import Greatest, TruncDate
 from django.utils import timezone
 
-from .models import AnonymisedRecord
+from ..models import AnonymisedRecord
 
 # What an anonymised free-text field says instead: counts and categories stay for statistics.
 REMOVED = "[Removed under the retention schedule]"

@@ -11,8 +11,8 @@ from django.utils import timezone
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import AnonymisedRecord, ErasureRequest, RetentionRun
-from .retention_selectors import DUE, REMOVED, due_counts
+from ..models import AnonymisedRecord, ErasureRequest, RetentionRun
+from .selectors import DUE, REMOVED, due_counts
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
     )
     from checklist.models import Rating
 
-    from .models import Consent
+    from ..models import Consent
 
     Person.objects.filter(pk__in=ids).update(
         full_name="Anonymised record", preferred_name="", date_of_birth=None, pronouns="", communication_needs=[],
@@ -218,7 +218,7 @@ def _close_account(user) -> int:
     now under the anonymised account."""
     from coproduction.notifications.models import Preference
 
-    from .accounts_review import end_all_sessions
+    from ..access_review.inactive_accounts import end_all_sessions
 
     Preference.objects.filter(user=user).delete()
     user.full_name, user.preferred_name = "Erased account", ""

@@ -41,7 +41,7 @@ def sar_subject_search(*, query: str) -> QuerySet:
 
 
 def sar_job_list() -> QuerySet[ReportJob]:
-    """Subject access jobs, for administrators (see governance.rules.is_subject_access_job)."""
+    """Subject access jobs, for administrators (see governance.sar.rules.is_subject_access_job)."""
     return ReportJob.objects.filter(kind__in=SUBJECT_ACCESS_KINDS)
 
 

@@ -13,9 +13,9 @@ from coproduction.core.access import require_perm
 from coproduction.core.downloads import private_file_response
 from coproduction.reports.models import ReportJob
 
-from .sar_forms import SubjectSearchForm
-from .sar_selectors import sar_job_list, sar_job_pair, sar_subject_search
-from .sar_services import (
+from .forms import SubjectSearchForm
+from .selectors import sar_job_list, sar_job_pair, sar_subject_search
+from .services import (
     sar_download_record,
     sar_request,
     sar_search_record,

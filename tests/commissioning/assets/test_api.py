@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commissioning.assets import oruk
 from commissioning.assets.models import Asset, Category, OpeningTime
-from tests.assets.test_oruk import full_asset, make_asset
+from tests.commissioning.assets.test_oruk import full_asset, make_asset
 from tests.harness.queries import assert_fixed_queries
 
 LIST = "assets:oruk_service_list"

@@ -24,7 +24,7 @@ from commissioning.assets.models import (
 )
 from commissioning.models import ActivityKind
 from coproduction.audit.models import AuditEvent
-from tests.assets.factories import (
+from tests.commissioning.assets.factories import (
     AssetFactory,
     AssetModeratorFactory,
     OpeningTimeFactory,
@@ -34,7 +34,7 @@ from tests.assets.factories import (
 from tests.careplans.factories import CarePlanFactory, PersonFactory
 from tests.commissioning.factories import ProgrammeFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
 
 SEARCH = reverse("assets:search")
 SUGGEST = reverse("assets:suggest")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from commissioning.assets.models import Category
-from tests.assets.factories import AssetFactory, PlaceFactory
+from tests.commissioning.assets.factories import AssetFactory, PlaceFactory
 from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ from commissioning.assets.demo import WALK_TITLE, seed_assets_demo
 from commissioning.assets.models import Asset, Suggestion
 from commissioning.demo import seed_commissioning_demo
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

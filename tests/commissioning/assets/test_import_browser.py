@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from commissioning.assets.models import Asset
 from coproduction.accounts.models import Role
-from tests.assets.test_import import GOOD, csv_bytes
+from tests.commissioning.assets.test_import import GOOD, csv_bytes
 from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

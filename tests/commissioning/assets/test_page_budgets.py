@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from commissioning.assets.models import Asset, Category, Cost, OpeningTime, Suggestion
-from tests.assets.factories import (
+from tests.commissioning.assets.factories import (
     AssetFactory,
     AssetModeratorFactory,
     PlaceFactory,
@@ -16,7 +16,7 @@ from tests.assets.factories import (
 from tests.commissioning.factories import ProgrammeFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
 
 
 def make_assets(count: int, added_by, seed: int = 1) -> list[Asset]:

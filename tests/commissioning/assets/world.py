@@ -12,7 +12,7 @@ import datetime
 from commissioning.assets import services
 from commissioning.assets.models import Asset, Category, Cost, MappingExercise
 from coproduction.accounts.models import Role
-from tests.assets.factories import (
+from tests.commissioning.assets.factories import (
     AssetFactory,
     AssetModeratorFactory,
     OpeningTimeFactory,

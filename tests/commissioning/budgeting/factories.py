@@ -15,7 +15,7 @@ from commissioning.budgeting.models import (
     VotingCode,
 )
 from commissioning.models import ActivityKind
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
 
 

@@ -57,7 +57,7 @@ ROWS: list[Row] = [
     Row("budgeting:paper_ballot", RUNNING, kwargs=_pot("pb_round", "pb_pot")),
     Row("budgeting:results", MEMBERS, kwargs=_round("pb_done")),
     Row("budgeting:results", MEMBERS, kwargs=_round("pb_round"), id="budgeting:results[still voting]"),  # says when they come
-    # The spreadsheet is a download; before the count nobody gets one (tested in tests/budgeting).
+    # The spreadsheet is a download; before the count nobody gets one (tested in tests/commissioning/budgeting).
     Row("budgeting:results_csv", only(), kwargs=_round("pb_round")),
     Row("budgeting:print", RUNNING, kwargs=_round("pb_round")),
 ]

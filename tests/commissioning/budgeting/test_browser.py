@@ -11,7 +11,7 @@ from commissioning.budgeting import services
 from commissioning.budgeting.models import BallotChoice, Round
 from commissioning.models import MemberRole
 from coproduction.accounts.models import Role
-from tests.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
+from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 from tests.harness.browser import axe_violations, signed_in_page
 

@@ -17,8 +17,8 @@ from commissioning.budgeting.models import (
     VotingCode,
 )
 from commissioning.models import Decision, MemberRole
-from tests.accounts.factories import UserFactory
-from tests.budgeting.factories import (
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
     RoundFactory,

@@ -4,7 +4,7 @@ from commissioning.budgeting.demo import BREAKS_ROUND, DAY_ROUND, seed_budgeting
 from commissioning.budgeting.models import Round, Voter
 from commissioning.demo import seed_commissioning_demo
 from commissioning.models import Decision
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def test_the_demo_has_a_finished_round_al_voted_in_and_a_round_open_for_voting(client_as):

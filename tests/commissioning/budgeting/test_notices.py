@@ -10,8 +10,8 @@ from commissioning.budgeting.models import Round
 from commissioning.models import MemberRole
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
-from tests.accounts.factories import UserFactory
-from tests.budgeting.factories import (
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
     RegistrationFactory,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from commissioning.budgeting import services
 from commissioning.budgeting.models import Round
 from commissioning.models import MemberRole
-from tests.budgeting.factories import (
+from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
     RoundFactory,

@@ -10,7 +10,7 @@ from commissioning.budgeting.models import Round, Voter, VotingCode
 from commissioning.models import MemberRole
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
+from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 
 

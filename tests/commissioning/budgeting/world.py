@@ -8,7 +8,7 @@ results. pb_public: a residents' round in the public programme, open for voting.
 from commissioning.budgeting import services
 from commissioning.budgeting.models import Proposal, Round
 from coproduction.accounts.models import Role
-from tests.budgeting.factories import (
+from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
     RoundFactory,

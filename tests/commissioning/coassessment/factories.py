@@ -19,7 +19,7 @@ from commissioning.coassessment.models import (
     WtfcTheme,
 )
 from commissioning.models import ActivityKind
-from tests.accounts.factories import OrganisationFactory, UserFactory
+from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -29,7 +29,7 @@ from tests.careplans.factories import (
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
 
 try:
-    from tests.monitoring.factories import ContractFactory
+    from tests.commissioning.monitoring.factories import ContractFactory
 except ImportError:  # monitoring keeps the contract factory; until it exists, a plain one
     from commissioning.monitoring.models import Contract
 
@@ -97,7 +97,7 @@ class WtfcPriorityFactory(DjangoModelFactory):
 
     theme = factory.SubFactory(WtfcThemeFactory)
     priority = factory.SubFactory(
-        "tests.priorities.factories.PriorityFactory", programme=factory.SelfAttribute("..theme.exercise.programme")
+        "tests.commissioning.priorities.factories.PriorityFactory", programme=factory.SelfAttribute("..theme.exercise.programme")
     )
     people_count = 6
     statement_count = 9

@@ -2,7 +2,7 @@
 
 Members of world["programme"] (PERSON, CARER) and commissioners see its review pages; only
 commissioners set things up. Statements in Working Together for Change carry no names, so the
-group may theme them; no page shows whose review a statement came from (tests/coassessment/
+group may theme them; no page shows whose review a statement came from (tests/commissioning/coassessment/
 test_wtfc.py). The complaints summary and a survey's share link are open without signing in."""
 
 from coproduction.accounts.models import Role

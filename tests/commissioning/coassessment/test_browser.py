@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from commissioning.coassessment.models import WtfcStatement
 from commissioning.models import MemberRole
 from coproduction.accounts.models import Role
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     WtfcExerciseFactory,
     WtfcStatementFactory,
     WtfcThemeFactory,

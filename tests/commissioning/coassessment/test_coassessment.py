@@ -9,7 +9,7 @@ from django.urls import reverse
 from commissioning.coassessment.models import CoAssessment
 from commissioning.models import ActivityKind, Decision
 from commissioning.monitoring.models import Complaint
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     CoAssessmentFactory,
     ContractFactory,
     FocusGroupFactory,
@@ -18,7 +18,7 @@ from tests.coassessment.factories import (
 )
 from tests.commissioning.factories import DecisionFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.monitoring.factories import (
+from tests.commissioning.monitoring.factories import (
     FindingFactory,
     QualityVisitFactory,
     ReturnFigureFactory,

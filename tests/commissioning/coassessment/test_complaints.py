@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from commissioning.monitoring.models import Complaint
-from tests.coassessment.factories import ContractFactory
+from tests.commissioning.coassessment.factories import ContractFactory
 from tests.harness.bad_input import assert_bad_input
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commissioning.involvement.services import activity_participants_add
 from commissioning.monitoring.models import Complaint
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     CoAssessmentFactory,
     FocusGroupFactory,
     FocusGroupThemeFactory,
@@ -20,7 +20,7 @@ from tests.coassessment.factories import (
     WtfcThemeFactory,
 )
 from tests.harness.queries import assert_fixed_queries
-from tests.monitoring.factories import (
+from tests.commissioning.monitoring.factories import (
     FindingFactory,
     MonitoringReturnFactory,
     QualityVisitFactory,

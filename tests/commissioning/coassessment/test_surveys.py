@@ -13,7 +13,7 @@ from commissioning.coassessment.models import (
     SurveyResponse,
 )
 from commissioning.models import ActivityKind
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     SurveyAnswerFactory,
     SurveyFactory,
     SurveyQuestionFactory,

@@ -11,7 +11,7 @@ from commissioning.coassessment.models import WtfcExercise, WtfcStatement, WtfcT
 from commissioning.models import ActivityKind
 from commissioning.priorities.models import Priority
 from tests.careplans.factories import RepresentativeFactory
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     WtfcExerciseFactory,
     WtfcStatementFactory,
     WtfcThemeFactory,
@@ -147,7 +147,7 @@ def test_the_practitioner_records_that_someone_said_no_and_the_person_sees_it(cl
 
 def test_a_priority_page_can_show_the_people_count_without_another_query(programme, django_assert_num_queries):
     from commissioning.coassessment.templatetags.wtfc import wtfc_raised_by
-    from tests.coassessment.factories import WtfcPriorityFactory
+    from tests.commissioning.coassessment.factories import WtfcPriorityFactory
 
     link = WtfcPriorityFactory(theme__exercise__programme=programme, people_count=7)
     fetched = Priority.objects.select_related("wtfc_link__theme__exercise").get(pk=link.priority_id)

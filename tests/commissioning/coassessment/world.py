@@ -11,7 +11,7 @@ import datetime
 from commissioning.involvement.services import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from coproduction.accounts.models import Role
-from tests.coassessment.factories import (
+from tests.commissioning.coassessment.factories import (
     CoAssessmentFactory,
     ContractFactory,
     FocusGroupFactory,

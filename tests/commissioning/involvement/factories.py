@@ -19,7 +19,7 @@ from commissioning.involvement.models import (
     SelfCheckAnswer,
     StepRating,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
 
 # ---- Recognition and expenses ledger, self-assessment and self-check ----------------------

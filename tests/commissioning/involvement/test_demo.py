@@ -12,7 +12,7 @@ from commissioning.involvement.models import (
 )
 from commissioning.models import Programme
 from coproduction.accounts.models import Role, User
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

@@ -10,7 +10,7 @@ from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.involvement.factories import (
+from tests.commissioning.involvement.factories import (
     InvolvementProfileFactory,
     LocalPopulationFigureFactory,
     PeerResearcherFactory,

@@ -15,8 +15,8 @@ from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import ActivityFactory
 from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.workshops.factories import InvitationFactory, WorkshopFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.workshops.factories import InvitationFactory, WorkshopFactory
 
 
 def text(response) -> str:

@@ -17,7 +17,7 @@ from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
 from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
-from tests.involvement.factories import (
+from tests.commissioning.involvement.factories import (
     InvolvementProfileFactory,
     LocalPopulationFigureFactory,
 )
@@ -211,7 +211,7 @@ def test_participants_recorded_before_snapshots_are_filled_in_once(programme):
 def test_the_services_that_record_who_took_part_snapshot_their_answers(programme, commissioner):
     from commissioning import services as programme_services
     from commissioning.workshops import services as workshop_services
-    from tests.workshops.factories import InvitationFactory, WorkshopFactory, days_from_today
+    from tests.commissioning.workshops.factories import InvitationFactory, WorkshopFactory, days_from_today
 
     member, other = members_with(programme, 2, ethnicity="mixed")
     activity = programme_services.activity_record(programme=programme, by=commissioner, data={

@@ -4,7 +4,7 @@ from commissioning.involvement.services import activity_participants_add
 from commissioning.models import ActivityKind
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import ActivityFactory
-from tests.involvement.factories import (
+from tests.commissioning.involvement.factories import (
     InvolvementProfileFactory,
     LocalPopulationFigureFactory,
     PeerResearcherFactory,
@@ -40,8 +40,8 @@ def build_ledger_world(world: dict) -> dict:
     world["claim_export"]: a payment file holding the CARER user's approved payment.
     world["assessment_round"]: a self-assessment round the PERSON user assessed.
     world["self_check"]: the PRACTITIONER user's own "doing with" self-check."""
-    from commissioning.involvement import ledger_services
-    from tests.involvement.factories import (
+    from commissioning.involvement.ledger import services as ledger_services
+    from tests.commissioning.involvement.factories import (
         AssessmentRoundFactory,
         ClaimFactory,
         RecognitionRateFactory,

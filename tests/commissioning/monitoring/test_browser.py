@@ -13,7 +13,7 @@ from commissioning.monitoring.models import MeetingMember, QualityVisit
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 from tests.harness.browser import axe_violations, signed_in_page
-from tests.monitoring.factories import ProviderFactory
+from tests.commissioning.monitoring.factories import ProviderFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from commissioning.monitoring.models import Contract, MonitoringReturn, QualityV
 from commissioning.priorities.demo import seed_priorities_demo
 from commissioning.workshops.demo import seed_workshops_demo
 from coproduction.accounts.models import Organisation, Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

@@ -14,8 +14,8 @@ from commissioning.monitoring.models import (
 )
 from coproduction.audit.models import AuditEvent
 from tests.harness.bad_input import assert_bad_input
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.monitoring.factories import ContractFactory, ProviderFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.monitoring.factories import ContractFactory, ProviderFactory
 
 
 def _url(name, contract, **extra):

@@ -11,8 +11,8 @@ from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.monitoring.factories import MeetingPaperFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.monitoring.factories import MeetingPaperFactory
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

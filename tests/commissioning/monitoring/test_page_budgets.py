@@ -6,10 +6,10 @@ from django.urls import reverse
 
 from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.monitoring.factories import (
+from tests.commissioning.monitoring.factories import (
     ActionFactory,
     MeetingMemberFactory,
     MeetingPaperFactory,
@@ -17,7 +17,7 @@ from tests.monitoring.factories import (
     QualityCharacteristicFactory,
     QualityVisitFactory,
 )
-from tests.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
 
 QUARTERS = [datetime.date(2026, month, 1) for month in (4, 7, 10)] + [datetime.date(2027, month, 1) for month in (1, 4, 7, 10)]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from commissioning.monitoring import services
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
 
 
 def _pdf_text(job) -> str:

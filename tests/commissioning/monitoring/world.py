@@ -1,5 +1,5 @@
 """monitoring records for the authorization matrix and the accessibility test. Builds on
-tests/commissioning/world.py and tests/priorities/world.py.
+tests/commissioning/world.py and tests/commissioning/priorities/world.py.
 
 world["monitored_contract"]: in world["programme"], held by world["provider_org"], the PROVIDER user's
 organisation, reporting on world["priority_indicator"], with a sent return.
@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember, VisitMethod
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
-from tests.monitoring.factories import ProviderFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.monitoring.factories import ProviderFactory
 
 
 def build_monitoring_world(world: dict) -> dict:

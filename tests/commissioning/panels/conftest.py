@@ -6,8 +6,8 @@ from commissioning.panels import services
 from commissioning.panels.models import PanelMember
 from commissioning.specifications import services as spec_services
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.panels.factories import BidderFactory, PanelMemberFactory
-from tests.specifications.factories import SpecificationFactory
+from tests.commissioning.panels.factories import BidderFactory, PanelMemberFactory
+from tests.commissioning.specifications.factories import SpecificationFactory
 
 
 @pytest.fixture

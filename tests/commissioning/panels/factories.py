@@ -16,9 +16,9 @@ from commissioning.specifications.models import (
     EvaluationCriterion,
     SpecificationVersion,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
-from tests.specifications.factories import (
+from tests.commissioning.specifications.factories import (
     SpecificationFactory,
     SpecificationVersionFactory,
 )
@@ -206,7 +206,8 @@ def panel_ready_to_score(*, programme, specification, chair, members: dict, bidd
     """A panel through the panels services, open for scoring: `members` maps users to panel roles;
     everyone has declared (conflicts: user -> bidder names); `questions` agreed questions on the
     first criterion; one typed answer per bidder and question. Returns (panel, members by user, bidders, questions)."""
-    from commissioning.panels import scoring_services, services
+    from commissioning.panels.scoring import services as scoring_services
+    from commissioning.panels import services
 
     panel = services.panel_create(
         programme=programme, specification=specification, chair=chair, title=title,

@@ -10,9 +10,9 @@ from commissioning.panels import services
 from commissioning.panels.models import BriefingPack
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.panels.factories import PanelMemberFactory
-from tests.specifications.factories import GlossaryTermFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.panels.factories import PanelMemberFactory
+from tests.commissioning.specifications.factories import GlossaryTermFactory
 
 
 def _url(panel, name):

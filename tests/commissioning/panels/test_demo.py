@@ -6,7 +6,7 @@ from commissioning.panels.demo import PANEL_TITLE, seed_panels_demo
 from commissioning.panels.models import BriefingPack, Panel
 from commissioning.specifications.demo import seed_specifications_demo
 from coproduction.accounts.models import Organisation, Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

@@ -9,8 +9,8 @@ from commissioning.panels import services
 from commissioning.panels.models import PanelMember
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.panels.factories import ConflictFactory, PanelMemberFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.panels.factories import ConflictFactory, PanelMemberFactory
 
 
 def _url(panel, name):

@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.panels import services
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.panels.factories import (
+from tests.commissioning.panels.factories import (
     BidderFactory,
     BriefingPackFactory,
     ConflictFactory,
@@ -15,7 +15,7 @@ from tests.panels.factories import (
     PanelQuestionFactory,
     QuestionCommentFactory,
 )
-from tests.specifications.factories import GlossaryTermFactory
+from tests.commissioning.specifications.factories import GlossaryTermFactory
 
 
 def _grow(panel, commissioner, times):
@@ -75,7 +75,7 @@ def test_the_briefing_page(client, commissioner, panel, lived):
 
 def test_the_panels_list(client, commissioner, panel, lived, programme):
     def grow():
-        from tests.panels.factories import PanelFactory
+        from tests.commissioning.panels.factories import PanelFactory
 
         for _ in range(10):
             other = PanelFactory(programme=programme, specification=panel.specification, version=panel.version)

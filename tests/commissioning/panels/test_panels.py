@@ -11,8 +11,8 @@ from commissioning.panels.rules import is_conflicted, membership
 from coproduction.audit.models import AuditEvent
 from coproduction.core.rules_cache import forget_for_request
 from tests.harness.bad_input import assert_bad_input
-from tests.panels.factories import PanelMemberFactory
-from tests.specifications.factories import SpecificationFactory
+from tests.commissioning.panels.factories import PanelMemberFactory
+from tests.commissioning.specifications.factories import SpecificationFactory
 
 
 def _url(panel, name="panel_detail", **extra):

@@ -13,7 +13,7 @@ from commissioning.specifications.reports import SPECIFICATION_PDF
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
 from tests.harness.bad_input import assert_bad_input
-from tests.specifications.factories import (
+from tests.commissioning.specifications.factories import (
     EvaluationCriterionFactory,
     SpecificationVersionFactory,
 )

@@ -7,8 +7,8 @@ from commissioning.involvement.models import Claim
 from commissioning.panels import services
 from coproduction.audit.models import AuditEvent
 from tests.harness.bad_input import assert_bad_input
-from tests.involvement.factories import InvolvementProfileFactory
-from tests.panels.factories import PanelMemberFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.panels.factories import PanelMemberFactory
 
 
 def _url(panel, name):

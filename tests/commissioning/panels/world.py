@@ -1,5 +1,5 @@
 """panels records for the authorization matrix and the accessibility test. Builds on
-tests/commissioning/world.py and tests/specifications/world.py.
+tests/commissioning/world.py and tests/commissioning/specifications/world.py.
 
 world["panel"]: in world["programme"], for world["specification"] (its published version 1).
 The COMMISSIONER chairs it; the PERSON user sits on it with lived experience and has declared,
@@ -13,7 +13,7 @@ world["other_panel"]: in world["other_programme"], where nobody from the world i
 from commissioning.panels import services
 from commissioning.panels.models import PanelMember
 from coproduction.accounts.models import Role
-from tests.panels.factories import PanelFactory
+from tests.commissioning.panels.factories import PanelFactory
 
 
 def _build_panel_setup_world(world: dict) -> dict:
@@ -57,9 +57,9 @@ def _build_panel_setup_world(world: dict) -> dict:
 
 
 def _scoring_world(world: dict) -> dict:
-    from commissioning.panels import scoring_selectors, scoring_services
+    from commissioning.panels.scoring import selectors as scoring_selectors, services as scoring_services
     from commissioning.panels.models import BidResponse
-    from tests.panels.factories import panel_ready_to_score, pdf_upload
+    from tests.commissioning.panels.factories import panel_ready_to_score, pdf_upload
 
     users = world["users"]
     commissioner, person = users[Role.COMMISSIONER], users[Role.PERSON]

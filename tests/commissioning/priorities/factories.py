@@ -13,7 +13,7 @@ from commissioning.priorities.models import (
     ShortlistEntry,
     Support,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,

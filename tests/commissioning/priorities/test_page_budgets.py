@@ -3,10 +3,10 @@
 import pytest
 
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import GroupMemberFactory
 from tests.harness.queries import assert_fixed_queries
-from tests.priorities.factories import (
+from tests.commissioning.priorities.factories import (
     IndicatorFactory,
     OutcomeCommentFactory,
     OutcomeFactory,
@@ -17,7 +17,7 @@ from tests.priorities.factories import (
     StoryFactory,
     SupportFactory,
 )
-from tests.priorities.pages import url
+from tests.commissioning.priorities.pages import url
 
 
 @pytest.fixture

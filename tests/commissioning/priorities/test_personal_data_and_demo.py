@@ -13,8 +13,8 @@ from commissioning.priorities.models import (
 )
 from coproduction.accounts.models import Role
 from coproduction.core.personal_data import collect_for_user
-from tests.accounts.factories import UserFactory
-from tests.priorities.factories import (
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.priorities.factories import (
     OutcomeCommentFactory,
     PriorityCommentFactory,
     PriorityFactory,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from commissioning.priorities import services
 from commissioning.priorities.models import Priority
 from coproduction.accounts.models import Role
-from tests.priorities.factories import EvidenceFactory, PriorityFactory, StoryFactory
+from tests.commissioning.priorities.factories import EvidenceFactory, PriorityFactory, StoryFactory
 
 
 def build_priorities_world(world: dict) -> dict:

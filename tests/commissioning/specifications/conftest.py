@@ -8,7 +8,7 @@ from tests.commissioning.factories import (
     GroupMemberFactory,
     ProgrammeFactory,
 )
-from tests.specifications.factories import SpecificationFactory
+from tests.commissioning.specifications.factories import SpecificationFactory
 
 
 @pytest.fixture

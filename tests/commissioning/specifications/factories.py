@@ -12,7 +12,7 @@ from commissioning.specifications.models import (
     SpecificationVersion,
 )
 from commissioning.specifications.services import specification_create
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ProgrammeFactory
 
 

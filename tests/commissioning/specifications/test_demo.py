@@ -7,7 +7,7 @@ from commissioning.specifications.demo import (
 )
 from commissioning.specifications.models import GlossaryTerm, Specification
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from commissioning.specifications import services
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.priorities.factories import IndicatorFactory, OutcomeFactory
-from tests.specifications.factories import (
+from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.commissioning.specifications.factories import (
     BidderQuestionFactory,
     GlossaryTermFactory,
     SectionCommentFactory,

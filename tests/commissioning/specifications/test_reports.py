@@ -5,8 +5,8 @@ from django.urls import reverse
 from commissioning.specifications import services
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.priorities.factories import IndicatorFactory, OutcomeFactory
-from tests.specifications.factories import GlossaryTermFactory
+from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.commissioning.specifications.factories import GlossaryTermFactory
 
 
 def _pdf_text(job) -> str:

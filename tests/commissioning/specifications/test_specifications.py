@@ -16,8 +16,8 @@ from commissioning.specifications.models import (
 )
 from tests.commissioning.factories import DecisionFactory, ProgrammeFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.specifications.conftest import published_with_criteria
-from tests.specifications.factories import GlossaryTermFactory, SpecificationFactory
+from tests.commissioning.specifications.conftest import published_with_criteria
+from tests.commissioning.specifications.factories import GlossaryTermFactory, SpecificationFactory
 
 
 def _url(name, specification, **kwargs):
@@ -298,7 +298,7 @@ def test_a_section_from_another_specification_is_not_found(client_as, commission
 
 
 def test_the_outcomes_section_shows_the_framework_the_group_agreed(client_as, person, specification):
-    from tests.priorities.factories import IndicatorFactory, OutcomeFactory
+    from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
 
     outcome = OutcomeFactory(programme=specification.programme, title="I see my friends", description="")
     IndicatorFactory(outcome=outcome, name="Friends met each week", how_measured="Diary", who_measures="Members")

@@ -7,7 +7,7 @@ world["other_specification"]: in world["other_programme"], where nobody from the
 
 from commissioning.specifications import services
 from coproduction.accounts.models import Role
-from tests.specifications.factories import GlossaryTermFactory, SpecificationFactory
+from tests.commissioning.specifications.factories import GlossaryTermFactory, SpecificationFactory
 
 
 def build_specifications_world(world: dict) -> dict:

@@ -2,7 +2,7 @@ import pytest
 
 from commissioning.models import MemberRole
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.workshops.factories import WorkshopFactory
+from tests.commissioning.workshops.factories import WorkshopFactory
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from commissioning.priorities.demo import seed_priorities_demo
 from commissioning.workshops.demo import PAST_TITLE, UPCOMING_TITLE, seed_workshops_demo
 from commissioning.workshops.models import Workshop
 from coproduction.accounts.models import Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

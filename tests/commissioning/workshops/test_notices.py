@@ -12,7 +12,7 @@ from commissioning.workshops.models import Access, Workshop
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
 from tests.commissioning.factories import GroupMemberFactory
-from tests.workshops.factories import WorkshopFactory
+from tests.commissioning.workshops.factories import WorkshopFactory
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

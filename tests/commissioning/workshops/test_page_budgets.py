@@ -6,7 +6,7 @@ from commissioning.workshops.models import Access
 from tests.commissioning.factories import GroupMemberFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.workshops.factories import (
+from tests.commissioning.workshops.factories import (
     IdeaFactory,
     InvitationFactory,
     WorkshopFactory,

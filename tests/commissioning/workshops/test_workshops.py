@@ -11,9 +11,9 @@ from commissioning.workshops.models import Access, Idea, Invitation, Workshop
 from coproduction.audit.models import AuditEvent
 from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
-from tests.priorities.factories import OutcomeFactory, PriorityFactory
-from tests.specifications.factories import SpecificationFactory
-from tests.workshops.factories import (
+from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.commissioning.specifications.factories import SpecificationFactory
+from tests.commissioning.workshops.factories import (
     IdeaFactory,
     InvitationFactory,
     WorkshopFactory,

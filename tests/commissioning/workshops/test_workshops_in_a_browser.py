@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from commissioning.workshops.models import Invitation
 from tests.harness.browser import axe_violations, signed_in_page
-from tests.workshops.factories import InvitationFactory
+from tests.commissioning.workshops.factories import InvitationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ to, and a past workshop with who came and what came out of it."""
 
 from commissioning.workshops.models import Access, Invitation
 from coproduction.accounts.models import Role
-from tests.workshops.factories import (
+from tests.commissioning.workshops.factories import (
     IdeaFactory,
     InvitationFactory,
     WorkshopFactory,

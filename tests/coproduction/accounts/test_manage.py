@@ -4,7 +4,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduction.accounts.models import Organisation, Team, TeamMembership, User
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

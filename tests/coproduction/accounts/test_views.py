@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import TEST_PASSWORD, UserFactory
+from tests.coproduction.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries

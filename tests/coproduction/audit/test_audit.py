@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, client_ip
-from tests.accounts.factories import UserFactory
-from tests.audit.factories import AuditEventFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.audit.factories import AuditEventFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

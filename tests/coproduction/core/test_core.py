@@ -10,7 +10,7 @@ from django.urls import reverse
 from coproduction.celery import app
 from tests.harness.worker import celery_worker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_liveness_answers_without_signing_in(client):

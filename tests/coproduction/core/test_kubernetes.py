@@ -20,7 +20,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 KUBE = ROOT / "deploy" / "kubernetes"
 OVERLAYS = sorted(path.name for path in (KUBE / "overlays").iterdir() if (path / "kustomization.yaml").exists())
 # The oldest Kubernetes still supported by the big managed services, and the newest known.

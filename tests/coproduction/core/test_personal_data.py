@@ -2,8 +2,8 @@ from django.apps import apps
 from django.conf import settings
 
 from coproduction.core.personal_data import collect_for_user, entries, exemptions
-from tests.accounts.factories import TeamMembershipFactory, UserFactory
-from tests.audit.factories import AuditEventFactory
+from tests.coproduction.accounts.factories import TeamMembershipFactory, UserFactory
+from tests.coproduction.audit.factories import AuditEventFactory
 
 
 def _points_at_user(model) -> bool:

@@ -25,7 +25,7 @@ from coproduction.core.db_router import reporting_db
 from coproduction.reports.models import ReportJob
 from tests.harness.worker import celery_worker, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 BUCKET = f"council-reports-{uuid.uuid4().hex[:8]}"
 REGION = "eu-west-2"
 

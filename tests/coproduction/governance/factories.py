@@ -2,14 +2,14 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from coproduction.governance.consent_wording import CURRENT, WORDING
+from coproduction.governance.consent.wording import CURRENT, WORDING
 from coproduction.governance.models import (
     AnonymisedRecord,
     Consent,
     ErasureRequest,
     RetentionRun,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory
 
 

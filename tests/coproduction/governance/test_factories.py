@@ -1,14 +1,14 @@
 """The governance and notifications factories make records the services would make."""
 
-from coproduction.governance.consent_services import is_standing
+from coproduction.governance.consent.services import is_standing
 from coproduction.governance.models import ErasureRequest
 from coproduction.notifications.selectors import messages_for
-from tests.governance.factories import (
+from tests.coproduction.governance.factories import (
     AnonymisedRecordFactory,
     ConsentFactory,
     ErasureRequestFactory,
 )
-from tests.notifications.factories import DeliveryFactory, PreferenceFactory
+from tests.coproduction.notifications.factories import DeliveryFactory, PreferenceFactory
 
 
 def test_governance_factories_make_standing_consents_and_waiting_requests():

@@ -5,7 +5,7 @@ How tests drive delivery (for any app that calls notify()):
 - What a person sees in the service: call notify() and read
   `coproduction.notifications.selectors.messages_for(user=...)`. Nothing else is needed.
 - What reaches their inbox: use the `mailbox` fixture (tests/harness/mailbox.py, a real SMTP
-  server) and the `deliver_now` fixture (tests/notifications/delivery.py), then call
+  server) and the `deliver_now` fixture (tests/coproduction/notifications/delivery.py), then call
   `deliver_now()` after notify(): it runs the real delivery task in this process for every
   queued message, as the Celery worker would (tests run inside a transaction that is never
   committed, so the on-commit queueing of production does not happen). Then

@@ -3,7 +3,7 @@ from factory.django import DjangoModelFactory
 
 from coproduction.notifications.models import Channel, Delivery, Message, Preference
 from coproduction.notifications.topics import Topic
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class PreferenceFactory(DjangoModelFactory):

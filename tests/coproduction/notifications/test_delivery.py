@@ -6,7 +6,7 @@ from django.utils import timezone
 from coproduction.notifications.models import Delivery, Preference
 from coproduction.notifications.services import deliveries_requeue_stuck, notify
 from coproduction.notifications.topics import Topic
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 PLAN_BODY = "Your care and support plan has changed. Sign in to read it."
 

@@ -8,7 +8,7 @@ from coproduction.core.management.commands.seed_demo import DEMO_ACCOUNTS
 from coproduction.notifications.demo import seed_notifications_demo
 from coproduction.notifications.models import Delivery, Message
 from coproduction.notifications.selectors import messages_for
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def test_every_demo_account_has_read_and_unread_messages_and_nobody_is_emailed(client_as, mailbox, deliver_now):

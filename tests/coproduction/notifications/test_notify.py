@@ -2,7 +2,7 @@ from coproduction.notifications.models import Delivery, Preference
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def _notify(recipients, key="event:1", topic=Topic.INVITATION):

@@ -6,7 +6,7 @@ from django.db import transaction
 from coproduction.notifications.models import Delivery
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.worker import celery_worker, wait_for
 
 

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from coproduction.reports.models import ReportJob
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class ReportJobFactory(DjangoModelFactory):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from coproduction.notifications.selectors import messages_for
 from coproduction.reports.models import ReportJob
 from coproduction.reports.tasks import report_job_render
-from tests.reports.factories import ReportJobFactory
+from tests.coproduction.reports.factories import ReportJobFactory
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from coproduction.reports import services
 from coproduction.reports.models import ReportJob
 from coproduction.reports.pdf import StaticOnlyURLFetcher
 from tests.harness.worker import celery_worker, wait_for
-from tests.reports.factories import ReportJobFactory
+from tests.coproduction.reports.factories import ReportJobFactory
 
 
 def pdf_text(data: bytes) -> str:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from coproduction.governance.models import RetentionRun
-from coproduction.governance.retention import retention_apply, retention_dry_run
+from coproduction.governance.retention.services import retention_apply, retention_dry_run
 
 
 class Command(BaseCommand):

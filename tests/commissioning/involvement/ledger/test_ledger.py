@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.involvement import ledger_selectors as selectors
+from commissioning.involvement.ledger import selectors
 from commissioning.involvement import services
 from commissioning.involvement.models import Claim
 from commissioning.involvement.services import activity_participants_add
@@ -24,7 +24,7 @@ from tests.commissioning.factories import (
     ProgrammeFactory,
 )
 from tests.harness.bad_input import assert_bad_input
-from tests.involvement.factories import ClaimFactory, RecognitionRateFactory
+from tests.commissioning.involvement.factories import ClaimFactory, RecognitionRateFactory
 
 
 def _page(response) -> BeautifulSoup:
@@ -207,7 +207,7 @@ def test_the_payment_file_holds_approved_claims_once_and_marks_them_sent(client_
 
 
 def test_a_payment_file_cell_never_runs_as_a_formula(client_as, commissioner, activity):
-    from tests.accounts.factories import UserFactory
+    from tests.coproduction.accounts.factories import UserFactory
 
     sly = UserFactory(full_name="=HYPERLINK(\"x\")", roles=["person"])
     claim = ClaimFactory(claimant=sly, activity=activity, amount="5.00")

@@ -4,11 +4,11 @@ of queries after the data grows tenfold."""
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.involvement import ledger_services
+from commissioning.involvement.ledger import services as ledger_services
+from commissioning.involvement.selfassessment.spectrum import PRACTICE_STEPS, STEPS
 from commissioning.involvement.services import activity_participants_add
-from commissioning.involvement.spectrum import PRACTICE_STEPS, STEPS
 from commissioning.models import MemberRole
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     GroupMemberFactory,
@@ -16,7 +16,7 @@ from tests.commissioning.factories import (
 )
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.involvement.factories import (
+from tests.commissioning.involvement.factories import (
     AssessmentRoundFactory,
     ClaimFactory,
     RecognitionRateFactory,

@@ -9,7 +9,7 @@ from commissioning.involvement.demo import seed_involvement_demo
 from commissioning.involvement.models import Claim, ClaimExport
 from commissioning.models import Programme
 from coproduction.accounts.models import Role, User
-from tests.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.harness.auth import login_as
 
 

@@ -5,11 +5,11 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from commissioning.involvement import ledger_services as services
+from commissioning.involvement.ledger import services
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
 from tests.commissioning.factories import ActivityFactory
-from tests.involvement.factories import ClaimFactory
+from tests.commissioning.involvement.factories import ClaimFactory
 
 
 def test_an_approved_claim_tells_the_claimant_only(commissioner, person):

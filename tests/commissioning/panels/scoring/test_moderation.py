@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from commissioning.models import Decision
-from commissioning.panels import scoring_selectors, scoring_services
+from commissioning.panels.scoring import selectors as scoring_selectors, services as scoring_services
 from commissioning.panels.models import (
     Annotation,
     BidResponse,
@@ -15,9 +15,9 @@ from commissioning.panels.models import (
     PanelMember,
     Score,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.panels.factories import panel_ready_to_score
+from tests.commissioning.panels.factories import panel_ready_to_score
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 

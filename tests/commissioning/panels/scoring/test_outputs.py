@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from commissioning.panels import scoring_services
+from commissioning.panels.scoring import services as scoring_services
 from commissioning.panels.models import BidResponse, PanelMember
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.accounts.factories import UserFactory
-from tests.panels.factories import panel_ready_to_score
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.panels.factories import panel_ready_to_score
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 
@@ -43,7 +43,7 @@ def awarded(programme, specification, commissioner, person, carer):
     by_name = {b.name: b for b in bidders}
     scoring_services.price_score_record(bidder=by_name["Bright Days CIC"], member=members[officer], percent=Decimal("75"), notes="Second lowest price.", by=officer)
     scoring_services.price_score_record(bidder=by_name["Northside Care Ltd"], member=members[officer], percent=Decimal("100"), notes="Lowest price.", by=officer)
-    from commissioning.panels import scoring_selectors
+    from commissioning.panels.scoring import selectors as scoring_selectors
 
     scoring_services.panel_award(
         panel=panel, bidder=by_name["Bright Days CIC"], recommendation="Best for the people who will use it.",

@@ -8,12 +8,12 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from commissioning.panels import scoring_services
+from commissioning.panels.scoring import services as scoring_services
 from commissioning.panels.models import BidResponse, Panel, PanelMember, Score
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.panels.factories import PDF_BYTES, panel_ready_to_score, pdf_upload
+from tests.commissioning.panels.factories import PDF_BYTES, panel_ready_to_score, pdf_upload
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 
@@ -240,7 +240,7 @@ def test_only_the_chair_and_procurement_officers_enter_bids(client_as, scoring, 
 
 
 def test_the_scoring_factories_make_valid_records():
-    from tests.panels.factories import (
+    from tests.commissioning.panels.factories import (
         AnnotationFactory,
         AwardRecommendationFactory,
         ModeratedScoreFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.panels import scoring_services
+from commissioning.panels.scoring import services as scoring_services
 from commissioning.panels.models import (
     Bidder,
     BidResponse,
@@ -12,10 +12,10 @@ from commissioning.panels.models import (
     PanelQuestion,
     Score,
 )
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.panels.factories import panel_ready_to_score
+from tests.commissioning.panels.factories import panel_ready_to_score
 
 LIVED, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.PROCUREMENT_OFFICER
 

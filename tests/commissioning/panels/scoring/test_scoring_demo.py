@@ -4,10 +4,10 @@ from django.urls import reverse
 from commissioning.demo import seed_commissioning_demo
 from commissioning.panels.demo import PANEL_TITLE, seed_panels_demo
 from commissioning.panels.models import ModeratedScore, Panel, Score
-from commissioning.panels.scoring_demo import seed_panel_scoring_demo
+from commissioning.panels.scoring.demo import seed_panel_scoring_demo
 from commissioning.specifications.demo import seed_specifications_demo
 from coproduction.accounts.models import Organisation, Role
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 
 

@@ -7,10 +7,11 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from commissioning.panels import scoring_selectors, scoring_services, services
+from commissioning.panels.scoring import selectors as scoring_selectors, services as scoring_services
+from commissioning.panels import services
 from commissioning.panels.models import BidResponse, PanelMember, PanelQuestion
-from tests.accounts.factories import UserFactory
-from tests.panels.factories import panel_ready_to_score
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.panels.factories import panel_ready_to_score
 
 OFFICER = PanelMember.Role.PROCUREMENT_OFFICER
 

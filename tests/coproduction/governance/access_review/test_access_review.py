@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
-from tests.accounts.factories import TeamMembershipFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamMembershipFactory, UserFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory, ReviewFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
@@ -216,7 +216,7 @@ INACTIVE_QUERIES = 5
 
 
 def test_unused_date_is_from_joining_when_never_signed_in():
-    from coproduction.governance.accounts_review import inactive_accounts
+    from coproduction.governance.access_review.inactive_accounts import inactive_accounts
 
     UserFactory(email="joined@example.org", date_joined=timezone.now() - timedelta(days=settings.INACTIVE_ACCOUNT_DAYS + 1), last_login=None)
     assert list(inactive_accounts().values_list("email", flat=True)) == ["joined@example.org"]

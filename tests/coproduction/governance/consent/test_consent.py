@@ -11,8 +11,8 @@ from checklist.models import SharedStory
 from commissioning.coassessment.models import WtfcExercise
 from commissioning.involvement.models import InvolvementProfile, Participation
 from coproduction.audit.models import AuditEvent
-from coproduction.governance.consent_services import give_consent, withdraw_consent
-from coproduction.governance.consent_wording import CURRENT, WORDING
+from coproduction.governance.consent.services import give_consent, withdraw_consent
+from coproduction.governance.consent.wording import CURRENT, WORDING
 from coproduction.governance.models import Consent
 from tests.careplans.factories import (
     CarePlanFactory,
@@ -20,8 +20,8 @@ from tests.careplans.factories import (
     RepresentativeFactory,
 )
 from tests.checklist.factories import SharedStoryFactory, submitted_checklist
-from tests.coassessment.conftest import programme  # noqa: F401  (a fixture)
-from tests.coassessment.factories import reviewed_person
+from tests.commissioning.coassessment.conftest import programme  # noqa: F401  (a fixture)
+from tests.commissioning.coassessment.factories import reviewed_person
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 
@@ -247,7 +247,7 @@ def test_a_representative_never_sees_why_the_person_withdrew(client_as, carer, p
 
 def test_nobody_else_can_see_or_withdraw_a_consent(client_as, users, al, practitioner, other_team):
     from coproduction.accounts.models import Role
-    from tests.accounts.factories import UserFactory
+    from tests.coproduction.accounts.factories import UserFactory
 
     consent = give_consent(purpose=Consent.Purpose.REVIEW_STATEMENTS, by=practitioner, person=al, given_by="person")
     other_practitioner = UserFactory(roles=["practitioner"], teams=[other_team])

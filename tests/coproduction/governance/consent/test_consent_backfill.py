@@ -6,8 +6,8 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduction.governance.consent_backfill import UNKNOWN_VERSION, backfill
-from coproduction.governance.consent_services import withdraw_consent
+from coproduction.governance.consent.backfill import UNKNOWN_VERSION, backfill
+from coproduction.governance.consent.services import withdraw_consent
 from coproduction.governance.models import Consent
 from tests.careplans.factories import PersonFactory, RepresentativeFactory
 from tests.checklist.factories import SharedStoryFactory, submitted_checklist

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from careplans.models import Representative
-from coproduction.governance.consent_services import give_consent
+from coproduction.governance.consent.services import give_consent
 from coproduction.governance.models import Consent
 from tests.careplans.factories import PersonFactory, RepresentativeFactory
 from tests.harness.browser import axe_violations, signed_in_page

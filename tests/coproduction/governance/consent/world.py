@@ -5,7 +5,7 @@ def build_consent_world(world: dict) -> dict:
     """The person agreed to their carer seeing the plan and to their review statements being
     used; a second representative's consent was given and then withdrawn."""
     from coproduction.accounts.models import Role
-    from coproduction.governance.consent_services import (
+    from coproduction.governance.consent.services import (
         consent_record,
         withdraw_consent,
     )

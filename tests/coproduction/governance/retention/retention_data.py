@@ -9,7 +9,7 @@ from careplans.models import CarePlan, Review
 from coproduction.audit.models import AuditEvent
 from coproduction.notifications.models import Message
 from coproduction.reports.models import ReportJob
-from tests.accounts.factories import UserFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     OutcomeProgressFactory,
@@ -20,8 +20,8 @@ from tests.careplans.factories import (
     ReviewItemFactory,
 )
 from tests.checklist.factories import submitted_checklist
-from tests.coassessment.factories import WtfcExerciseFactory, WtfcStatementFactory
-from tests.involvement.factories import InvolvementProfileFactory
+from tests.commissioning.coassessment.factories import WtfcExerciseFactory, WtfcStatementFactory
+from tests.commissioning.involvement.factories import InvolvementProfileFactory
 
 
 def years_ago(years: float):
@@ -57,7 +57,7 @@ def involvement_profile(*, months_idle: int):
 
 
 def finished_report(days_old: int):
-    from tests.reports.factories import ReportJobFactory
+    from tests.coproduction.reports.factories import ReportJobFactory
 
     job = ReportJobFactory(status=ReportJob.Status.DONE, finished_at=timezone.now() - timedelta(days=days_old), page_count=1)
     job.file.save(f"reports/{job.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)

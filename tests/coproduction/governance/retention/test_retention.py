@@ -20,8 +20,8 @@ from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import AnonymisedRecord, RetentionRun
-from coproduction.governance.retention import retention_apply, retention_dry_run
-from coproduction.governance.retention_selectors import (
+from coproduction.governance.retention.services import retention_apply, retention_dry_run
+from coproduction.governance.retention.selectors import (
     DUE,
     REMOVED,
     cutoff_date,
@@ -29,7 +29,7 @@ from coproduction.governance.retention_selectors import (
 )
 from coproduction.notifications.models import Message
 from coproduction.reports.models import ReportJob
-from tests.governance.retention_data import build_schedule_world
+from tests.coproduction.governance.retention.retention_data import build_schedule_world
 
 TYPES = list(settings.RETENTION_SCHEDULE)
 
@@ -146,7 +146,7 @@ def test_second_run_changes_nothing(schedule_world):
 
 
 def test_run_works_in_batches(schedule_world, team):
-    from tests.governance.retention_data import care_record
+    from tests.coproduction.governance.retention.retention_data import care_record
 
     for n in range(4):
         care_record(team=team, name=f"Old Person{n}")
@@ -192,7 +192,7 @@ def test_a_run_while_another_is_in_progress_does_nothing(schedule_world):
     import psycopg
     from django.db import connection
 
-    from coproduction.governance.retention import RUN_LOCK
+    from coproduction.governance.retention.services import RUN_LOCK
 
     params = connection.get_connection_params()
     with psycopg.connect(**{k: v for k, v in params.items() if k in ("dbname", "host", "port", "user", "password")}) as other:

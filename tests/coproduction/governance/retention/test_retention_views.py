@@ -12,10 +12,10 @@ from django.utils import timezone
 from careplans.models import Person
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import ErasureRequest, RetentionRun
-from coproduction.governance.retention import retention_apply
+from coproduction.governance.retention.services import retention_apply
 from coproduction.notifications.models import Message
-from tests.accounts.factories import UserFactory
-from tests.governance.retention_data import (
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.governance.retention.retention_data import (
     build_schedule_world,
     care_record,
     involvement_profile,
@@ -237,9 +237,9 @@ def test_erasure_detail_is_for_administrators_only(client_as, users, administrat
 
 
 def test_demo_shows_a_record_due_and_an_inactive_account(team):
-    from coproduction.governance.accounts_review import inactive_accounts
+    from coproduction.governance.access_review.inactive_accounts import inactive_accounts
     from coproduction.governance.demo import seed_retention_demo
-    from coproduction.governance.retention_selectors import due_care_records
+    from coproduction.governance.retention.selectors import due_care_records
     from tests.careplans.factories import PersonFactory
 
     al = UserFactory(email="person@demo.example", roles=["person"])

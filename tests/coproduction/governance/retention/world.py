@@ -10,7 +10,7 @@ def build_retention_world(world: dict) -> dict:
 
     from coproduction.accounts.models import Role
     from coproduction.governance.models import ErasureRequest
-    from tests.accounts.factories import UserFactory
+    from tests.coproduction.accounts.factories import UserFactory
 
     administrator = world["users"][Role.ADMINISTRATOR]
     erasure = ErasureRequest.objects.create(

@@ -16,10 +16,10 @@ from coproduction.core.personal_data import (
     exemptions,
     relations_to_people,
 )
-from coproduction.governance.sar_views import SESSION_KEY
+from coproduction.governance.sar.views import SESSION_KEY
 from coproduction.reports.models import ReportJob
-from tests.accounts.factories import UserFactory
-from tests.audit.factories import AuditEventFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.audit.factories import AuditEventFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory, PlanCommentFactory
 from tests.commissioning.factories import ProgrammeFactory
 from tests.harness.bad_input import assert_bad_input

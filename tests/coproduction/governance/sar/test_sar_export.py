@@ -10,13 +10,13 @@ import pytest
 from django.urls import reverse
 
 from coproduction.audit.models import AuditEvent
-from coproduction.governance.consent_services import consent_record
+from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 from coproduction.reports.models import ReportJob
-from tests.accounts.factories import UserFactory
-from tests.assets.factories import SuggestionFactory
-from tests.audit.factories import AuditEventFactory
-from tests.budgeting.factories import ProposalFactory, VoterFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.commissioning.assets.factories import SuggestionFactory
+from tests.coproduction.audit.factories import AuditEventFactory
+from tests.commissioning.budgeting.factories import ProposalFactory, VoterFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -24,18 +24,18 @@ from tests.careplans.factories import (
     ReviewFactory,
 )
 from tests.checklist.factories import submitted_checklist
-from tests.coassessment.factories import SurveyParticipationFactory
+from tests.commissioning.coassessment.factories import SurveyParticipationFactory
 from tests.harness.worker import celery_worker, wait_for
-from tests.involvement.factories import ClaimFactory, InvolvementProfileFactory
-from tests.monitoring.factories import MeetingMemberFactory
-from tests.panels.factories import PanelMemberFactory
-from tests.priorities.factories import PriorityFactory
-from tests.specifications.factories import (
+from tests.commissioning.involvement.factories import ClaimFactory, InvolvementProfileFactory
+from tests.commissioning.monitoring.factories import MeetingMemberFactory
+from tests.commissioning.panels.factories import PanelMemberFactory
+from tests.commissioning.priorities.factories import PriorityFactory
+from tests.commissioning.specifications.factories import (
     SectionCommentFactory,
     SpecificationFactory,
     draft_of,
 )
-from tests.workshops.factories import InvitationFactory
+from tests.commissioning.workshops.factories import InvitationFactory
 
 
 def pdf_text(data: bytes) -> str:

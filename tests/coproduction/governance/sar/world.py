@@ -8,7 +8,7 @@ def build_sar_world(world: dict) -> dict:
 
     from coproduction.accounts.models import Role
     from coproduction.reports.models import ReportJob
-    from tests.reports.factories import ReportJobFactory
+    from tests.coproduction.reports.factories import ReportJobFactory
 
     administrator, person = world["users"][Role.ADMINISTRATOR], world["person"]
     about = {"subject_type": ContentType.objects.get_for_model(person), "subject_id": str(person.pk)}
