@@ -8,16 +8,16 @@ from coproduction.accounts.models import Role
 from tests.commissioning.assets.matrix import ROWS as ASSETS_ROWS
 from tests.commissioning.budgeting.matrix import ROWS as BUDGETING_ROWS
 from tests.commissioning.coassessment.matrix import ROWS as COASSESSMENT_ROWS
-from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
-from tests.coproduction.governance.matrix import ROWS as GOVERNANCE_ROWS
-from tests.harness.matrix import Expect, Row, only, public, signed_in
 from tests.commissioning.involvement.matrix import ROWS as INVOLVEMENT_ROWS
+from tests.commissioning.matrix import ROWS as COMMISSIONING_ROWS
 from tests.commissioning.monitoring.matrix import ROWS as MONITORING_ROWS
-from tests.coproduction.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
 from tests.commissioning.panels.matrix import ROWS as PANELS_ROWS
 from tests.commissioning.priorities.matrix import ROWS as PRIORITIES_ROWS
 from tests.commissioning.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
 from tests.commissioning.workshops.matrix import ROWS as WORKSHOPS_ROWS
+from tests.coproduction.governance.matrix import ROWS as GOVERNANCE_ROWS
+from tests.coproduction.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
+from tests.harness.matrix import Expect, Row, only, public, signed_in
 
 ROLE_HOMES = [
     Row(

@@ -4,12 +4,12 @@ import pytest
 from django.urls import reverse
 
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
     RepresentativeFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.queries import assert_fixed_queries
 
 PAGES = [

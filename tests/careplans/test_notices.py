@@ -12,13 +12,13 @@ from careplans.notices import review_reminders
 from careplans.tasks import review_reminders_daily
 from coproduction.accounts.models import Role
 from coproduction.notifications.selectors import messages_for
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
     RepresentativeFactory,
     ReviewFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.queries import count_queries
 from tests.harness.worker import celery_worker
 

@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from careplans.models import Person, Representative
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory, RepresentativeFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from careplans.models import CarePlan, OutcomeProgress, Review, ReviewItem, ReviewTheme
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

@@ -16,8 +16,8 @@ from checklist.models import (
     SurveyRound,
 )
 from checklist.totals import totals_add_checklist
-from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import PersonFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 
 
 def current_set() -> StatementSet:

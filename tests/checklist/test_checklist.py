@@ -17,7 +17,6 @@ from checklist import selectors
 from checklist.totals import totals_rebuild
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -31,6 +30,7 @@ from tests.checklist.factories import (
     planning,
     submitted_checklist,
 )
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

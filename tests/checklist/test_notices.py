@@ -14,9 +14,9 @@ from checklist.tasks import round_invitations, round_invitations_daily
 from coproduction.accounts.models import Role
 from coproduction.celery import app
 from coproduction.notifications.selectors import messages_for
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory
 from tests.checklist.factories import current_set, submitted_checklist
+from tests.coproduction.accounts.factories import UserFactory
 
 TODAY = timezone.localdate()
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from commissioning.models import GroupMember, MemberRole
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import GroupMemberFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def url(name: str, programme, **kwargs) -> str:

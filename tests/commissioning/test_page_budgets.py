@@ -7,7 +7,6 @@ from django.urls import reverse
 from commissioning.involvement.services import activity_participants_add, activity_participants_set
 from commissioning.models import Programme
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,
@@ -16,6 +15,7 @@ from tests.commissioning.factories import (
     ProgrammeFactory,
     stage_of,
 )
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.queries import assert_fixed_queries
 
 PAGES = [

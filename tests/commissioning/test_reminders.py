@@ -14,9 +14,9 @@ from coproduction.celery import app
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.monitoring.factories import MeetingMemberFactory, MonitoringMeetingFactory
 from tests.commissioning.workshops.factories import InvitationFactory, WorkshopFactory
+from tests.harness.queries import assert_fixed_queries
 
 TODAY = datetime.date(2027, 3, 1)
 TOMORROW = TODAY + datetime.timedelta(days=1)

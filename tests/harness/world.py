@@ -13,9 +13,6 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role
 from coproduction.reports.models import ReportJob
-from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
-from tests.commissioning.assets.world import build_assets_world
-from tests.commissioning.budgeting.world import build_budgeting_world
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -28,19 +25,22 @@ from tests.checklist.factories import (
     SurveyRoundFactory,
     submitted_checklist,
 )
+from tests.commissioning.assets.world import build_assets_world
+from tests.commissioning.budgeting.world import build_budgeting_world
 from tests.commissioning.coassessment.world import build_coassessment_world
+from tests.commissioning.involvement.world import build_involvement_world
+from tests.commissioning.monitoring.world import build_monitoring_world
+from tests.commissioning.panels.world import build_panels_world
+from tests.commissioning.priorities.world import build_priorities_world
+from tests.commissioning.specifications.world import build_specifications_world
+from tests.commissioning.workshops.world import build_workshops_world
 from tests.commissioning.world import build_commissioning_world
+from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
 from tests.coproduction.governance.consent.world import build_consent_world
 from tests.coproduction.governance.retention.world import build_retention_world
 from tests.coproduction.governance.sar.world import build_sar_world
-from tests.commissioning.involvement.world import build_involvement_world
-from tests.commissioning.monitoring.world import build_monitoring_world
 from tests.coproduction.notifications.world import build_notifications_world
-from tests.commissioning.panels.world import build_panels_world
-from tests.commissioning.priorities.world import build_priorities_world
 from tests.coproduction.reports.factories import ReportJobFactory
-from tests.commissioning.specifications.world import build_specifications_world
-from tests.commissioning.workshops.world import build_workshops_world
 
 
 def build_world(users: dict, team, other_team) -> dict:

@@ -26,10 +26,10 @@ from coproduction.celery import app
 from coproduction.reports.models import ReportJob
 from coproduction.reports.tasks import report_job_render
 from tests.coproduction.accounts.factories import UserFactory
-from tests.harness.worker import wait_for
-from tests.ops.test_backup import server_admin
 from tests.coproduction.reports.factories import ReportJobFactory
 from tests.coproduction.reports.test_pipeline import pdf_text
+from tests.harness.worker import wait_for
+from tests.ops.test_backup import server_admin
 
 pytestmark = pytest.mark.slow
 

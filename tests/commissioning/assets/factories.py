@@ -17,10 +17,10 @@ from commissioning.assets.models import (
     PlanAsset,
     Suggestion,
 )
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import CarePlanFactory
 from tests.commissioning.factories import ActivityFactory
 from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class AssetFactory(DjangoModelFactory):

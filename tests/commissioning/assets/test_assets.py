@@ -24,6 +24,7 @@ from commissioning.assets.models import (
 )
 from commissioning.models import ActivityKind
 from coproduction.audit.models import AuditEvent
+from tests.careplans.factories import CarePlanFactory, PersonFactory
 from tests.commissioning.assets.factories import (
     AssetFactory,
     AssetModeratorFactory,
@@ -31,10 +32,9 @@ from tests.commissioning.assets.factories import (
     PlaceFactory,
     SuggestionFactory,
 )
-from tests.careplans.factories import CarePlanFactory, PersonFactory
 from tests.commissioning.factories import ProgrammeFactory
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.harness.bad_input import assert_bad_input
 
 SEARCH = reverse("assets:search")
 SUGGEST = reverse("assets:suggest")

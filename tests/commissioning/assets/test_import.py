@@ -12,8 +12,8 @@ from commissioning.assets import importing
 from commissioning.assets.models import Asset, AssetModerator, OpeningTime
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 from tests.commissioning.assets.test_oruk import make_asset
+from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 from tests.harness.auth import login_as
 
 UPLOAD = "assets:asset_import"

@@ -15,8 +15,8 @@ from django.urls import reverse
 from commissioning.assets import oruk
 from commissioning.assets.models import Asset, Category, OpeningTime
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import OrganisationFactory
 from tests.commissioning.assets.factories import AssetFactory
+from tests.coproduction.accounts.factories import OrganisationFactory
 
 SCHEMA_DIR = Path(oruk.__file__).parent / "schema"
 

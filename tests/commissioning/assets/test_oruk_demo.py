@@ -8,8 +8,8 @@ from commissioning.assets.demo import seed_assets_demo
 from commissioning.assets.models import Asset, Category
 from commissioning.demo import seed_commissioning_demo
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.assets.test_oruk import assert_valid
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def test_the_demo_feed_passes_the_oruk_schema_and_leaves_out_people_and_suggestions(client):

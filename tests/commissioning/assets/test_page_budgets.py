@@ -14,9 +14,9 @@ from tests.commissioning.assets.factories import (
     SuggestionFactory,
 )
 from tests.commissioning.factories import ProgrammeFactory
+from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
 
 
 def make_assets(count: int, added_by, seed: int = 1) -> list[Asset]:

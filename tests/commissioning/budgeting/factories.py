@@ -15,8 +15,8 @@ from commissioning.budgeting.models import (
     VotingCode,
 )
 from commissioning.models import ActivityKind
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class RoundFactory(DjangoModelFactory):

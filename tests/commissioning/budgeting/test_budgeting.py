@@ -17,7 +17,6 @@ from commissioning.budgeting.models import (
     VotingCode,
 )
 from commissioning.models import Decision, MemberRole
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
@@ -25,6 +24,7 @@ from tests.commissioning.budgeting.factories import (
     anonymous_ballots,
 )
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 
 

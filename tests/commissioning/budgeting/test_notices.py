@@ -10,7 +10,6 @@ from commissioning.budgeting.models import Round
 from commissioning.models import MemberRole
 from coproduction.notifications.selectors import messages_for
 from coproduction.notifications.topics import Topic
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
@@ -18,6 +17,7 @@ from tests.commissioning.budgeting.factories import (
     RoundFactory,
 )
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def _url(name, round_):

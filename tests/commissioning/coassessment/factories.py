@@ -19,7 +19,6 @@ from commissioning.coassessment.models import (
     WtfcTheme,
 )
 from commissioning.models import ActivityKind
-from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -27,6 +26,7 @@ from tests.careplans.factories import (
     ReviewItemFactory,
 )
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
+from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 
 try:
     from tests.commissioning.monitoring.factories import ContractFactory

@@ -17,12 +17,12 @@ from tests.commissioning.coassessment.factories import (
     SurveyFactory,
 )
 from tests.commissioning.factories import DecisionFactory
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.monitoring.factories import (
     FindingFactory,
     QualityVisitFactory,
     ReturnFigureFactory,
 )
+from tests.harness.bad_input import assert_bad_input
 
 
 def test_a_commissioner_starts_a_co_assessment_with_people_who_use_the_service(client_as, commissioner, programme):

@@ -19,13 +19,13 @@ from tests.commissioning.coassessment.factories import (
     WtfcStatementFactory,
     WtfcThemeFactory,
 )
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.monitoring.factories import (
     FindingFactory,
     MonitoringReturnFactory,
     QualityVisitFactory,
     ReturnFigureFactory,
 )
+from tests.harness.queries import assert_fixed_queries
 
 
 def _statements(exercise, themes: int, per_theme: int):

@@ -19,8 +19,8 @@ from commissioning.involvement.models import (
     SelfCheckAnswer,
     StepRating,
 )
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 # ---- Recognition and expenses ledger, self-assessment and self-check ----------------------
 

@@ -8,13 +8,13 @@ from commissioning.involvement.services import activity_participants_add
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.involvement.factories import (
     InvolvementProfileFactory,
     LocalPopulationFigureFactory,
     PeerResearcherFactory,
 )
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 
 def _people_take_part(programme, count: int, team=None) -> None:

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from commissioning.involvement.models import Participation, PeerResearcher
 from commissioning.models import Activity, ActivityKind
+from tests.commissioning.involvement.factories import PeerResearcherFactory
 from tests.harness.auth import login_as
 from tests.harness.bad_input import assert_bad_input
-from tests.commissioning.involvement.factories import PeerResearcherFactory
 
 
 def on(day, prefix):

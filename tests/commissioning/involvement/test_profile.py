@@ -13,10 +13,10 @@ from commissioning.involvement.models import InvolvementProfile, Participation
 from commissioning.involvement.services import activity_participants_add
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import ActivityFactory
-from tests.harness.auth import login_as
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
 from tests.commissioning.workshops.factories import InvitationFactory, WorkshopFactory
+from tests.harness.auth import login_as
+from tests.harness.bad_input import assert_bad_input
 
 
 def text(response) -> str:

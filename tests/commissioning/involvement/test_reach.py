@@ -15,12 +15,12 @@ from commissioning.involvement.services import activity_participants_add, activi
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory
-from tests.harness.auth import login_as
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.involvement.factories import (
     InvolvementProfileFactory,
     LocalPopulationFigureFactory,
 )
+from tests.harness.auth import login_as
+from tests.harness.bad_input import assert_bad_input
 
 TODAY = timezone.localdate()
 YEAR_START = selectors.financial_year_start(TODAY)

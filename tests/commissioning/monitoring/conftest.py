@@ -6,10 +6,10 @@ from commissioning.models import MemberRole
 from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 from tests.commissioning.monitoring.factories import ProviderFactory
 from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 @pytest.fixture

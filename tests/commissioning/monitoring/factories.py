@@ -23,9 +23,9 @@ from commissioning.monitoring.models import (
     VisitMethod,
 )
 from coproduction.accounts.models import Organisation
-from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
 from tests.commissioning.priorities.factories import IndicatorFactory
+from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 
 
 class ProviderFactory(OrganisationFactory):

@@ -12,8 +12,8 @@ from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember, QualityVisit
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.harness.browser import axe_violations, signed_in_page
 from tests.commissioning.monitoring.factories import ProviderFactory
+from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

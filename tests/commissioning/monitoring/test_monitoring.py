@@ -13,9 +13,9 @@ from commissioning.monitoring.models import (
     QualityVisit,
 )
 from coproduction.audit.models import AuditEvent
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
 from tests.commissioning.monitoring.factories import ContractFactory, ProviderFactory
+from tests.harness.bad_input import assert_bad_input
 
 
 def _url(name, contract, **extra):

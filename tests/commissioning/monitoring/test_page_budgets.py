@@ -6,9 +6,6 @@ from django.urls import reverse
 
 from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember
-from tests.coproduction.accounts.factories import UserFactory
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.monitoring.factories import (
     ActionFactory,
     MeetingMemberFactory,
@@ -18,6 +15,9 @@ from tests.commissioning.monitoring.factories import (
     QualityVisitFactory,
 )
 from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 QUARTERS = [datetime.date(2026, month, 1) for month in (4, 7, 10)] + [datetime.date(2027, month, 1) for month in (1, 4, 7, 10)]
 

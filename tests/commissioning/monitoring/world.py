@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from commissioning.monitoring import services
 from commissioning.monitoring.models import MeetingMember, VisitMethod
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.monitoring.factories import ProviderFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def build_monitoring_world(world: dict) -> dict:

@@ -16,12 +16,12 @@ from commissioning.specifications.models import (
     EvaluationCriterion,
     SpecificationVersion,
 )
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
 from tests.commissioning.specifications.factories import (
     SpecificationFactory,
     SpecificationVersionFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def published_version_of(specification) -> SpecificationVersion:

@@ -4,9 +4,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.panels import services
-from tests.coproduction.accounts.factories import UserFactory
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.panels.factories import (
     BidderFactory,
     BriefingPackFactory,
@@ -16,6 +13,9 @@ from tests.commissioning.panels.factories import (
     QuestionCommentFactory,
 )
 from tests.commissioning.specifications.factories import GlossaryTermFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 
 def _grow(panel, commissioner, times):

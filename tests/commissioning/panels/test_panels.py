@@ -10,9 +10,9 @@ from commissioning.panels.models import Conflict, Panel, PanelMember
 from commissioning.panels.rules import is_conflicted, membership
 from coproduction.audit.models import AuditEvent
 from coproduction.core.rules_cache import forget_for_request
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.panels.factories import PanelMemberFactory
 from tests.commissioning.specifications.factories import SpecificationFactory
+from tests.harness.bad_input import assert_bad_input
 
 
 def _url(panel, name="panel_detail", **extra):

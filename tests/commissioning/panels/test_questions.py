@@ -12,11 +12,11 @@ from commissioning.panels.models import PanelQuestion, QuestionComment
 from commissioning.specifications.reports import SPECIFICATION_PDF
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.specifications.factories import (
     EvaluationCriterionFactory,
     SpecificationVersionFactory,
 )
+from tests.harness.bad_input import assert_bad_input
 
 
 def _url(panel, name, **extra):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from commissioning.involvement.models import Claim
 from commissioning.panels import services
 from coproduction.audit.models import AuditEvent
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
 from tests.commissioning.panels.factories import PanelMemberFactory
+from tests.harness.bad_input import assert_bad_input
 
 
 def _url(panel, name):

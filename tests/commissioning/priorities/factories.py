@@ -13,12 +13,12 @@ from commissioning.priorities.models import (
     ShortlistEntry,
     Support,
 )
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,
     ProgrammeFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class PriorityFactory(DjangoModelFactory):

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from commissioning.priorities.models import Support
 from coproduction.accounts.models import Role
-from tests.harness.browser import axe_violations, signed_in_page
 from tests.commissioning.priorities.factories import PriorityFactory
 from tests.commissioning.priorities.pages import url
+from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

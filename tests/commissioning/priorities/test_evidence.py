@@ -11,9 +11,9 @@ from commissioning.priorities.forms import EVIDENCE_MAX_BYTES
 from commissioning.priorities.models import Evidence
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.priorities.factories import EvidenceFactory, PriorityFactory, StoryFactory
 from tests.commissioning.priorities.pages import text, url
+from tests.harness.bad_input import assert_bad_input
 
 STORY = {
     "kind": "story", "title": "Saturday at home", "text": "Every Saturday my son waits by the window.",

@@ -8,9 +8,9 @@ from django.urls import reverse
 from commissioning.priorities.models import Indicator, Outcome, OutcomeComment
 from commissioning.priorities.services import shortlist_agree
 from coproduction.accounts.models import Role
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory, PriorityFactory
 from tests.commissioning.priorities.pages import text, url
+from tests.harness.bad_input import assert_bad_input
 
 
 def test_a_commissioner_builds_the_framework_and_members_see_it(client_as, users, programme):

@@ -3,9 +3,7 @@
 import pytest
 
 from coproduction.accounts.models import Role
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import GroupMemberFactory
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.priorities.factories import (
     IndicatorFactory,
     OutcomeCommentFactory,
@@ -18,6 +16,8 @@ from tests.commissioning.priorities.factories import (
     SupportFactory,
 )
 from tests.commissioning.priorities.pages import url
+from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.queries import assert_fixed_queries
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from commissioning.priorities.models import (
 )
 from coproduction.accounts.models import Role
 from coproduction.core.personal_data import collect_for_user
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.priorities.factories import (
     OutcomeCommentFactory,
     PriorityCommentFactory,
@@ -21,6 +20,7 @@ from tests.commissioning.priorities.factories import (
     StoryFactory,
     SupportFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def test_your_data_holds_what_you_suggested_said_supported_and_told(users, programme):

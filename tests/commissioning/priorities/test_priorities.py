@@ -9,9 +9,9 @@ from commissioning.priorities.models import (
 )
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import ActivityFactory
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.priorities.factories import PriorityFactory, SupportFactory
 from tests.commissioning.priorities.pages import text, url
+from tests.harness.bad_input import assert_bad_input
 
 
 def test_a_member_suggests_a_priority_and_the_group_sees_it_with_their_name(client_as, users, programme):

@@ -12,8 +12,8 @@ from commissioning.specifications.models import (
     SpecificationVersion,
 )
 from commissioning.specifications.services import specification_create
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import ProgrammeFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class SpecificationFactory(DjangoModelFactory):

@@ -10,8 +10,8 @@ from commissioning.models import MemberRole
 from commissioning.specifications import services
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.harness.browser import axe_violations, signed_in_page
 from tests.commissioning.specifications.factories import GlossaryTermFactory, SpecificationFactory
+from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

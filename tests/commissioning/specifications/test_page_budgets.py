@@ -3,8 +3,6 @@
 from django.urls import reverse
 
 from commissioning.specifications import services
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
 from tests.commissioning.specifications.factories import (
     BidderQuestionFactory,
@@ -13,6 +11,8 @@ from tests.commissioning.specifications.factories import (
     SectionFactory,
     SpecificationFactory,
 )
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 
 def _grow(draft, commissioner, people, times):

@@ -15,9 +15,9 @@ from commissioning.specifications.models import (
     SpecificationVersion,
 )
 from tests.commissioning.factories import DecisionFactory, ProgrammeFactory
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.specifications.conftest import published_with_criteria
 from tests.commissioning.specifications.factories import GlossaryTermFactory, SpecificationFactory
+from tests.harness.bad_input import assert_bad_input
 
 
 def _url(name, specification, **kwargs):

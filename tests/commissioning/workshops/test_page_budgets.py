@@ -4,14 +4,14 @@ from django.urls import reverse
 
 from commissioning.workshops.models import Access
 from tests.commissioning.factories import GroupMemberFactory
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.workshops.factories import (
     IdeaFactory,
     InvitationFactory,
     WorkshopFactory,
     days_from_today,
 )
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 
 def _invite_many(workshop, count: int) -> None:

@@ -9,8 +9,6 @@ from commissioning.models import Activity, ActivityKind
 from commissioning.sections import activity_url
 from commissioning.workshops.models import Access, Idea, Invitation, Workshop
 from coproduction.audit.models import AuditEvent
-from tests.harness.auth import login_as
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
 from tests.commissioning.specifications.factories import SpecificationFactory
 from tests.commissioning.workshops.factories import (
@@ -19,6 +17,8 @@ from tests.commissioning.workshops.factories import (
     WorkshopFactory,
     days_from_today,
 )
+from tests.harness.auth import login_as
+from tests.harness.bad_input import assert_bad_input
 
 
 def url(name: str, workshop: Workshop, **extra) -> str:

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from commissioning.workshops.models import Invitation
-from tests.harness.browser import axe_violations, signed_in_page
 from tests.commissioning.workshops.factories import InvitationFactory
+from tests.harness.browser import axe_violations, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,8 @@ from coproduction.governance.models import (
     ErasureRequest,
     RetentionRun,
 )
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 class ConsentFactory(DjangoModelFactory):

@@ -7,8 +7,8 @@ from coproduction.audit.models import AuditEvent
 from coproduction.notifications.models import Delivery, Message, Preference
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import PersonFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

@@ -12,8 +12,8 @@ from coproduction.audit.models import AuditEvent
 from coproduction.reports import services
 from coproduction.reports.models import ReportJob
 from coproduction.reports.pdf import StaticOnlyURLFetcher
-from tests.harness.worker import celery_worker, wait_for
 from tests.coproduction.reports.factories import ReportJobFactory
+from tests.harness.worker import celery_worker, wait_for
 
 
 def pdf_text(data: bytes) -> str:

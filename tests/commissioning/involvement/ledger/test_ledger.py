@@ -23,8 +23,8 @@ from tests.commissioning.factories import (
     GroupMemberFactory,
     ProgrammeFactory,
 )
-from tests.harness.bad_input import assert_bad_input
 from tests.commissioning.involvement.factories import ClaimFactory, RecognitionRateFactory
+from tests.harness.bad_input import assert_bad_input
 
 
 def _page(response) -> BeautifulSoup:

@@ -8,14 +8,11 @@ from commissioning.involvement.ledger import services as ledger_services
 from commissioning.involvement.selfassessment.spectrum import PRACTICE_STEPS, STEPS
 from commissioning.involvement.services import activity_participants_add
 from commissioning.models import MemberRole
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.factories import (
     ActivityFactory,
     GroupMemberFactory,
     ProgrammeFactory,
 )
-from tests.harness.auth import login_as
-from tests.harness.queries import assert_fixed_queries
 from tests.commissioning.involvement.factories import (
     AssessmentRoundFactory,
     ClaimFactory,
@@ -24,6 +21,9 @@ from tests.commissioning.involvement.factories import (
     SelfCheckFactory,
     StepRatingFactory,
 )
+from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.auth import login_as
+from tests.harness.queries import assert_fixed_queries
 
 
 def _claims(programme, person, commissioner, count):

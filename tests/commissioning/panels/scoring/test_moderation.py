@@ -15,9 +15,9 @@ from commissioning.panels.models import (
     PanelMember,
     Score,
 )
+from tests.commissioning.panels.factories import panel_ready_to_score
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.commissioning.panels.factories import panel_ready_to_score
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 

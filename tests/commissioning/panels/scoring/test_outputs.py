@@ -10,8 +10,8 @@ from commissioning.panels.scoring import services as scoring_services
 from commissioning.panels.models import BidResponse, PanelMember
 from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.panels.factories import panel_ready_to_score
+from tests.coproduction.accounts.factories import UserFactory
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 

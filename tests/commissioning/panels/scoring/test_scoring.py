@@ -11,9 +11,9 @@ from django.urls import reverse
 from commissioning.panels.scoring import services as scoring_services
 from commissioning.panels.models import BidResponse, Panel, PanelMember, Score
 from coproduction.audit.models import AuditEvent
+from tests.commissioning.panels.factories import PDF_BYTES, panel_ready_to_score, pdf_upload
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.commissioning.panels.factories import PDF_BYTES, panel_ready_to_score, pdf_upload
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 

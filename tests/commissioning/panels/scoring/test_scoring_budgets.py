@@ -12,10 +12,10 @@ from commissioning.panels.models import (
     PanelQuestion,
     Score,
 )
+from tests.commissioning.panels.factories import panel_ready_to_score
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import assert_fixed_queries
-from tests.commissioning.panels.factories import panel_ready_to_score
 
 LIVED, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.PROCUREMENT_OFFICER
 

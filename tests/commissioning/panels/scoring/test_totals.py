@@ -10,8 +10,8 @@ from django.urls import reverse
 from commissioning.panels.scoring import selectors as scoring_selectors, services as scoring_services
 from commissioning.panels import services
 from commissioning.panels.models import BidResponse, PanelMember, PanelQuestion
-from tests.coproduction.accounts.factories import UserFactory
 from tests.commissioning.panels.factories import panel_ready_to_score
+from tests.coproduction.accounts.factories import UserFactory
 
 OFFICER = PanelMember.Role.PROCUREMENT_OFFICER
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
-from tests.coproduction.accounts.factories import TeamMembershipFactory, UserFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory, ReviewFactory
+from tests.coproduction.accounts.factories import TeamMembershipFactory, UserFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

@@ -9,7 +9,6 @@ from careplans.models import CarePlan, Review
 from coproduction.audit.models import AuditEvent
 from coproduction.notifications.models import Message
 from coproduction.reports.models import ReportJob
-from tests.coproduction.accounts.factories import UserFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     OutcomeProgressFactory,
@@ -22,6 +21,7 @@ from tests.careplans.factories import (
 from tests.checklist.factories import submitted_checklist
 from tests.commissioning.coassessment.factories import WtfcExerciseFactory, WtfcStatementFactory
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
+from tests.coproduction.accounts.factories import UserFactory
 
 
 def years_ago(years: float):

@@ -18,10 +18,10 @@ from coproduction.core.personal_data import (
 )
 from coproduction.governance.sar.views import SESSION_KEY
 from coproduction.reports.models import ReportJob
-from tests.coproduction.accounts.factories import UserFactory
-from tests.coproduction.audit.factories import AuditEventFactory
 from tests.careplans.factories import CarePlanFactory, PersonFactory, PlanCommentFactory
 from tests.commissioning.factories import ProgrammeFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.audit.factories import AuditEventFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 

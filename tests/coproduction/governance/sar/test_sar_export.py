@@ -13,10 +13,6 @@ from coproduction.audit.models import AuditEvent
 from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 from coproduction.reports.models import ReportJob
-from tests.coproduction.accounts.factories import UserFactory
-from tests.commissioning.assets.factories import SuggestionFactory
-from tests.coproduction.audit.factories import AuditEventFactory
-from tests.commissioning.budgeting.factories import ProposalFactory, VoterFactory
 from tests.careplans.factories import (
     CarePlanFactory,
     PersonFactory,
@@ -24,8 +20,9 @@ from tests.careplans.factories import (
     ReviewFactory,
 )
 from tests.checklist.factories import submitted_checklist
+from tests.commissioning.assets.factories import SuggestionFactory
+from tests.commissioning.budgeting.factories import ProposalFactory, VoterFactory
 from tests.commissioning.coassessment.factories import SurveyParticipationFactory
-from tests.harness.worker import celery_worker, wait_for
 from tests.commissioning.involvement.factories import ClaimFactory, InvolvementProfileFactory
 from tests.commissioning.monitoring.factories import MeetingMemberFactory
 from tests.commissioning.panels.factories import PanelMemberFactory
@@ -36,6 +33,9 @@ from tests.commissioning.specifications.factories import (
     draft_of,
 )
 from tests.commissioning.workshops.factories import InvitationFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.audit.factories import AuditEventFactory
+from tests.harness.worker import celery_worker, wait_for
 
 
 def pdf_text(data: bytes) -> str:
