@@ -214,5 +214,7 @@ def seed_involvement_demo() -> None:
     _before_this_year(users)
     _population(commissioner)
     from .ledger.demo import seed_ledger_demo
+    from .selfassessment.demo import seed_selfassessment_demo
 
     seed_ledger_demo()
+    seed_selfassessment_demo()

@@ -2,15 +2,13 @@
 
 
 def build_retention_world(world: dict) -> dict:
-    """An erasure request refused because the care record is open, and an account nobody has
-    used for half a year."""
+    """An erasure request refused because the care record is open."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from coproduction.accounts.models import Role
     from coproduction.governance.models import ErasureRequest
-    from tests.coproduction.accounts.factories import UserFactory
 
     administrator = world["users"][Role.ADMINISTRATOR]
     erasure = ErasureRequest.objects.create(
@@ -18,6 +16,4 @@ def build_retention_world(world: dict) -> dict:
         reason="Asked by letter for everything to be erased.", ground=ErasureRequest.Ground.LEGAL_OBLIGATION,
         status=ErasureRequest.Status.REFUSED, recorded_by=administrator, done_by=administrator, done_at=timezone.now(),
     )
-    dormant = UserFactory(email="dormant@example.org", roles=[Role.PROVIDER.value],
-                          date_joined=timezone.now() - timedelta(days=200))
-    return {"erasure_request": erasure, "inactive_account": dormant}
+    return {"erasure_request": erasure}
