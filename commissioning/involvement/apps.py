@@ -9,8 +9,10 @@ class InvolvementConfig(AppConfig):
     def ready(self) -> None:
         from commissioning.sections import ProgrammeSection, register_section
 
-        from . import home  # noqa: F401  (home and ledger.home register the home-page panels)
+        # Importing these registers the home-page panels.
+        from . import home  # noqa: F401
         from .ledger import home as ledger_home  # noqa: F401
+        from .selfassessment import home as selfassessment_home  # noqa: F401
 
         # Profiles and reach: the programme's reach tab. Snapshots of who took part are taken
         # by activity_participants_set/_add, which every service recording participants calls.
