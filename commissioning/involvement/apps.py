@@ -9,10 +9,13 @@ class InvolvementConfig(AppConfig):
     def ready(self) -> None:
         from commissioning.sections import ProgrammeSection, register_section
 
-        # Importing these registers the home-page panels.
+        # Importing these registers the home-page panels, and the parts' rules (django-rules
+        # imports only this app's own rules.py, on which theirs build).
         from . import home  # noqa: F401
         from .ledger import home as ledger_home  # noqa: F401
+        from .ledger import rules as ledger_rules  # noqa: F401
         from .selfassessment import home as selfassessment_home  # noqa: F401
+        from .selfassessment import rules as selfassessment_rules  # noqa: F401
 
         # Profiles and reach: the programme's reach tab. Snapshots of who took part are taken
         # by activity_participants_set/_add, which every service recording participants calls.

@@ -1,5 +1,6 @@
 """Who may see and do what with involvement records. A person's profile and claims are theirs;
-organisers (commissioners) approve claims and see spend; see each section below."""
+organisers (commissioners) approve claims and see spend. The ledger's and the self-assessments'
+predicates are in ledger/rules.py and selfassessment/rules.py, which build on these."""
 
 import rules
 
@@ -36,9 +37,3 @@ rules.add_perm("involvement.record_interview", is_commissioner | is_the_peer_res
 # Across the council (no object).
 rules.add_perm("involvement.view_council_reach", is_commissioner | is_head_of_service)
 rules.add_perm("involvement.change_population_figures", is_commissioner)
-
-
-# The ledger and the self-assessments keep their predicates in their own rules.py; importing
-# them here registers them, as django-rules discovers only the app's own rules module.
-from .ledger import rules as ledger_rules  # noqa: E402,F401
-from .selfassessment import rules as selfassessment_rules  # noqa: E402,F401

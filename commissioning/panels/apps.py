@@ -17,9 +17,11 @@ class PanelsConfig(AppConfig):
             register_section,
         )
 
-        # Importing these registers the briefing pack, panel report and feedback letter PDFs.
+        # Importing these registers the briefing pack, panel report and feedback letter PDFs, and
+        # the scoring part's rules (django-rules imports only this app's own rules.py).
         from . import briefing  # noqa: F401
         from .scoring import reports  # noqa: F401
+        from .scoring import rules as scoring_rules  # noqa: F401
 
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(

@@ -4,7 +4,8 @@ have declared their conflicts of interest (even "none"), and never scores a bidd
 a conflict with. Commissioners who may manage the programme set panels up.
 
 Membership is read once per user and panel and kept on the user for the request, so pages that
-check many bidders stay at a fixed number of queries."""
+check many bidders stay at a fixed number of queries. Bids, scoring, moderation and outputs have
+their predicates in scoring/rules.py, which builds on these."""
 
 import rules
 
@@ -128,8 +129,3 @@ rules.add_perm("panels.view_recognition", is_panel_chair)
 rules.add_perm("panels.view_access_needs", is_panel_chair)
 # Object: a bidder.
 rules.add_perm("panels.score_bidder", may_score_bidder)
-
-
-# Bids, scoring, moderation and outputs keep their predicates in scoring/rules.py; importing it
-# here registers them, as django-rules discovers only the app's own rules module.
-from .scoring import rules as scoring_rules  # noqa: E402,F401

@@ -1,12 +1,12 @@
 """The commissioning team's Spectrum of Practice self-assessment, in rounds over time, and a
 practitioner's private "doing with, not doing to" self-check. The steps themselves are data
-in commissioning/involvement/selfassessment/spectrum.py; rows store the step's key."""
+in commissioning/involvement/spectrum.py; rows store the step's key."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from ..selfassessment.spectrum import PRACTICE_ANSWERS, RATING_CHOICES
+from ..spectrum import PRACTICE_ANSWERS, RATING_CHOICES
 
 __all__ = ["AssessmentRound", "StepRating", "SelfCheck", "SelfCheckAnswer"]
 
@@ -68,7 +68,7 @@ class SelfCheck(models.Model):
 
     def answers_text(self) -> str:
         """Every answer in plain words, for the person's own data download."""
-        from ..selfassessment.spectrum import PRACTICE_ANSWER_NAMES, PRACTICE_BY_KEY
+        from ..spectrum import PRACTICE_ANSWER_NAMES, PRACTICE_BY_KEY
 
         return "; ".join(
             f"{PRACTICE_BY_KEY[a.step_key].text} {PRACTICE_ANSWER_NAMES.get(a.answer, a.answer)}"

@@ -10,7 +10,7 @@ from commissioning.models import Programme
 from coproduction.accounts.models import User
 
 from ..models import AssessmentRound, SelfCheck, SelfCheckAnswer, StepRating
-from .spectrum import ESTABLISHED, NOT_STARTED, STARTED
+from ..spectrum import ESTABLISHED, NOT_STARTED, STARTED
 
 AL, ROSA, PRIYA, TOM = "person@demo.example", "assessor@demo.example", "commissioner@demo.example", "practitioner@demo.example"
 SPRING = {

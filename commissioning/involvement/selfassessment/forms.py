@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 from coproduction.accounts.forms import date_field, gds_helper
 
-from .spectrum import (
+from ..spectrum import (
     GETTING_STARTED,
     MAKING_PROGRESS,
     PRACTICE_ANSWERS,

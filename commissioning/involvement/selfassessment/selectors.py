@@ -17,7 +17,7 @@ from ..models.selfassessment import (
     SelfCheckAnswer,
     StepRating,
 )
-from .spectrum import (
+from ..spectrum import (
     PRACTICE_ANSWERS,
     PRACTICE_BY_KEY,
     PRACTICE_STEPS,

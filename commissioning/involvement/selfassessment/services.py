@@ -13,7 +13,7 @@ from ..models.selfassessment import (
     SelfCheckAnswer,
     StepRating,
 )
-from .spectrum import PRACTICE_ANSWER_NAMES, PRACTICE_STEP_KEYS, RATING_NAMES, STEP_KEYS
+from ..spectrum import PRACTICE_ANSWER_NAMES, PRACTICE_STEP_KEYS, RATING_NAMES, STEP_KEYS
 
 
 def _check_ratings(ratings: dict) -> None:

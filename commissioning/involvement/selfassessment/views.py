@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from commissioning.models import LadderRung
 from coproduction.core.access import require_perm
 
+from ..spectrum import LADDER_RULE, PRACTICE_ANSWERS, RATING_NAMES, STEPS
 from . import selectors, services
 from .forms import RoundForm, SelfCheckForm
-from .spectrum import LADDER_RULE, PRACTICE_ANSWERS, RATING_NAMES, STEPS
 
 VIEW, CHANGE = "involvement.view_selfassessment", "involvement.change_selfassessment"
 

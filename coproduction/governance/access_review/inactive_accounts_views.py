@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 
-from ..retention.forms import ConfirmForm
+from ..forms import ConfirmForm
 from .inactive_accounts import account_disable_inactive, inactive_accounts
 
 PER_PAGE = 25

@@ -1,7 +1,7 @@
-"""Forms for the retention pages: erasure requests and confirmations (inactive accounts use ConfirmForm too)."""
+"""Forms for the retention pages: recording an erasure request."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
@@ -67,12 +67,3 @@ class ErasureRequestForm(forms.Form):
         if received > timezone.localdate():
             raise forms.ValidationError("The date the request was received must be today or in the past")
         return received
-
-
-class ConfirmForm(forms.Form):
-    """A confirmation page's single button: no fields to fill in."""
-
-    def __init__(self, *args, button: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(Button.warning("confirm", button))

@@ -16,9 +16,10 @@ from coproduction.core.access import require_perm
 from coproduction.core.forms import errors_onto_form
 from coproduction.core.paging import countless_page
 
+from ..forms import ConfirmForm
 from ..models import ErasureRequest, RetentionRun
 from . import selectors as retention_selectors, services as retention
-from .forms import ConfirmForm, ErasureRequestForm
+from .forms import ErasureRequestForm
 
 PER_PAGE = 25
 

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from commissioning.involvement.models import SelfCheck
-from commissioning.involvement.selfassessment.spectrum import PRACTICE_STEPS
+from commissioning.involvement.spectrum import PRACTICE_STEPS
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 

@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from commissioning.involvement.models import AssessmentRound
-from commissioning.involvement.selfassessment.spectrum import (
+from commissioning.involvement.spectrum import (
     ESTABLISHED,
     GETTING_STARTED,
     MAKING_PROGRESS,
