@@ -11,7 +11,7 @@ from django.urls import reverse
 from commissioning.models import MemberRole, Programme
 from coproduction.core.access import get_visible_or_404, require_perm, require_visible
 from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
-from tests.reports.factories import ReportJobFactory
+from tests.coproduction.reports.factories import ReportJobFactory
 
 
 @pytest.fixture

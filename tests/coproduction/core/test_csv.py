@@ -18,11 +18,11 @@ from commissioning.involvement.services import claim_approve
 from commissioning.models import MemberRole
 from coproduction.core.csv_files import csv_text, safe_cell
 from coproduction.core.personal_data import ExportSection
-from coproduction.governance.sar import _csv_bytes as subject_access_csv
-from tests.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
+from coproduction.governance.sar.export import _csv_bytes as subject_access_csv
+from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory, ProgrammeFactory
-from tests.involvement.factories import ClaimFactory, InvolvementProfileFactory
-from tests.priorities.factories import IndicatorFactory, OutcomeFactory
+from tests.commissioning.involvement.factories import ClaimFactory, InvolvementProfileFactory
+from tests.commissioning.priorities.factories import IndicatorFactory, OutcomeFactory
 
 FORMULA = '=HYPERLINK("http://evil.example","Click")'
 

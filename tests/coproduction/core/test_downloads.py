@@ -10,7 +10,7 @@ from django.test import RequestFactory
 
 from coproduction.audit.models import AuditEvent
 from coproduction.core.downloads import members_file_download
-from tests.reports.factories import ReportJobFactory
+from tests.coproduction.reports.factories import ReportJobFactory
 
 PDF = {"pdf": "application/pdf"}
 
