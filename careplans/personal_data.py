@@ -1,6 +1,7 @@
 from coproduction.core.personal_data import register
 
-from .models import CarePlan, Person, PlanComment, Representative, Review
+from .models import CarePlan, PlanComment, Review
+from coproduction.people.models import Person, Representative
 
 register(
     Person,

@@ -22,7 +22,8 @@ from .forms import (
     ReviewStartForm,
     SectionForm,
 )
-from .models import Person, ReviewItem
+from .models import ReviewItem
+from coproduction.people.models import Person
 from .plan_content import compare, describe, section_or_404
 from .sections import sections_for
 from .views import person_or_404

@@ -6,7 +6,8 @@ import random
 
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person
+from careplans.models import CarePlan
+from coproduction.people.models import Person
 from coproduction.accounts.models import Team, User
 
 from .models import (

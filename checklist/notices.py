@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careplans.models import Person
+from coproduction.people.models import Person
 from coproduction.accounts.models import Role, User
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person, Representative
+from careplans.models import CarePlan
+from coproduction.people.models import Person, Representative
 from coproduction.accounts.models import Team, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record

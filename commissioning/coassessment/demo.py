@@ -9,7 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person, Review, ReviewItem
+from careplans.models import CarePlan, Review, ReviewItem
+from coproduction.people.models import Person
 from commissioning.demo import DAY_OPPORTUNITIES
 from commissioning.models import Programme
 from coproduction.accounts.models import Team, User

@@ -13,7 +13,8 @@ def _about_person_records(subject):
     written before the account was linked)."""
     if subject.person is None:
         return None
-    from careplans.models import CarePlan, Person, Representative, Review
+    from careplans.models import CarePlan, Review
+    from coproduction.people.models import Person, Representative
     from checklist.models import Checklist
 
     person = subject.person

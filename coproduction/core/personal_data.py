@@ -51,7 +51,7 @@ class Subject:
     @classmethod
     def of(cls, obj: models.Model) -> "Subject":
         """The subject for a Person or a User, with the record linked to it if there is one."""
-        from careplans.models import Person  # the registry is imported before the apps
+        from coproduction.people.models import Person  # the registry is imported before the apps
 
         if isinstance(obj, Person):
             return cls(person=obj, user=obj.user)

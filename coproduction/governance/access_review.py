@@ -12,7 +12,8 @@ from coproduction.audit.models import AuditEvent
 
 
 def access_events_for_person(*, person, date_from: date | None = None, date_to: date | None = None) -> QuerySet[AuditEvent]:
-    from careplans.models import CarePlan, Person, Review
+    from careplans.models import CarePlan, Review
+    from coproduction.people.models import Person
 
     types = ContentType.objects.get_for_models(Person, CarePlan, Review)  # cached per process
     plan_ids = CarePlan.objects.filter(person=person).annotate(key=Cast("pk", CharField())).values("key")

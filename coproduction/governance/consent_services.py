@@ -154,7 +154,7 @@ def give_consent(
             story_share(story=story, consent_from=consent_from, consent_notes=notes, by=by, request=request)
         return consent
     elif purpose == Purpose.REVIEW_STATEMENTS:
-        from careplans.models import Person
+        from coproduction.people.models import Person
 
         Person.objects.filter(pk=person.pk).update(review_statements_opt_out=False)
         person.review_statements_opt_out = False
@@ -195,7 +195,7 @@ def withdraw_consent(*, consent: Consent, by, reason: str = "", request=None) ->
 
 def _take_effect(consent: Consent, *, by, request) -> None:
     if consent.purpose == Purpose.REPRESENTATIVE_SEES_PLAN and consent.representative_id:
-        from careplans.models import Representative
+        from coproduction.people.models import Representative
         from careplans.services import representative_withdraw
 
         representative = Representative.objects.select_related("person__user").get(pk=consent.representative_id)
@@ -208,7 +208,7 @@ def _take_effect(consent: Consent, *, by, request) -> None:
         story.save(update_fields=["shared_at", "consent_from", "consent_notes", "consent_recorded_by"])
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=story, request=request, detail="story no longer shared: consent withdrawn")
     elif consent.purpose == Purpose.REVIEW_STATEMENTS and consent.person_id:
-        from careplans.models import Person
+        from coproduction.people.models import Person
 
         Person.objects.filter(pk=consent.person_id).update(review_statements_opt_out=True)
         audit_record(

@@ -14,7 +14,7 @@ def seed_consent_demo() -> None:
 
     from django.utils import timezone
 
-    from careplans.models import Person, Representative
+    from coproduction.people.models import Person, Representative
     from commissioning.involvement.models import InvolvementProfile
     from coproduction.accounts.models import User
 
@@ -62,7 +62,7 @@ def seed_sar_demo() -> None:
     worker that `make run` starts makes the PDF and ZIP within seconds, as for a real request."""
     from django.contrib.contenttypes.models import ContentType
 
-    from careplans.models import Person
+    from coproduction.people.models import Person
     from coproduction.accounts.models import User
     from coproduction.reports.models import ReportJob
 
@@ -87,7 +87,8 @@ def seed_retention_demo() -> None:
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
-    from careplans.models import CarePlan, Person, Review, ReviewItem
+    from careplans.models import CarePlan, Review, ReviewItem
+    from coproduction.people.models import Person
     from coproduction.accounts.models import User
     from coproduction.audit.models import AuditEvent
 

@@ -26,15 +26,8 @@ RUN_LOCK = 7_314_022
 def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
     """Names and free text go; the record, its plans, reviews and their categories stay, so
     counts (plans agreed, review decisions, statements per theme) still add up."""
-    from careplans.models import (
-        CarePlan,
-        OutcomeProgress,
-        Person,
-        PlanComment,
-        Representative,
-        Review,
-        ReviewItem,
-    )
+    from careplans.models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem
+    from coproduction.people.models import Person, Representative
     from checklist.models import Rating
 
     from .models import Consent
@@ -192,7 +185,7 @@ def erasure_request_record(*, person=None, user=None, received_on, reason: str, 
     lawful ground to keep the record applies it is refused now; otherwise it waits for the
     administrator to confirm the erasure."""
     if person is None and user is not None:
-        from careplans.models import Person
+        from coproduction.people.models import Person
 
         person = Person.objects.filter(user=user).first()  # their care record, if they have one
     if person is not None:
@@ -234,7 +227,7 @@ def _close_account(user) -> int:
 def erasure_carry_out(*, erasure: ErasureRequest, by, request=None) -> ErasureRequest:
     """Erase through the same steps as the schedule: the care record anonymised, the
     account holder's involvement profile and messages deleted."""
-    from careplans.models import Person
+    from coproduction.people.models import Person
     from commissioning.involvement.models import InvolvementProfile
     from coproduction.notifications.models import Message
 

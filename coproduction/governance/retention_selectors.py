@@ -45,7 +45,8 @@ def _cutoff_at(record_type: str, today: date | None) -> datetime:
 def due_care_records(*, today: date | None = None) -> QuerySet:
     """People whose plan was closed at a review (no plan in progress since), with no contact
     since the cutoff, and not already anonymised."""
-    from careplans.models import CarePlan, Person, Review
+    from careplans.models import CarePlan, Review
+    from coproduction.people.models import Person
 
     closing = Review.objects.filter(
         plan__person=OuterRef("pk"), plan__status=CarePlan.Status.AGREED, decision=Review.Decision.CLOSE,

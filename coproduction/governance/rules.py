@@ -22,7 +22,7 @@ rules.add_perm("governance.view_subject_access_job", _is_administrator & is_subj
 # The consent register: staff who work with a person see and act on it from the person's
 # record; everyone sees and withdraws the consents that are theirs. An involvement profile is
 # the account holder's alone, so it never appears in a person's register for staff.
-from careplans.rules import can_work_with_person as _can_work_with_person  # noqa: E402
+from coproduction.people.rules import can_work_with_person as _can_work_with_person  # noqa: E402
 
 
 @rules.predicate

@@ -9,7 +9,7 @@ from django.contrib.sessions.backends.cache import SessionStore
 from django.urls import reverse
 from django.utils import timezone
 
-from careplans.models import Person
+from coproduction.people.models import Person
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import ErasureRequest, RetentionRun
 from coproduction.governance.retention import retention_apply

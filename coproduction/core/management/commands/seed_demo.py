@@ -107,7 +107,7 @@ class Command(BaseCommand):
         """People who draw on care and support, at different stages, on Tom's caseload."""
         from datetime import date
 
-        from careplans.models import Person, Representative
+        from coproduction.people.models import Person, Representative
 
         users = {user.email: user for user in User.objects.filter(email__endswith="@demo.example")}
         tom = users["practitioner@demo.example"]
@@ -149,7 +149,8 @@ class Command(BaseCommand):
 
         from django.utils import timezone
 
-        from careplans.models import CarePlan, Person, PlanComment
+        from careplans.models import CarePlan, PlanComment
+        from coproduction.people.models import Person
 
         tom = User.objects.get(email="practitioner@demo.example")
         today = timezone.localdate()
