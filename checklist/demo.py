@@ -1,4 +1,5 @@
 """Demo checklist data: six quarters of answers for the North Adults Team, from people and
+from coproduction.core.demo import demo_seeder
 from their practitioners, so the dashboard shows real trends, gaps and stories on first run."""
 
 import datetime
@@ -35,6 +36,7 @@ STORIES = {
 }
 
 
+@demo_seeder(40)
 def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
     if Checklist.objects.filter(team__name="North Adults Team").exists():
         if not RatingTotal.objects.exists():

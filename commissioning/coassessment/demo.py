@@ -4,6 +4,7 @@ Together for Change exercise whose top theme became a priority, a finished surve
 group's themes, complaints and compliments about Dev's contract (Riverside Support), and a
 co-assessment of it recorded in the decisions log."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 
 from django.db import transaction
@@ -178,6 +179,7 @@ def _co_assessment(programme: Programme, commissioner: User, contract) -> None:
 
 
 @transaction.atomic
+@demo_seeder(140)
 def seed_coassessment_demo() -> None:
     """Idempotent: safe to run again on a seeded database."""
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()

@@ -238,15 +238,17 @@ def test_erasure_detail_is_for_administrators_only(client_as, users, administrat
 
 def test_demo_shows_a_record_due_and_an_inactive_account(team):
     from coproduction.governance.accounts_review import inactive_accounts
+    from careplans.demo import seed_closed_record_demo
+    from careplans.retention import due_care_records
     from coproduction.governance.demo import seed_retention_demo
-    from coproduction.governance.retention_selectors import due_care_records
     from tests.careplans.factories import PersonFactory
 
     al = UserFactory(email="person@demo.example", roles=["person"])
     PersonFactory(user=al, team=team)
     UserFactory(email="practitioner@demo.example", roles=["practitioner"], teams=[team])
-    seed_retention_demo()
-    seed_retention_demo()  # safe to run again
+    for _ in range(2):  # safe to run again
+        seed_retention_demo()
+        seed_closed_record_demo()
     assert list(due_care_records().values_list("full_name", flat=True)) == ["Edith Morley"]
     assert "derek.oldfield@demo.example" in set(inactive_accounts().values_list("email", flat=True))
     assert AuditEvent.objects.filter(subject=al, action="view").count() == 4

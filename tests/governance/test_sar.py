@@ -80,7 +80,7 @@ def test_a_person_without_an_account_gets_their_plans_and_who_read_them():
     someone_else = CarePlanFactory(version=1)
     AuditEventFactory(actor=reader, subject=None, target_type=ContentType.objects.get_for_model(plan), target_id=str(someone_else.pk))
     sections = {section.model_label: section for section in collect_for_subject(Subject.of(person))}
-    assert sections["careplans.Person"].rows[0][0] == "Edie Noaccount"
+    assert sections["people.Person"].rows[0][0] == "Edie Noaccount"
     assert len(sections["careplans.CarePlan"].rows) == 1
     trail = sections["audit.AuditEvent"]
     assert len(trail.rows) == 2 and {row[1] for row in trail.rows} == {"Reggie Reader"}
