@@ -27,11 +27,11 @@ from tests.harness.queries import assert_fixed_queries
 
 
 def _people():
-    return {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("careplans", "Person")}
+    return {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("people", "Person")}
 
 
 def test_every_model_with_a_relation_to_a_user_or_person_is_in_the_subject_access_export_or_exempt_with_a_reason():
-    person_model = apps.get_model("careplans", "Person")
+    person_model = apps.get_model("people", "Person")
     registered = {entry.model: entry for entry in entries()}
     exempt = exemptions()
     exported = {section.model_label for section in collect_for_subject(Subject(person=None, user=None))}
