@@ -1,5 +1,4 @@
 """Demo checklist data: six quarters of answers for the North Adults Team, from people and
-from coproduction.core.demo import demo_seeder
 from their practitioners, so the dashboard shows real trends, gaps and stories on first run."""
 
 import datetime
@@ -10,6 +9,7 @@ from django.utils import timezone
 from careplans.models import CarePlan
 from coproduction.people.models import Person
 from coproduction.accounts.models import Team, User
+from coproduction.core.demo import demo_seeder
 
 from .models import (
     Checklist,
