@@ -6,7 +6,7 @@ earlier stages (with who took part) and a decisions log in which one decision wa
 from coproduction.core.demo import demo_seeder
 import datetime
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,

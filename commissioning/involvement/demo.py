@@ -25,7 +25,8 @@ from .models import (
     Participation,
     PeerResearcher,
 )
-from .services import activity_participants_add, participation_backfill
+from .services import participation_backfill
+from commissioning.participants import activity_participants_add
 
 EQUALITY_FIELDS = [field for field, *_rest in EQUALITY_QUESTIONS]
 LUNCH_CLUB = "Listening at the Thursday lunch club"

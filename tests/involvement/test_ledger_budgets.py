@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.involvement import ledger_services
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.involvement.spectrum import PRACTICE_STEPS, STEPS
 from commissioning.models import MemberRole
 from tests.accounts.factories import UserFactory
