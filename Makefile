@@ -36,10 +36,11 @@ run: $(INSTALLED)  ## Web, worker and beat on embedded Postgres+Redis (or DATABA
 	$(SERVERS) run
 
 # pytest-django turns DEBUG off, so the tests run with production settings and need a key.
+# lint-imports first: a breach of the layers in pyproject.toml fails before any test runs.
 # tests/harness/run_suite.py runs the suite in parallel, then the fault tests alone, and prints
 # the slowest tests and the time each step took.
-test: $(INSTALLED)  ## Whole suite, browser tests included (Chromium from CHROMIUM or PATH)
-	SECRET_KEY=$${SECRET_KEY:-test-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
+test: $(INSTALLED)  ## Import contracts, then the whole suite, browser tests included (Chromium from CHROMIUM or PATH)
+	PYTHONPATH=. $(VENV)/bin/lint-imports && SECRET_KEY=$${SECRET_KEY:-test-only-$$(date +%s)-not-a-real-secret-key-for-anything} \
 		$(SERVERS) exec -- $(PY) -m tests.harness.run_suite $(PYTEST_ARGS)
 
 bench: $(INSTALLED)  ## Council-scale timings beside a trivial view (not part of the tests)

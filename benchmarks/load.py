@@ -93,7 +93,7 @@ def _model_defaults_in_bench_database() -> None:
     bench database (Django keeps defaults in Python), so that SQL still inserts."""
     from django.db import connection
 
-    from careplans.models import Person
+    from coproduction.people.models import Person
     from checklist.models import Checklist
 
     with connection.cursor() as cursor:
@@ -123,7 +123,8 @@ def _practitioner_drafts(count: int) -> dict[str, int]:
     the first person on their caseload, so the journey can save a section."""
     from django.db.models import Max
 
-    from careplans.models import CarePlan, Person
+    from careplans.models import CarePlan
+    from coproduction.people.models import Person
 
     drafts = {}
     new = []

@@ -142,7 +142,7 @@ def seed_careplans() -> None:
     """A record and an agreed plan for every person, on practitioners' caseloads in their teams."""
     from django.db import connection
 
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     started = time.perf_counter()
     with connection.cursor() as cursor:
@@ -314,13 +314,13 @@ def bench_pages(args: argparse.Namespace) -> None:
 
 
 def _person_id(email: str) -> int:
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     return Person.objects.get(user__email=email).pk
 
 
 def _caseload_person_id(email: str) -> int:
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     return Person.objects.filter(practitioner__email=email).order_by("pk").values_list("pk", flat=True)[0]
 

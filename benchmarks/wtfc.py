@@ -57,7 +57,8 @@ def parse_args() -> argparse.Namespace:
 def seed_reviews(args: argparse.Namespace) -> None:
     from django.contrib.auth.hashers import make_password
 
-    from careplans.models import CarePlan, Person, Review, ReviewItem
+    from careplans.models import CarePlan, Review, ReviewItem
+    from coproduction.people.models import Person
     from coproduction.accounts.models import Organisation, Team, User
 
     team = Team.objects.filter(name=TEAM).first()

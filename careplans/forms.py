@@ -8,15 +8,8 @@ from django import forms
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 
-from .models import (
-    CommunicationNeed,
-    OutcomeProgress,
-    Person,
-    Representative,
-    Review,
-    ReviewItem,
-    ReviewTheme,
-)
+from .models import OutcomeProgress, Review, ReviewItem, ReviewTheme
+from coproduction.people.models import CommunicationNeed, Person, Representative
 from .sections import WHOSE_WORDS, ItemList, Kind, Section
 from .sections import Field as PlanField
 from .selectors import practitioners_for, teams_for

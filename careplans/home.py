@@ -4,8 +4,9 @@ from django.utils import timezone
 from coproduction.accounts.home import register_home_panel
 from coproduction.accounts.models import Role, User
 
-from .models import CarePlan, Person
-from .selectors import own_person_record, represented_people
+from .models import CarePlan
+from coproduction.people.models import Person
+from coproduction.people.selectors import own_person_record, represented_people
 
 
 def _person_panel(user: User) -> dict:

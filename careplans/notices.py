@@ -24,7 +24,8 @@ from coproduction.accounts.models import Role, TeamMembership, User
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
-from .models import CarePlan, Person, Representative, Review
+from .models import CarePlan, Review
+from coproduction.people.models import Person, Representative
 
 
 def _long_date(day: datetime.date) -> str:

@@ -1,41 +1,8 @@
 from coproduction.core.personal_data import register
 
-from .models import CarePlan, Person, PlanComment, Representative, Review
+from .models import CarePlan, PlanComment, Review
+from coproduction.people.records import register_person_record
 
-register(
-    Person,
-    title="Your care and support record",
-    user_paths=["user"],
-    person_paths=["pk"],
-    fields=[
-        ("Full name", "full_name"),
-        ("Preferred name", "preferred_name"),
-        ("Date of birth", "date_of_birth"),
-        ("Pronouns", "pronouns"),
-        ("Communication and access needs", "communication_need_labels"),
-        ("Interpreter language", "interpreter_language"),
-        ("Best time and place to meet", "best_time_and_place"),
-        ("Capacity for care-planning decisions", "capacity"),
-        ("Capacity assessed on", "capacity_assessed_on"),
-        ("Team", "team__name"),
-        ("Practitioner", "practitioner__full_name"),
-    ],
-)
-register(
-    Representative,
-    title="Carers, family and advocates: people you represent, and people who represent you",
-    user_paths=["user"],
-    person_paths=["person"],
-    fields=[
-        ("Person", "person__full_name"),
-        ("Representative", "name"),
-        ("Relationship", "relationship"),
-        ("Why you may see their plan", "basis"),
-        ("Recorded", "recorded_on"),
-        ("Withdrawn", "withdrawn_on"),
-    ],
-    explanation="Carers, family members and advocates see a person's plan only while the person agrees, or on another recorded basis.",
-)
 register(
     CarePlan,
     title="Your care and support plans",
@@ -61,3 +28,7 @@ register(
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Decision", "decision"), ("Why", "decision_notes")],
     order_by=["-held_on"],
 )
+
+# The audit trail and the access review find reads of these as reads of the person's record.
+register_person_record(CarePlan, "person", in_access_review=True)
+register_person_record(Review, "plan__person", in_access_review=True)

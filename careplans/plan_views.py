@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.people.selectors import own_person_record
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
@@ -22,7 +23,8 @@ from .forms import (
     ReviewStartForm,
     SectionForm,
 )
-from .models import Person, ReviewItem
+from .models import ReviewItem
+from coproduction.people.models import Person
 from .plan_content import compare, describe, section_or_404
 from .sections import sections_for
 from .views import person_or_404
@@ -37,7 +39,7 @@ def _draft_or_404(person: Person):
 
 @require_GET
 def my_plan(request: HttpRequest) -> HttpResponse:
-    person = selectors.own_person_record(user=request.user)
+    person = own_person_record(user=request.user)
     if person is None:
         raise Http404
     return redirect("careplans:plan_detail", person_id=person.pk)

@@ -6,16 +6,8 @@ from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
 
-from .models import CarePlan, Person, Representative, Review, ReviewTheme
-from .rules import representing_person_ids
-
-
-def person_list_visible_to(*, user: User) -> QuerySet[Person]:
-    """People this user may open. Keep in step with careplans.rules (view_person)."""
-    visible = Q(user_id=user.pk) | Q(pk__in=representing_person_ids(user))
-    if user.has_role(Role.PRACTITIONER) or user.has_role(Role.TEAM_MANAGER):
-        visible |= Q(team_id__in=user.team_ids)
-    return Person.objects.filter(visible).select_related("team", "practitioner", "user")
+from .models import CarePlan, Review, ReviewTheme
+from coproduction.people.models import Person
 
 
 def _plans_of_person():
@@ -56,10 +48,6 @@ def caseload_for(*, user: User, name: str = "", mine_only: bool = False, show: s
     if name:
         people = people.filter(Q(full_name__icontains=name) | Q(preferred_name__icontains=name))
     return people.order_by("-overdue", "full_name", "id")
-
-
-def representative_list_for(*, person: Person) -> QuerySet[Representative]:
-    return person.representatives.select_related("user", "recorded_by", "withdrawn_by").order_by("withdrawn_on", "name")
 
 
 def teams_for(*, user: User) -> QuerySet[Team]:
@@ -131,19 +119,3 @@ def plan_comments(*, plan) -> dict[str, list]:
     for comment in plan.comments.select_related("author").order_by("created_at", "id"):
         grouped.setdefault(comment.section, []).append(comment)
     return grouped
-
-
-def own_person_record(*, user: User) -> Person | None:
-    """The signed-in person's own record: one query, shared by every panel of the request."""
-    if not hasattr(user, "_own_person_record"):
-        user._own_person_record = Person.objects.filter(user=user).select_related("practitioner", "team").first()
-    return user._own_person_record
-
-
-def represented_people(*, user: User) -> list[Person]:
-    """People this user represents now, for their home page: one query per request."""
-    if not hasattr(user, "_represented_people"):
-        user._represented_people = list(
-            Person.objects.filter(representatives__user=user, representatives__withdrawn_on__isnull=True).distinct().order_by("full_name")[:20]
-        )
-    return user._represented_people

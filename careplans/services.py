@@ -15,16 +15,8 @@ from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 
 from . import notices
-from .models import (
-    CarePlan,
-    OutcomeProgress,
-    Person,
-    PlanComment,
-    Representative,
-    Review,
-    ReviewItem,
-    ReviewTheme,
-)
+from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
+from coproduction.people.models import Person, Representative
 from .plan_content import Status
 
 PERSON_FIELDS = [

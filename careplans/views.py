@@ -14,12 +14,13 @@ from coproduction.notifications.selectors import person_contact_summary
 
 from . import selectors, services
 from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
-from .models import Person
+from coproduction.people.models import Person
+from coproduction.people.selectors import person_list_visible_to, representative_list_for
 
 
 def person_or_404(request: HttpRequest, person_id: int, permission: str) -> Person:
     # Outside the user's scope is a 404: that a person is known to the council is private too.
-    return get_visible_or_404(request, selectors.person_list_visible_to(user=request.user), permission, pk=person_id)
+    return get_visible_or_404(request, person_list_visible_to(user=request.user), permission, pk=person_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,7 +64,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request)
     context = {
         "person": person,
-        "representatives": selectors.representative_list_for(person=person),
+        "representatives": representative_list_for(person=person),
         "can_change": request.user.has_perm("careplans.change_person", person),
         "can_review_access": request.user.has_perm("governance.view_access_review", person),
         "is_self": person.user_id == request.user.pk,

@@ -6,8 +6,10 @@ import random
 
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person
+from careplans.models import CarePlan
+from coproduction.people.models import Person
 from coproduction.accounts.models import Team, User
+from coproduction.core.demo import demo_seeder
 
 from .models import (
     Checklist,
@@ -34,6 +36,7 @@ STORIES = {
 }
 
 
+@demo_seeder(40)
 def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
     if Checklist.objects.filter(team__name="North Adults Team").exists():
         if not RatingTotal.objects.exists():

@@ -1,4 +1,4 @@
-from careplans.selectors import own_person_record, represented_people
+from coproduction.people.selectors import own_person_record, represented_people
 from coproduction.accounts.home import register_home_panel
 from coproduction.accounts.models import Role, User
 

@@ -103,7 +103,7 @@ class Checklist(models.Model):
     review = models.ForeignKey("careplans.Review", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
     perspective = models.CharField(max_length=20, choices=Perspective)
     # The person whose planning is rated; empty for a practitioner's reflection in general.
-    person = models.ForeignKey("careplans.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
     plan = models.ForeignKey("careplans.CarePlan", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
     # Person's view: their practitioner at the time. Practitioner's view: who is reflecting.
     practitioner = models.ForeignKey(
@@ -113,7 +113,7 @@ class Checklist(models.Model):
     survey_round = models.ForeignKey(SurveyRound, on_delete=models.PROTECT, null=True, blank=True, related_name="checklists")
     completed_with = models.CharField(max_length=20, choices=CompletedWith, default=CompletedWith.SELF)
     representative = models.ForeignKey(
-        "careplans.Representative", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists"
+        "people.Representative", on_delete=models.PROTECT, null=True, blank=True, related_name="checklists"
     )
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="checklists_entered")
     started_at = models.DateTimeField(default=timezone.now)

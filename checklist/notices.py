@@ -6,12 +6,11 @@ and links straight to the page where they start it (after signing in).
 
 import datetime
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careplans.models import Person
+from coproduction.people.models import Person
 from coproduction.accounts.models import Role, User
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
@@ -59,15 +58,6 @@ def round_opened(*, survey_round: SurveyRound, today: datetime.date | None = Non
         ),
         link=reverse("checklist:start"),
     )
-
-
-def round_opened_on_commit(*, survey_round: SurveyRound) -> None:
-    """A round open today is announced by a worker once it is saved: a council-wide round
-    asks thousands of people, too many to write messages for inside the manager's request."""
-    if survey_round.is_open():
-        from .tasks import round_invitations  # tasks import this module
-
-        transaction.on_commit(lambda: round_invitations.delay(survey_round.pk))
 
 
 def rounds_opened_daily(*, today: datetime.date | None = None) -> int:

@@ -1,5 +1,7 @@
 from coproduction.core.personal_data import exempt, register
 
+from coproduction.people.records import register_person_record
+
 from .models import Checklist, Goal, Rating, SharedStory, StatementSet, SurveyRound
 
 register(
@@ -54,3 +56,6 @@ register(
 )
 exempt(StatementSet, reason="Records only which administrator published a version of the statements: part of the audit trail.")
 exempt(SurveyRound, reason="Records only which manager opened a survey: part of the audit trail.")
+
+# Reads of a checklist about a person count as reads of their records in their audit export.
+register_person_record(Checklist, "person")

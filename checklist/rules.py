@@ -5,12 +5,7 @@ Keep in step with checklist.selectors."""
 
 import rules
 
-from careplans.rules import (
-    can_work_with_person,
-    is_the_person,
-    representing_person_ids,
-    represents_the_person,
-)
+from coproduction.people.rules import can_work_with_person, is_the_person, representing_person_ids, represents_the_person
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
 

@@ -11,8 +11,9 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subqu
 from django.db.models.functions import Coalesce, TruncQuarter
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person
+from careplans.models import CarePlan
 from coproduction.accounts.models import Role, Team, User
+from coproduction.people.models import Person
 from coproduction.core.db_router import reporting_db
 
 from .models import (

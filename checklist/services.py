@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person, Representative
+from careplans.models import CarePlan
+from coproduction.people.models import Person, Representative
 from coproduction.accounts.models import Team, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -169,7 +170,7 @@ def survey_round_open(*, title: str, team: Team | None, opens_on, closes_on, by:
         title=title, team=team, opens_on=opens_on, closes_on=closes_on, statement_set=statement_set, created_by=by
     )
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=survey_round, request=request)
-    notices.round_opened_on_commit(survey_round=survey_round)  # each person it asks; a later round: the daily task
+    _round_opened_on_commit(survey_round=survey_round)  # each person it asks; a later round: the daily task
     return survey_round
 
 
@@ -225,3 +226,12 @@ def story_share(*, story: SharedStory, consent_from: str, consent_notes: str, by
 
     story_consent_given(story=story, by=by, request=request)
     return story
+
+
+def _round_opened_on_commit(*, survey_round: SurveyRound) -> None:
+    """A round open today is announced by a worker once it is saved: a council-wide round
+    asks thousands of people, too many to write messages for inside the manager's request."""
+    if survey_round.is_open():
+        from .tasks import round_invitations  # the task calls notices, never this module
+
+        transaction.on_commit(lambda: round_invitations.delay(survey_round.pk))

@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careplans.models import Person
-from careplans.rules import representing_person_ids
-from careplans.selectors import own_person_record, person_list_visible_to, reviews_of
+from careplans.selectors import reviews_of
+from coproduction.people.models import Person
+from coproduction.people.rules import representing_person_ids
+from coproduction.people.selectors import own_person_record, person_list_visible_to
 from careplans.views import person_or_404
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent

@@ -3,9 +3,10 @@
 Both programmes have moved on from their first stage, with key dates, co-production in the
 earlier stages (with who took part) and a decisions log in which one decision was revised."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -160,6 +161,7 @@ def _carers_breaks(commissioner, carer) -> None:
     )
 
 
+@demo_seeder(50)
 def seed_commissioning_demo() -> None:
     commissioner = User.objects.get(email="commissioner@demo.example")
     person = User.objects.get(email="person@demo.example")

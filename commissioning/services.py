@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 

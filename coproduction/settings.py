@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     # Shared core
     "coproduction.core",
     "coproduction.accounts",
+    "coproduction.people",
     "coproduction.audit",
     "coproduction.reports",
     "coproduction.notifications",

@@ -3,6 +3,7 @@ up, positions approximate), a mapping walk on the day opportunities programme th
 of them, suggestions from Al and Maureen waiting for a moderator (one likely duplicate), and
 Rosa named as a community moderator."""
 
+from coproduction.core.demo import demo_seeder
 import csv
 import datetime
 import random
@@ -176,6 +177,7 @@ def _position(rng: random.Random, postcodes: list[Place]) -> tuple[Place, Decima
 
 
 @transaction.atomic
+@demo_seeder(120)
 def seed_assets_demo() -> None:
     """Idempotent: safe to run again on a seeded database."""
     if Asset.objects.filter(name="Kendal Library").exists():

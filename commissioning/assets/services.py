@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Programme
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record

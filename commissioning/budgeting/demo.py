@@ -4,6 +4,7 @@ Day opportunities: a finished round, results published, with ten ideas and about
 online and on paper; Al (person@demo.example) voted online. Short breaks for carers: a
 round open for voting."""
 
+from coproduction.core.demo import demo_seeder
 import random
 
 from commissioning.demo import CARERS_BREAKS, DAY_OPPORTUNITIES
@@ -121,6 +122,7 @@ def _seed_breaks_round(users: dict[str, User]) -> None:
         services.ballot_cast(pot=pot, choices={pk: 1 for pk in rng.sample(ideas, rng.randint(1, 3))}, code=code, via=Voter.Via.PAPER)
 
 
+@demo_seeder(90)
 def seed_budgeting_demo() -> None:
     users = _users()
     if not Round.objects.filter(title=DAY_ROUND).exists():

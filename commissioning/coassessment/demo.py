@@ -4,12 +4,14 @@ Together for Change exercise whose top theme became a priority, a finished surve
 group's themes, complaints and compliments about Dev's contract (Riverside Support), and a
 co-assessment of it recorded in the decisions log."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from careplans.models import CarePlan, Person, Review, ReviewItem
+from careplans.models import CarePlan, Review, ReviewItem
+from coproduction.people.models import Person
 from commissioning.demo import DAY_OPPORTUNITIES
 from commissioning.models import Programme
 from coproduction.accounts.models import Team, User
@@ -177,6 +179,7 @@ def _co_assessment(programme: Programme, commissioner: User, contract) -> None:
 
 
 @transaction.atomic
+@demo_seeder(140)
 def seed_coassessment_demo() -> None:
     """Idempotent: safe to run again on a seeded database."""
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()

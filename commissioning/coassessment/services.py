@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Decision, LadderRung, Programme
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent

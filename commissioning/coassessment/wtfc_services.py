@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from careplans.models import Person, Representative, ReviewItem
+from careplans.models import ReviewItem
+from coproduction.people.models import Person, Representative
 from commissioning.models import Activity, ActivityKind, LadderRung, Programme, Stage
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record

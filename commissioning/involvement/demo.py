@@ -3,6 +3,7 @@ experience, who took part (with residents met at a lunch club and through review
 figures are big enough to show), local population figures, and peer researchers with their
 interviews. Idempotent: each part is made once."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 
 from django.contrib.auth.hashers import make_password
@@ -24,7 +25,8 @@ from .models import (
     Participation,
     PeerResearcher,
 )
-from .services import activity_participants_add, participation_backfill
+from .services import participation_backfill
+from commissioning.participants import activity_participants_add
 
 EQUALITY_FIELDS = [field for field, *_rest in EQUALITY_QUESTIONS]
 LUNCH_CLUB = "Listening at the Thursday lunch club"
@@ -199,6 +201,7 @@ def _answers_at_the_time(users: dict) -> None:
             )
 
 
+@demo_seeder(100)
 def seed_involvement_demo() -> None:
     """Idempotent: safe to run again on a seeded database."""
     users = {user.email: user for user in User.objects.filter(email__in=[*PROFILES, "commissioner@demo.example"])}
@@ -218,3 +221,26 @@ def seed_involvement_demo() -> None:
 
     seed_ledger_demo()
     seed_selfassessment_demo()
+
+
+@demo_seeder(151)
+def seed_involvement_consent_demo() -> None:
+    """Al's involvement profile in the consent register: his own to give and to take back."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coproduction.governance.consent.wording import wording_for
+    from coproduction.governance.models import Consent
+
+    al = User.objects.filter(email="person@demo.example").first()
+    key = f"involvement_profile:user:{getattr(al, 'pk', None)}"
+    if al is None or not InvolvementProfile.objects.filter(user=al).exists():
+        return
+    if Consent.objects.filter(subject_key=key, event="given").exists():
+        return
+    version, wording = wording_for(Consent.Purpose.INVOLVEMENT_PROFILE)
+    Consent.objects.create(
+        purpose=Consent.Purpose.INVOLVEMENT_PROFILE, subject_key=key, event="given", recorded_at=timezone.now() - timedelta(days=60),
+        recorded_by=al, wording_version=version, wording=wording, user=al, given_by="account_holder",
+    )

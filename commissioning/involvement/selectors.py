@@ -140,7 +140,7 @@ def _years_before(day: date, years: int) -> date:
 def care_and_support_ages(*, on: date) -> dict[str, int]:
     """How many people who draw on care and support are in each age band on a day, from the
     care records' dates of birth ("" = not recorded). One query; nobody is named."""
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     columns = {"none": Count("pk", filter=Q(date_of_birth__isnull=True))}
     for value, youngest, oldest in AGE_BAND_LIMITS:

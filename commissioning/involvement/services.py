@@ -115,32 +115,6 @@ def _is_online(activity: Activity) -> bool:
     return Workshop.objects.filter(activity_id=activity.pk, format=Workshop.Format.ONLINE).exists()
 
 
-def _member_ids(members) -> set[int]:
-    return {getattr(member, "pk", member) for member in members}
-
-
-def activity_participants_set(*, activity: Activity, members) -> None:
-    """Record exactly who took part in an activity (group members or their ids): newcomers'
-    equality answers are snapshotted as they are now, and anyone taken off loses theirs."""
-    wanted = _member_ids(members)
-    current = set(activity.participants.values_list("pk", flat=True))
-    if current - wanted:
-        activity.participants.remove(*(current - wanted))
-        participation_forget(activity_ids=[activity.pk], member_ids=current - wanted)
-    if wanted - current:
-        activity.participants.add(*(wanted - current))
-        participation_snapshot(activity=activity, member_ids=wanted - current)
-
-
-def activity_participants_add(*, activity: Activity, members) -> None:
-    """Add people to those who took part, snapshotting their equality answers as they are now
-    (someone already there keeps the snapshot taken when they were first added)."""
-    added = _member_ids(members)
-    if added:
-        activity.participants.add(*added)
-        participation_snapshot(activity=activity, member_ids=added)
-
-
 def participation_snapshot(*, activity: Activity, member_ids) -> int:
     """Record, for each member added to the activity, the equality answers in their profile now."""
     members = list(GroupMember.objects.filter(pk__in=member_ids).values_list("user_id", flat=True))

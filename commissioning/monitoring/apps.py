@@ -7,6 +7,11 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Monitoring and review"
 
     def ready(self) -> None:
+        from commissioning.reminders import register_day_before_reminder
+
+        from . import notices
+
+        register_day_before_reminder("monitoring_meetings", events_on=notices.meetings_on, send=lambda meeting: notices.reminder_send(meeting=meeting))
         from django.urls import reverse
 
         from commissioning.sections import (

@@ -4,6 +4,7 @@ opportunities programme, Riverside Support's current contract with two monitorin
 quarters, the quality framework people designed, and Rosa's quality visit, reviewed and
 responded to."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 from decimal import Decimal
 
@@ -41,6 +42,7 @@ CHARACTERISTICS = [
 
 
 @transaction.atomic
+@demo_seeder(130)
 def seed_monitoring_demo() -> None:
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     provider = Organisation.objects.filter(name="Riverside Support Ltd").first()

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,

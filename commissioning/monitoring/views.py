@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
-from commissioning.formats import reader_format
+from commissioning.involvement.formats import reader_format
 from commissioning.involvement.models import DocumentFormat
 from commissioning.involvement.selectors import access_needs_for
 from commissioning.models import Programme

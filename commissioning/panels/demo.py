@@ -3,6 +3,7 @@ Al (lived experience) and Maureen (carer) as members, Priya chairing, three bidd
 packs sent (Maureen has not opened hers yet), declarations of interest and the agreed questions.
 Bids and scores are added by the scoring part (scoring/demo.py) on the same panel."""
 
+from coproduction.core.demo import demo_seeder
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,6 +32,7 @@ def _published(specification: Specification, by):
 
 
 @transaction.atomic
+@demo_seeder(110)
 def seed_panels_demo() -> None:
     """Idempotent: safe to run again on a seeded database."""
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()

@@ -1,6 +1,7 @@
 """Demo records for priorities, for `manage.py seed_demo`. Idempotent: does nothing once the
 day opportunities programme has priorities."""
 
+from coproduction.core.demo import demo_seeder
 from datetime import date
 
 from django.db import transaction
@@ -57,6 +58,7 @@ FRAMEWORK = [
 
 
 @transaction.atomic
+@demo_seeder(60)
 def seed_priorities_demo() -> None:
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     if programme is None or programme.priorities.exists():

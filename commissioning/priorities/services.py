@@ -9,7 +9,7 @@ from django.db.models import Count, Max
 from django.http import HttpRequest
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import (
     Activity,
     ActivityKind,

@@ -1,6 +1,7 @@
 """Demo records for specifications, for `manage.py seed_demo`. Idempotent: a draft specification
 for the day opportunities programme, written with the group, and the council's glossary."""
 
+from coproduction.core.demo import demo_seeder
 from django.db import transaction
 
 from commissioning.demo import DAY_OPPORTUNITIES
@@ -54,6 +55,7 @@ CRITERIA = [
 
 
 @transaction.atomic
+@demo_seeder(70)
 def seed_specifications_demo() -> None:
     commissioner = User.objects.get(email="commissioner@demo.example")
     person = User.objects.get(email="person@demo.example")

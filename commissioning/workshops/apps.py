@@ -7,6 +7,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = "Workshops and events"
 
     def ready(self) -> None:
+        from commissioning.reminders import register_day_before_reminder
+
+        from . import notices
+
+        register_day_before_reminder("workshops", events_on=notices.workshops_on, send=lambda workshop: notices.reminder_send(workshop=workshop))
         from django.urls import reverse
 
         from commissioning.sections import (

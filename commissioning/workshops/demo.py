@@ -2,6 +2,7 @@
 programme, a design workshop that happened (who came, notes, ideas and what it fed) and a
 community conversation coming up that Al and Maureen are invited to."""
 
+from coproduction.core.demo import demo_seeder
 import datetime
 
 from django.db import transaction
@@ -27,6 +28,7 @@ IDEAS = [
 
 
 @transaction.atomic
+@demo_seeder(80)
 def seed_workshops_demo() -> None:
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     if programme is None or Workshop.objects.filter(programme=programme, title__in=[PAST_TITLE, UPCOMING_TITLE]).exists():

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_set
+from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, GroupMember, Programme, Stage
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many

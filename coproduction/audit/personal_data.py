@@ -13,14 +13,14 @@ def _about_person_records(subject):
     written before the account was linked)."""
     if subject.person is None:
         return None
-    from careplans.models import CarePlan, Person, Representative, Review
-    from checklist.models import Checklist
+    from coproduction.people.models import Person
+    from coproduction.people.records import person_records
 
     person = subject.person
     condition = Q(target_type=ContentType.objects.get_for_model(Person), target_id=str(person.pk))
-    for model, path in ((CarePlan, "person"), (Review, "plan__person"), (Representative, "person"), (Checklist, "person")):
-        ids = model._default_manager.filter(**{path: person.pk}).annotate(as_text=Cast("pk", CharField())).values("as_text")
-        condition |= Q(target_type=ContentType.objects.get_for_model(model), target_id__in=ids)
+    for record in person_records():
+        ids = record.model._default_manager.filter(**{record.person_path: person.pk}).annotate(as_text=Cast("pk", CharField())).values("as_text")
+        condition |= Q(target_type=ContentType.objects.get_for_model(record.model), target_id__in=ids)
     return condition
 
 

@@ -6,7 +6,7 @@ registry, and tests/coproduction/core/test_personal_data.py fails when a model t
 is in neither list, so a new model cannot be forgotten.
 
 An entry reaches its subject by `user_paths` (to an account) and `person_paths` (to a
-careplans.Person, who may have no account); `subject_filter` covers what no lookup can
+people.Person, who may have no account); `subject_filter` covers what no lookup can
 express, such as the audit trail's generic target. A subject access request uses all three.
 """
 
@@ -31,7 +31,7 @@ class PersonalDataEntry:
     # The newest N rows only, for activity logs that grow without bound (None: all).
     limit: int | None = None
     explanation: str = ""
-    # Lookups from the model to the careplans.Person it is about; "pk" for Person itself.
+    # Lookups from the model to the people.Person it is about; "pk" for Person itself.
     person_paths: tuple[str, ...] = ()
     # Extra rows about a subject that no lookup reaches: (subject) -> Q, or None for none.
     subject_filter: Callable[["Subject"], Q | None] | None = None
@@ -51,7 +51,7 @@ class Subject:
     @classmethod
     def of(cls, obj: models.Model) -> "Subject":
         """The subject for a Person or a User, with the record linked to it if there is one."""
-        from careplans.models import Person  # the registry is imported before the apps
+        from coproduction.people.models import Person  # the registry is imported before the apps
 
         if isinstance(obj, Person):
             return cls(person=obj, user=obj.user)
@@ -266,7 +266,7 @@ def _people_models() -> tuple[type[models.Model], type[models.Model]]:
     from django.apps import apps
     from django.conf import settings
 
-    return apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("careplans", "Person")
+    return apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("people", "Person")
 
 
 def relations_to_people(model: type[models.Model]) -> list[models.Field]:

@@ -1,6 +1,9 @@
 """Demo records for information governance: consents, a subject access request, an access review."""
 
+from coproduction.core.demo import demo_seeder
 
+
+@demo_seeder(150)
 def seed_governance_demo() -> None:
     seed_consent_demo()
     seed_sar_demo()
@@ -8,14 +11,13 @@ def seed_governance_demo() -> None:
 
 
 def seed_consent_demo() -> None:
-    """Al's consents (Maureen seeing his plan, his review statements, his involvement profile)
-    and one withdrawn: his nephew Pat, who could see the plan until Al changed his mind."""
+    """Al's consents (Maureen seeing his plan, his review statements; his involvement profile's
+    is seeded by commissioning.involvement.demo) and one withdrawn: his nephew Pat, who could see the plan until Al changed his mind."""
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from careplans.models import Person, Representative
-    from commissioning.involvement.models import InvolvementProfile
+    from coproduction.people.models import Person, Representative
     from coproduction.accounts.models import User
 
     from .consent.wording import wording_for
@@ -40,9 +42,6 @@ def seed_consent_demo() -> None:
             by=tom, person=al, representative=maureen, given_by="person", notes=maureen.basis_notes)
     add(purpose=Consent.Purpose.REVIEW_STATEMENTS, key=f"review_statements:person:{al.pk}", event="given", when=80,
         by=tom, person=al, given_by="person", notes="Al said yes when we talked about his first review.")
-    if InvolvementProfile.objects.filter(user=al.user).exists():
-        add(purpose=Consent.Purpose.INVOLVEMENT_PROFILE, key=f"involvement_profile:user:{al.user_id}", event="given",
-            when=60, by=al.user, user=al.user, given_by="account_holder")
     pat, _ = Representative.objects.get_or_create(
         person=al, name="Pat Marsh", defaults={
             "relationship": "family", "basis": "consent", "basis_notes": "Al's nephew; Al agreed on the phone",
@@ -62,7 +61,7 @@ def seed_sar_demo() -> None:
     worker that `make run` starts makes the PDF and ZIP within seconds, as for a real request."""
     from django.contrib.contenttypes.models import ContentType
 
-    from careplans.models import Person
+    from coproduction.people.models import Person
     from coproduction.accounts.models import User
     from coproduction.reports.models import ReportJob
 
@@ -79,15 +78,15 @@ def seed_sar_demo() -> None:
 
 
 def seed_retention_demo() -> None:
-    """A care record closed nine years ago (so tonight's dry run shows it due for anonymising),
-    an account nobody has used since the summer, and Tom's and Grace's reads of Al's record
-    for the access review."""
+    """An account nobody has used since the summer, and Tom's and Grace's reads of Al's record
+    for the access review. (The care record closed nine years ago, which tonight's dry run
+    shows due for anonymising, is seeded by careplans.demo.)"""
     from datetime import timedelta
 
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
-    from careplans.models import CarePlan, Person, Review, ReviewItem
+    from coproduction.people.models import Person
     from coproduction.accounts.models import User
     from coproduction.audit.models import AuditEvent
 
@@ -97,17 +96,6 @@ def seed_retention_demo() -> None:
     if al is None or tom is None:
         return
     now = timezone.now()
-    closed_on = now - timedelta(days=9 * 365 + 40)
-    if not Person.objects.filter(full_name="Edith Morley", team=al.team).exists():
-        edith = Person.objects.create(full_name="Edith Morley", preferred_name="Edie", team=al.team,
-                                      best_time_and_place="Mornings at home", created_at=closed_on - timedelta(days=700))
-        plan = CarePlan.objects.create(person=edith, version=1, status=CarePlan.Status.AGREED, created_by=tom,
-                                       agreed_by=tom, agreed_at=closed_on - timedelta(days=365), created_at=closed_on - timedelta(days=400))
-        review = Review.objects.create(plan=plan, held_on=closed_on.date(), decision=Review.Decision.CLOSE, created_by=tom,
-                                       decision_notes="Edie moved to live near her son in Devon.", finished_at=closed_on)
-        ReviewItem.objects.create(review=review, kind=ReviewItem.Kind.WORKING, perspective=ReviewItem.Perspective.PERSON,
-                                  text="The lunch club got me out of the house.")
-        CarePlan.objects.filter(pk=plan.pk).update(updated_at=closed_on)
     User.objects.get_or_create(
         email="derek.oldfield@demo.example",
         defaults={"full_name": "Derek Oldfield", "roles": ["provider"], "last_login": now - timedelta(days=130),

@@ -5,6 +5,7 @@ queued for demo accounts (here and by other apps' demo events) are recorded as s
 transaction commits, so nothing is queued. One email is left failed, for the administrator's Sent messages page.
 """
 
+from coproduction.core.demo import demo_seeder
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -96,6 +97,7 @@ def _messages_for(user) -> list:
     return chosen
 
 
+@demo_seeder(900)
 def seed_notifications_demo() -> None:
     User = get_user_model()
     users = list(User.objects.filter(email__endswith="@demo.example", is_active=True).order_by("pk"))

@@ -3,7 +3,7 @@ see the sent-log (who was sent what kind of message, when and how) to put failur
 
 import rules
 
-from careplans.rules import can_work_with_person, is_the_person
+from coproduction.people.rules import can_work_with_person, is_the_person
 from coproduction.accounts.rules import is_administrator
 
 from .models import Delivery

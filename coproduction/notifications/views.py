@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careplans.selectors import person_list_visible_to
+from coproduction.people.selectors import person_list_visible_to
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import get_visible_or_404

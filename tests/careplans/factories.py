@@ -1,16 +1,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import (
-    CarePlan,
-    OutcomeProgress,
-    Person,
-    PlanComment,
-    Representative,
-    Review,
-    ReviewItem,
-    ReviewTheme,
-)
+from careplans.models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
+from coproduction.people.models import Person, Representative
 from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 
 

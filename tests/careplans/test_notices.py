@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careplans import services
-from careplans.models import CarePlan, Representative, Review
+from careplans.models import CarePlan, Review
+from coproduction.people.models import Representative
 from careplans.notices import review_reminders
 from careplans.tasks import review_reminders_daily
 from coproduction.accounts.models import Role

@@ -1,7 +1,7 @@
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from careplans.models import Person, Representative
+from coproduction.people.models import Person, Representative
 from coproduction.audit.models import AuditEvent
 from tests.careplans.factories import PersonFactory, RepresentativeFactory
 from tests.coproduction.accounts.factories import UserFactory

@@ -5,7 +5,7 @@ import datetime
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import Activity, Decision
 from commissioning.sections import ACTIVITY_LINKS, register_activity_link
 from coproduction.accounts.models import Role

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from commissioning.involvement.services import activity_participants_add, activity_participants_set
+from commissioning.participants import activity_participants_add, activity_participants_set
 from commissioning.models import Programme
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (

@@ -4,7 +4,7 @@ moving through the stages, key dates, and configuring the stages."""
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import DEFAULT_STAGES, KeyDate, Programme, Stage
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (

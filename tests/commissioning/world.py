@@ -4,7 +4,7 @@ world["programme"]: members only; the PERSON user (lived experience) and the CAR
 members, the COMMISSIONER user leads it. world["other_programme"]: members only, with nobody
 from the world in it. world["public_programme"]: public, nobody from the world in it."""
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import MemberRole, Programme
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (

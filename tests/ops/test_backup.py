@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection, connections
 from psycopg import sql
 
-from careplans.models import CarePlan, Person, PlanComment
+from careplans.models import CarePlan, PlanComment
+from coproduction.people.models import Person
 from checklist.models import Rating
 from commissioning.models import Programme, Stage
 from coproduction import backup

@@ -12,16 +12,14 @@ from coproduction.audit.models import AuditEvent
 
 
 def access_events_for_person(*, person, date_from: date | None = None, date_to: date | None = None) -> QuerySet[AuditEvent]:
-    from careplans.models import CarePlan, Person, Review
+    from coproduction.people.models import Person
+    from coproduction.people.records import person_records
 
-    types = ContentType.objects.get_for_models(Person, CarePlan, Review)  # cached per process
-    plan_ids = CarePlan.objects.filter(person=person).annotate(key=Cast("pk", CharField())).values("key")
-    review_ids = Review.objects.filter(plan__person=person).annotate(key=Cast("pk", CharField())).values("key")
-    events = AuditEvent.objects.select_related("actor", "target_type").filter(
-        Q(target_type=types[Person], target_id=str(person.pk))
-        | Q(target_type=types[CarePlan], target_id__in=plan_ids)
-        | Q(target_type=types[Review], target_id__in=review_ids)
-    )
+    condition = Q(target_type=ContentType.objects.get_for_model(Person), target_id=str(person.pk))  # cached per process
+    for record in person_records(access_review_only=True):  # the person's plans and reviews
+        ids = record.model._default_manager.filter(**{record.person_path: person}).annotate(key=Cast("pk", CharField())).values("key")
+        condition |= Q(target_type=ContentType.objects.get_for_model(record.model), target_id__in=ids)
+    events = AuditEvent.objects.select_related("actor", "target_type").filter(condition)
     tz = timezone.get_current_timezone()
     if date_from:
         events = events.filter(at__gte=datetime.combine(date_from, time.min, tzinfo=tz))

@@ -19,7 +19,7 @@ PER_PAGE = 50
 
 @require_GET
 def access_review(request: HttpRequest, person_id: int) -> HttpResponse:
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     # Not allowed and not there look the same: that a person is known to the council is private.
     person = get_visible_or_404(request, Person.objects.select_related("user"), "governance.view_access_review",

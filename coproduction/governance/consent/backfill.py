@@ -8,11 +8,19 @@ UNKNOWN_VERSION = "unknown: recorded before the register"
 BATCH = 2000
 
 
+def _people_model(apps, name: str):
+    # Migration 0001 may run before the person record moved to the people app (same table).
+    try:
+        return apps.get_model("people", name)
+    except LookupError:
+        return apps.get_model("careplans", name)
+
+
 def backfill(apps) -> int:
     Consent = apps.get_model("governance", "Consent")
-    Representative = apps.get_model("careplans", "Representative")
+    Representative = _people_model(apps, "Representative")
     SharedStory = apps.get_model("checklist", "SharedStory")
-    Person = apps.get_model("careplans", "Person")
+    Person = _people_model(apps, "Person")
     InvolvementProfile = apps.get_model("involvement", "InvolvementProfile")
     have = set(Consent.objects.values_list("subject_key", flat=True).distinct())
     rows = []

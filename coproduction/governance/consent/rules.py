@@ -4,7 +4,7 @@ the account holder's alone, so it never appears in a person's register for staff
 
 import rules
 
-from careplans.rules import can_work_with_person as _can_work_with_person
+from coproduction.people.rules import can_work_with_person as _can_work_with_person
 
 
 @rules.predicate

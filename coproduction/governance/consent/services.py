@@ -11,6 +11,7 @@ from django.db import transaction
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
+from ..consents import giving_effects, subject_for, withdrawal_effects
 from ..models import Consent
 from .wording import wording_for
 
@@ -37,13 +38,8 @@ def latest_event(key: str) -> Consent | None:
 
 
 def story_subject(story) -> dict:
-    """Whose story it is: the person whose checklist it came from, or the practitioner reflecting."""
-    from checklist.models import Perspective
-
-    checklist = story.rating.checklist
-    if checklist.perspective == Perspective.PERSON and checklist.person_id:
-        return {"person": checklist.person, "representative": checklist.representative}
-    return {"user_id": checklist.practitioner_id or checklist.entered_by_id}
+    """Whose story it is, as the app that keeps stories tells it."""
+    return subject_for(Purpose.STORY_SHARED, story)
 
 
 STORY_GIVEN_BY = {
@@ -147,14 +143,11 @@ def give_consent(
             representative=subject.get("representative") if given_by == Consent.GivenBy.REPRESENTATIVE else None,
             story=story, given_by=given_by, notes=notes, request=request,
         )
-        if story.shared_at is None:
-            from checklist.services import story_share
-
-            consent_from = {value: key for key, value in STORY_GIVEN_BY.items()}.get(given_by, "person")
-            story_share(story=story, consent_from=consent_from, consent_notes=notes, by=by, request=request)
+        for effect in giving_effects(purpose):
+            effect(story=story, given_by=given_by, notes=notes, by=by, request=request)
         return consent
     elif purpose == Purpose.REVIEW_STATEMENTS:
-        from careplans.models import Person
+        from coproduction.people.models import Person
 
         Person.objects.filter(pk=person.pk).update(review_statements_opt_out=False)
         person.review_statements_opt_out = False
@@ -194,33 +187,14 @@ def withdraw_consent(*, consent: Consent, by, reason: str = "", request=None) ->
 
 
 def _take_effect(consent: Consent, *, by, request) -> None:
-    if consent.purpose == Purpose.REPRESENTATIVE_SEES_PLAN and consent.representative_id:
-        from careplans.models import Representative
-        from careplans.services import representative_withdraw
-
-        representative = Representative.objects.select_related("person__user").get(pk=consent.representative_id)
-        representative_withdraw(representative=representative, by=by, request=request)
-    elif consent.purpose == Purpose.STORY_SHARED and consent.story_id:
-        from checklist.models import SharedStory
-
-        story = SharedStory.objects.select_for_update().get(pk=consent.story_id)
-        story.shared_at, story.consent_from, story.consent_notes, story.consent_recorded_by = None, "", "", None
-        story.save(update_fields=["shared_at", "consent_from", "consent_notes", "consent_recorded_by"])
-        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=story, request=request, detail="story no longer shared: consent withdrawn")
-    elif consent.purpose == Purpose.REVIEW_STATEMENTS and consent.person_id:
-        from careplans.models import Person
+    if consent.purpose == Purpose.REVIEW_STATEMENTS and consent.person_id:
+        from coproduction.people.models import Person
 
         Person.objects.filter(pk=consent.person_id).update(review_statements_opt_out=True)
         audit_record(
             actor=by, action=AuditEvent.Action.CHANGE, obj=consent.person, subject=consent.person.user, request=request,
             detail="review statements left out of Working Together for Change",
         )
-    elif consent.purpose == Purpose.EVIDENCE_STORY and consent.evidence_id:
-        from commissioning.priorities.models import Evidence
-        from commissioning.priorities.services import evidence_withdraw
-
-        evidence_withdraw(evidence=Evidence.objects.select_for_update().get(pk=consent.evidence_id), by=by, request=request)
-    elif consent.purpose == Purpose.INVOLVEMENT_PROFILE and consent.user_id:
-        from commissioning.involvement.services import profile_delete
-
-        profile_delete(user=consent.user, request=request)
+    # Everything else a consent controls belongs to an app, which registered what withdrawing it stops.
+    for effect in withdrawal_effects(consent.purpose):
+        effect(consent=consent, by=by, request=request)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from careplans.selectors import person_list_visible_to
+from coproduction.people.selectors import person_list_visible_to
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import get_visible_or_404, require_visible

@@ -35,13 +35,13 @@ class Consent(models.Model):
     subject_key = models.CharField(max_length=60)
     # Whose consent it is: a person with a record, or (for a practitioner's story or an
     # involvement profile of someone without a record) the account holder.
-    person = models.ForeignKey("careplans.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="consents")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="consents")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="consents_as_subject"
     )
     # What it is about, where there is a record: the history outlives a deleted story.
     representative = models.ForeignKey(
-        "careplans.Representative", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
+        "people.Representative", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
     )
     story = models.ForeignKey("checklist.SharedStory", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents")
     evidence = models.ForeignKey(

@@ -68,7 +68,7 @@ class ErasureRequest(models.Model):
     # Whose data: their care record, or (for someone with no care record, such as a resident who
     # took part in commissioning) their account.
     person = models.ForeignKey(
-        "careplans.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="erasure_requests"
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="erasure_requests"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="erasure_requests"

@@ -2,6 +2,7 @@
 write what it did (counts only) to a RetentionRun and the audit trail. Also erasure on request."""
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,7 +13,15 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
 from ..models import AnonymisedRecord, ErasureRequest, RetentionRun
-from .selectors import DUE, REMOVED, due_counts
+from .selectors import (
+    ACT,
+    DUE,
+    due_audit_entries,
+    due_counts,
+    due_messages,
+    due_report_files,
+    register_record_type,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -23,19 +32,44 @@ RUN_LOCK = 7_314_022
 # --- Acting on one batch of ids, per record type ----------------------------------------
 
 
-def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
+# What each app removes when a person's care records are anonymised, and what stops an erasure.
+_person_anonymisers: list[Callable[[list[int]], None]] = []
+_erasure_blockers: list[Callable[..., str]] = []
+# record type -> what each app deletes when an account holder's data is erased: (user_id, run) -> count
+_account_erasers: dict[str, Callable[[int, RetentionRun | None], int]] = {}
+
+
+def _register_once(registry: list, function: Callable) -> Callable:
+    name = f"{function.__module__}.{function.__qualname__}"
+    if all(f"{known.__module__}.{known.__qualname__}" != name for known in registry):
+        registry.append(function)
+    return function
+
+
+def on_person_anonymised(anonymise: Callable[[list[int]], None]) -> Callable[[list[int]], None]:
+    """Register what an app takes out of its records about these people (by Person id)."""
+    return _register_once(_person_anonymisers, anonymise)
+
+
+def erasure_blocker(reason: Callable[..., str]) -> Callable[..., str]:
+    """Register why the law requires keeping a person's record (person=...) -> reason, or ""."""
+    return _register_once(_erasure_blockers, reason)
+
+
+def on_account_erased(record_type: str):
+    """Register what an app deletes of an account holder's own data on erasure."""
+
+    def register(erase: Callable[[int, RetentionRun | None], int]) -> Callable[[int, RetentionRun | None], int]:
+        _account_erasers[record_type] = erase
+        return erase
+
+    return register
+
+
+def anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
     """Names and free text go; the record, its plans, reviews and their categories stay, so
     counts (plans agreed, review decisions, statements per theme) still add up."""
-    from careplans.models import (
-        CarePlan,
-        OutcomeProgress,
-        Person,
-        PlanComment,
-        Representative,
-        Review,
-        ReviewItem,
-    )
-    from checklist.models import Rating
+    from coproduction.people.models import Person, Representative
 
     from ..models import Consent
 
@@ -44,29 +78,13 @@ def _anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
         interpreter_language="", best_time_and_place="", communication_notes="", capacity_assessed_by="",
         user=None, practitioner=None,
     )
-    CarePlan.objects.filter(person_id__in=ids).update(content={"sections": {}})
-    PlanComment.objects.filter(plan__person_id__in=ids).update(text=REMOVED)
-    Review.objects.filter(plan__person_id__in=ids).update(decision_notes="")
-    ReviewItem.objects.filter(review__plan__person_id__in=ids).update(text=REMOVED)
-    OutcomeProgress.objects.filter(review__plan__person_id__in=ids).update(outcome=REMOVED, notes="")
+    for anonymise in _person_anonymisers:
+        anonymise(ids)
     Representative.objects.filter(person_id__in=ids).update(name="Anonymised", basis_notes="", user=None)
     Consent.objects.filter(person_id__in=ids).update(notes="")
-    # Checklist answers about the person: their own words go, the 1-5 scores stay in the totals.
-    Rating.objects.filter(checklist__person_id__in=ids).exclude(comment="").update(comment=REMOVED)
     AnonymisedRecord.objects.bulk_create(
         [AnonymisedRecord(record_type="care_records", record_id=pk, run=run) for pk in ids], ignore_conflicts=True
     )
-
-
-def _delete_involvement_profiles(ids: list[int], run) -> None:
-    from commissioning.involvement.models import InvolvementProfile, Participation
-    from commissioning.involvement.services import EQUALITY_FIELDS
-
-    # Their equality answers go from the records of what they took part in too: we still count
-    # that they came, but no longer who they are.
-    user_ids = InvolvementProfile.objects.filter(pk__in=ids).values("user_id")
-    Participation.objects.filter(user_id__in=user_ids).update(**{field: "" for field in EQUALITY_FIELDS})
-    InvolvementProfile.objects.filter(pk__in=ids).delete()
 
 
 def _delete_report_files(ids: list, run) -> None:
@@ -84,12 +102,6 @@ def _delete_messages(ids: list[int], run) -> None:
     Message.objects.filter(pk__in=ids).delete()
 
 
-def _anonymise_wtfc_statements(ids: list[int], run) -> None:
-    from commissioning.coassessment.models import WtfcStatement
-
-    WtfcStatement.objects.filter(pk__in=ids).update(text=REMOVED, suggested_theme="")
-
-
 def _delete_audit_entries(ids: list[int], run) -> None:
     # The trail refuses deletes unless this transaction-local setting is on (audit migration 0002).
     with connection.cursor() as cursor:
@@ -97,14 +109,24 @@ def _delete_audit_entries(ids: list[int], run) -> None:
     AuditEvent.objects.filter(pk__in=ids).delete()
 
 
-ACT = {
-    "care_records": _anonymise_care_records,
-    "involvement_profiles": _delete_involvement_profiles,
-    "report_files": _delete_report_files,
-    "messages": _delete_messages,
-    "wtfc_statements": _anonymise_wtfc_statements,
-    "audit_entries": _delete_audit_entries,
-}
+def _label_report_file(record) -> str:
+    return f"{record.get_kind_display()} made {timezone.localtime(record.finished_at):%-d %B %Y}"
+
+
+def _label_message(record) -> str:
+    return f"Message {record.pk} sent {timezone.localtime(record.created_at):%-d %B %Y}"
+
+
+def _label_audit_entry(record) -> str:
+    return f"Audit entry {record.pk} written {timezone.localtime(record.at):%-d %B %Y}"
+
+
+# The platform's own record types; each feature registers its own from its retention.py.
+register_record_type("report_files", due=due_report_files, act=_delete_report_files, label=_label_report_file,
+                     only=["id", "kind", "finished_at"])
+register_record_type("messages", due=due_messages, act=_delete_messages, label=_label_message, only=["id", "created_at"])
+register_record_type("audit_entries", due=due_audit_entries, act=_delete_audit_entries, label=_label_audit_entry,
+                     only=["id", "at"])
 
 
 def _act_on_due(record_type: str, run: RetentionRun, batch_size: int) -> int:
@@ -167,23 +189,13 @@ def retention_apply(*, trigger: str = RetentionRun.Trigger.SCHEDULE, batch_size:
 
 
 def erasure_blocked_reason(*, person) -> str:
-    """Why the law requires keeping this record whatever the request, or "" if erasure may go ahead.
-    An open care record (a plan in progress, or agreed and not closed at a review) is one the
-    council must keep while it provides care and support."""
-    from careplans.models import CarePlan, Review
-
-    plans = CarePlan.objects.filter(person=person)
-    if not plans.exists():
-        return ""
-    closed = Review.objects.filter(
-        plan__person=person, plan__status=CarePlan.Status.AGREED, decision=Review.Decision.CLOSE, finished_at__isnull=False
-    ).exists()
-    if closed and not plans.filter(status=CarePlan.Status.DRAFT).exists():
-        return ""
-    return (
-        "This person's care record is open, so the council must keep it while it provides care and "
-        "support: choose the legal obligation"
-    )
+    """Why the law requires keeping this record whatever the request, or "" if erasure may go
+    ahead, as the apps holding the person's records tell it (an open care record, for one)."""
+    for blocker in _erasure_blockers:
+        reason = blocker(person=person)
+        if reason:
+            return reason
+    return ""
 
 
 @transaction.atomic
@@ -192,7 +204,7 @@ def erasure_request_record(*, person=None, user=None, received_on, reason: str, 
     lawful ground to keep the record applies it is refused now; otherwise it waits for the
     administrator to confirm the erasure."""
     if person is None and user is not None:
-        from careplans.models import Person
+        from coproduction.people.models import Person
 
         person = Person.objects.filter(user=user).first()  # their care record, if they have one
     if person is not None:
@@ -234,15 +246,14 @@ def _close_account(user) -> int:
 def erasure_carry_out(*, erasure: ErasureRequest, by, request=None) -> ErasureRequest:
     """Erase through the same steps as the schedule: the care record anonymised, the
     account holder's involvement profile and messages deleted."""
-    from careplans.models import Person
-    from commissioning.involvement.models import InvolvementProfile
     from coproduction.notifications.models import Message
+    from coproduction.people.models import Person
 
     erasure = ErasureRequest.objects.select_for_update().get(pk=erasure.pk)
     if erasure.status != ErasureRequest.Status.AWAITING:
         return erasure
     run = RetentionRun.objects.create(trigger=RetentionRun.Trigger.ERASURE)
-    counts = {"care_records": 0, "involvement_profiles": 0, "messages": 0}
+    counts = {"care_records": 0, **dict.fromkeys(_account_erasers, 0), "messages": 0}
     if erasure.person_id is not None:
         person = Person.objects.select_for_update().get(pk=erasure.person_id)
         blocked = erasure_blocked_reason(person=person)
@@ -250,15 +261,14 @@ def erasure_carry_out(*, erasure: ErasureRequest, by, request=None) -> ErasureRe
             raise ValidationError(blocked)
         subject, user_id = person.user, person.user_id
         if not AnonymisedRecord.objects.filter(record_type="care_records", record_id=person.pk).exists():
-            _anonymise_care_records([person.pk], run)
+            anonymise_care_records([person.pk], run)
             counts["care_records"] = 1
     else:
         subject, user_id = erasure.user, erasure.user_id
         counts["accounts"] = _close_account(erasure.user)
     if user_id is not None:
-        profiles = list(InvolvementProfile.objects.filter(user_id=user_id).values_list("pk", flat=True))
-        _delete_involvement_profiles(profiles, run)
-        counts["involvement_profiles"] = len(profiles)
+        for record_type, erase in _account_erasers.items():
+            counts[record_type] = erase(user_id, run)
         _, deleted = Message.objects.filter(recipient_id=user_id).delete()
         counts["messages"] = deleted.get(Message._meta.label, 0)
     run.counts, run.finished_at = counts, timezone.now()

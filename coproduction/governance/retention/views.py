@@ -67,7 +67,7 @@ def erasure_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def erasure_add(request: HttpRequest) -> HttpResponse:
-    from careplans.models import Person
+    from coproduction.people.models import Person
 
     require_perm(request, "governance.apply_erasure")
     form = ErasureRequestForm(data=request.POST if request.method == "POST" else None)

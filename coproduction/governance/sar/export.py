@@ -34,7 +34,8 @@ APP_HEADINGS = {
     "reports": "Reports asked for",
 }
 # Third-party apps whose records belong with another part (two-factor devices with the account).
-PART_OF = {"otp_totp": "accounts", "otp_static": "accounts"}
+# The person record lives in the platform's people app, but people read it with their plans.
+PART_OF = {"otp_totp": "accounts", "otp_static": "accounts", "people": "careplans"}
 
 # Fixed timestamp for entries in the ZIP, so the same job gives the same bytes.
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)

@@ -3,7 +3,7 @@
 from django.db.models import CharField, DateField, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
-from careplans.models import Person
+from coproduction.people.models import Person
 from coproduction.accounts.models import User
 from coproduction.reports.models import ReportJob
 

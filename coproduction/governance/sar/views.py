@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from careplans.models import Person
+from coproduction.people.models import Person
 from coproduction.accounts.models import User
 from coproduction.core.access import get_visible_or_404
 from coproduction.core.access import require_perm

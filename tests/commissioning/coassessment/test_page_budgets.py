@@ -5,7 +5,7 @@ import datetime
 
 from django.urls import reverse
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from tests.commissioning.coassessment.factories import (
     CoAssessmentFactory,

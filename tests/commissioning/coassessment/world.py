@@ -8,7 +8,7 @@ day service in world["programme"], with a focus group, a complaint and a co-asse
 
 import datetime
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from coproduction.accounts.models import Role
 from tests.commissioning.coassessment.factories import (

@@ -4,7 +4,7 @@ after the data grows tenfold."""
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from commissioning.involvement import selectors
 from commissioning.involvement.models import InvolvementProfile, Participation
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import ActivityFactory
 from tests.commissioning.involvement.factories import InvolvementProfileFactory

@@ -11,7 +11,7 @@ from django.utils import timezone
 from commissioning.involvement import selectors, services
 from commissioning.involvement.figures import HIDDEN, suppress
 from commissioning.involvement.models import LocalPopulationFigure, Participation
-from commissioning.involvement.services import activity_participants_add, activity_participants_set
+from commissioning.participants import activity_participants_add, activity_participants_set
 from commissioning.models import ActivityKind
 from tests.careplans.factories import PersonFactory
 from tests.commissioning.factories import ActivityFactory, GroupMemberFactory

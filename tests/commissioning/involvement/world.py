@@ -1,6 +1,6 @@
 """involvement records for the authorization matrix and the accessibility test."""
 
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import ActivityKind
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import ActivityFactory

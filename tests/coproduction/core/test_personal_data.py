@@ -8,7 +8,7 @@ from tests.coproduction.audit.factories import AuditEventFactory
 
 def _points_at_user(model) -> bool:
     """The user model, or any model with a relation to a user or to a person's record."""
-    people = {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("careplans", "Person")}
+    people = {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("people", "Person")}
     if model in people:
         return True
     return any(

@@ -1,7 +1,8 @@
 from django.core.management import call_command
 from django.test import Client
 
-from careplans.models import CarePlan, Person
+from careplans.models import CarePlan
+from coproduction.people.models import Person
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD

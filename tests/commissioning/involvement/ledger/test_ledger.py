@@ -15,7 +15,7 @@ from django.utils import timezone
 from commissioning.involvement.ledger import selectors
 from commissioning.involvement import services
 from commissioning.involvement.models import Claim
-from commissioning.involvement.services import activity_participants_add
+from commissioning.participants import activity_participants_add
 from commissioning.models import MemberRole
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.factories import (

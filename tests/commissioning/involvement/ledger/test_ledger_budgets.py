@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.involvement.ledger import services as ledger_services
+from commissioning.participants import activity_participants_add
 from commissioning.involvement.spectrum import PRACTICE_STEPS, STEPS
-from commissioning.involvement.services import activity_participants_add
 from commissioning.models import MemberRole
 from tests.commissioning.factories import (
     ActivityFactory,

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from careplans.models import Representative
+from coproduction.people.models import Representative
 from careplans.services import person_update
 from checklist.models import SharedStory
 from commissioning.coassessment.models import WtfcExercise

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from django.urls import reverse
 
-from careplans.models import Representative
+from coproduction.people.models import Representative
 from coproduction.governance.consent.services import give_consent
 from coproduction.governance.models import Consent
 from tests.careplans.factories import PersonFactory, RepresentativeFactory

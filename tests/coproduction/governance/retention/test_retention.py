@@ -7,14 +7,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from careplans.models import (
-    OutcomeProgress,
-    Person,
-    PlanComment,
-    Representative,
-    Review,
-    ReviewItem,
-)
+from careplans.models import OutcomeProgress, PlanComment, Review, ReviewItem
+from coproduction.people.models import Person, Representative
 from checklist.models import Rating
 from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile

@@ -27,11 +27,11 @@ from tests.harness.queries import assert_fixed_queries
 
 
 def _people():
-    return {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("careplans", "Person")}
+    return {apps.get_model(settings.AUTH_USER_MODEL), apps.get_model("people", "Person")}
 
 
 def test_every_model_with_a_relation_to_a_user_or_person_is_in_the_subject_access_export_or_exempt_with_a_reason():
-    person_model = apps.get_model("careplans", "Person")
+    person_model = apps.get_model("people", "Person")
     registered = {entry.model: entry for entry in entries()}
     exempt = exemptions()
     exported = {section.model_label for section in collect_for_subject(Subject(person=None, user=None))}
@@ -80,7 +80,7 @@ def test_a_person_without_an_account_gets_their_plans_and_who_read_them():
     someone_else = CarePlanFactory(version=1)
     AuditEventFactory(actor=reader, subject=None, target_type=ContentType.objects.get_for_model(plan), target_id=str(someone_else.pk))
     sections = {section.model_label: section for section in collect_for_subject(Subject.of(person))}
-    assert sections["careplans.Person"].rows[0][0] == "Edie Noaccount"
+    assert sections["people.Person"].rows[0][0] == "Edie Noaccount"
     assert len(sections["careplans.CarePlan"].rows) == 1
     trail = sections["audit.AuditEvent"]
     assert len(trail.rows) == 2 and {row[1] for row in trail.rows} == {"Reggie Reader"}

@@ -1,10 +1,11 @@
 """Papers in each member's format: the one rule the procurement panel's briefing pack and a
-monitoring meeting's papers both follow to choose standard print, large print or Easy Read."""
+monitoring meeting's papers both follow to choose standard print, large print or Easy Read. It
+reads the involvement profile, so it lives with involvement, not in commissioning's core."""
 
 from django.http import HttpRequest
 
-from commissioning.involvement.models import DocumentFormat
-from commissioning.involvement.selectors import preferred_formats
+from .models import DocumentFormat
+from .selectors import preferred_formats
 
 
 def reader_format(request: HttpRequest, *, user_id: int, sent_in: str | None = None) -> str:

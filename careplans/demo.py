@@ -1,0 +1,106 @@
+"""Demo care and support plans for the people on Tom's caseload."""
+
+from coproduction.accounts.models import User
+from coproduction.core.demo import demo_seeder
+
+
+@demo_seeder(20)
+def seed_plans_demo() -> None:
+    """Plans at different stages: agreed, a draft, an overdue review, someone lacking capacity."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from careplans.models import CarePlan, PlanComment
+    from coproduction.people.models import Person
+
+    tom = User.objects.get(email="practitioner@demo.example")
+    today = timezone.localdate()
+
+    def words(text, whose="person"):
+        return {"text": text, "whose": whose}
+
+    alan_content = {"sections": {
+        "goals": {"status": "completed", "fields": {"goals": words("I want to get back to my allotment and grow my own veg again, and see my grandson on Saturdays.")}},
+        "important": {"status": "completed", "fields": {
+            "how_i_live": words("I like my own company in the morning. Don't rush me."),
+            "enjoy": words("Gardening, the radio, a proper cup of tea. I can't stand daytime TV."),
+            "people": words("Mo, my wife. My grandson Jack. My mate Dennis from the allotments."),
+            "routines": words("Up at seven, tablets with breakfast, out by ten if my legs allow.")}},
+        "support_decisions": {"status": "completed", "fields": {
+            "support": words("Help with getting washed and dressed, and someone to drive me to the allotment."),
+            "decisions": words("Talk to me, not to Mo about me. Write things down in big print.")}},
+        "outcomes": {"status": "completed", "lists": {
+            "outcomes": [{"id": "o1", "outcome": "Back at the allotment twice a week", "whose": "person"},
+                         {"id": "o2", "outcome": "Mo gets a break on Tuesdays", "whose": "representative"}],
+            "options": [
+                {"id": "p1", "option": "Personal assistant paid by a direct payment", "benefits": "Al chooses who and when", "risks": "Finding the right person takes time", "chosen": "yes", "why": "Al wants to choose who helps him", "whose": "practitioner"},
+                {"id": "p2", "option": "Day centre", "benefits": "Company, meals", "risks": "Not what Al enjoys", "chosen": "no", "why": "Al would rather be at the allotment", "whose": "person"}]}},
+        "needs": {"status": "completed", "fields": {
+            "needs": words("Personal care each morning; getting out into the community.", "practitioner"),
+            "eligibility": words("Eligible: unable to achieve two or more outcomes, with a significant impact on wellbeing.", "practitioner")},
+            "lists": {"support": [
+                {"id": "s1", "need": "Personal care", "who": "Personal assistant", "what": "Help to wash and dress", "when": "Every morning, 8 to 9", "kind": "paid", "whose": "practitioner"},
+                {"id": "s2", "need": "Getting out", "who": "Greenway Community Hub allotment group", "what": "Lift and company", "when": "Tuesdays and Fridays", "kind": "community", "whose": "practitioner"},
+                {"id": "s3", "need": "Company", "who": "Mo", "what": "Evenings and weekends", "when": "Most days", "kind": "informal", "whose": "representative"}]}},
+        "budget": {"status": "completed", "fields": {"management": "direct_payment"}, "lists": {"items": [
+            {"id": "b1", "what": "Personal assistant, 7 hours a week", "weekly": "126.00", "whose": "practitioner"},
+            {"id": "b2", "what": "Allotment society membership", "weekly": "1.50", "whose": "person"}]}},
+        "contingency": {"status": "completed", "fields": {"plan": words("If my PA can't come, ring Mo first, then the council's out-of-hours team.")},
+            "lists": {"contacts": [{"id": "c1", "name": "Maureen Marsh", "relationship": "Wife", "phone": "07700 900123", "whose": "person"}]}},
+        "involvement": {"status": "completed", "fields": {"how": words("We wrote it at my kitchen table over two visits."), "listened": "yes"}},
+        "agreement": {"status": "completed", "fields": {"person_seen": "yes", "representative_seen": "yes", "copy_how": "in_person", "copy_format": "large_print", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
+    }}
+    edith_content = {"sections": {
+        "goals": {"status": "completed", "fields": {"goals": words("Edie wants to stay in her own home, with her cat, near her church.", "representative")}},
+        "consultation": {"status": "completed", "lists": {"consulted": [
+            {"id": "k1", "name": "Jean Clarke", "relationship": "Daughter", "how": "At Edie's home, with Edie there", "said": "Mum is happiest at home; mornings are her best time.", "whose": "representative"}]}},
+        "agreement": {"status": "completed", "fields": {"person_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "review_date": (today - timedelta(days=10)).isoformat()}},
+    }}
+    rosa_content = {"sections": {
+        "goals": {"status": "in_progress", "fields": {"goals": words("Use what I've learned to help other people get the support they need.")}},
+    }}
+    for name, content, status, review_due in [
+        ("Alan Marsh", alan_content, CarePlan.Status.AGREED, today + timedelta(weeks=5)),
+        ("Edith Clarke", edith_content, CarePlan.Status.AGREED, today - timedelta(days=10)),
+        ("Rosa Benedetti", rosa_content, CarePlan.Status.DRAFT, None),
+    ]:
+        person = Person.objects.get(full_name=name)
+        if person.plans.exists():
+            continue
+        plan = CarePlan.objects.create(
+            person=person, version=1, status=status, content=content, created_by=tom, review_due=review_due,
+            agreed_at=timezone.now() - timedelta(days=30) if status == CarePlan.Status.AGREED else None,
+            agreed_by=tom if status == CarePlan.Status.AGREED else None,
+        )
+        if name == "Alan Marsh":
+            PlanComment.objects.create(plan=plan, section="goals", author=person.user, text="And Dennis says the leeks need me.")
+
+
+
+@demo_seeder(152)
+def seed_closed_record_demo() -> None:
+    """A care record closed nine years ago, so tonight's retention dry run shows it due for anonymising."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from careplans.models import CarePlan, Review, ReviewItem
+    from coproduction.people.models import Person
+
+    al = Person.objects.filter(user__email="person@demo.example").first()
+    tom = User.objects.filter(email="practitioner@demo.example").first()
+    if al is None or tom is None:
+        return
+    now = timezone.now()
+    closed_on = now - timedelta(days=9 * 365 + 40)
+    if not Person.objects.filter(full_name="Edith Morley", team=al.team).exists():
+        edith = Person.objects.create(full_name="Edith Morley", preferred_name="Edie", team=al.team,
+                                      best_time_and_place="Mornings at home", created_at=closed_on - timedelta(days=700))
+        plan = CarePlan.objects.create(person=edith, version=1, status=CarePlan.Status.AGREED, created_by=tom,
+                                       agreed_by=tom, agreed_at=closed_on - timedelta(days=365), created_at=closed_on - timedelta(days=400))
+        review = Review.objects.create(plan=plan, held_on=closed_on.date(), decision=Review.Decision.CLOSE, created_by=tom,
+                                       decision_notes="Edie moved to live near her son in Devon.", finished_at=closed_on)
+        ReviewItem.objects.create(review=review, kind=ReviewItem.Kind.WORKING, perspective=ReviewItem.Perspective.PERSON,
+                                  text="The lunch club got me out of the house.")
+        CarePlan.objects.filter(pk=plan.pk).update(updated_at=closed_on)

@@ -1,0 +1,55 @@
+"""Who took part in an activity. Commissioning's core records it; an app that keeps something
+about each participant (involvement's equality snapshot) registers what happens when people are
+added or taken off, in its AppConfig.ready, so the core and the other apps never import it."""
+
+from collections.abc import Callable
+
+from .models import Activity
+
+# Each called as hook(activity=..., member_ids=...) for the members just added.
+_on_added: list[Callable[..., object]] = []
+# Each called as hook(activity_ids=[...], member_ids=...) for the members just taken off.
+_on_removed: list[Callable[..., object]] = []
+
+
+def _register_once(hooks: list, hook: Callable) -> Callable:
+    if hook not in hooks:
+        hooks.append(hook)
+    return hook
+
+
+def on_participants_added(hook: Callable[..., object]) -> Callable[..., object]:
+    return _register_once(_on_added, hook)
+
+
+def on_participants_removed(hook: Callable[..., object]) -> Callable[..., object]:
+    return _register_once(_on_removed, hook)
+
+
+def _member_ids(members) -> set[int]:
+    return {getattr(member, "pk", member) for member in members}
+
+
+def activity_participants_set(*, activity: Activity, members) -> None:
+    """Record exactly who took part in an activity (group members or their ids): newcomers'
+    equality answers are snapshotted as they are now, and anyone taken off loses theirs."""
+    wanted = _member_ids(members)
+    current = set(activity.participants.values_list("pk", flat=True))
+    if current - wanted:
+        activity.participants.remove(*(current - wanted))
+        for hook in _on_removed:
+            hook(activity_ids=[activity.pk], member_ids=current - wanted)
+    if wanted - current:
+        activity.participants.add(*(wanted - current))
+        for hook in _on_added:
+            hook(activity=activity, member_ids=wanted - current)
+
+
+def activity_participants_add(*, activity: Activity, members) -> None:
+    """Add people to those who took part, snapshotting their equality answers as they are now
+    (someone already there keeps the snapshot taken when they were first added)."""
+    added = _member_ids(members)
+    if added:
+        activity.participants.add(*added)
+        for hook in _on_added:
+            hook(activity=activity, member_ids=added)
