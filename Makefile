@@ -6,6 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SERVERS := $(PY) -m coproduction.devservers
+# Python keeps each module it compiles in __pycache__, so every process after the first starts
+# in a fraction of the time. An environment that turns this off would make each of the many
+# processes of `make run` and `make test` (web, worker, beat, test workers) compile every
+# package again: about 2 s of CPU each.
+unexport PYTHONDONTWRITEBYTECODE
 
 help:  ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'

@@ -207,24 +207,48 @@ def _run_child(cmd: list[str], env: dict[str, str]) -> int:
             signal.signal(sig, handler)
 
 
+# Migrating and loading the demo data in one process pays Django's start-up once, not twice.
+PREPARE = """
+import sys
+import django
+from django.core.management import call_command
+django.setup()
+print("==> Applying database migrations", file=sys.stderr, flush=True)
+call_command("migrate", interactive=False)
+print("==> Loading the demo data (kept as it is when already there)", file=sys.stderr, flush=True)
+call_command("seed_demo")
+"""
+
+
+def _wait_listening(port: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Until the web server accepts connections (or dies, or the time is up)."""
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", int(port)), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+
+
 def run_services(env: dict[str, str]) -> int:
     """`make run`: migrate, load demo data, then web, worker and beat until Ctrl-C."""
     full_env = {**os.environ, **env}
     full_env.setdefault("DEBUG", "true")
+    full_env.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
     python = sys.executable
-    steps = [
-        ("Applying database migrations", ["manage.py", "migrate", "--noinput"]),
-        ("Loading the demo data (kept as it is when already there)", ["manage.py", "seed_demo"]),
-    ]
-    for message, step in steps:
-        say(message)
-        if subprocess.run([python, *step], cwd=ROOT, env=full_env).returncode != 0:
-            print(f"Stopped: `{' '.join(step)}` failed.", file=sys.stderr)
-            return 1
+    if subprocess.run([python, "-c", PREPARE], cwd=ROOT, env=full_env).returncode != 0:
+        print("Stopped: migrating or loading the demo data failed (see above).", file=sys.stderr)
+        return 1
     port = full_env.get("PORT", "8000")
-    say("Starting the web server, a Celery worker and the scheduler")
-    children = {
-        "web": subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=full_env),
+    say("Starting the web server")
+    children = {"web": subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=full_env)}
+    # The web server first: on two cores, starting all three at once delays the first page.
+    _wait_listening(port, children["web"])
+    say("Starting a Celery worker and the scheduler")
+    children |= {
         "worker": subprocess.Popen(
             [python, "-m", "celery", "-A", "coproduction", "worker", "--loglevel=INFO", "--concurrency=1"],
             cwd=ROOT, env=full_env,

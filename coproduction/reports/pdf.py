@@ -1,5 +1,6 @@
 """HTML to tagged PDF with WeasyPrint, fetching nothing but the project's own static files."""
 
+import functools
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -7,27 +8,33 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Relative URLs in report templates resolve against this made-up origin; the fetcher
 # maps it to static files and refuses everything else, so a report never touches the network.
 BASE_URL = "https://report.invalid/"
 
 
-class StaticOnlyURLFetcher(URLFetcher):
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return super().fetch(url, headers)
-        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(settings.STATIC_URL):
-            raise ValueError("Reports may only use the service's own static files")
-        relative = unquote(parts.path.removeprefix(settings.STATIC_URL))
-        path = static_file_path(relative)
-        if path is None:
-            raise ValueError("Static file not found")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+# WeasyPrint is imported on first use, not with the URLs: loading it finds and opens Pango's
+# libraries (about a second), which every web and management process would otherwise pay.
+@functools.cache
+def static_only_url_fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyURLFetcher(URLFetcher):
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(settings.STATIC_URL):
+                raise ValueError("Reports may only use the service's own static files")
+            relative = unquote(parts.path.removeprefix(settings.STATIC_URL))
+            path = static_file_path(relative)
+            if path is None:
+                raise ValueError("Static file not found")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+
+    return StaticOnlyURLFetcher
 
 
 def static_file_path(relative: str) -> Path | None:
@@ -42,8 +49,11 @@ def static_file_path(relative: str) -> Path | None:
 
 def render_pdf(*, template: str, context: dict, identifier: bytes) -> tuple[bytes, int]:
     """Render a print template to PDF/UA-1. The same identifier and data give the same bytes."""
+    from weasyprint import HTML
+
     html = render_to_string(template, context)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher(timeout=5)).render(
+    fetcher = static_only_url_fetcher_class()(timeout=5)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
         pdf_variant="pdf/ua-1"
     )
     pdf = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")

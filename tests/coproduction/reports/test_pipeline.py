@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduction.audit.models import AuditEvent
 from coproduction.reports import services
 from coproduction.reports.models import ReportJob
-from coproduction.reports.pdf import StaticOnlyURLFetcher
+from coproduction.reports.pdf import static_only_url_fetcher_class
 from tests.coproduction.reports.factories import ReportJobFactory
 from tests.harness.worker import celery_worker, wait_for
 
@@ -86,7 +86,7 @@ def test_the_pdf_is_tagged_pdf_ua(person):
 
 
 def test_reports_fetch_only_our_own_static_files():
-    fetcher = StaticOnlyURLFetcher()
+    fetcher = static_only_url_fetcher_class()()
     css = fetcher.fetch("https://report.invalid/static/print/report.css")
     assert b"@page" in css.read()
     for url in ("https://example.org/tracker.png", "file:///etc/passwd", "https://report.invalid/static/../settings.py"):
