@@ -13,5 +13,15 @@ def _plan_context(job: ReportJob, progress) -> dict:
     return {"plan": plan, "person": person, "sections": describe(plan, person), "job": job, "large_print": job.kind == ReportJob.Kind.CARE_PLAN_LARGE}
 
 
-REPORT_KINDS[ReportJob.Kind.CARE_PLAN] = ReportKind("careplans/pdf/plan.html", "Care and support plan", _plan_context)
-REPORT_KINDS[ReportJob.Kind.CARE_PLAN_LARGE] = ReportKind("careplans/pdf/plan.html", "Care and support plan (large print)", _plan_context)
+def _plan_person(plan):
+    return plan.person
+
+
+# Only while the requester may still see the person's plan (a carer's consent standing, say).
+REPORT_KINDS[ReportJob.Kind.CARE_PLAN] = ReportKind(
+    "careplans/pdf/plan.html", "Care and support plan", _plan_context, view_perm="careplans.view_plan", perm_object=_plan_person,
+)
+REPORT_KINDS[ReportJob.Kind.CARE_PLAN_LARGE] = ReportKind(
+    "careplans/pdf/plan.html", "Care and support plan (large print)", _plan_context, view_perm="careplans.view_plan",
+    perm_object=_plan_person,
+)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 
@@ -91,6 +92,7 @@ def representative_withdraw(*, representative: Representative, by: User, request
         )
         consent_record(purpose=Consent.Purpose.REPRESENTATIVE_SEES_PLAN, event=Consent.Event.WITHDRAWN, by=by,
                        person=representative.person, representative=representative, request=request)
+        access_lost(user_id=representative.user_id)
     return representative
 
 

@@ -53,6 +53,7 @@ def _csv_rows(context: dict):
             yield [result.statement.number, result.statement.plain_wording, name, *figures, *gap]
 
 
-REPORT_KINDS[ReportJob.Kind.CHECKLIST_TEAM] = ReportKind("checklist/pdf/report.html", "Team checklist report", _context)
-REPORT_KINDS[ReportJob.Kind.CHECKLIST_COUNCIL] = ReportKind("checklist/pdf/report.html", "Council-wide checklist report", _context)
-REPORT_KINDS[ReportJob.Kind.CHECKLIST_CSV] = ReportKind("", "Checklist totals (CSV)", _context, render_file=_csv)
+VIEW = "checklist.view_results_report"  # the team's results, or for the council the council's
+REPORT_KINDS[ReportJob.Kind.CHECKLIST_TEAM] = ReportKind("checklist/pdf/report.html", "Team checklist report", _context, view_perm=VIEW)
+REPORT_KINDS[ReportJob.Kind.CHECKLIST_COUNCIL] = ReportKind("checklist/pdf/report.html", "Council-wide checklist report", _context, view_perm=VIEW)
+REPORT_KINDS[ReportJob.Kind.CHECKLIST_CSV] = ReportKind("", "Checklist totals (CSV)", _context, render_file=_csv, view_perm=VIEW)

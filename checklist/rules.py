@@ -59,6 +59,11 @@ def manages_team(user, team) -> bool:
 
 
 @rules.predicate
+def is_a_team(user, subject) -> bool:
+    return subject is not None and subject._meta.label == "accounts.Team"
+
+
+@rules.predicate
 def manages_any_team(user) -> bool:
     return bool(user.managed_team_ids)
 
@@ -128,8 +133,11 @@ rules.add_perm("checklist.publish_statement_set", has_role(Role.ADMINISTRATOR))
 
 # Dashboards and reports: totals only.
 rules.add_perm("checklist.view_dashboard", is_team_manager | is_head_of_service)
-rules.add_perm("checklist.view_team_results", rules.is_authenticated & (is_team_manager & manages_team | is_head_of_service))
+can_view_team_results = rules.is_authenticated & (is_team_manager & manages_team | is_head_of_service)
+rules.add_perm("checklist.view_team_results", can_view_team_results)
 rules.add_perm("checklist.view_council_results", is_head_of_service)
+# A report of results (PDF or spreadsheet) about a team, or about the whole council.
+rules.add_perm("checklist.view_results_report", is_a_team & can_view_team_results | ~is_a_team & is_head_of_service)
 # A head of service's dashboards cover every team; a manager's only the teams they manage.
 rules.add_perm("checklist.view_every_team", is_head_of_service)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from commissioning.participants import activity_participants_set
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 
 from .models import (
     DEFAULT_STAGES,
@@ -177,6 +178,7 @@ def member_leave(*, member: GroupMember, left_on, by) -> GroupMember:
     member.left_on = left_on
     member.save(update_fields=["left_on"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=member, subject=member.user, detail="left the group")
+    access_lost(user_id=member.user_id)
     return member
 
 

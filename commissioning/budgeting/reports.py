@@ -30,5 +30,14 @@ def _cards_context(job: ReportJob, progress) -> dict:
     return {"job": job, "pot": pot, "round": pot.round, "proposals": _proposals(pot)}
 
 
-REPORT_KINDS[BALLOTS] = ReportKind("budgeting/pdf/ballots.html", "Paper ballots", _ballots_context)
-REPORT_KINDS[CARDS] = ReportKind("budgeting/pdf/cards.html", "Idea cards", _cards_context)
+def _pots_round(pot):
+    return pot.round
+
+
+# Ballots carry voting codes: only someone who still runs the round keeps them.
+REPORT_KINDS[BALLOTS] = ReportKind(
+    "budgeting/pdf/ballots.html", "Paper ballots", _ballots_context, view_perm="budgeting.manage_round", perm_object=_pots_round,
+)
+REPORT_KINDS[CARDS] = ReportKind(
+    "budgeting/pdf/cards.html", "Idea cards", _cards_context, view_perm="budgeting.manage_round", perm_object=_pots_round,
+)

@@ -21,4 +21,6 @@ def _papers_context(job: ReportJob, progress) -> dict:
             **pack_context(meeting, chosen, indicators)}
 
 
-REPORT_KINDS[ReportJob.Kind.MONITORING_PAPERS] = ReportKind("monitoring/pdf/papers.html", "Monitoring meeting papers", _papers_context)
+REPORT_KINDS[ReportJob.Kind.MONITORING_PAPERS] = ReportKind(
+    "monitoring/pdf/papers.html", "Monitoring meeting papers", _papers_context, view_perm="monitoring.view_meeting",
+)

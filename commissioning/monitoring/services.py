@@ -20,6 +20,7 @@ from commissioning.models import (
 )
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 
 from . import notices
 from .models import (
@@ -129,6 +130,7 @@ def member_add(*, meeting: MonitoringMeeting, user, role: str, by, request=None)
 def member_remove(*, member: MeetingMember, by, request=None) -> None:
     audit_record(actor=by, action=DELETE, obj=member, request=request, detail="meeting member removed")
     member.delete()
+    access_lost(user_id=member.user_id)
 
 
 @transaction.atomic

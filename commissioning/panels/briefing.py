@@ -68,4 +68,10 @@ def _pdf_context(job: ReportJob, progress) -> dict:
     return {"job": job, "panel": panel, "member": member, "programme": panel.programme, "words": Glossary(), **context}
 
 
-REPORT_KINDS[BRIEFING_PDF] = ReportKind("panels/pdf/briefing.html", "Panel briefing pack", _pdf_context)
+def _panel_of(member):
+    return member.panel
+
+
+REPORT_KINDS[BRIEFING_PDF] = ReportKind(
+    "panels/pdf/briefing.html", "Panel briefing pack", _pdf_context, view_perm="panels.view_briefing", perm_object=_panel_of,
+)

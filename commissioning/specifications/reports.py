@@ -31,4 +31,11 @@ def _specification_context(job: ReportJob, progress) -> dict:
     }
 
 
-REPORT_KINDS[SPECIFICATION_PDF] = ReportKind("specifications/pdf/specification.html", "Service specification", _specification_context)
+def _programme(version):
+    return version.specification.programme
+
+
+REPORT_KINDS[SPECIFICATION_PDF] = ReportKind(
+    "specifications/pdf/specification.html", "Service specification", _specification_context,
+    view_perm="specifications.view_specification", perm_object=_programme,
+)

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 
 from .models import Organisation, Team, TeamMembership, User
 
@@ -80,6 +81,8 @@ def account_update(*, user: User, data: dict, by: User, request=None) -> User:
     user.save()
     _set_teams(user=user, teams=data.get("teams", []), managed_teams=data.get("managed_teams", []))
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=user, subject=user, request=request)
+    # A team, a role or the whole account may have gone.
+    access_lost(user_id=user.pk)
     return user
 
 

@@ -1,13 +1,17 @@
 """What each report kind contains: a print template and the data it needs."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coproduction.core.personal_data import collect_for_user
 
 from .models import ReportJob
 
 Progress = Callable[[int], None]
+
+
+def _the_subject(subject):
+    return subject
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,14 @@ class ReportKind:
     build_context: Callable[[ReportJob, Progress], dict]
     # For a spreadsheet instead of a PDF: turns the context into the file's bytes.
     render_file: Callable[[dict], bytes] | None = None
+    # The permission the requester needs, on what perm_object gives for the report's subject,
+    # to have the report. Checked on every look at the job and before its file is kept, so
+    # losing access (a consent withdrawn, leaving a team or a programme) ends it at once.
+    view_perm: str = field(kw_only=True)
+    perm_object: Callable[[object], object] = field(default=_the_subject, kw_only=True)
+    # True when others with the same permission open the file too (a subject access export,
+    # which any administrator may download): it is not stopped when its requester loses access.
+    shared: bool = field(default=False, kw_only=True)
 
 
 def _my_data_context(job: ReportJob, progress: Progress) -> dict:
@@ -44,17 +56,22 @@ REPORT_KINDS: dict[str, ReportKind] = {
         template="reports/pdf/my_data.html",
         title="Your data",
         build_context=_my_data_context,
+        view_perm="reports.view_my_data",
     ),
     # A subject access request: the subject is the Person, or the User when there is no Person record.
     ReportJob.Kind.SUBJECT_ACCESS_PDF: ReportKind(
         template="reports/pdf/subject_access.html",
         title="Subject access request",
         build_context=_subject_access_context,
+        view_perm="governance.manage_subject_access",
+        shared=True,
     ),
     ReportJob.Kind.SUBJECT_ACCESS_ZIP: ReportKind(
         template="",
         title="Subject access request (ZIP)",
         build_context=_subject_access_context,
         render_file=_subject_access_zip,
+        view_perm="governance.manage_subject_access",
+        shared=True,
     ),
 }

@@ -37,6 +37,8 @@ class ReportJob(models.Model):
         RUNNING = "running", "Being made"
         DONE = "done", "Ready"
         FAILED = "failed", "Could not be made"
+        # The requester lost access to what it is about before it was made: never made.
+        VOIDED = "voided", "Stopped"
 
     # A random id in the URL: a job's existence is private too.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -78,7 +80,7 @@ class ReportJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.VOIDED)
 
     @property
     def extension(self) -> str:

@@ -39,8 +39,8 @@ def requester_left(job: ReportJob) -> bool:
 def report_job_finished(*, job: ReportJob) -> int:
     """Tell the requester the report is ready (or could not be made), unless they are watching."""
     job = ReportJob.objects.select_related("requested_by").get(pk=job.pk)
-    if not job.is_finished or not requester_left(job):
-        return 0
+    if not job.is_finished or job.status == ReportJob.Status.VOIDED or not requester_left(job):
+        return 0  # a stopped report is not theirs to hear about any more
     label = job.get_kind_display()
     link = reverse("reports:job_detail", kwargs={"job_id": job.pk})
     if job.status == ReportJob.Status.DONE:

@@ -2,6 +2,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -56,9 +57,32 @@ def _set_progress(job: ReportJob, value: int) -> None:
     ReportJob.objects.filter(pk=job.pk).update(progress=value, updated_at=timezone.now())
 
 
+PENDING = (ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
+
+
+def _requester_may_have(job: ReportJob) -> bool:
+    """The one rule for having a report, asked of the requester as they are now."""
+    if REPORT_KINDS.get(job.kind) is not None and REPORT_KINDS[job.kind].shared:
+        return True
+    # A fresh account row: facts the rules kept on an older copy may predate the change.
+    requester = get_user_model().objects.get(pk=job.requested_by_id)
+    return requester.has_perm("reports.view_reportjob", job)
+
+
+@transaction.atomic
+def report_jobs_void_lost_access(*, user_id) -> int:
+    """Stop this person's unfinished reports about anything they may no longer see, so none of
+    them is ever made. Called, in the same transaction, by whatever ends someone's access."""
+    stopped = [job.pk for job in ReportJob.objects.filter(requested_by_id=user_id, status__in=PENDING) if not _requester_may_have(job)]
+    now = timezone.now()
+    return ReportJob.objects.filter(pk__in=stopped, status__in=PENDING).update(
+        status=ReportJob.Status.VOIDED, finished_at=now, updated_at=now,
+    )
+
+
 def report_job_render(*, job: ReportJob) -> ReportJob:
     """Make the job's PDF. Idempotent: a redelivered message redoes the same file."""
-    if job.status == ReportJob.Status.DONE and job.file:
+    if job.status == ReportJob.Status.DONE and job.file or job.status == ReportJob.Status.VOIDED:
         return job
     started = time.perf_counter()
     job.status, job.started_at, job.progress = ReportJob.Status.RUNNING, timezone.now(), 5
@@ -75,6 +99,11 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
         content, pages = render_pdf(template=kind.template, context=context, identifier=job.pk.bytes)
     _set_progress(job, 95)
 
+    if not _requester_may_have(job):
+        # Access ended while it was being made, by a way that did not stop it: never kept.
+        report_jobs_void_lost_access(user_id=job.requested_by_id)
+        job.refresh_from_db()
+        return job
     name = f"reports/{job.pk}.{job.extension}"
     if job.file.storage.exists(name):
         job.file.storage.delete(name)
@@ -82,7 +111,14 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
     job.status, job.progress, job.page_count = ReportJob.Status.DONE, 100, pages
     job.finished_at, job.error = timezone.now(), ""
     job.render_seconds = round(time.perf_counter() - started, 3)
-    job.save(update_fields=["file", "status", "progress", "page_count", "finished_at", "error", "render_seconds", "updated_at"])
+    # Only a job still being made becomes ready: one stopped meanwhile keeps no file.
+    kept = ReportJob.objects.filter(pk=job.pk, status=ReportJob.Status.RUNNING).update(
+        file=job.file.name, status=job.status, progress=job.progress, page_count=pages, finished_at=job.finished_at,
+        error="", render_seconds=job.render_seconds, updated_at=job.finished_at,
+    )
+    if not kept:
+        job.file.storage.delete(name)
+        job.refresh_from_db()
     return job
 
 

@@ -40,5 +40,14 @@ def _feedback_context(job: ReportJob, progress) -> dict:
     }
 
 
-REPORT_KINDS[PANEL_REPORT] = ReportKind("panels/scoring/pdf/panel_report.html", "Procurement panel report", _panel_report_context)
-REPORT_KINDS[FEEDBACK_LETTER] = ReportKind("panels/scoring/pdf/feedback_letter.html", "Feedback on your bid", _feedback_context)
+def _bidders_panel(bidder):
+    return bidder.panel
+
+
+REPORT_KINDS[PANEL_REPORT] = ReportKind(
+    "panels/scoring/pdf/panel_report.html", "Procurement panel report", _panel_report_context, view_perm="panels.view_totals",
+)
+REPORT_KINDS[FEEDBACK_LETTER] = ReportKind(
+    "panels/scoring/pdf/feedback_letter.html", "Feedback on your bid", _feedback_context, view_perm="panels.feedback_letters",
+    perm_object=_bidders_panel,
+)

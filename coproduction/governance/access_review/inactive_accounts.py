@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 
 
 def _sessions_key(user_id: int) -> str:
@@ -71,4 +72,5 @@ def account_disable_inactive(*, user, by, request=None) -> int:
     user.save(update_fields=["is_active"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=user, subject=user, request=request,
                  detail="account disabled: inactive")
+    access_lost(user_id=user.pk)
     return end_all_sessions(user=user)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.access_lost import access_lost
 
 from ..models import AnonymisedRecord, ErasureRequest, RetentionRun
 from .selectors import (
@@ -239,6 +240,7 @@ def _close_account(user) -> int:
     user.set_unusable_password()
     user.save(update_fields=["full_name", "preferred_name", "email", "is_active", "password"])
     end_all_sessions(user=user)
+    access_lost(user_id=user.pk)
     return 1
 
 
