@@ -143,6 +143,10 @@ rules.add_perm("monitoring.enter_return", is_contract_provider)
 # Meetings: the papers and the record go to the meeting's members only.
 rules.add_perm("monitoring.view_meeting", is_commissioner | is_meeting_member)
 rules.add_perm("monitoring.manage_meeting", is_commissioner)
+# The format each member gets their papers in says something about their health (large print,
+# Easy Read): only those who organise the meeting and send the papers see it. Each member sees
+# their own.
+rules.add_perm("monitoring.view_members_formats", is_commissioner)
 rules.add_perm("monitoring.give_representatives_view", is_commissioner | is_meeting_representative)
 rules.add_perm("monitoring.agree_minutes", is_meeting_member)
 # The quality framework of a programme.

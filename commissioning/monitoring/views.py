@@ -263,6 +263,7 @@ def meeting_detail(request: HttpRequest, programme_id: int, contract_id: int, me
         "minutes_agreed": services.minutes_agreed(members),
         "agreed_count": sum(1 for member in members if member.minutes_agreed_at),
         "can_manage": can_manage,
+        "can_see_formats": user.has_perm("monitoring.view_members_formats", meeting),
         "can_give_view": user.has_perm("monitoring.give_representatives_view", meeting),
         "can_agree": me is not None and meeting.minutes_put_forward_at is not None and me.minutes_agreed_at is None,
     })

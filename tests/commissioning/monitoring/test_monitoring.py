@@ -110,6 +110,27 @@ def test_papers_go_to_each_member_in_their_chosen_format_with_the_date_sent(clie
     assert "We will look at the numbers together." in pack and "What we will talk about" in pack
 
 
+def test_only_organisers_see_the_format_each_member_gets_their_papers_in(client_as, commissioner, person, provider, meeting):
+    # Large print or Easy Read says something about someone's health: it is not for the provider.
+    InvolvementProfileFactory(user=person, preferred_format="easy_read")
+    client_as(commissioner).post(_url("papers_send", meeting.contract, meeting_id=meeting.pk))
+    url = _url("meeting_detail", meeting.contract, meeting_id=meeting.pk)
+
+    def members_rows(user) -> dict[str, str]:
+        table = BeautifulSoup(client_as(user).get(url).content, "html.parser").find(id="members").find_next("table")
+        return {row.td.get_text(strip=True): " ".join(row.get_text(" ").split()) for row in table.tbody.find_all("tr")}
+
+    organiser_sees = members_rows(commissioner)
+    assert "(easy read)" in organiser_sees[person.display_name] and "(standard print)" in organiser_sees[provider.display_name]
+    provider_sees = members_rows(provider)
+    assert set(provider_sees) == set(organiser_sees)  # the same members, each with the date sent
+    assert all("Not yet" not in row for row in provider_sees.values())
+    assert not any("print)" in row or "easy read" in row for row in provider_sees.values())
+    # A member is still told their own format, and sees nobody else's.
+    page = _text(client_as(person).get(url))
+    assert "in easy read" in page and "(standard print)" not in page
+
+
 def test_organisers_see_the_members_access_needs(client_as, commissioner, person, meeting):
     InvolvementProfileFactory(user=person, preferred_format="large_print", access_needs=["step_free"])
     page = _text(client_as(commissioner).get(_url("meeting_detail", meeting.contract, meeting_id=meeting.pk)))
