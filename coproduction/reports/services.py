@@ -62,7 +62,8 @@ PENDING = (ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
 
 def _requester_may_have(job: ReportJob) -> bool:
     """The one rule for having a report, asked of the requester as they are now."""
-    if REPORT_KINDS.get(job.kind) is not None and REPORT_KINDS[job.kind].shared:
+    kind = REPORT_KINDS.get(job.kind)
+    if kind is not None and kind.shared:
         return True
     # A fresh account row: facts the rules kept on an older copy may predate the change.
     requester = get_user_model().objects.get(pk=job.requested_by_id)

@@ -104,7 +104,7 @@ def test_a_carer_loses_the_plan_pdf_and_the_one_being_made_once_consent_is_withd
     assert detail(pending) not in listing and "Stopped" in listing
 
 
-def test_a_practitioner_who_leaves_the_team_loses_the_plan_pdf(client_as, practitioner, administrator, al):
+def test_a_practitioner_who_leaves_the_team_loses_the_plan_pdf(client_as, practitioner, administrator, al, team):
     client = client_as(practitioner)
     plan_pdf = reverse("careplans:plan_pdf", kwargs={"person_id": al.pk})
     ready, pending = made(ask(client, plan_pdf)), ask(client, plan_pdf)
@@ -115,6 +115,10 @@ def test_a_practitioner_who_leaves_the_team_loses_the_plan_pdf(client_as, practi
     assert answers(client, ready) == (403, 403, 403)
     pending.refresh_from_db()
     assert pending.status == ReportJob.Status.VOIDED
+    # Back in the team: the finished report is theirs again; the stopped one stays stopped.
+    account_update(user=practitioner, data={"roles": practitioner.roles, "teams": [team]}, by=administrator)
+    assert answers(client, ready) == (200, 200, 200)
+    assert "stopped before it was made" in client.get(detail(pending)).text
 
 
 def test_a_team_manager_no_longer_managing_the_team_loses_its_checklist_report(client_as, team_manager, administrator, team):
