@@ -1,9 +1,57 @@
 """Chart geometry for server-rendered SVG. Every chart has its data table beside it on the
-page, and tells the two perspectives apart by pattern and label as well as colour."""
+page, and tells the two perspectives apart by pattern, shape and label as well as colour.
+
+How each series is drawn travels in the SVG itself, as presentation attributes (fill, stroke,
+stroke-dasharray), not in a stylesheet: WeasyPrint draws an SVG without the page's CSS, so the
+same markup then looks the same on screen and in the PDF reports."""
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 SCALE_MAX = 5
+
+# GOV.UK Frontend's palette.
+BLUE, ORANGE, BLACK, MID_GREY = "#1d70b8", "#f47738", "#0b0c0c", "#cecece"
+
+
+@dataclass(frozen=True)
+class Series:
+    """One perspective's look, and the words the caption uses for it, so they cannot disagree."""
+
+    name: str
+    fill: str  # bars and points
+    outline: str  # the edge of bars and points; empty for none
+    line: str  # the trend line's colour
+    dashes: str  # the trend line's dash pattern; empty for a solid line
+    point: str  # "circle" or "square"
+    bar_words: str
+    line_words: str
+
+
+PEOPLE = Series(
+    "People", fill=BLUE, outline="", line=BLUE, dashes="", point="circle",
+    bar_words="the upper bar of each pair, solid blue",
+    line_words="a solid blue line with round blue points",
+)
+PRACTITIONERS = Series(
+    "Practitioners", fill=ORANGE, outline=BLACK, line=BLACK, dashes="8 4", point="square",
+    bar_words="the lower bar, orange with a black outline",
+    line_words="a dashed black line with square orange points outlined in black",
+)
+SERIES = ((PEOPLE, "person"), (PRACTITIONERS, "practitioner"))
+
+
+class Look:
+    """What a chart's grid and text are drawn with, and its caption naming each series' look."""
+
+    grid: ClassVar[str] = MID_GREY
+    text: ClassVar[str] = BLACK
+    font_size: ClassVar[int] = 12
+    words: ClassVar[str]  # which of a Series' descriptions the caption uses
+
+    @property
+    def caption(self) -> str:
+        return " ".join(f"{series.name}: {getattr(series, self.words)}." for series, _ in SERIES)
 
 
 @dataclass
@@ -12,51 +60,75 @@ class Bar:
     y: int
     width: float
     value: str
-    css: str
+    series: Series
 
 
 @dataclass
-class BarChart:
+class BarChart(Look):
     title: str
     description: str
     bars: list[Bar]
     height: int
     width: int = 640
-    label_width: int = 120
+    # Wide enough for "10 Practitioners" in the widest font either place draws it with.
+    label_width: int = 150
     ticks: list[tuple[float, int]] = field(default_factory=list)
+    words: ClassVar[str] = "bar_words"
 
 
 def average_bars(results, *, title: str) -> BarChart:
     """Two bars per statement (person, practitioner), on a 1-to-5 scale."""
-    plot = 640 - 120 - 50
-    bars, y = [], 30
+    chart = BarChart(title=title, description="Average rating for each statement, people beside practitioners. The same figures are in the table.", bars=[], height=0)
+    plot = chart.width - chart.label_width - 50
+    y = 30
     for result in results:
-        for cell, name, css in ((result.person, "People", "app-chart__bar--person"), (result.practitioner, "Practitioners", "app-chart__bar--practitioner")):
+        for series, attribute in SERIES:
+            cell = getattr(result, attribute)
             shown = not cell.suppressed and cell.average is not None
-            bars.append(Bar(
-                label=f"{result.statement.number} {name}", y=y,
+            chart.bars.append(Bar(
+                label=f"{result.statement.number} {series.name}", y=y,
                 width=round(plot * float(cell.average) / SCALE_MAX, 1) if shown else 0,
-                value=str(cell.average) if shown else "not shown", css=css,
+                value=str(cell.average) if shown else "not shown", series=series,
             ))
             y += 16
         y += 10
-    ticks = [(120 + plot * step / SCALE_MAX, step) for step in range(SCALE_MAX + 1)]
-    return BarChart(title=title, description="Average rating for each statement, people beside practitioners. The same figures are in the table.", bars=bars, height=y + 10, ticks=ticks)
+    chart.ticks = [(chart.label_width + plot * step / SCALE_MAX, step) for step in range(SCALE_MAX + 1)]
+    chart.height = y + 10
+    return chart
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    value: str
+    size: ClassVar[int] = 8
+
+    @property
+    def radius(self) -> float:  # a round point's
+        return self.size / 2
+
+    @property
+    def left(self) -> float:  # a square point's edges
+        return round(self.x - self.size / 2, 1)
+
+    @property
+    def top(self) -> float:
+        return round(self.y - self.size / 2, 1)
 
 
 @dataclass
 class Line:
-    name: str
-    css: str
-    points: list[tuple[float, float, str]]  # x, y, value
+    series: Series
+    points: list[Point]
 
     @property
     def path(self) -> str:
-        return " ".join(f"{x},{y}" for x, y, _ in self.points)
+        return " ".join(f"{point.x},{point.y}" for point in self.points)
 
 
 @dataclass
-class LineChart:
+class LineChart(Look):
     title: str
     description: str
     lines: list[Line]
@@ -64,6 +136,7 @@ class LineChart:
     y_ticks: list[tuple[float, int]]
     width: int = 640
     height: int = 260
+    words: ClassVar[str] = "line_words"
 
 
 def trend_lines(points, *, title: str) -> LineChart:
@@ -75,13 +148,13 @@ def trend_lines(points, *, title: str) -> LineChart:
         return round(bottom - (bottom - top) * (float(value) - 1) / (SCALE_MAX - 1), 1)
 
     lines = []
-    for name, attribute, css in (("People", "person", "app-chart__line--person"), ("Practitioners", "practitioner", "app-chart__line--practitioner")):
+    for series, attribute in SERIES:
         plotted = []
         for index, point in enumerate(points):
             cell = getattr(point, attribute)
             if not cell.suppressed and cell.average is not None:
-                plotted.append((round(left + index * step, 1), y_for(cell.average), str(cell.average)))
-        lines.append(Line(name, css, plotted))
+                plotted.append(Point(round(left + index * step, 1), y_for(cell.average), str(cell.average)))
+        lines.append(Line(series, plotted))
     return LineChart(
         title=title,
         description="Average rating each quarter, people and practitioners. The same figures are in the table.",
