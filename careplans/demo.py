@@ -1,7 +1,7 @@
 """Demo care and support plans for the people on Tom's caseload."""
 
 from coproduction.accounts.models import User
-from coproduction.core.demo import demo_seeder
+from coproduction.core.demo import demo_day, demo_seeder
 
 
 @demo_seeder(20)
@@ -94,6 +94,7 @@ def seed_closed_record_demo() -> None:
         return
     now = timezone.now()
     closed_on = now - timedelta(days=9 * 365 + 40)
+    closed_on -= closed_on.date() - demo_day(closed_on.date(), earlier=True)  # the review was on a working day
     if not Person.objects.filter(full_name="Edith Morley", team=al.team).exists():
         edith = Person.objects.create(full_name="Edith Morley", preferred_name="Edie", team=al.team,
                                       best_time_and_place="Mornings at home", created_at=closed_on - timedelta(days=700))

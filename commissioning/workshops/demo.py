@@ -2,7 +2,6 @@
 programme, a design workshop that happened (who came, notes, ideas and what it fed) and a
 community conversation coming up that Al and Maureen are invited to."""
 
-from coproduction.core.demo import demo_seeder
 import datetime
 
 from django.db import transaction
@@ -12,12 +11,16 @@ from commissioning.demo import DAY_OPPORTUNITIES
 from commissioning.models import Programme
 from commissioning.specifications.models import Section
 from coproduction.accounts.models import User
+from coproduction.core.demo import demo_day, demo_seeder
 
 from . import services
 from .models import Access, Idea, Workshop, WorkshopKind
 
 PAST_TITLE = "What makes a good day? Design workshop"
 UPCOMING_TITLE = "Tea and a chat: weekends and evenings"
+# The days their descriptions give: Oakfield's minibus runs on Tuesdays, and the carers' group
+# meets at the Hub on Thursday afternoons.
+TUESDAY, THURSDAY = 1, 3
 
 IDEAS = [
     ("person@demo.example", "Somewhere to go on Saturdays, with my friends from the centre."),
@@ -44,7 +47,7 @@ def seed_workshops_demo() -> None:
         data={
             "kind": WorkshopKind.WORKSHOP, "title": PAST_TITLE,
             "purpose": "To design, together, what a good day out looks like, using the priorities the group agreed.",
-            "date": today - datetime.timedelta(days=21), "starts_at": datetime.time(10, 30), "ends_at": datetime.time(13, 0),
+            "date": demo_day(today - datetime.timedelta(days=21), weekday=TUESDAY, earlier=True), "starts_at": datetime.time(10, 30), "ends_at": datetime.time(13, 0),
             "format": Workshop.Format.FACE_TO_FACE, "place": "Oakfield Day Centre, Mill Lane (the big room at the back)",
             "why_this_place": "Most of the people we invited already come to Oakfield on Tuesdays, and the minibus runs that day.",
             "joining_instructions": "Come in through the garden door; staff will meet you there.",
@@ -75,7 +78,7 @@ def seed_workshops_demo() -> None:
         data={
             "kind": WorkshopKind.COMMUNITY_CONVERSATION, "title": UPCOMING_TITLE,
             "purpose": "An informal chat about what people would like to do at weekends and in the evenings.",
-            "date": today + datetime.timedelta(days=18), "starts_at": datetime.time(14, 0), "ends_at": datetime.time(15, 30),
+            "date": demo_day(today + datetime.timedelta(days=18), weekday=THURSDAY), "starts_at": datetime.time(14, 0), "ends_at": datetime.time(15, 30),
             "format": Workshop.Format.FACE_TO_FACE, "place": "The Hub Community Café, 4 Market Street",
             "why_this_place": "Going to where people are: the carers' group already meets at the Hub on Thursday afternoons, "
             "and it is next to the bus station.",

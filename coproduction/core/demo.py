@@ -7,9 +7,12 @@ leave room between them: the people and accounts first (10s), care plans (20s), 
 information governance (150s) and, last, the messages the demo's own events would have sent (900).
 """
 
+import datetime
 from collections.abc import Callable
 
 from django.utils.module_loading import autodiscover_modules
+
+from .bank_holidays import is_bank_holiday
 
 _seeders: list[tuple[int, str, Callable[[], None]]] = []
 
@@ -30,3 +33,14 @@ def demo_seeders() -> list[Callable[[], None]]:
     """Every app's seeders, in the order they must run."""
     autodiscover_modules("demo")
     return [seed for _, _, seed in sorted(_seeders, key=lambda entry: (entry[0], entry[1]))]
+
+
+def demo_day(near: datetime.date, *, weekday: int | None = None, earlier: bool = False) -> datetime.date:
+    """A day for a demo event or meeting dated from today: `near` or the first day after it (before
+    it, with `earlier`, so a past event stays past) that is a weekday, the given one if named, and
+    not a bank holiday. Nobody holds a community event on Christmas Day."""
+    step = datetime.timedelta(days=-1 if earlier else 1)
+    day = near
+    while day.weekday() >= 5 or (weekday is not None and day.weekday() != weekday) or is_bank_holiday(day):
+        day += step
+    return day
