@@ -1,17 +1,50 @@
+import datetime
+import io
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
-from careplans.models import CarePlan
-from coproduction.people.models import Person
+from careplans.models import CarePlan, Review
+from commissioning.models import Activity, KeyDate
+from commissioning.monitoring.models import MonitoringMeeting, QualityVisit
+from commissioning.workshops.models import Workshop
 from coproduction.accounts.models import Role, User
 from coproduction.audit.models import AuditEvent
+from coproduction.core.bank_holidays import is_bank_holiday
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
+from coproduction.people.models import Person
 from coproduction.reports.models import ReportJob
 
+# Eighteen days before Christmas: the demo's "Tea and a chat", eighteen days ahead, fell on it.
+EIGHTEEN_DAYS_BEFORE_CHRISTMAS = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 
-def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
-    call_command("seed_demo")
-    call_command("seed_demo")
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker) -> str:
+    """The demo data, seeded once for the module, and what seed_demo printed; each test runs in a
+    savepoint of it, so whatever a test writes is gone before the next one."""
+    printed = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        with time_machine.travel(EIGHTEEN_DAYS_BEFORE_CHRISTMAS):
+            call_command("seed_demo", stdout=printed)
+        yield printed.getvalue()
+        transaction.set_rollback(True)
+
+
+def _readme_accounts() -> dict[str, str]:
+    """The README's table of demo accounts: email to name."""
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    return dict(re.findall(r"^\| `([^`]+@demo\.example)` \| ([^|]+?) \|", readme, flags=re.MULTILINE))
+
+
+def test_seed_demo_gives_every_role_an_account_and_is_idempotent(seeded, client):
+    call_command("seed_demo", stdout=io.StringIO())
     demo = User.objects.filter(email__endswith="@demo.example")
     assert {role for user in demo for role in user.roles} == {role.value for role in Role}
     assert AuditEvent.objects.filter(detail="demo data").count() == 4
@@ -35,3 +68,30 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(client):
     assert "Alan Marsh" in carer.get("/home/carer/").text
     response = client.post("/accounts/login/", {"username": "person@demo.example", "password": DEMO_PASSWORD})
     assert response.headers["Location"] == "/home/"
+
+
+def test_seed_demo_prints_every_account_the_readme_lists_and_each_signs_in(seeded):
+    readme = _readme_accounts()
+    assert "procurement@demo.example" in readme and len(readme) >= 10
+    printed = {line.split()[0]: line for line in seeded.splitlines() if "@demo.example" in line}
+    assert set(printed) == set(readme)
+    for email, name in readme.items():
+        assert name in printed[email], email
+        browser = Client()
+        response = browser.post("/accounts/login/", {"username": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        assert browser.session["_auth_user_id"] == str(User.objects.get(email=email).pk)
+
+
+def test_no_demo_event_or_meeting_falls_at_a_weekend_or_on_a_bank_holiday(seeded):
+    days = {
+        **{f"workshop {title}": day for title, day in Workshop.objects.values_list("title", "date")},
+        **{f"monitoring meeting {title}": day for title, day in MonitoringMeeting.objects.values_list("title", "date")},
+        **{f"quality visit planned {pk}": day for pk, day in QualityVisit.objects.values_list("pk", "planned_on")},
+        **{f"quality visit {pk}": day for pk, day in QualityVisit.objects.values_list("pk", "visited_on") if day},
+        **{f"activity {title}": day for title, day in Activity.objects.values_list("title", "happened_on") if day},
+        **{f"key date {label}": day for label, day in KeyDate.objects.values_list("label", "date")},
+        **{f"review {pk}": day for pk, day in Review.objects.values_list("pk", "held_on")},
+    }
+    assert any(name.startswith("workshop Tea and a chat") for name in days)
+    assert {name: day for name, day in days.items() if day.weekday() >= 5 or is_bank_holiday(day)} == {}

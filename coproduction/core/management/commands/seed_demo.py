@@ -24,6 +24,8 @@ DEMO_ACCOUNTS = [
     ("assessor@demo.example", "Rosa Benedetti", "Rosa", [Role.QUALITY_ASSESSOR, Role.PERSON], None, None, False),
     ("head@demo.example", "Nadia Okoye", "Nadia", [Role.HEAD_OF_SERVICE], "Demo Council", None, False),
     ("admin@demo.example", "Sam Whitfield", "Sam", [Role.ADMINISTRATOR], "Demo Council", None, False),
+    # The procurement officer on the demo panel (commissioning.panels), who scores price as well.
+    ("procurement@demo.example", "Olu Adeyemi", "Olu", [Role.COMMISSIONER], "Demo Council", None, False),
 ]
 
 # Colleagues so the manager's team page has people in it.
