@@ -6,7 +6,7 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from .models import Organisation, Role, Team, User
+from .models import Organisation, Role, Team, User, email_key
 
 
 class RealDateField(DateInputField):
@@ -208,7 +208,7 @@ class AccountForm(forms.ModelForm):
         self.helper = gds_helper(*fields, submit="Save account")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
+        email = email_key(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("There is already an account with this email address")
         return email

@@ -57,15 +57,21 @@ class Team(models.Model):
         return self.name
 
 
+def email_key(email: str) -> str:
+    """The one spelling of an email address: accounts are stored and found by it, and failed
+    sign-ins are counted against it, so `HEAD@…`, `hEAD@…` and ` head@… ` are one account."""
+    return BaseUserManager.normalize_email(email.strip()).lower()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, username: str) -> "User":
         # People type their email address in any case; it is unique regardless of case.
-        return self.get(email__iexact=username)
+        return self.get(email__iexact=email_key(username))
 
     def create_user(self, email: str, password: str | None = None, **fields) -> "User":
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=email_key(email), **fields)
         user.set_password(password)
         user.full_clean(exclude=["password"])
         user.save(using=self._db)

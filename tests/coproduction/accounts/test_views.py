@@ -1,4 +1,6 @@
+import re
 import time
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -73,6 +75,39 @@ def test_sign_in_is_paused_after_five_failures(client, person):
     assert response.status_code == 429
     assert "Too many attempts to sign in" in response.text
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("typed", [
+    lambda email: email.swapcase(),
+    lambda email: email.capitalize(),
+    lambda email: f"  {email.upper()}  ",
+    lambda email: f"\t{email}\n",
+], ids=["swapped case", "capital first letter", "upper case between spaces", "tab and new line"])
+def test_a_paused_sign_in_stays_paused_whatever_the_case_or_spaces_of_the_email(client, person, typed):
+    for _ in range(5):
+        client.post(LOGIN, {"username": person.email.upper(), "password": "wrong-password"})
+    response = client.post(LOGIN, {"username": typed(person.email), "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_typed_in_different_cases_add_up_to_a_pause(client, person):
+    for typed in (person.email.upper(), person.email.title(), f" {person.email} ", person.email.swapcase(), person.email):
+        client.post(LOGIN, {"username": typed, "password": "wrong-password"})
+    response = client.post(LOGIN, {"username": person.email, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize(("cooloff", "words"), [(timedelta(minutes=15), "15 minutes"), (timedelta(minutes=90), "1 hour and 30 minutes")])
+def test_the_pause_page_says_how_long_in_words(client, person, settings, cooloff, words):
+    settings.AXES_COOLOFF_TIME = cooloff
+    for _ in range(5):
+        client.post(LOGIN, {"username": person.email, "password": "wrong-password"})
+    response = client.post(LOGIN, {"username": person.email, "password": TEST_PASSWORD})
+    text = " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+    assert f"signing in with this email address is paused for {words}." in text
+    assert not re.search(r"\bPT\d", text), "the pause is shown as an ISO 8601 duration"
 
 
 def test_a_new_session_key_at_sign_in(client, person):
