@@ -6,17 +6,12 @@ from django.utils.html import escape
 
 from commissioning.workshops.forms import ClockField
 from coproduction.accounts.forms import RealDateField, gds_helper
+from coproduction.core.uploads import document_upload_kind
 
 from .models import MeetingMember, Rating, VisitMethod
 
 TEXT_LIMIT = 20_000
 PAPER_MAX_BYTES = 10 * 1024 * 1024
-# Extension -> (content type, how the file must start). A DOCX is a zip archive.
-PAPER_FILE_TYPES: dict[str, tuple[str, bytes]] = {
-    "pdf": ("application/pdf", b"%PDF-"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
-}
-PAPER_CONTENT_TYPES = {kind: content_type for kind, (content_type, _) in PAPER_FILE_TYPES.items()}
 
 
 def _text(label: str, *, required: bool = True, limit: int = TEXT_LIMIT, help_text: str = "", missing: str = "") -> forms.CharField:
@@ -136,16 +131,7 @@ class PaperForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if not upload:
             return None
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in PAPER_FILE_TYPES:
-            raise forms.ValidationError("The selected file must be a PDF or a Word document (DOCX)")
-        if upload.size > PAPER_MAX_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 10 MB")
-        head = upload.read(8)
-        upload.seek(0)
-        if not head.startswith(PAPER_FILE_TYPES[extension][1]):
-            raise forms.ValidationError(f"The selected file is not a real {extension.upper()} file")
-        self.file_type = extension
+        self.file_type = document_upload_kind(upload, max_bytes=PAPER_MAX_BYTES)
         return upload
 
     def clean(self):

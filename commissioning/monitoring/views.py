@@ -17,12 +17,12 @@ from coproduction.audit.services import audit_record
 from coproduction.core.access import require_visible
 from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
 from .forms import (
-    PAPER_CONTENT_TYPES,
     ActionForm,
     AttendanceForm,
     CharacteristicForm,
@@ -318,7 +318,7 @@ def paper_add(request: HttpRequest, programme_id: int, contract_id: int, meeting
 def paper_file(request: HttpRequest, programme_id: int, contract_id: int, meeting_id: int, paper_id: int) -> FileResponse:
     meeting = _meeting(request, programme_id, contract_id, meeting_id)
     paper = selectors.paper_or_404(meeting=meeting, paper_id=paper_id)
-    return members_file_download(request, record=paper, content_types=PAPER_CONTENT_TYPES, name="paper",
+    return members_file_download(request, record=paper, content_types=DOCUMENT_CONTENT_TYPES, name="paper",
                                  detail="meeting paper downloaded")
 
 

@@ -1,43 +1,17 @@
-import io
-import zipfile
-
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.conf import settings
 
 from coproduction.accounts.forms import gds_helper
+from coproduction.core.uploads import document_upload_kind, megabytes
 
 from ..models import BidResponse
 
-# Extension -> the content type served back. The file's first bytes are checked too.
-BID_FILE_TYPES: dict[str, str] = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 DEFAULT_BID_MAX_BYTES = 10 * 1024 * 1024
 
 
 def bid_max_bytes() -> int:
     return getattr(settings, "PANEL_BID_MAX_BYTES", DEFAULT_BID_MAX_BYTES)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
-
-
-def _is_docx(upload) -> bool:
-    """A real Word document is a zip holding word/document.xml, not just any file named .docx."""
-    head = upload.read(4)
-    upload.seek(0)
-    if head != b"PK\x03\x04":
-        return False
-    try:
-        with zipfile.ZipFile(upload.file if hasattr(upload, "file") else io.BytesIO(upload.read())) as archive:
-            found = "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        found = False
-    upload.seek(0)
-    return found
 
 
 class ResponseForm(forms.Form):
@@ -54,7 +28,7 @@ class ResponseForm(forms.Form):
     def __init__(self, *args, has_file: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_file = has_file
-        self.fields["file"].help_text = f"A PDF or Word document (DOCX), up to {_megabytes(bid_max_bytes())}."
+        self.fields["file"].help_text = f"A PDF or Word document (DOCX), up to {megabytes(bid_max_bytes())}."
         if has_file:
             self.fields["file"].help_text += " Uploading a file replaces the one saved."
         self.helper = gds_helper(Field.textarea("text", rows=12, label_size=Size.MEDIUM), Field("file"), submit="Save the answer")
@@ -62,19 +36,8 @@ class ResponseForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if not upload:
-            return upload
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in BID_FILE_TYPES:
-            raise forms.ValidationError("The selected file must be a PDF or a Word document (DOCX)")
-        if upload.size > bid_max_bytes():
-            raise forms.ValidationError(f"The selected file must be smaller than {_megabytes(bid_max_bytes())}")
-        head = upload.read(5)
-        upload.seek(0)
-        real = head == b"%PDF-" if extension == "pdf" else _is_docx(upload)
-        if not real:
-            raise forms.ValidationError(f"The selected file is not a real {'PDF' if extension == 'pdf' else 'Word document'}")
-        self.file_type = extension
+        if upload:
+            self.file_type = document_upload_kind(upload, max_bytes=bid_max_bytes())
         return upload
 
     def clean(self):

@@ -14,13 +14,13 @@ from coproduction.audit.services import audit_record
 from coproduction.core.access import require_visible
 from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 from coproduction.reports.services import report_job_request
 
 from ..models import Panel, PanelMember
 from ..rules import is_conflicted, remember_membership
 from . import selectors, services
 from .forms import (
-    BID_FILE_TYPES,
     AnnotationForm,
     AwardForm,
     ModerationForm,
@@ -117,7 +117,7 @@ def response_file(request: HttpRequest, programme_id: int, panel_id: int, respon
     # A conflicted member is not told what the bidder wrote, or that it exists.
     response = require_visible(request, selectors.response_or_404(panel=panel, response_id=response_id, member=None),
                                "panels.view_response", visible_perm="panels.view_response")
-    return members_file_download(request, record=response, content_types=BID_FILE_TYPES, name="bid",
+    return members_file_download(request, record=response, content_types=DOCUMENT_CONTENT_TYPES, name="bid",
                                  detail="bid file downloaded")
 
 

@@ -16,6 +16,7 @@ from coproduction.audit.models import AuditEvent
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
 from tests.commissioning.monitoring.factories import ContractFactory, ProviderFactory
 from tests.harness.bad_input import assert_bad_input
+from tests.harness.documents import word_document_bytes, zip_bytes
 
 
 def _url(name, contract, **extra):
@@ -149,12 +150,16 @@ def test_an_uploaded_paper_must_be_a_real_pdf_or_word_file_and_goes_only_to_memb
                      unchanged=lambda: MeetingPaper.objects.count())
     assert_bad_input(client, url, {"title": "Budget"}, errors=["Write the paper or choose a file to upload"],
                      unchanged=lambda: MeetingPaper.objects.count())
-    client.post(url, {"title": "Budget", "file": SimpleUploadedFile("budget.docx", b"PK\x03\x04rest", content_type="application/zip")})
+    renamed_zip = SimpleUploadedFile("budget.docx", zip_bytes({"budget.csv": "line,amount"}), content_type="application/zip")
+    assert_bad_input(client, url, {"title": "Budget", "file": renamed_zip}, errors=["The selected file is not a real Word document"],
+                     kept=["title"], unchanged=lambda: MeetingPaper.objects.count())
+    word = word_document_bytes()
+    client.post(url, {"title": "Budget", "file": SimpleUploadedFile("budget.docx", word, content_type="application/zip")})
     paper = MeetingPaper.objects.get()
-    assert paper.file_type == "docx" and paper.file_size == 8 and "budget" not in paper.file.name
+    assert paper.file_type == "docx" and paper.file_size == len(word) and "budget" not in paper.file.name
     file_url = _url("paper_file", meeting.contract, meeting_id=meeting.pk, paper_id=paper.pk)
     download = client_as(person).get(file_url)
-    assert download.status_code == 200 and b"".join(download.streaming_content) == b"PK\x03\x04rest"
+    assert download.status_code == 200 and b"".join(download.streaming_content) == word
     assert download["Cache-Control"] == "private, no-store"
     assert client_as(carer).get(file_url).status_code == 404  # in the programme's group, not a member of the meeting
     assert AuditEvent.objects.filter(action="download", target_id=str(paper.pk), actor=person).exists()

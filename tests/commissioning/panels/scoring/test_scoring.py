@@ -1,8 +1,5 @@
 """Bids and independent scoring: who reads what, scores kept as given, bad input refused."""
 
-import io
-import zipfile
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -14,6 +11,7 @@ from coproduction.audit.models import AuditEvent
 from tests.commissioning.panels.factories import PDF_BYTES, panel_ready_to_score, pdf_upload
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
+from tests.harness.documents import word_document_bytes, zip_bytes
 
 LIVED, CARER, OFFICER = PanelMember.Role.LIVED_EXPERIENCE, PanelMember.Role.CARER, PanelMember.Role.PROCUREMENT_OFFICER
 
@@ -158,14 +156,6 @@ def test_scores_are_audited(client_as, scoring, person):
 
 # ---- Bids: entered or uploaded, checked, served only to the panel ----
 
-def _docx_bytes() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
-
-
 def test_the_chair_uploads_a_pdf_answer_that_only_the_panel_can_download(client_as, scoring, commissioner, person, carer, provider):
     panel, members, bidders, questions = scoring
     northside = next(b for b in bidders if b.name == "Northside Care Ltd")
@@ -189,7 +179,7 @@ def test_a_real_word_document_is_accepted(client_as, scoring, commissioner):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     url = _url("response_enter", panel, bidder_id=northside.pk, question_id=questions[0].pk)
-    client_as(commissioner).post(url, {"text": "See the attached.", "file": SimpleUploadedFile("answer.docx", _docx_bytes())})
+    client_as(commissioner).post(url, {"text": "See the attached.", "file": SimpleUploadedFile("answer.docx", word_document_bytes())})
     assert _response(panel, "Northside Care Ltd").file_type == "docx"
 
 
@@ -203,9 +193,10 @@ def test_wrong_file_types_and_files_too_big_are_refused(client_as, scoring, comm
     stored = lambda: list(BidResponse.objects.filter(bidder=northside).values_list("text", "file"))  # noqa: E731
     cases = [
         (SimpleUploadedFile("answer.exe", b"MZ\x90\x00"), "The selected file must be a PDF or a Word document (DOCX)"),
-        (SimpleUploadedFile("answer.pdf", b"MZ\x90\x00 pretending"), "The selected file is not a real PDF"),
+        (SimpleUploadedFile("answer.pdf", b"MZ\x90\x00 pretending"), "The selected file is not a real PDF file"),
         (SimpleUploadedFile("answer.docx", b"PK\x03\x04 not really a zip"), "The selected file is not a real Word document"),
         (SimpleUploadedFile("answer.docx", PDF_BYTES), "The selected file is not a real Word document"),
+        (SimpleUploadedFile("answer.docx", zip_bytes({"notes.txt": "any zip"})), "The selected file is not a real Word document"),
     ]
     for upload, message in cases:
         assert_bad_input(client, url, {"text": "Kept text", "file": upload}, errors=[message], unchanged=stored)
