@@ -7,6 +7,7 @@ from django import forms
 
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
+from coproduction.core.names import NameFormField
 
 from .models import OutcomeProgress, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import CommunicationNeed, Person, Representative
@@ -161,7 +162,7 @@ class PersonForm(forms.ModelForm):
 
 
 class RepresentativeForm(forms.Form):
-    name = forms.CharField(label="Their name", max_length=200, error_messages={"required": "Enter their name"})
+    name = NameFormField(label="Their name", max_length=200, error_messages={"required": "Enter their name"})
     relationship = forms.ChoiceField(
         label="Relationship to the person", choices=Representative.Relationship.choices, widget=forms.RadioSelect,
         error_messages={"required": "Select their relationship to the person"},
@@ -210,7 +211,7 @@ class RepresentativeForm(forms.Form):
 
 
 class CaseloadSearchForm(forms.Form):
-    name = forms.CharField(label="Name", required=False, max_length=200)
+    name = NameFormField(label="Name", required=False, max_length=200)
     mine = forms.BooleanField(label="Only people allocated to me", required=False)
 
     def __init__(self, *args, **kwargs):

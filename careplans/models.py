@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
 from coproduction.people.models import Person
 
 
@@ -68,7 +69,7 @@ class ReviewTheme(models.Model):
     """A council-maintained list of themes for review statements, which commissioning
     aggregates later (Working Together for Change)."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = NameField(max_length=100, unique=True)
     active = models.BooleanField(default=True)
 
     class Meta:

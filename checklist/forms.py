@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import SCORE_LABELS, Goal, Perspective, Rating, SharedStory, Statement
 from .selectors import PERIODS
@@ -168,7 +169,7 @@ class GoalProgressForm(forms.ModelForm):
 
 
 class SurveyRoundForm(forms.Form):
-    title = forms.CharField(label="Name of the survey", max_length=200, error_messages={"required": "Enter a name for the survey"})
+    title = NameFormField(label="Name of the survey", max_length=200, error_messages={"required": "Enter a name for the survey"})
     team = forms.TypedChoiceField(label="Who is invited?", coerce=int, empty_value=None, required=False, widget=forms.RadioSelect)
     opens_on = date_field("Opening date", required=True)
     closes_on = date_field("Closing date", required=True)
@@ -223,7 +224,7 @@ class StoryShareForm(forms.Form):
 
 
 class StatementSetForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title"})
+    title = NameFormField(label="Title", max_length=200, error_messages={"required": "Enter a title"})
     source = forms.CharField(label="Source", max_length=300, help_text="Where the wording comes from", error_messages={"required": "Enter where the wording comes from"})
     source_url = forms.URLField(label="Web address of the source (optional)", required=False, assume_scheme="https", error_messages={"invalid": "Enter a web address, like https://www.example.org"})
     wording_checked = forms.BooleanField(label="The wording has been checked against the TLAP guide itself", required=False)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from coproduction.accounts.models import Team
+from coproduction.core.names import NameField
 
 
 class StatementSet(models.Model):
@@ -15,7 +16,7 @@ class StatementSet(models.Model):
     wording is a new version, and every checklist keeps the version it was made against."""
 
     version = models.PositiveSmallIntegerField(unique=True)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     source = models.CharField(max_length=300)
     source_url = models.URLField(blank=True)
     # Whether the wording has been checked against the TLAP guide itself, not a copy of it.
@@ -62,7 +63,7 @@ SCORE_LABELS = {
 class SurveyRound(models.Model):
     """A checklist survey for one team, or the whole council when team is empty."""
 
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="survey_rounds")
     opens_on = models.DateField()
     closes_on = models.DateField()

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
+from coproduction.core.names import NameFormField
 
 from .models import ActivityKind, LadderRung, MemberRole, Phase, Programme
 
@@ -86,7 +87,7 @@ class KeyDateForm(forms.Form):
 class StageForm(forms.Form):
     phase = forms.ChoiceField(label="Phase", choices=Phase.choices, widget=forms.RadioSelect,
                               error_messages={"required": "Select the phase", "invalid_choice": "Select plan, do or review"})
-    name = forms.CharField(label="Name of the stage", max_length=120,
+    name = NameFormField(label="Name of the stage", max_length=120,
                            error_messages={"required": "Enter a name for the stage", "max_length": "The name must be 120 characters or fewer"})
     description = forms.CharField(label="What happens in this stage (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -148,7 +149,7 @@ class ActivityForm(forms.Form):
                                    error_messages={"required": "Select the stage", "invalid_choice": "Select a stage from the list"})
     kind = forms.ChoiceField(label="Kind of activity", choices=[("", "Select the kind of activity"), *ActivityKind.choices],
                              error_messages={"required": "Select the kind of activity", "invalid_choice": "Select a kind of activity from the list"})
-    title = forms.CharField(label="Title", max_length=200, error_messages=TITLE_ERRORS, help_text="For example, Workshop at the Ashfield day centre")
+    title = NameFormField(label="Title", max_length=200, error_messages=TITLE_ERRORS, help_text="For example, Workshop at the Ashfield day centre")
     happened_on = date_field("Date it happened", help_text="Leave empty while it is still being planned. For example, 27 3 2027")
     summary = forms.CharField(label="What happened and what came out of it (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     ladder_rung = forms.TypedChoiceField(
@@ -187,7 +188,7 @@ class ActivityForm(forms.Form):
 class DecisionForm(forms.Form):
     stage = forms.ModelChoiceField(label="Stage", queryset=None, empty_label="Select the stage",
                                    error_messages={"required": "Select the stage", "invalid_choice": "Select a stage from the list"})
-    title = forms.CharField(label="Title", max_length=200, error_messages=TITLE_ERRORS, help_text="A short name, for example Open at weekends")
+    title = NameFormField(label="Title", max_length=200, error_messages=TITLE_ERRORS, help_text="A short name, for example Open at weekends")
     decision = forms.CharField(label="What was decided", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Enter what was decided"})
     decided_by = forms.CharField(
         label="Who decided", max_length=300, help_text="For example, the co-production group, by consensus",

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 
 class Phase(models.TextChoices):
     PLAN = "plan", "Plan"
@@ -35,7 +37,7 @@ class Programme(models.Model):
         PUBLIC = "public", "Public: anyone can read the summary"
         MEMBERS = "members", "Members only: the co-production group and commissioners"
 
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     summary = models.TextField(help_text="In plain English: what the programme is for and who it is for.")
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="led_programmes")
@@ -57,7 +59,7 @@ class Programme(models.Model):
 class Stage(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="stages")
     phase = models.CharField(max_length=10, choices=Phase)
-    name = models.CharField(max_length=120)
+    name = NameField(max_length=120)
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField()
 
@@ -157,7 +159,7 @@ class Activity(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="activities")
     stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities")
     kind = models.CharField(max_length=30, choices=ActivityKind)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     happened_on = models.DateField(null=True, blank=True, help_text="Leave empty while it is still planned.")
     summary = models.TextField(blank=True)
     ladder_rung = models.PositiveSmallIntegerField(choices=LadderRung, default=LadderRung.CO_PRODUCING)
@@ -181,7 +183,7 @@ class Decision(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="decisions")
     stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     decision = models.TextField()
     decided_on = models.DateField(default=timezone.localdate)
     decided_by = models.CharField(max_length=300, help_text="Who took the decision, for example “the co-production group, by consensus”.")

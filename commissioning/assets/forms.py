@@ -5,6 +5,7 @@ from django import forms
 
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import User
+from coproduction.core.names import NameFormField
 
 from . import selectors
 from .geo import looks_like_postcode, normalise_postcode, valid_coordinates
@@ -305,7 +306,7 @@ class ModeratorForm(forms.Form):
 
 
 class MappingExerciseForm(forms.Form):
-    title = forms.CharField(label="Name", max_length=200, help_text="For example, “Walk around the town centre with the Thursday group”.",
+    title = NameFormField(label="Name", max_length=200, help_text="For example, “Walk around the town centre with the Thursday group”.",
                             error_messages={"required": "Enter a name for the walk or group"})
     method = forms.ChoiceField(label="How did you find assets?", choices=MappingExercise.Method.choices, widget=forms.RadioSelect,
                                error_messages={"required": "Choose how you found assets"})

@@ -15,6 +15,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 # Words that do not tell two assets apart when looking for duplicates ("The Hub" is "Hub").
 _NAME_NOISE = re.compile(r"\b(the|and|of|a|an)\b")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -87,7 +89,7 @@ class Asset(models.Model):
     # Shown to the public; the rest is for signed-in people or moderators only.
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.NEEDS_CHECKING)
 
-    name = models.CharField(max_length=200)
+    name = NameField(max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     category = models.CharField(max_length=20, choices=Category)
     description = models.TextField(help_text="In plain English: what it is and how it helps.")
@@ -100,7 +102,7 @@ class Asset(models.Model):
     )
 
     # How to get in touch
-    contact_name = models.CharField(max_length=200, blank=True)
+    contact_name = NameField(max_length=200, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
@@ -142,7 +144,7 @@ class Asset(models.Model):
     responsible_organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="assets"
     )
-    responsible_name = models.CharField(max_length=200, blank=True, help_text="The group or person who runs it.")
+    responsible_name = NameField(max_length=200, blank=True, help_text="The group or person who runs it.")
     responsible_is_private = models.BooleanField(
         "Run by a private individual", default=False,
         help_text="Their contact details are only shown to signed-in staff and moderators.",
@@ -303,7 +305,7 @@ class Place(models.Model):
         PLACE = "place", "Place name"
 
     kind = models.CharField(max_length=10, choices=Kind)
-    name = models.CharField(max_length=100)  # "AB1 2CD" or "Market Square"
+    name = NameField(max_length=100)  # "AB1 2CD" or "Market Square"
     key = models.CharField(max_length=100, unique=True)  # "AB12CD" or "market square"
     latitude = models.DecimalField(max_digits=9, decimal_places=6)
     longitude = models.DecimalField(max_digits=9, decimal_places=6)

@@ -6,6 +6,7 @@ from django import forms
 
 from coproduction.accounts.forms import gds_helper
 from coproduction.accounts.models import User
+from coproduction.core.names import NameFormField
 
 from . import services
 from .models import Pot, Proposal, Round
@@ -79,7 +80,7 @@ class RoundForm(forms.ModelForm):
                 self.fields[name].help_text = "Locked: voting has opened."
         pot_fields = []
         if with_pot:
-            self.fields["pot_name"] = forms.CharField(
+            self.fields["pot_name"] = NameFormField(
                 label="Name of the first pot", max_length=120, help_text="For example “North locality” or “All areas”. You can add more pots later.",
                 error_messages={"required": "Enter the name of the first pot"},
             )

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from commissioning.models import Activity, Decision, Programme
+from coproduction.core.names import NameField
 
 
 class Round(models.Model):
@@ -35,7 +36,7 @@ class Round(models.Model):
     # RESTRICT: an activity cannot be deleted from under its round, but deleting the programme
     # removes both.
     activity = models.OneToOneField(Activity, on_delete=models.RESTRICT, related_name="pb_round")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     description = models.TextField(help_text="In plain English: what the money is for and who can take part.")
     phase = models.CharField(max_length=10, choices=Phase, default=Phase.PROPOSALS)
     eligibility = models.CharField(max_length=10, choices=Eligibility, default=Eligibility.MEMBERS)
@@ -78,7 +79,7 @@ class Pot(models.Model):
     """Money to share out, for example one pot per locality. Whole pounds."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="pots")
-    name = models.CharField(max_length=120)
+    name = NameField(max_length=120)
     amount = models.PositiveIntegerField()
 
     class Meta:
@@ -97,7 +98,7 @@ class Proposal(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="proposals")
     pot = models.ForeignKey(Pot, on_delete=models.RESTRICT, related_name="proposals")
-    title = models.CharField(max_length=150)
+    title = NameField(max_length=150)
     description = models.TextField()
     easy_read = models.TextField(blank=True)
     cost = models.PositiveIntegerField(help_text="Whole pounds.")

@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import CoAssessment, SurveyQuestion
 
@@ -10,7 +11,7 @@ NAME_WARNING = "Do not write anyone's name or anything else that could identify 
 
 
 def _text(label: str, required_message: str, max_length: int = 200, **kwargs) -> forms.CharField:
-    return forms.CharField(
+    return NameFormField(
         label=label, max_length=max_length,
         error_messages={"required": required_message, "max_length": f"{label} must be {max_length:,} characters or fewer"}, **kwargs,
     )

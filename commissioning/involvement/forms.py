@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import (
     EQUALITY_QUESTIONS,
@@ -200,7 +201,7 @@ class PeerResearcherForm(forms.Form):
 
 
 class InterviewForm(forms.Form):
-    title = forms.CharField(
+    title = NameFormField(
         label="What was the interview?", max_length=200, help_text="For example, “Conversation at the Thursday lunch club”. Do not use the name of the person interviewed.",
         error_messages={"required": "Enter what the interview was", "max_length": "The description must be 200 characters or fewer"},
     )

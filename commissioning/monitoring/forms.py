@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from commissioning.workshops.forms import ClockField
 from coproduction.accounts.forms import RealDateField, gds_helper
+from coproduction.core.names import NameFormField
 from coproduction.core.uploads import document_upload_kind
 
 from .models import MeetingMember, Rating, VisitMethod
@@ -23,7 +24,7 @@ def _text(label: str, *, required: bool = True, limit: int = TEXT_LIMIT, help_te
 
 
 def _line(label: str, *, limit: int = 200, missing: str = "", required: bool = True, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
+    return NameFormField(
         label=label, max_length=limit, required=required, help_text=help_text,
         error_messages={"required": missing or f"Enter {label[0].lower() + label[1:]}",
                         "max_length": f"{label} must be {limit} characters or fewer"},

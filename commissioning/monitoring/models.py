@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from commissioning.models import Activity, Programme
 from coproduction.accounts.models import Organisation
+from coproduction.core.names import NameField
 
 
 class Contract(models.Model):
@@ -25,7 +26,7 @@ class Contract(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="contracts",
         limit_choices_to={"kind": Organisation.Kind.PROVIDER},
     )
-    service_name = models.CharField(max_length=200)
+    service_name = NameField(max_length=200)
     description = models.TextField(blank=True, help_text="What the service does, in plain English.")
     starts_on = models.DateField()
     ends_on = models.DateField()
@@ -53,7 +54,7 @@ class Contract(models.Model):
 class MonitoringMeeting(models.Model):
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="meetings")
     activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="monitoring_meeting")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     date = models.DateField()
     starts_at = models.TimeField()
     place = models.TextField(help_text="Where it is, or how to join online.")
@@ -124,7 +125,7 @@ class MeetingPaper(models.Model):
     Read) or an uploaded PDF or Word document."""
 
     meeting = models.ForeignKey(MonitoringMeeting, on_delete=models.CASCADE, related_name="papers")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     text = models.TextField(blank=True)
     easy_read_text = models.TextField(blank=True)
     file = models.FileField(upload_to=paper_file_path, blank=True)
@@ -227,7 +228,7 @@ class QualityFramework(models.Model):
     services. Visits keep the framework they were made against."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="quality_frameworks")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     how_it_was_made = models.TextField(help_text="Who designed it together, and how.")
     informed_by = models.ManyToManyField(Activity, blank=True, related_name="quality_frameworks")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -242,7 +243,7 @@ class QualityFramework(models.Model):
 
 class QualityCharacteristic(models.Model):
     framework = models.ForeignKey(QualityFramework, on_delete=models.CASCADE, related_name="characteristics")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     what_good_looks_like = models.TextField()
     what_to_look_for = models.TextField()
     position = models.PositiveSmallIntegerField(default=1)

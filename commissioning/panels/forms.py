@@ -5,6 +5,7 @@ from django.db.models import Q
 from commissioning.involvement.models import ClaimCategory
 from coproduction.accounts.forms import gds_helper
 from coproduction.accounts.models import Organisation, Role, User
+from coproduction.core.names import NameFormField
 
 from .models import Panel, PanelMember, PanelQuestion
 
@@ -35,7 +36,7 @@ class PanelForm(forms.Form):
         help_text="Only specifications with a published version can have a panel.",
         error_messages={"required": "Select the specification", "invalid_choice": "Select a specification from the list"},
     )
-    title = forms.CharField(
+    title = NameFormField(
         label="Name of the panel", max_length=200, help_text="For example, “Day opportunities tender panel”.",
         error_messages={"required": "Enter the name of the panel", "max_length": "The name must be 200 characters or fewer"},
     )
@@ -143,7 +144,7 @@ class MemberForm(forms.Form):
 
 
 class BidderForm(forms.Form):
-    name = forms.CharField(
+    name = NameFormField(
         label="Bidder's name", max_length=200,
         error_messages={"required": "Enter the bidder's name", "max_length": "The name must be 200 characters or fewer"},
     )

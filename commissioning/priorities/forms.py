@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from coproduction.accounts.forms import date_field, gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import Evidence, Indicator, Outcome, Priority
 
@@ -224,7 +225,7 @@ class EvidenceForm(forms.Form):
         ],
         error_messages={"required": "Select what kind of evidence it is", "invalid_choice": "Select what kind of evidence it is"},
     )
-    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title", "max_length": "The title must be 200 characters or fewer"})
+    title = NameFormField(label="Title", max_length=200, error_messages={"required": "Enter a title", "max_length": "The title must be 200 characters or fewer"})
     text = forms.CharField(
         label="The evidence", widget=forms.Textarea(attrs={"rows": 6}), max_length=10000,
         help_text="The figures, the story or what people said, in plain English.",

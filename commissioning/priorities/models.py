@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from commissioning.models import Activity, Decision, Programme
+from coproduction.core.names import NameField
 
 
 class Priority(models.Model):
@@ -23,7 +24,7 @@ class Priority(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="priorities")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.PRIORITY)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     description = models.TextField(help_text="Why it matters, in plain English.")
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_priorities")
     proposed_at = models.DateTimeField(default=timezone.now)
@@ -106,7 +107,7 @@ class Outcome(models.Model):
     """One outcome in the programme's outcomes framework, in people's own words."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="outcomes")
-    title = models.CharField(max_length=300, help_text="In people's own words, for example “I have things to do that I enjoy, near where I live”.")
+    title = NameField(max_length=300, help_text="In people's own words, for example “I have things to do that I enjoy, near where I live”.")
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=1)
     from_priority = models.ForeignKey(Priority, on_delete=models.SET_NULL, null=True, blank=True, related_name="framework_outcomes")
@@ -126,7 +127,7 @@ class Indicator(models.Model):
     so an indicator is retired rather than deleted, and keeps its place in the order."""
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(max_length=300)
+    name = NameField(max_length=300)
     how_measured = models.TextField()
     who_measures = models.CharField(max_length=300)
     data_source = models.CharField(max_length=300, blank=True)
@@ -175,7 +176,7 @@ class Evidence(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=12, choices=Kind)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     text = models.TextField()
     source = models.CharField(max_length=300, blank=True)
     link = models.URLField(max_length=500, blank=True)

@@ -2,13 +2,14 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
 from coproduction.accounts.forms import gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import BidderQuestion, SectionComment
 from .services import weights_total
 
 
 class SpecificationForm(forms.Form):
-    title = forms.CharField(
+    title = NameFormField(
         label="Name of the specification", max_length=200,
         help_text="For example, “Day opportunities in the north of the borough”.",
         error_messages={"required": "Enter the name of the specification", "max_length": "The name must be 200 characters or fewer"},
@@ -88,7 +89,7 @@ class AnswerForm(forms.ModelForm):
 
 class CriterionForm(forms.Form):
     criterion_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    title = forms.CharField(label="Criterion", max_length=200, required=False,
+    title = NameFormField(label="Criterion", max_length=200, required=False,
                             error_messages={"max_length": "The criterion must be 200 characters or fewer"})
     description = forms.CharField(label="What bidders must show (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     weight = forms.IntegerField(

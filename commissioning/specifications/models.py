@@ -11,10 +11,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 
 class Specification(models.Model):
     programme = models.ForeignKey("commissioning.Programme", on_delete=models.CASCADE, related_name="specifications")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     # The decision this specification carries out, so an idea can be followed from a budgeting
     # proposal to its decision to the service that was specified.
     decision = models.ForeignKey(
@@ -68,7 +70,7 @@ class Section(models.Model):
     version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="sections")
     # One of standard_sections.STANDARD_SECTIONS: the same key in every version, so versions compare.
     key = models.CharField(max_length=40)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     position = models.PositiveSmallIntegerField()
     text = models.TextField(blank=True)
     informed_by = models.ManyToManyField("commissioning.Activity", blank=True, related_name="specification_sections")
@@ -115,7 +117,7 @@ class EvaluationCriterion(models.Model):
     """What bids are scored on. Weights in a version sum to 100. Procurement panels score these."""
 
     version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="criteria")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     description = models.TextField(blank=True)
     weight = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(default=0)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from commissioning.models import Activity, ActivityKind, GroupMember, Programme
+from coproduction.core.names import NameField
 
 
 def clock(value) -> str:
@@ -51,7 +52,7 @@ class Workshop(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="workshops")
     activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="workshop")
     kind = models.CharField(max_length=30, choices=WorkshopKind, default=WorkshopKind.WORKSHOP)
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     purpose = models.TextField()
     date = models.DateField()
     starts_at = models.TimeField()

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 
 class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
@@ -35,7 +37,7 @@ class Organisation(models.Model):
         HEALTH = "health", "Health organisation"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = NameField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
 
     class Meta:
@@ -46,7 +48,7 @@ class Organisation(models.Model):
 
 
 class Team(models.Model):
-    name = models.CharField(max_length=200)
+    name = NameField(max_length=200)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
 
     class Meta:
@@ -82,9 +84,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A signed-in account. Email is the login; roles decide what it may see."""
 
     email = models.EmailField("Email address", unique=True)
-    full_name = models.CharField(max_length=200)
+    full_name = NameField(max_length=200)
     # What the service calls them: people often prefer a name other than their legal one.
-    preferred_name = models.CharField(max_length=100, blank=True)
+    preferred_name = NameField(max_length=100, blank=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from coproduction.accounts.models import Team
+from coproduction.core.names import NameField
 
 
 class CommunicationNeed(models.TextChoices):
@@ -30,8 +31,8 @@ class Person(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="person_record"
     )
-    full_name = models.CharField(max_length=200)
-    preferred_name = models.CharField(max_length=100, blank=True)
+    full_name = NameField(max_length=200)
+    preferred_name = NameField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     pronouns = models.CharField(max_length=50, blank=True)
     communication_needs = ArrayField(
@@ -92,7 +93,7 @@ class Representative(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="representing"
     )
-    name = models.CharField(max_length=200)
+    name = NameField(max_length=200)
     relationship = models.CharField(max_length=20, choices=Relationship)
     basis = models.CharField(max_length=20, choices=Basis)
     basis_notes = models.TextField(blank=True)

@@ -11,6 +11,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 
 def new_share_token() -> str:
     return secrets.token_urlsafe(24)
@@ -26,7 +28,7 @@ class Survey(models.Model):
     activity = models.OneToOneField("commissioning.Activity", on_delete=models.CASCADE, related_name="survey")
     # The service it asks about, if one (co-assessment brings its results together).
     contract = models.ForeignKey("monitoring.Contract", on_delete=models.SET_NULL, null=True, blank=True, related_name="surveys")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     intro = models.TextField(blank=True)
     anonymous = models.BooleanField(default=True, help_text="Nobody can see who gave which answers.")
     shared_by_link = models.BooleanField(default=False)

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 # Fewer people than this and a count (or a whole exercise) could point at someone.
 MIN_PEOPLE = 5
 
@@ -23,7 +25,7 @@ class StatementKind(models.TextChoices):
 class WtfcExercise(models.Model):
     programme = models.ForeignKey("commissioning.Programme", on_delete=models.CASCADE, related_name="wtfc_exercises")
     activity = models.OneToOneField("commissioning.Activity", on_delete=models.CASCADE, related_name="wtfc_exercise")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     # Which reviews were used: the teams and the period. Kept so the group knows what it looked at.
     teams = models.ManyToManyField("accounts.Team", related_name="+")
     reviews_from = models.DateField()
@@ -44,7 +46,7 @@ class WtfcTheme(models.Model):
     """A cluster the group made, with its "I" statement in people's own voice."""
 
     exercise = models.ForeignKey(WtfcExercise, on_delete=models.CASCADE, related_name="themes")
-    name = models.CharField(max_length=120)
+    name = NameField(max_length=120)
     i_statement = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 __all__ = ["ClaimKind", "ClaimCategory", "ClaimStatus", "RecognitionRate", "ClaimExport", "Claim"]
 
 
@@ -56,7 +58,7 @@ class RecognitionRate(models.Model):
         SESSION = "session", "a session"
         DAY = "day", "a day"
 
-    name = models.CharField(max_length=120, help_text="For example, “Procurement panel member”.")
+    name = NameField(max_length=120, help_text="For example, “Procurement panel member”.")
     unit = models.CharField(max_length=10, choices=Unit, default=Unit.HOUR)
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     is_current = models.BooleanField(default=True)

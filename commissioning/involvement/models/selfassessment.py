@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 from ..spectrum import PRACTICE_ANSWERS, RATING_CHOICES
 
 __all__ = ["AssessmentRound", "StepRating", "SelfCheck", "SelfCheckAnswer"]
@@ -15,7 +17,7 @@ class AssessmentRound(models.Model):
     """One sitting of the self-assessment. People with lived experience assess alongside staff:
     those with accounts are chosen as assessors; others are recorded by name or role."""
 
-    title = models.CharField(max_length=200, help_text="For example, “Spring 2026 review”.")
+    title = NameField(max_length=200, help_text="For example, “Spring 2026 review”.")
     assessed_on = models.DateField(default=timezone.localdate)
     assessors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="assessment_rounds")
     other_assessors = models.TextField(

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.html import escape
 
 from coproduction.accounts.forms import date_field, gds_helper
+from coproduction.core.names import NameFormField
 
 from ..spectrum import (
     GETTING_STARTED,
@@ -18,7 +19,7 @@ from ..spectrum import (
 class RoundForm(forms.Form):
     """A whole round on one page: who assessed, then a rating and evidence for every step."""
 
-    title = forms.CharField(
+    title = NameFormField(
         label="Name of this round", max_length=200, help_text="For example, “Spring 2026 review”.",
         error_messages={"required": "Enter a name for this round", "max_length": "The name must be 200 characters or fewer"},
     )

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.names import NameField
+
 __all__ = [
     "Panel",
     "PanelMember",
@@ -37,7 +39,7 @@ class Panel(models.Model):
         "specifications.SpecificationVersion", on_delete=models.PROTECT, related_name="panels"
     )
     activity = models.OneToOneField("commissioning.Activity", on_delete=models.CASCADE, related_name="panel")
-    title = models.CharField(max_length=200)
+    title = NameField(max_length=200)
     purpose = models.TextField(help_text="What the panel is for, in plain English.")
     timetable = models.TextField(blank=True, help_text="Key dates: briefing, reading bids, scoring, interviews, moderation.")
     # Optional Easy Read wording, given to members who asked for Easy Read.
@@ -120,7 +122,7 @@ class PanelMember(models.Model):
 
 class Bidder(models.Model):
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="bidders")
-    name = models.CharField(max_length=200)
+    name = NameField(max_length=200)
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="panel_bids"
     )
