@@ -14,9 +14,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-# Zero-width space, non-joiner and joiner, word joiner, and the byte order mark (which also
-# works as a zero-width no-break space): invisible, so they only hide differences.
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Zero-width space, word joiner and the byte order mark (which also works as a zero-width
+# no-break space): invisible, so they only hide differences.
+ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+# The zero-width non-joiner and joiner are part of how Persian, Arabic and Indic names are
+# written (and of some emoji), so they stay there; beside a Latin, Greek or Cyrillic letter, or
+# a digit or space, they change nothing anyone can see, so they are removed there.
+JOINERS = frozenset("\u200c\u200d")
 # Embeddings, overrides and their pop (U+202A-U+202E); isolates and their pop (U+2066-U+2069).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _REMOVE_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
@@ -24,8 +28,31 @@ _REMOVE_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 HIDDEN_CHARACTERS_CODE = "hidden_characters"
 
 
+def _joiner_is_needed(before: str, after: str) -> bool:
+    """A joiner matters only between two characters of a script that shapes with it."""
+    return bool(before and after) and not _shapes_without_joiners(before) and not _shapes_without_joiners(after)
+
+
+def _shapes_without_joiners(char: str) -> bool:
+    if char.isspace() or char.isdigit() or ord(char) < 0x80:
+        return True
+    name = unicodedata.name(char, "")
+    return name.startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def name_without_zero_width(value: str) -> str:
-    return value.translate(_REMOVE_ZERO_WIDTH)
+    value = value.translate(_REMOVE_ZERO_WIDTH)
+    if not JOINERS.intersection(value):
+        return value
+    kept = []
+    for index, char in enumerate(value):
+        if char in JOINERS:
+            before = kept[-1] if kept else ""
+            after = next((c for c in value[index + 1:] if c not in JOINERS), "")
+            if not _joiner_is_needed(before, after):
+                continue
+        kept.append(char)
+    return "".join(kept)
 
 
 def has_hidden_characters(value: str) -> bool:

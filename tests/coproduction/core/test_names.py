@@ -76,6 +76,9 @@ def test_every_name_field_refuses_hidden_controls_and_removes_zero_width_charact
         assert "must not include hidden characters" in refused.value.messages[0]
     assert field.clean("\u200bAnn\u200c Sm\u200dith\u2060\ufeff") == "Ann Smith"
     assert field.clean("  عائشة Smith-O'Neill  ") == "عائشة Smith-O'Neill", "ordinary names in any script are kept"
+    # The joiners that Persian and Indic spelling needs stay; beside Latin letters they go.
+    assert field.clean("مهدی\u200cزاده") == "مهدی\u200cزاده"
+    assert field.clean("क्\u200dष Patel\u200c") == "क्\u200dष Patel"
 
 
 def test_a_dynamic_name_field_follows_the_same_rule(commissioner):
