@@ -1,11 +1,29 @@
-"""Creating several models in one migration step: the state and the tables come out as creating
-them one by one would."""
+"""A new database is made by the squashed migrations, which create each app's models in one step;
+a database that ran the original migrations carries on from them. Both must end the same."""
 
 import pytest
 from django.db import connection, migrations, models
+from django.db.migrations.autodetector import MigrationAutodetector
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState, ProjectState
 
 from coproduction.core.migration_operations import CreateModels
+
+
+def final_state(*, squashed: bool) -> ProjectState:
+    loader = MigrationLoader(None, ignore_no_migrations=True, replace_migrations=squashed)
+    if not squashed:  # as for a database that ran the originals before the squashed ones existed
+        for key, migration in loader.replacements.items():
+            loader.graph.remove_replacement_node(key, migration.replaces)
+    return loader.project_state()
+
+
+def test_a_new_database_ends_with_the_same_models_as_one_that_ran_the_original_migrations():
+    squashed, originals = final_state(squashed=True), final_state(squashed=False)
+    assert MigrationAutodetector(originals, squashed)._detect_changes() == {}  # makemigrations would make none
+    assert squashed.models.keys() == originals.models.keys()
+    for key, model in originals.models.items():
+        assert list(squashed.models[key].fields) == list(model.fields), f"{key}: columns in another order"
 
 
 def library_state() -> ProjectState:
