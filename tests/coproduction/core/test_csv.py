@@ -118,3 +118,19 @@ def test_the_checklist_totals_csv_quotes_a_formula_and_keeps_a_negative_gap():
     context = {"scope_title": "North", "period_label": "Last 12 months", "min_group": 5, "results": [result]}
     row = _rows(checklist_totals_csv(context))[3]
     assert row[1:3] == ["'" + FORMULA, "'-People"] and row[-2:] == ["-0.5", "6"]
+
+
+def test_no_module_writes_csv_except_through_the_safe_writer():
+    """A new download written with csv.writer directly would skip the quoting above."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    writers = []
+    for package in ("careplans", "checklist", "commissioning", "coproduction"):
+        for path in (root / package).rglob("*.py"):
+            if path.name == "csv_files.py" or "migrations" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if "csv.writer(" in line or "csv.DictWriter(" in line:
+                    writers.append(f"{path.relative_to(root)}:{number}")
+    assert writers == []
