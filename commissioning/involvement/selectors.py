@@ -4,11 +4,11 @@ ledger/selectors.py."""
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from commissioning.models import Activity, ActivityKind
+from commissioning.models import Activity, ActivityKind, GroupMember
 
 from .models import (
     EQUALITY_QUESTIONS,
@@ -165,6 +165,11 @@ def population_sources() -> dict[str, str]:
     return dict(LocalPopulationFigure.objects.exclude(source="").values_list("question", "source").distinct())
 
 
+def population_figures_for(*, question: str) -> list[LocalPopulationFigure]:
+    """The figures entered for one equality question, to fill its form."""
+    return list(LocalPopulationFigure.objects.filter(question=question))
+
+
 # ---- Peer researchers ----------------------------------------------------------------------
 
 
@@ -186,6 +191,14 @@ def peer_researchers_for(*, programme) -> list[PeerResearcher]:
     for researcher in researchers:
         researcher.interviews = by_member.get(researcher.member_id, [])
     return researchers
+
+
+def members_who_could_research(*, programme) -> QuerySet[GroupMember]:
+    """Current members of the programme's group who are not yet its peer researchers, by name."""
+    return (
+        GroupMember.objects.filter(programme=programme, left_on__isnull=True).select_related("user")
+        .exclude(pk__in=programme.peer_researchers.values("member_id")).order_by("user__full_name", "pk")
+    )
 
 
 def peer_researcher_or_404(*, programme, researcher_id: int) -> PeerResearcher:

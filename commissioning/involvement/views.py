@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commissioning.access import programme_or_404
-from commissioning.models import GroupMember
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_perm
@@ -28,7 +27,7 @@ from .forms import (
     equality_initial,
     profile_initial,
 )
-from .models import EQUALITY_QUESTIONS, LocalPopulationFigure
+from .models import EQUALITY_QUESTIONS
 
 QUESTIONS = {field: (short, choices) for field, _question, short, choices in EQUALITY_QUESTIONS}
 REACH_TAB = "involvement:programme_reach"
@@ -179,7 +178,7 @@ def population_edit(request: HttpRequest, question: str) -> HttpResponse:
     if question not in QUESTIONS:
         raise Http404
     short, choices = QUESTIONS[question]
-    current = list(LocalPopulationFigure.objects.filter(question=question))
+    current = selectors.population_figures_for(question=question)
     initial = {figure.answer: figure.people for figure in current}
     initial["source"] = next((figure.source for figure in current if figure.source), "")
     form = PopulationFiguresForm(data=request.POST if request.method == "POST" else None, initial=initial, choices=choices)
@@ -230,8 +229,7 @@ def peer_researchers(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def peer_researcher_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "involvement.manage_peer_researchers")
-    members = (GroupMember.objects.filter(programme=programme, left_on__isnull=True).select_related("user")
-               .exclude(pk__in=programme.peer_researchers.values("member_id")).order_by("user__full_name", "pk"))
+    members = selectors.members_who_could_research(programme=programme)
     form = PeerResearcherForm(data=request.POST if request.method == "POST" else None, members=members,
                               initial={"recruited_on": timezone.localdate()})
     if form.is_valid():

@@ -6,10 +6,9 @@ rules people need to check payments against, run on that year."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Count, DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -118,12 +117,13 @@ def person_totals(*, user, year: FinancialYear) -> dict:
 
 
 def claimable_activities(*, user, today: date | None = None) -> QuerySet[Activity]:
-    """Activities the person took part in (as a group member) that happened within the claim
-    deadline, newest first."""
+    """Activities the person took part in (as a group member) that have happened, newest first.
+
+    Not cut at the claim deadline: the service refuses a claim that is too late and says why,
+    which tells the person more than an activity missing from the list."""
     today = today or timezone.localdate()
-    earliest = today - timedelta(days=settings.CLAIM_DEADLINE_DAYS)
     return (
-        Activity.objects.filter(participants__user=user, happened_on__range=(earliest, today))
+        Activity.objects.filter(participants__user=user, happened_on__lte=today)
         .select_related("programme")
         .distinct()
         .order_by("-happened_on", "title")

@@ -10,11 +10,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
-from commissioning.models import Activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import require_perm
@@ -57,12 +55,8 @@ def my_claims(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def claim_add(request: HttpRequest) -> HttpResponse:
     require_perm(request, "involvement.make_claim")
-    # Every activity they took part in that has happened; the service says when one is too old.
-    # (Organisers may enter expenses before an activity, to pay them in advance.)
-    activities = (
-        Activity.objects.filter(participants__user=request.user, happened_on__lte=timezone.localdate())
-        .select_related("programme").distinct().order_by("-happened_on", "title")
-    )
+    # Organisers may enter expenses before an activity, to pay them in advance; people claim after.
+    activities = selectors.claimable_activities(user=request.user)
     form = ClaimForm(data=request.POST or None, activities=activities, rates=selectors.current_rates())
     if form.is_valid():
         try:
