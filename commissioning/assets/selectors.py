@@ -17,9 +17,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower, StrIndex
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from commissioning.models import Programme
+from commissioning.models import Activity, Programme
 
 from .geo import (
     MILES_TO_KM,
@@ -30,7 +31,7 @@ from .geo import (
     place_key,
     postcode_key,
 )
-from .models import Asset, AssetModerator, OpeningTime, Place, PlanAsset, Suggestion
+from .models import Asset, AssetModerator, MappingExercise, OpeningTime, Place, PlanAsset, Suggestion
 
 ACCESS_FLAGS = {
     "step_free": "Step-free access",
@@ -186,8 +187,39 @@ def moderators() -> QuerySet[AssetModerator]:
     return AssetModerator.objects.select_related("user", "appointed_by").order_by(Lower("user__full_name"), "pk")
 
 
+def moderator_or_404(*, moderator_id: int) -> AssetModerator:
+    return get_object_or_404(AssetModerator.objects.select_related("user"), pk=moderator_id)
+
+
 def plan_assets(plan) -> list[PlanAsset]:
     return list(PlanAsset.objects.filter(plan=plan).select_related("asset", "added_by").order_by("asset__name"))
+
+
+def plan_asset_or_404(*, person, link_id: int) -> PlanAsset:
+    """One asset on the person's plan; another person's link is not found."""
+    return get_object_or_404(PlanAsset.objects.select_related("plan__person__user", "asset"), pk=link_id, plan__person=person)
+
+
+def mapping_activity(*, activity_id: int) -> Activity | None:
+    """The asset mapping walk with this id, with its programme for the permission check."""
+    return Activity.objects.select_related("programme").filter(pk=activity_id, kind="asset_mapping").first()
+
+
+def mapping_exercises(*, programme: Programme) -> list[MappingExercise]:
+    """The programme's mapping walks and groups, newest first."""
+    return list(
+        MappingExercise.objects.filter(activity__programme=programme).select_related("activity")
+        .order_by("-activity__happened_on", "pk")
+    )
+
+
+def mapping_exercise_or_404(*, programme: Programme, exercise_id: int) -> MappingExercise:
+    return get_object_or_404(MappingExercise.objects.select_related("activity"), pk=exercise_id, activity__programme=programme)
+
+
+def mapping_participants(*, exercise: MappingExercise) -> list:
+    """The group members who took part in the walk, with their accounts."""
+    return list(exercise.activity.participants.select_related("user"))
 
 
 def found_by(activity) -> QuerySet[Asset]:

@@ -29,7 +29,7 @@ from .forms import (
     ReviewForm,
     SearchForm,
 )
-from .models import Asset, AssetModerator, MappingExercise, PlanAsset, Suggestion
+from .models import Asset, Suggestion
 
 MODERATE, SUGGEST, PRIVATE = "assets.moderate_asset", "assets.suggest_asset", "assets.view_private_details"
 TAB = "assets:coverage"
@@ -96,7 +96,7 @@ def _activity_from(request: HttpRequest) -> Activity | None:
     activity_id = request.GET.get("activity") or request.POST.get("activity")
     if not activity_id or not str(activity_id).isdigit():
         return None
-    activity = Activity.objects.select_related("programme").filter(pk=activity_id, kind="asset_mapping").first()
+    activity = selectors.mapping_activity(activity_id=int(activity_id))
     if activity is None or not request.user.has_perm("commissioning.view_programme", activity.programme):
         return None
     return activity
@@ -253,7 +253,7 @@ def moderators(request: HttpRequest) -> HttpResponse:
 @require_POST
 def moderator_remove(request: HttpRequest, moderator_id: int) -> HttpResponse:
     require_perm(request, "assets.appoint_moderator")
-    moderator = get_object_or_404(AssetModerator.objects.select_related("user"), pk=moderator_id)
+    moderator = selectors.moderator_or_404(moderator_id=moderator_id)
     services.moderator_remove(moderator=moderator, by=request.user)
     messages.success(request, f"{moderator.user.display_name} is no longer a moderator")
     return redirect("assets:moderators")
@@ -271,7 +271,7 @@ def coverage(request: HttpRequest, programme_id: int) -> HttpResponse:
     return render(request, "assets/coverage.html", {
         "programme": programme, "section_url_name": TAB, "rows": rows,
         "gaps": [row for row in rows if not row.asset_count], "can_link": can_link, "q": text, "found": found,
-        "exercises": list(MappingExercise.objects.filter(activity__programme=programme).select_related("activity").order_by("-activity__happened_on", "pk")),
+        "exercises": selectors.mapping_exercises(programme=programme),
     })
 
 
@@ -317,11 +317,11 @@ def mapping_add(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_GET
 def mapping_detail(request: HttpRequest, programme_id: int, exercise_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id)
-    exercise = get_object_or_404(MappingExercise.objects.select_related("activity"), pk=exercise_id, activity__programme=programme)
+    exercise = selectors.mapping_exercise_or_404(programme=programme, exercise_id=exercise_id)
     page = Paginator(selectors.found_by(exercise.activity), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assets/mapping_detail.html", {
         "programme": programme, "section_url_name": TAB, "exercise": exercise, "page": page,
-        "participants": list(exercise.activity.participants.select_related("user")),
+        "participants": selectors.mapping_participants(exercise=exercise),
     })
 
 
@@ -366,7 +366,7 @@ def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def plan_remove(request: HttpRequest, person_id: int, link_id: int) -> HttpResponse:
     person, plan = _plan_for(request, person_id)
-    link = get_object_or_404(PlanAsset.objects.select_related("plan__person__user", "asset"), pk=link_id, plan__person=person)
+    link = selectors.plan_asset_or_404(person=person, link_id=link_id)
     services.plan_asset_remove(link=link, by=request.user, request=request)
     messages.success(request, f"{link.asset.name} removed from the plan's support")
     return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + "#section-needs")
