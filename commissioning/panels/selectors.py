@@ -18,7 +18,12 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from commissioning.models import Programme
-from commissioning.specifications.models import EvaluationCriterion, Section
+from commissioning.specifications.models import (
+    EvaluationCriterion,
+    Section,
+    Specification,
+    SpecificationVersion,
+)
 
 from .models import Bidder, Conflict, Panel, PanelMember, PanelQuestion, QuestionComment
 from .rules import membership, remember_membership
@@ -62,8 +67,31 @@ def panel_or_404(*, programme: Programme, panel_id: int, user) -> Panel:
     return panel
 
 
+def published_specifications(*, programme: Programme) -> QuerySet[Specification]:
+    """The programme's specifications with a published version: the ones a panel can score bids for."""
+    published = SpecificationVersion.objects.filter(status=SpecificationVersion.Status.PUBLISHED).values("specification_id")
+    return Specification.objects.filter(programme=programme, pk__in=published).order_by("title", "pk")
+
+
+def panel_to_edit(*, panel: Panel) -> Panel:
+    """A fresh copy of the panel for the edit form, so a rejected edit leaves the page's copy as it was."""
+    return Panel.objects.get(pk=panel.pk)
+
+
 def my_membership(*, panel: Panel, user) -> PanelMember | None:
     return membership(user, panel)
+
+
+def my_membership_with_briefing(*, panel: Panel, user) -> PanelMember:
+    """The user's own membership with their briefing pack, for the briefing page."""
+    me = PanelMember.objects.select_related("briefing").get(pk=my_membership(panel=panel, user=user).pk)
+    me.panel = panel
+    return me
+
+
+def members_to_choose(*, panel: Panel) -> QuerySet[PanelMember]:
+    """The panel's members with their accounts, in the order they joined, for a form's choices."""
+    return PanelMember.objects.filter(panel=panel).select_related("user").order_by("pk")
 
 
 def members_of(*, panel: Panel) -> list[PanelMember]:
@@ -100,8 +128,18 @@ def conflicts_of_member(*, member: PanelMember) -> list[Conflict]:
     return list(Conflict.objects.filter(member=member).select_related("bidder").order_by("bidder__name", "pk"))
 
 
+def criteria_to_choose(*, panel: Panel) -> QuerySet[EvaluationCriterion]:
+    """The criteria of the specification version the panel scores, in the specification's order."""
+    return EvaluationCriterion.objects.filter(version_id=panel.version_id).order_by("position", "pk")
+
+
 def criteria_of(*, panel: Panel) -> list[EvaluationCriterion]:
-    return list(EvaluationCriterion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    return list(criteria_to_choose(panel=panel))
+
+
+def questions_to_agree(*, panel: Panel) -> QuerySet[PanelQuestion]:
+    """Every question drafted for the panel, by criterion, for the chair to mark the agreed set."""
+    return PanelQuestion.objects.filter(panel=panel).select_related("criterion").order_by("criterion__position", "position", "pk")
 
 
 def questions_of(*, panel: Panel) -> list[PanelQuestion]:

@@ -10,11 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from commissioning.access import programme_or_404
 from commissioning.involvement.formats import reader_format
 from commissioning.involvement.selectors import access_needs_for, preferred_formats
-from commissioning.specifications.models import (
-    EvaluationCriterion,
-    Specification,
-    SpecificationVersion,
-)
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_perm, require_visible
@@ -88,8 +83,7 @@ def panel_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 def panel_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "panels.add_panel")
     require_perm(request, "commissioning.manage_programme", programme)
-    published = SpecificationVersion.objects.filter(status=SpecificationVersion.Status.PUBLISHED).values("specification_id")
-    specifications = Specification.objects.filter(programme=programme, pk__in=published).order_by("title", "pk")
+    specifications = selectors.published_specifications(programme=programme)
     form = PanelForm(data=_data(request), specifications=specifications, people=people_for(programme))
     if form.is_valid():
         try:
@@ -132,7 +126,7 @@ def panel_detail(request: HttpRequest, programme_id: int, panel_id: int) -> Http
 @require_http_methods(["GET", "POST"])
 def panel_edit(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.manage_panel")
-    form = PanelDetailsForm(data=_data(request), instance=Panel.objects.get(pk=panel.pk))
+    form = PanelDetailsForm(data=_data(request), instance=selectors.panel_to_edit(panel=panel))
     if form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.PANEL_DETAIL_FIELDS}
         try:
@@ -216,8 +210,7 @@ def _chosen_format(request: HttpRequest, me: PanelMember) -> str:
 @require_GET
 def briefing(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.view_briefing")
-    me = PanelMember.objects.select_related("briefing").get(pk=selectors.my_membership(panel=panel, user=request.user).pk)
-    me.panel = panel
+    me = selectors.my_membership_with_briefing(panel=panel, user=request.user)
     if selectors.pack_of(me) is not None:
         services.briefing_opened(member=me)
     document_format = _chosen_format(request, me)
@@ -238,7 +231,7 @@ def briefing_pdf(request: HttpRequest, programme_id: int, panel_id: int) -> Http
 @require_http_methods(["GET", "POST"])
 def briefing_send(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.manage_panel")
-    members = PanelMember.objects.filter(panel=panel).select_related("user").order_by("pk")
+    members = selectors.members_to_choose(panel=panel)
     form = BriefingSendForm(data=_data(request), members=members)
     if form.is_valid():
         chosen = list(form.cleaned_data["members"])
@@ -265,7 +258,7 @@ def questions(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRes
 
 
 def _question_form(request, panel: Panel, rewords: PanelQuestion | None) -> HttpResponse:
-    criteria = EvaluationCriterion.objects.filter(version_id=panel.version_id).order_by("position", "pk")
+    criteria = selectors.criteria_to_choose(panel=panel)
     initial = {"criterion": rewords.criterion_id, "kind": rewords.kind, "text": rewords.text} if rewords else None
     form = QuestionForm(data=_data(request), initial=initial, criteria=criteria)
     if form.is_valid():
@@ -316,7 +309,7 @@ def question_comment(request: HttpRequest, programme_id: int, panel_id: int, que
 @require_http_methods(["GET", "POST"])
 def questions_agree(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.agree_questions")
-    drafted = PanelQuestion.objects.filter(panel=panel).select_related("criterion").order_by("criterion__position", "position", "pk")
+    drafted = selectors.questions_to_agree(panel=panel)
     initial = {"agreed": [question.pk for question in drafted if question.agreed]}
     form = AgreeForm(data=_data(request), initial=initial, questions=drafted)
     if form.is_valid():
@@ -359,7 +352,7 @@ def recognition(request: HttpRequest, programme_id: int, panel_id: int) -> HttpR
 @require_http_methods(["GET", "POST"])
 def recognition_add(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.view_recognition")
-    members = PanelMember.objects.filter(panel=panel).select_related("user").order_by("pk")
+    members = selectors.members_to_choose(panel=panel)
     form = RecognitionForm(data=_data(request), members=members)
     if form.is_valid():
         data = form.cleaned_data

@@ -35,6 +35,16 @@ def panel_for_scoring(*, programme_id: int, panel_id: int) -> Panel | None:
     )
 
 
+def own_membership(*, panel: Panel, user) -> PanelMember | None:
+    """The user's own place on the panel, or None (signed out, or not on it)."""
+    if not user.is_authenticated:
+        return None
+    member = PanelMember.objects.filter(panel=panel, user=user).first()
+    if member is not None:
+        member.panel = panel
+    return member
+
+
 def agreed_questions(*, panel: Panel) -> list[PanelQuestion]:
     questions = list(
         PanelQuestion.objects.filter(panel=panel, agreed=True).select_related("criterion").order_by("criterion__position", "position", "pk")

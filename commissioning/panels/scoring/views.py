@@ -37,9 +37,7 @@ def _panel(request: HttpRequest, programme_id: int, panel_id: int, permission: s
     """The panel and the user's own membership. Not on the panel (and not a commissioner) is a
     404, so a panel's existence stays private; on it but not allowed this page is a 403."""
     panel = require_visible(request, selectors.panel_for_scoring(programme_id=programme_id, panel_id=panel_id))
-    member = PanelMember.objects.filter(panel=panel, user=request.user).first() if request.user.is_authenticated else None
-    if member is not None:
-        member.panel = panel
+    member = selectors.own_membership(panel=panel, user=request.user)
     remember_membership(request.user, member, panel_id=panel.pk)
     return require_visible(request, panel, permission, visible_perm="panels.view_panel"), member
 
