@@ -8,6 +8,11 @@ from coproduction.accounts.models import Role, TeamMembership
 from .models import AuditEvent
 
 
+def audit_event_none() -> QuerySet[AuditEvent]:
+    """No events: what a search with invalid terms shows, without a query."""
+    return AuditEvent.objects.none()
+
+
 def audit_event_list_visible_to(*, user) -> QuerySet[AuditEvent]:
     """Events this user may search. Keep in step with audit.rules.can_search_audit."""
     events = AuditEvent.objects.select_related("actor", "subject", "target_type")

@@ -9,7 +9,7 @@ from coproduction.core.search import search_form_from_session
 
 from .forms import AuditSearchForm
 from .models import AuditEvent
-from .selectors import audit_event_list_visible_to, audit_event_search
+from .selectors import audit_event_list_visible_to, audit_event_none, audit_event_search
 from .services import audit_record
 
 
@@ -26,7 +26,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         events = audit_event_search(user=request.user, **{k: v for k, v in form.cleaned_data.items() if v})
     elif form.is_bound:
-        events = AuditEvent.objects.none()
+        events = audit_event_none()
     else:
         events = audit_event_list_visible_to(user=request.user)
     page = countless_page(events, request.GET.get("page"), 50)

@@ -11,6 +11,13 @@ from django.utils import timezone
 from coproduction.audit.models import AuditEvent
 
 
+def people_to_review() -> QuerySet:
+    """People's records with their accounts: the page names the person and audits the read against them."""
+    from coproduction.people.models import Person
+
+    return Person.objects.select_related("user")
+
+
 def access_events_for_person(*, person, date_from: date | None = None, date_to: date | None = None) -> QuerySet[AuditEvent]:
     from coproduction.people.models import Person
     from coproduction.people.records import person_records

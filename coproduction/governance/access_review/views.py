@@ -7,27 +7,26 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coproduction.audit.models import AuditEvent
+from coproduction.audit.selectors import audit_event_none
 from coproduction.audit.services import audit_record
 from coproduction.core.access import get_visible_or_404
 from coproduction.core.paging import countless_page
 
 from .forms import AccessReviewFilterForm
-from .selectors import access_events_for_person
+from .selectors import access_events_for_person, people_to_review
 
 PER_PAGE = 50
 
 
 @require_GET
 def access_review(request: HttpRequest, person_id: int) -> HttpResponse:
-    from coproduction.people.models import Person
-
     # Not allowed and not there look the same: that a person is known to the council is private.
-    person = get_visible_or_404(request, Person.objects.select_related("user"), "governance.view_access_review",
+    person = get_visible_or_404(request, people_to_review(), "governance.view_access_review",
                                 visible_perm="governance.view_access_review", pk=person_id)
     form = AccessReviewFilterForm(data=request.GET if "date_from" in request.GET or "date_to" in request.GET else None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if form.is_bound and not form.is_valid():
-        page = countless_page(AuditEvent.objects.none(), None, PER_PAGE)
+        page = countless_page(audit_event_none(), None, PER_PAGE)
     else:
         events = access_events_for_person(person=person, date_from=filters.get("date_from"), date_to=filters.get("date_to"))
         page = countless_page(events, request.GET.get("page"), PER_PAGE)

@@ -11,9 +11,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from ..models import AnonymisedRecord
+from coproduction.accounts.models import User
+
+from ..models import AnonymisedRecord, ErasureRequest, RetentionRun
 
 # What an anonymised free-text field says instead: counts and categories stay for statistics.
 REMOVED = "[Removed under the retention schedule]"
@@ -109,3 +112,33 @@ def due_counts(*, today: date | None = None) -> dict[str, int]:
 
 def schedule_rows() -> list[dict]:
     return [{"record_type": key, **entry} for key, entry in settings.RETENTION_SCHEDULE.items()]
+
+
+# ---- Past runs and erasure requests --------------------------------------------------------
+
+
+def retention_runs() -> QuerySet[RetentionRun]:
+    """Past nightly runs, in the model's order (newest first)."""
+    return RetentionRun.objects.all()
+
+
+def erasure_requests() -> QuerySet[ErasureRequest]:
+    return ErasureRequest.objects.select_related("recorded_by")
+
+
+def erasure_request_or_404(*, erasure_id: int) -> ErasureRequest:
+    return get_object_or_404(
+        ErasureRequest.objects.select_related("person__user", "user", "recorded_by", "done_by"), pk=erasure_id
+    )
+
+
+def person_to_erase(*, person_id: int):
+    """The care record an erasure request names, with its account, or None."""
+    from coproduction.people.models import Person
+
+    return Person.objects.select_related("user").filter(pk=person_id).first()
+
+
+def account_to_erase(*, email: str) -> User | None:
+    """The account an erasure request names by email (any case), or None."""
+    return User.objects.filter(email__iexact=email).first()

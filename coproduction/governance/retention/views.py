@@ -6,10 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm
@@ -17,7 +16,7 @@ from coproduction.core.forms import errors_onto_form
 from coproduction.core.paging import countless_page
 
 from ..forms import ConfirmForm
-from ..models import ErasureRequest, RetentionRun
+from ..models import ErasureRequest
 from . import selectors as retention_selectors, services as retention
 from .forms import ErasureRequestForm
 
@@ -50,7 +49,7 @@ def retention_due(request: HttpRequest) -> HttpResponse:
 @require_GET
 def retention_runs(request: HttpRequest) -> HttpResponse:
     require_perm(request, "governance.view_retention")
-    page = Paginator(RetentionRun.objects.all(), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(retention_selectors.retention_runs(), PER_PAGE).get_page(request.GET.get("page"))
     labels = {key: entry["label"] for key, entry in settings.RETENTION_SCHEDULE.items()}
     for run in page:
         run.count_rows = [(labels.get(key, key), count) for key, count in run.counts.items()]
@@ -60,25 +59,23 @@ def retention_runs(request: HttpRequest) -> HttpResponse:
 @require_GET
 def erasure_list(request: HttpRequest) -> HttpResponse:
     require_perm(request, "governance.apply_erasure")
-    requests = ErasureRequest.objects.select_related("recorded_by")
+    requests = retention_selectors.erasure_requests()
     page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "governance/retention/erasure_list.html", {"page": page})
 
 
 @require_http_methods(["GET", "POST"])
 def erasure_add(request: HttpRequest) -> HttpResponse:
-    from coproduction.people.models import Person
-
     require_perm(request, "governance.apply_erasure")
     form = ErasureRequestForm(data=request.POST if request.method == "POST" else None)
     if form.is_valid():
         person = account = None
         if form.cleaned_data["person_id"]:
-            person = Person.objects.select_related("user").filter(pk=form.cleaned_data["person_id"]).first()
+            person = retention_selectors.person_to_erase(person_id=form.cleaned_data["person_id"])
             if person is None:
                 form.add_error("person_id", "There is no care record with that number")
         else:
-            account = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            account = retention_selectors.account_to_erase(email=form.cleaned_data["email"])
             if account is None:
                 form.add_error("email", "There is no account with that email address")
         if person is not None or account is not None:
@@ -100,9 +97,7 @@ def erasure_add(request: HttpRequest) -> HttpResponse:
 def erasure_detail(request: HttpRequest, erasure_id: int) -> HttpResponse:
     """The request and its outcome; while it waits, the confirmation before erasing."""
     require_perm(request, "governance.apply_erasure")
-    erasure = get_object_or_404(
-        ErasureRequest.objects.select_related("person__user", "user", "recorded_by", "done_by"), pk=erasure_id
-    )
+    erasure = retention_selectors.erasure_request_or_404(erasure_id=erasure_id)
     awaiting = erasure.status == ErasureRequest.Status.AWAITING
     form = ConfirmForm(data=request.POST if request.method == "POST" else None, button="Erase now")
     if request.method == "POST":

@@ -40,6 +40,16 @@ def sar_subject_search(*, query: str) -> QuerySet:
     return people.union(accounts, all=True).order_by("shown_name", "kind", "pk")
 
 
+def sar_people() -> QuerySet[Person]:
+    """People's records a request can be about, with what the confirmation page shows."""
+    return Person.objects.select_related("user", "team")
+
+
+def sar_accounts_without_record() -> QuerySet[User]:
+    """Accounts with no person's record: a request about one of them is about the account alone."""
+    return User.objects.filter(person_record__isnull=True)
+
+
 def sar_job_list() -> QuerySet[ReportJob]:
     """Subject access jobs, for administrators (see governance.sar.rules.is_subject_access_job)."""
     return ReportJob.objects.filter(kind__in=SUBJECT_ACCESS_KINDS)

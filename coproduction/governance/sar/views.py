@@ -2,19 +2,24 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from coproduction.people.models import Person
-from coproduction.accounts.models import User
 from coproduction.core.access import get_visible_or_404
 from coproduction.core.access import require_perm
 from coproduction.core.downloads import private_file_response
 from coproduction.reports.models import ReportJob
 
 from .forms import SubjectSearchForm
-from .selectors import sar_job_list, sar_job_pair, sar_subject_search
+from .selectors import (
+    sar_accounts_without_record,
+    sar_job_list,
+    sar_job_pair,
+    sar_people,
+    sar_subject_search,
+)
 from .services import (
     sar_download_record,
     sar_request,
@@ -65,13 +70,13 @@ def _confirm(request: HttpRequest, about) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sar_person(request: HttpRequest, person_id: int) -> HttpResponse:
     _require_manage(request)
-    return _confirm(request, get_object_or_404(Person.objects.select_related("user", "team"), pk=person_id))
+    return _confirm(request, get_visible_or_404(request, sar_people(), pk=person_id))
 
 
 @require_http_methods(["GET", "POST"])
 def sar_account(request: HttpRequest, user_id: int) -> HttpResponse:
     _require_manage(request)
-    account = get_object_or_404(User.objects.filter(person_record__isnull=True), pk=user_id)
+    account = get_visible_or_404(request, sar_accounts_without_record(), pk=user_id)
     return _confirm(request, account)
 
 
