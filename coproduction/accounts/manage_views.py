@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -14,7 +14,6 @@ from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
 from .forms import AccountForm, AccountSearchForm, OrganisationForm, TeamForm
-from .models import User
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,7 +46,7 @@ def user_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     require_perm(request, "accounts.change_user")
-    account = get_object_or_404(User.objects.select_related("organisation"), pk=user_id)
+    account = selectors.account_or_404(user_id=user_id)
     form = AccountForm(data=request.POST or None, instance=account, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         services.account_update(user=account, data=form.cleaned_data, by=request.user, request=request)
@@ -63,7 +62,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
     require_perm(request, "accounts.change_user")
-    account = get_object_or_404(User, pk=user_id)
+    account = selectors.account_or_404(user_id=user_id)
     services.account_reset_two_factor(user=account, by=request.user, request=request)
     messages.success(request, f"{account.full_name} will set up two-factor sign-in again next time they sign in")
     return redirect("accounts:user_edit", user_id=account.pk)

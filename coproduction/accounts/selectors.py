@@ -1,5 +1,7 @@
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Organisation, Role, Team, User
 
@@ -42,3 +44,13 @@ def organisation_list_with_teams() -> QuerySet[Organisation]:
 def council_organisation() -> Organisation | None:
     """The council running the service: the first council organisation recorded."""
     return Organisation.objects.filter(kind=Organisation.Kind.COUNCIL).order_by("pk").first()
+
+
+def account_or_404(*, user_id: int) -> User:
+    """An account for an administrator to manage, with its organisation."""
+    return get_object_or_404(User.objects.select_related("organisation"), pk=user_id)
+
+
+def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
+    """The authenticator app the user has proved they hold, or None before they set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()

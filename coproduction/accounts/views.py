@@ -13,7 +13,6 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 from django_otp.util import random_hex
 
@@ -97,7 +96,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
     if user.is_verified() or not user.needs_mfa:
         # Two-factor is for staff; nobody else is ever asked, so nobody else sets it up.
         return redirect(_safe_next(request))
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = selectors.confirmed_totp_device(user=user)
     if device is None:
         # The new key waits in the session until a code proves the app has it: no GET writes a row.
         key_hex = request.session.setdefault("mfa_setup_key", random_hex(20))
