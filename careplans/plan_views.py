@@ -26,6 +26,7 @@ from .forms import (
 from .models import ReviewItem
 from coproduction.people.models import Person
 from .plan_content import compare, describe, section_or_404
+from .section_panels import section_panels_for
 from .sections import sections_for
 from .views import person_or_404
 
@@ -53,9 +54,11 @@ def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request)
     comments = selectors.plan_comments(plan=plan) if plan else {}
     sections = describe(plan, person) if plan else []
+    panels = section_panels_for(person=person, user=request.user, section_keys=[part["section"].key for part in sections])
     for part in sections:
         part["comments"] = comments.get(part["section"].key, [])
         part["comment_form"] = CommentForm(section=part["section"])
+        part["panels"] = panels.get(part["section"].key, [])
     context = {
         "person": person,
         "plan": plan,

@@ -15,7 +15,7 @@ class AssetsConfig(AppConfig):
             register_section,
         )
 
-        from . import rules  # noqa: F401  (registers the permissions)
+        from . import plan_panels, rules  # noqa: F401  (register the plan's assets panel and the permissions)
 
         register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
         register_activity_link(

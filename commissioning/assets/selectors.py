@@ -195,6 +195,17 @@ def plan_assets(plan) -> list[PlanAsset]:
     return list(PlanAsset.objects.filter(plan=plan).select_related("asset", "added_by").order_by("asset__name"))
 
 
+def plan_assets_of_person(*, person) -> list[PlanAsset]:
+    """The local assets added to any version of the person's plan, each once (its latest link), by name. One query."""
+    links = PlanAsset.objects.filter(plan__person=person).select_related("asset").order_by("asset__name", "-added_at")
+    seen, unique = set(), []
+    for link in links:
+        if link.asset_id not in seen:
+            seen.add(link.asset_id)
+            unique.append(link)
+    return unique
+
+
 def plan_asset_or_404(*, person, link_id: int) -> PlanAsset:
     """One asset on the person's plan; another person's link is not found."""
     return get_object_or_404(PlanAsset.objects.select_related("plan__person__user", "asset"), pk=link_id, plan__person=person)

@@ -420,6 +420,21 @@ def test_a_practitioner_adds_a_local_asset_to_a_plans_support(client_as, practit
     assert staff.post(reverse("assets:plan_add", kwargs={"person_id": someone.pk}), {"asset": waiting.pk}).status_code == 404
 
 
+def test_the_plan_page_gets_its_local_assets_from_the_view_and_only_staff_may_change_them(client_as, practitioner, person, team):
+    someone = PersonFactory(user=person, team=team, practitioner=practitioner)
+    plan = CarePlanFactory(person=someone, version=1, status="draft", created_by=practitioner)
+    shed = AssetFactory(name="Kendal Men's Shed")
+    services.plan_asset_add(plan=plan, asset=shed, by=practitioner, note="")
+    url = reverse("careplans:plan_detail", kwargs={"person_id": someone.pk})
+    for user, may_change in ((practitioner, True), (person, False)):
+        response = client_as(user).get(url)
+        [needs] = [part for part in response.context["sections"] if part["section"].key == "needs"]
+        [(template, panel)] = needs["panels"]
+        assert template == "assets/partials/plan_assets.html"
+        assert [link.asset for link in panel["links"]] == [shed] and panel["can_add"] is may_change
+        assert ("Add a local asset to this plan's support" in text(response)) is may_change
+
+
 def test_coverage_shows_which_needs_local_assets_meet_and_the_gaps(client_as, commissioner):
     programme = ProgrammeFactory(lead=commissioner)
     covered = OutcomeFactory(programme=programme, title="I have things to do that I enjoy")
