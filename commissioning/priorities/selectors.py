@@ -13,6 +13,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 
 from commissioning.models import Programme
 
@@ -76,6 +77,19 @@ def priorities_for_list(*, programme: Programme, user) -> QuerySet[Priority]:
         )
         .order_by("-proposed_at", "-pk")
     )
+
+
+def priority_page_or_404(*, programme: Programme, user, priority_id: int) -> Priority:
+    """One priority the user may see, with the Working Together for Change theme it came from (if
+    any) in the same query: its page says how many people's reviews raised it."""
+    priorities = priorities_for_list(programme=programme, user=user).select_related("wtfc_link__theme__exercise")
+    return get_object_or_404(priorities, pk=priority_id)
+
+
+def raised_in_reviews(*, priority: Priority):
+    """The Working Together for Change link the priority came from, or None. No query for a
+    priority from priority_page_or_404."""
+    return getattr(priority, "wtfc_link", None)
 
 
 def priority_comments(*, priority: Priority) -> QuerySet[PriorityComment]:

@@ -88,9 +88,7 @@ def priority_propose(request: HttpRequest, programme_id: int) -> HttpResponse:
 
 
 def _priority(request: HttpRequest, programme, priority_id: int) -> Priority:
-    # The Working Together for Change link comes in the same query (the page says how many raised it).
-    priorities = selectors.priorities_for_list(programme=programme, user=request.user).select_related("wtfc_link__theme__exercise")
-    return get_object_or_404(priorities, pk=priority_id)
+    return selectors.priority_page_or_404(programme=programme, user=request.user, priority_id=priority_id)
 
 
 def _priority_page(request: HttpRequest, programme, priority: Priority, form: CommentForm | None) -> HttpResponse:
@@ -102,7 +100,7 @@ def _priority_page(request: HttpRequest, programme, priority: Priority, form: Co
     _audit_stories(request, evidence)
     return render(request, "priorities/priority_detail.html", {
         "programme": programme, "priority": priority, "comments": comments, "form": form, "evidence": evidence,
-        "section_url_name": PRIORITIES_TAB, **can,
+        "section_url_name": PRIORITIES_TAB, "wtfc_link": selectors.raised_in_reviews(priority=priority), **can,
     })
 
 

@@ -145,14 +145,14 @@ def test_the_practitioner_records_that_someone_said_no_and_the_person_sees_it(cl
     assert "You said no: nothing from your reviews is used to improve services." in BeautifulSoup(own.content, "html.parser").get_text(" ", strip=True)
 
 
-def test_a_priority_page_can_show_the_people_count_without_another_query(programme, django_assert_num_queries):
-    from commissioning.coassessment.templatetags.wtfc import wtfc_raised_by
+def test_a_priority_page_can_show_the_people_count_without_another_query(programme, commissioner, django_assert_num_queries):
+    from commissioning.priorities.selectors import priority_page_or_404, raised_in_reviews
     from tests.commissioning.coassessment.factories import WtfcPriorityFactory
 
     link = WtfcPriorityFactory(theme__exercise__programme=programme, people_count=7)
-    fetched = Priority.objects.select_related("wtfc_link__theme__exercise").get(pk=link.priority_id)
     plain = Priority.objects.create(programme=programme, title="Not from reviews", description="", proposed_by=link.created_by)
-    plain = Priority.objects.select_related("wtfc_link__theme__exercise").get(pk=plain.pk)
+    fetched = priority_page_or_404(programme=programme, user=commissioner, priority_id=link.priority_id)
+    plain = priority_page_or_404(programme=programme, user=commissioner, priority_id=plain.pk)
     with django_assert_num_queries(0):
-        assert wtfc_raised_by(fetched)["link"].people_shown == "7"
-        assert wtfc_raised_by(plain)["link"] is None
+        assert raised_in_reviews(priority=fetched).people_shown == "7"
+        assert raised_in_reviews(priority=plain) is None
