@@ -3,7 +3,7 @@ for, the timetable, how scoring works, the words we use, and what the specificat
 The same content is a page and a tagged PDF (made by the report pipeline), in the format each
 member asked for: standard, large print, or Easy Read wording where the panel has written it."""
 
-from commissioning.specifications.glossary import Glossary
+from commissioning.specifications.selectors import glossary_for_page
 from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
 
@@ -65,7 +65,7 @@ def _pdf_context(job: ReportJob, progress) -> dict:
     context = briefing_context(panel=panel, document_format=document_format)
     progress(40)
     # A fresh glossary: the PDF explains every term the pack uses, and the full glossary follows.
-    return {"job": job, "panel": panel, "member": member, "programme": panel.programme, "words": Glossary(), **context}
+    return {"job": job, "panel": panel, "member": member, "programme": panel.programme, "words": glossary_for_page(), **context}
 
 
 def _panel_of(member):

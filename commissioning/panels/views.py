@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from commissioning.access import programme_or_404
 from commissioning.involvement.formats import reader_format
 from commissioning.involvement.selectors import access_needs_for, preferred_formats
+from commissioning.specifications.selectors import glossary_for_page
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_perm, require_visible
@@ -215,7 +216,7 @@ def briefing(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResp
         services.briefing_opened(member=me)
     document_format = _chosen_format(request, me)
     return render(request, "panels/briefing.html", _ctx(
-        panel, me=me, formats=FORMATS, **briefing_context(panel=panel, document_format=document_format),
+        panel, me=me, formats=FORMATS, words=glossary_for_page(), **briefing_context(panel=panel, document_format=document_format),
     ))
 
 
@@ -253,7 +254,7 @@ def briefing_send(request: HttpRequest, programme_id: int, panel_id: int) -> Htt
 def questions(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.draft_questions")
     return render(request, "panels/questions.html", _ctx(
-        panel, by_criterion=selectors.questions_by_criterion(panel=panel), can_agree=request.user.has_perm("panels.agree_questions", panel),
+        panel, words=glossary_for_page(), by_criterion=selectors.questions_by_criterion(panel=panel), can_agree=request.user.has_perm("panels.agree_questions", panel),
     ))
 
 
@@ -330,7 +331,7 @@ def questions_agree(request: HttpRequest, programme_id: int, panel_id: int) -> H
 def tender_questions(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.view_tender_questions")
     return render(request, "panels/tender_questions.html", _ctx(
-        panel, by_criterion=selectors.questions_by_criterion(panel=panel, agreed_only=True),
+        panel, words=glossary_for_page(), by_criterion=selectors.questions_by_criterion(panel=panel, agreed_only=True),
     ))
 
 

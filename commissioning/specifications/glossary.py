@@ -19,21 +19,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 @dataclass
 class Glossary:
-    """The glossary for one page: terms read in one query, on first use."""
+    """The glossary for one page, with its terms already read (selectors.glossary_for_page): marking
+    text up never queries, so it can run in a template filter."""
 
-    _terms: list | None = None
+    terms: list = field(default_factory=list)
     used: dict[int, object] = field(default_factory=dict)  # pk -> term, in order of first use
-
-    def _load(self) -> list:
-        if self._terms is None:
-            from .models import GlossaryTerm
-
-            self._terms = list(GlossaryTerm.objects.only("pk", "term", "explanation"))
-        return self._terms
 
     def _pattern(self) -> tuple[re.Pattern | None, dict[str, object]]:
         if not hasattr(self, "_compiled"):
-            terms = self._load()
+            terms = self.terms
             by_lower = {term.term.lower(): term for term in terms}
             if not by_lower:
                 self._compiled = (None, {})
@@ -72,14 +66,4 @@ class Glossary:
         return sorted(self.used.values(), key=lambda term: term.term.lower())
 
     def all_terms(self) -> list:
-        return self._load()
-
-
-def glossary_for(request) -> Glossary:
-    """One glossary per request, so a page reads the terms once however many texts it marks."""
-    if request is None:
-        return Glossary()
-    glossary = getattr(request, "_specifications_glossary", None)
-    if glossary is None:
-        glossary = request._specifications_glossary = Glossary()
-    return glossary
+        return self.terms

@@ -5,7 +5,6 @@ from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
 
 from . import selectors
-from .glossary import Glossary
 from .standard_sections import EVALUATION, OUTCOMES
 
 # The report job's kind. Not (yet) one of ReportJob.Kind's choices; the column takes any value.
@@ -27,7 +26,7 @@ def _specification_context(job: ReportJob, progress) -> dict:
     return {
         "job": job, "version": version, "specification": specification, "programme": specification.programme,
         **contents, "outcomes": selectors.outcomes_framework(programme=specification.programme),
-        "OUTCOMES": OUTCOMES, "EVALUATION": EVALUATION, "words": Glossary(),
+        "OUTCOMES": OUTCOMES, "EVALUATION": EVALUATION, "words": selectors.glossary_for_page(),
     }
 
 

@@ -85,7 +85,7 @@ def specification_detail(request: HttpRequest, programme_id: int, specification_
     version = selectors.version_chosen(versions, request.GET.get("version"))
     contents = selectors.version_contents(version=version)
     return render(request, "specifications/specification_detail.html", _context(
-        specification, versions=versions, version=version, latest=versions[0], **contents,
+        specification, words=selectors.glossary_for_page(), versions=versions, version=version, latest=versions[0], **contents,
         outcomes=selectors.outcomes_framework(programme=programme), OUTCOMES=OUTCOMES, EVALUATION=EVALUATION,
         hints=BY_KEY, my_comments=selectors.comments_by(user=request.user, specification=specification),
         can_change=version.is_draft and request.user.has_perm(CHANGE, programme),
@@ -123,7 +123,7 @@ def comment_add(request: HttpRequest, programme_id: int, specification_id: int, 
         services.comment_add(section=section, by=request.user, **form.cleaned_data)
         messages.success(request, "Thank you. Your comment is sent. You will see the answer on this page.")
         return redirect(_page_url(specification, f"section-{section.key}"))
-    return render(request, "specifications/comment_add.html", _context(specification, section=section, form=form))
+    return render(request, "specifications/comment_add.html", _context(specification, section=section, form=form, words=selectors.glossary_for_page()))
 
 
 @require_http_methods(["GET", "POST"])

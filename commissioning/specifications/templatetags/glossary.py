@@ -1,24 +1,18 @@
 """Glossary markup for templates.
 
-    {% load glossary %}
-    {% glossary_terms as words %}              {# once per page: the terms, read in one query #}
+    {% load glossary %}                        {# `words`: selectors.glossary_for_page(), from the view #}
     {{ section.text|glossary:words|linebreaksbr }}
     {% glossary_list words %}                  {# the "Words we use" list the links point at #}
 
 The list must come after every marked text, because it lists the terms those texts used.
-Without an argument the filter only escapes, so it never fails on a page that forgot the tag."""
+Without an argument the filter only escapes, so it never fails on a page whose view passed no `words`."""
 
 from django import template
 from django.utils.html import escape
 
-from ..glossary import Glossary, glossary_for
+from ..glossary import Glossary
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def glossary_terms(context) -> Glossary:
-    return glossary_for(context.get("request"))
 
 
 @register.filter(is_safe=True)
