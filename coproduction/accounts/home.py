@@ -4,6 +4,7 @@ the accounts app never needs to know about care plans or commissioning."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import selectors
 from .models import Role, User
 
 
@@ -25,3 +26,18 @@ def register_home_panel(*, roles, template: str, context: Callable[[User], dict]
 
 def home_panels_for(*, user: User, role: Role) -> list[tuple[str, dict]]:
     return [(panel.template, panel.context(user)) for panel in HOME_PANELS if role in panel.roles]
+
+
+# The platform's own panels come first on a role's home page.
+
+
+def _team_manager_panel(user: User) -> dict:
+    return {"managed_teams": selectors.team_list_managed_by(user=user)}
+
+
+def _administrator_panel(user: User) -> dict:
+    return {"role_counts": selectors.user_count_by_role()}
+
+
+register_home_panel(roles=[Role.TEAM_MANAGER], template="accounts/partials/_home_team_manager.html", context=_team_manager_panel, order=0)
+register_home_panel(roles=[Role.ADMINISTRATOR], template="accounts/partials/_home_administrator.html", context=_administrator_panel, order=0)

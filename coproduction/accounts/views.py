@@ -75,10 +75,6 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
         "teams": [membership.team for membership in user.memberships],
         "panels": home_panels_for(user=user, role=role_value),
     }
-    if role_value == Role.TEAM_MANAGER:
-        context["managed_teams"] = selectors.team_list_managed_by(user=user)
-    if role_value == Role.ADMINISTRATOR:
-        context["role_counts"] = selectors.user_count_by_role()
     return render(request, "accounts/home.html", context)
 
 
