@@ -131,12 +131,15 @@ def contract_detail(request: HttpRequest, programme_id: int, contract_id: int) -
     user = request.user
     indicators = selectors.contract_indicators(contract=contract)
     audit_record(actor=user, action=AuditEvent.Action.VIEW, obj=contract, request=request)
+    actions = _pager(request, selectors.open_actions(contract=contract), "actions_page")
+    for open_action in actions:
+        open_action.can_complete = user.has_perm("monitoring.complete_action", open_action)
     return render(request, "monitoring/contract_detail.html", {
         "programme": contract.programme, "section_url_name": TAB, "contract": contract, "indicators": indicators,
         "returns": selectors.returns_over_time(contract=contract, indicators=indicators),
         "meetings": _pager(request, selectors.meetings_of(contract=contract), "page"),
         "visits": _pager(request, selectors.visits_visible_to(user=user, contract=contract), "visits_page"),
-        "actions": _pager(request, selectors.open_actions(contract=contract), "actions_page"),
+        "actions": actions,
         "can_change": user.has_perm("monitoring.change_contract", contract),
         "can_enter_return": user.has_perm("monitoring.enter_return", contract),
         "my_meeting_ids": set(_meeting_ids(user)),

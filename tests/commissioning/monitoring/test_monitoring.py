@@ -199,6 +199,19 @@ def test_actions_have_owners_and_due_dates_and_the_owner_marks_them_done(client_
     assert action.done_on is not None
 
 
+def test_the_done_button_shows_only_to_those_the_rules_let_mark_an_action_done(client_as, commissioner, provider, person, meeting):
+    client_as(commissioner).post(_url("meeting_action_add", meeting.contract, meeting_id=meeting.pk), {
+        "description": "Send the Easy Read timetable", "owner": provider.pk, "due_on_0": "1", "due_on_1": "9", "due_on_2": "2026",
+    })
+    for user, may_complete in ((commissioner, True), (provider, True), (person, False)):
+        response = client_as(user).get(_url("contract_detail", meeting.contract))
+        if response.status_code != 200:
+            continue  # cannot open the contract at all
+        [action] = response.context["actions"]
+        assert action.can_complete is may_complete
+        assert (_url("action_done", meeting.contract, action_id=action.pk) in response.content.decode()) is may_complete
+
+
 def test_attendance_records_who_took_part_on_the_activity(client_as, commissioner, person, provider, meeting):
     members = {member.user_id: member.pk for member in meeting.members.all()}
     client_as(commissioner).post(_url("attendance", meeting.contract, meeting_id=meeting.pk), {"attended": [members[person.pk], members[provider.pk]]})
