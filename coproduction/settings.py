@@ -108,6 +108,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "coproduction.core.context_processors.service",
                 "coproduction.accounts.context_processors.navigation",
+                "coproduction.notifications.context_processors.unread_messages",
             ],
         },
     }

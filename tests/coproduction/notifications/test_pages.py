@@ -39,6 +39,18 @@ def test_the_list_shows_only_your_own_messages_with_unread_ones_marked(person, c
     assert "Messages (1 unread)" in page.select_one("header").get_text(" ", strip=True)
 
 
+def test_the_header_count_is_read_once_and_only_when_the_header_is_shown(person, rf, django_assert_num_queries):
+    from coproduction.notifications.context_processors import unread_messages
+
+    _tell(person, "a")
+    request = rf.get("/")
+    request.user = person
+    with django_assert_num_queries(0):
+        count = unread_messages(request)["unread_message_count"]  # a partial never calls it
+    with django_assert_num_queries(1):
+        assert count() == 1 and count() == 1
+
+
 def test_opening_a_message_marks_it_read_and_links_to_the_thing(person, client_as):
     message = _tell(person, "a", link="/people/my-plan/")
     client = client_as(person)
