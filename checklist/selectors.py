@@ -376,11 +376,13 @@ def shared_stories(*, statement_id=None) -> QuerySet[SharedStory]:
 
 
 def rounds_visible_to(*, user: User) -> QuerySet[SurveyRound]:
-    """Keep in step with checklist.rules (view_round)."""
+    """Every round for a head of service, otherwise council-wide rounds and those of the teams
+    the user manages. Keep in step with checklist.rules (view_round)."""
     rounds = SurveyRound.objects.select_related("team", "statement_set").annotate(
         responses=Count("checklists", filter=Q(checklists__submitted_at__isnull=False))
     ).order_by("-opens_on", "-id")
-    if user.has_role("head_of_service"):
+    # The same head-of-service scope as the dashboard's teams: one rule decides both.
+    if user.has_perm("checklist.view_every_team"):
         return rounds
     return rounds.filter(Q(team__isnull=True) | Q(team_id__in=user.managed_team_ids))
 

@@ -258,6 +258,13 @@ def test_the_dashboard_scope_is_every_team_only_for_a_head_of_service(users, tea
     assert head.has_perm("checklist.view_every_team") and not team_manager.has_perm("checklist.view_every_team")
 
 
+def test_survey_rounds_follow_the_same_head_of_service_scope(users, team_manager, team, other_team):
+    head = users[Role.HEAD_OF_SERVICE]
+    own, others, council = SurveyRoundFactory(team=team), SurveyRoundFactory(team=other_team), SurveyRoundFactory(team=None)
+    assert {r.pk for r in selectors.rounds_visible_to(user=head)} >= {own.pk, others.pk, council.pk}
+    assert {r.pk for r in selectors.rounds_visible_to(user=team_manager)} == {own.pk, council.pk}
+
+
 def _many_ratings(team, checklists: int):
     statements = planning()
     people = PersonFactory.create_batch(5, team=team)
