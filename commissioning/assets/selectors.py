@@ -211,6 +211,14 @@ def plan_asset_or_404(*, person, link_id: int) -> PlanAsset:
     return get_object_or_404(PlanAsset.objects.select_related("plan__person__user", "asset"), pk=link_id, plan__person=person)
 
 
+def asset_links_in(*, asset: Asset, programme: Programme) -> dict[str, list]:
+    """The programme's priorities and outcomes the asset is linked to now, for the links form."""
+    return {
+        "priorities": list(asset.priorities.filter(programme=programme)),
+        "outcomes": list(asset.outcomes.filter(programme=programme)),
+    }
+
+
 def mapping_activity(*, activity_id: int) -> Activity | None:
     """The asset mapping walk with this id, with its programme for the permission check."""
     return Activity.objects.select_related("programme").filter(pk=activity_id, kind="asset_mapping").first()

@@ -280,10 +280,7 @@ def links(request: HttpRequest, programme_id: int, asset_id: int) -> HttpRespons
     programme = programme_or_404(request, programme_id, "commissioning.manage_programme")
     require_perm(request, "assets.link_asset")
     asset = get_object_or_404(selectors.public_assets(), pk=asset_id)
-    initial = {
-        "priorities": list(asset.priorities.filter(programme=programme)),
-        "outcomes": list(asset.outcomes.filter(programme=programme)),
-    }
+    initial = selectors.asset_links_in(asset=asset, programme=programme)
     form = LinksForm(data=request.POST or None, programme=programme, initial=initial)
     if form.is_valid():
         services.asset_links_set(asset=asset, programme=programme, priorities=list(form.cleaned_data["priorities"]),
