@@ -57,6 +57,10 @@ class ReportJob(models.Model):
     # Shown to the requester: plain words, never a traceback or personal data.
     error = models.CharField(max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Sized by the kind when the job is queued (reports.kinds.TimeLimit): the rows it will hold
+    # and the seconds it may run before it is stopped. A job cut off is given more on its retry.
+    measured_rows = models.PositiveIntegerField(null=True, blank=True)
+    time_limit = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -81,6 +85,11 @@ class ReportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.VOIDED)
+
+    @property
+    def work_name(self) -> str:
+        """Where the document's source is kept while it is made, so a retry need not gather it again."""
+        return f"reports/{self.pk}.work"
 
     @property
     def extension(self) -> str:

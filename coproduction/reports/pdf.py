@@ -7,7 +7,6 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 
 # Relative URLs in report templates resolve against this made-up origin; the fetcher
 # maps it to static files and refuses everything else, so a report never touches the network.
@@ -47,11 +46,10 @@ def static_file_path(relative: str) -> Path | None:
     return collected if collected.is_file() else None
 
 
-def render_pdf(*, template: str, context: dict, identifier: bytes) -> tuple[bytes, int]:
-    """Render a print template to PDF/UA-1. The same identifier and data give the same bytes."""
+def pdf_from_html(*, html: str, identifier: bytes) -> tuple[bytes, int]:
+    """Lay out a rendered print template as PDF/UA-1: most of a long report's time."""
     from weasyprint import HTML
 
-    html = render_to_string(template, context)
     fetcher = static_only_url_fetcher_class()(timeout=5)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
         pdf_variant="pdf/ua-1"

@@ -12,7 +12,8 @@ logger = logging.getLogger(__name__)
 
 # Long work that must never be lost: delivered again if its worker dies, retried with backoff
 # while the database is away, and stopped inside the broker's visibility timeout, so a running
-# job is never delivered twice. Other apps' background jobs use the same options.
+# job is never delivered twice. Other apps' background jobs use the same options. A report job's
+# message carries its own limits, sized by its kind (services._enqueue), in place of these.
 DURABLE_JOB_OPTIONS = {
     "bind": True,
     "acks_late": True,
@@ -36,7 +37,8 @@ def report_job_render(self, job_id: str) -> None:
     try:
         services.report_job_render(job=job)
     except SoftTimeLimitExceeded:
-        services.report_job_fail(job=job, message="This report took too long to make. Try again later.")
+        if services.report_job_cut_off(job=job):
+            return  # queued again, to carry on from the work it saved
     except (OperationalError, InterfaceError):
         raise  # the database is away: retried with backoff
     except Exception:
