@@ -8,9 +8,13 @@ register(
     title="Your care and support plans",
     user_paths=["person__user"],
     person_paths=["person"],
-    fields=[("Version", "version"), ("Status", "status"), ("Agreed", "agreed_at"), ("Review due", "review_due")],
+    # What the plan says is the person's data as much as its dates: a copy of their data has it.
+    fields=[
+        ("Version", "version"), ("Status", "status"), ("Agreed", "agreed_at"), ("Review due", "review_due"),
+        ("What the plan says", "in_words"),
+    ],
     order_by=["-version"],
-    explanation="Download a plan itself, with everything in it, from the plan's page.",
+    explanation="Everything written in each plan. Download a plan itself, laid out, from the plan's page.",
 )
 register(
     PlanComment,

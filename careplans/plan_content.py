@@ -133,3 +133,17 @@ def section_or_404(key: str):
     if section is None:
         raise Http404
     return section
+
+
+def plan_in_words(plan) -> str:
+    """Everything written in the plan, a line per section, for a copy of someone's data."""
+    lines = []
+    for shown in describe(plan, plan.person):
+        parts = [f"{field.label}: {field.value}" for field in shown["fields"]]
+        parts += [
+            "; ".join(f"{field.label}: {field.value}" for field in item["fields"])
+            for item_list in shown["lists"] for item in item_list["items"]
+        ]
+        if parts:
+            lines.append(f"{shown['section'].title}. " + " ".join(parts))
+    return "\n".join(lines)
