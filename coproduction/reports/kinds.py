@@ -16,6 +16,7 @@ from coproduction.core.personal_data import (
 
 from .models import ReportJob
 
+# Per cent done while gathering, below 60: the rest is for saving the source and laying it out.
 Progress = Callable[[int], None]
 
 

@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 # Between the soft limit (the job saves what it can and stops) and the hard one (it is killed).
 TIME_LIMIT_GRACE = 10
+# The progress recorded once the document's source is saved whole; kinds report less while gathering.
+SOURCE_SAVED = 65
 TOO_LONG = "This report took too long to make, even when tried again. Try again later, or ask for help if it keeps happening."
 
 
@@ -121,10 +123,10 @@ def report_job_discard_work(*, job: ReportJob) -> None:
         job.file.storage.delete(job.work_name)
 
 
-def _gather(job: ReportJob, kind) -> bytes:
+def _gather(job: ReportJob, kind, *, resume: bool) -> bytes:
     """The document's source: the print template rendered (HTML), or a spreadsheet's or ZIP's
     bytes. Kept until the job ends, so a retry after a cut-off starts from here, not from zero."""
-    source = _saved_work(job)
+    source = _saved_work(job) if resume else None
     if source is not None:
         return source
     context = kind.build_context(job, lambda value: _set_progress(job, value))
@@ -146,14 +148,16 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
         report_job_fail(job=job, message=TOO_LONG)
         return job
     started = time.perf_counter()
+    # Only work saved whole counts: a job cut off while saving it gathers again.
+    resume = job.progress >= SOURCE_SAVED
     job.status, job.started_at, job.progress = ReportJob.Status.RUNNING, timezone.now(), 5
     job.attempts = F("attempts") + 1
     job.save(update_fields=["status", "started_at", "progress", "attempts", "updated_at"])
     job.refresh_from_db(fields=["attempts"])
 
     kind = REPORT_KINDS[job.kind]
-    source = _gather(job, kind)
-    _set_progress(job, 60)
+    source = _gather(job, kind, resume=resume)
+    _set_progress(job, SOURCE_SAVED)
     if kind.render_file is not None:
         content, pages = source, None
     else:
