@@ -167,6 +167,7 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
     if not _requester_may_have(job):
         # Access ended while it was being made, by a way that did not stop it: never kept.
         report_jobs_void_lost_access(user_id=job.requested_by_id)
+        report_job_discard_work(job=job)
         job.refresh_from_db()
         return job
     name = f"reports/{job.pk}.{job.extension}"

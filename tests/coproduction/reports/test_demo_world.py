@@ -24,7 +24,7 @@ from careplans.models import CarePlan
 from commissioning.budgeting.models import Proposal, Round
 from commissioning.models import Programme
 from commissioning.monitoring.models import MonitoringMeeting
-from commissioning.panels.models import Bidder, Panel
+from commissioning.panels.models import Bidder, BidResponse, Panel
 from commissioning.panels.scoring import selectors as scoring_selectors
 from commissioning.panels.scoring import services as scoring_services
 from commissioning.specifications.models import SpecificationVersion
@@ -130,8 +130,6 @@ def award_the_demo_panel() -> None:
     panel = demo_panel()
     chair = panel.members.get(user__email="commissioner@demo.example")
     officer = panel.members.get(user__email="procurement@demo.example")
-    from commissioning.panels.models import BidResponse
-
     for response in BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True):
         scoring_services.moderated_score_record(response=response, value=panel.score_max // 2, rationale="Agreed at moderation.", by=chair.user)
     for bidder in Bidder.objects.filter(panel=panel, price_score__isnull=True):

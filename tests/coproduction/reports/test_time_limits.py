@@ -7,7 +7,9 @@ import math
 
 import pytest
 import time_machine
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import task_prerun
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
@@ -123,3 +125,26 @@ def test_a_job_whose_worker_died_every_time_is_not_started_again(person):
     job.refresh_from_db()
     assert (job.status, job.attempts) == (ReportJob.Status.FAILED, services.MAX_ATTEMPTS)
     assert "took too long" in job.error
+
+
+def test_a_message_delivered_again_after_its_worker_died_carries_on_from_the_saved_work(person, slow_gathering):
+    job = services.report_job_request(kind="slow_gathering", requested_by=person, subject=person, subject_user=person)
+    with pytest.raises(SoftTimeLimitExceeded):
+        services.report_job_render(job=job)
+    # Its worker died there, so nothing queued it again: the broker delivers the same message.
+    job = ReportJob.objects.get(pk=job.pk)
+    assert default_storage.exists(job.work_name)
+
+    services.report_job_render(job=job)
+
+    job.refresh_from_db()
+    assert slow_gathering == [1]
+    assert (job.status, job.attempts) == (ReportJob.Status.DONE, 2)
+    assert not default_storage.exists(job.work_name)
+
+
+def test_no_kind_is_given_longer_than_the_broker_waits_before_delivering_a_message_again(person):
+    job = services.report_job_request(kind=ReportJob.Kind.MY_DATA, requested_by=person, subject=person, subject_user=person)
+    rows, seconds = TimeLimit(base=30, per_row=1.0, rows=lambda job: 1_000_000).measure(job)
+    assert (rows, seconds) == (1_000_000, settings.REPORT_TIME_LIMIT_MAX)
+    assert settings.REPORT_TIME_LIMIT_MAX < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
