@@ -1,7 +1,7 @@
 """Paper for people who vote in person: ballots (each with its own voting code) and idea
 cards with Easy Read wording, as tagged PDFs through the report pipeline."""
 
-from coproduction.reports.kinds import REPORT_KINDS, ReportKind
+from coproduction.reports.kinds import REPORT_KINDS, ReportKind, TimeLimit
 from coproduction.reports.models import ReportJob
 
 from . import services
@@ -34,9 +34,15 @@ def _pots_round(pot):
     return pot.round
 
 
+def _ballots_asked_for(job: ReportJob) -> int:
+    return int(job.options.get("copies", 1))
+
+
 # Ballots carry voting codes: only someone who still runs the round keeps them.
 REPORT_KINDS[BALLOTS] = ReportKind(
     "budgeting/pdf/ballots.html", "Paper ballots", _ballots_context, view_perm="budgeting.manage_round", perm_object=_pots_round,
+    # A page per ballot, up to 500 of them: each needs its own code issued and its page laid out.
+    time_limit=TimeLimit(base=30, per_row=0.25, rows=_ballots_asked_for),
 )
 REPORT_KINDS[CARDS] = ReportKind(
     "budgeting/pdf/cards.html", "Idea cards", _cards_context, view_perm="budgeting.manage_round", perm_object=_pots_round,
