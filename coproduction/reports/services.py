@@ -28,6 +28,7 @@ MAX_ATTEMPTS = 3
 TIME_LIMIT_GRACE = 10
 # The progress recorded once the document's source is saved whole; kinds report less while gathering.
 SOURCE_SAVED = 65
+GAVE_UP = "This report could not be made. Try again, or ask for help if it keeps happening."
 TOO_LONG = "This report took too long to make, even when tried again. Try again later, or ask for help if it keeps happening."
 
 
@@ -145,7 +146,7 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
         return job
     if job.attempts >= MAX_ATTEMPTS:
         # Started that many times already and never finished: its worker died each time.
-        report_job_fail(job=job, message=TOO_LONG)
+        report_job_fail(job=job, message=GAVE_UP)
         return job
     started = time.perf_counter()
     # Only work saved whole counts: a job cut off while saving it gathers again.
@@ -227,7 +228,7 @@ def report_jobs_requeue_stuck() -> int:
     )
     abandoned.filter(attempts__gte=MAX_ATTEMPTS).update(
         status=ReportJob.Status.FAILED,
-        error="This report could not be made. Try again, or ask for help if it keeps happening.",
+        error=GAVE_UP,
         finished_at=now,
         updated_at=now,
     )
