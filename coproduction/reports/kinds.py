@@ -97,7 +97,7 @@ REPORT_KINDS: dict[str, ReportKind] = {
         title="Your data",
         build_context=_my_data_context,
         view_perm="reports.view_my_data",
-        # Sized so a 93-page export (17 to 24 s on a quiet server) has well over twice that.
+        # About 17 rows a page: a 93-page export (17 to 24 s on a quiet server) is given about 70 s.
         time_limit=TimeLimit(base=30, per_row=0.025, rows=_my_data_rows),
     ),
     # A subject access request: the subject is the Person, or the User when there is no Person record.
