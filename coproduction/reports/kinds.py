@@ -56,6 +56,7 @@ class ReportKind:
     # True when others with the same permission open the file too (a subject access export,
     # which any administrator may download): it is not stopped when its requester loses access.
     shared: bool = field(default=False, kw_only=True)
+    # How long its jobs may run, sized when each is queued; by default a fixed REPORT_TIME_LIMIT.
     time_limit: TimeLimit = field(default=TimeLimit(), kw_only=True)
 
 
