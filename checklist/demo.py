@@ -18,9 +18,11 @@ from .models import (
     Rating,
     RatingTotal,
     SharedStory,
+    Statement,
     StatementSet,
     SurveyRound,
 )
+from .first_statements import publish_first_statement_set
 from .totals import totals_rebuild
 
 DEMO_NAMES = [
@@ -48,7 +50,7 @@ def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
     tom = User.objects.get(email="practitioner@demo.example")
     colleagues = [tom, *User.objects.filter(email__in=["j.adeyemi@demo.example", "k.wright@demo.example"])]
     manager = User.objects.get(email="manager@demo.example")
-    statement_set = StatementSet.objects.order_by("-version").first()
+    statement_set = publish_first_statement_set(StatementSet, Statement)
     statements = list(statement_set.statements.filter(part="planning").order_by("number"))
 
     # Enough people for totals to show: a team's figures are hidden below five answers.

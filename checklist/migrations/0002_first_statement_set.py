@@ -5,26 +5,11 @@ own copy of the guide, and ratings keep the version they were made against."""
 
 from django.db import migrations
 
-from checklist.first_statements import NOTES, SOURCE, SOURCE_URL, STATEMENTS, TITLE
+from checklist.first_statements import publish_first_statement_set
 
 
 def publish(apps, schema_editor):
-    StatementSet = apps.get_model("checklist", "StatementSet")
-    Statement = apps.get_model("checklist", "Statement")
-    if StatementSet.objects.exists():
-        return
-    statement_set = StatementSet.objects.create(
-        version=1,
-        title=TITLE,
-        source=SOURCE,
-        source_url=SOURCE_URL,
-        wording_checked=False,
-        notes=NOTES,
-    )
-    Statement.objects.bulk_create(
-        Statement(statement_set=statement_set, number=number, part=part, wording=wording, plain_wording=plain)
-        for number, part, wording, plain in STATEMENTS
-    )
+    publish_first_statement_set(apps.get_model("checklist", "StatementSet"), apps.get_model("checklist", "Statement"))
 
 
 class Migration(migrations.Migration):
