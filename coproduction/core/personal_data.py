@@ -10,13 +10,18 @@ people.Person, who may have no account); `subject_filter` covers what no lookup 
 express, such as the audit trail's generic target. A subject access request uses all three.
 """
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.duration import duration_iso_string
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class ExportSection:
     model_label: str = ""
     # The same rows as plain JSON values (ISO dates, numbers, lists), for machine-readable copies.
     records: list[dict] = field(default_factory=list)
+    # The CSV file's name in the ZIP, when the model's name alone would not be unique.
+    file_name: str = ""
 
     @property
     def record(self) -> list[tuple[str, str]]:
@@ -80,8 +87,23 @@ class ExportSection:
         return list(zip(self.headings, self.rows[0])) if self.rows else []
 
 
+@dataclass(frozen=True)
+class ContentsEntry:
+    """What a registered record holds inside itself (a plan's sections in its JSON): several
+    rows per record, made from the rows its own entry already fetched, so no extra query."""
+
+    model: type[models.Model]
+    name: str
+    title: str
+    headings: tuple[str, ...]
+    # (record) -> its rows, each with one value per heading.
+    rows: Callable[[models.Model], Iterable[Sequence[object]]]
+    explanation: str = ""
+
+
 _entries: dict[type[models.Model], PersonalDataEntry] = {}
 _exempt: dict[type[models.Model], str] = {}
+_contents: dict[type[models.Model], list[ContentsEntry]] = {}
 
 
 def register(
@@ -102,6 +124,24 @@ def register(
     )
 
 
+def register_contents(
+    model: type[models.Model],
+    *,
+    name: str,
+    title: str,
+    headings: Sequence[str],
+    rows: Callable[[models.Model], Iterable[Sequence[object]]],
+    explanation: str = "",
+) -> None:
+    """Export what a registered model's records hold inside them as a section of its own,
+    placed after the records' own section; `name` names its CSV file."""
+    _contents.setdefault(model, []).append(ContentsEntry(model, name, title, tuple(headings), rows, explanation))
+
+
+def contents_entries(model: type[models.Model]) -> list[ContentsEntry]:
+    return list(_contents.get(model, ()))
+
+
 def exempt(model: type[models.Model], *, reason: str) -> None:
     """A model that names a user or person only as the one who did the work (a staff member who
     recorded it), not a record about them. A subject access request still lists every row
@@ -117,28 +157,66 @@ def exemptions() -> dict[type[models.Model], str]:
     return dict(_exempt)
 
 
+def _choice_labels(obj: models.Model, name: str, value: object) -> object:
+    """An array of choices (roles, topics switched off) as the labels people read."""
+    try:
+        model_field = obj._meta.get_field(name)
+    except FieldDoesNotExist:  # a property or method, not a field
+        return value
+    choices = getattr(getattr(model_field, "base_field", None), "flatchoices", None)
+    if choices and isinstance(value, (list, tuple)):
+        labels = dict(choices)
+        return [labels.get(item, item) for item in value]
+    return value
+
+
 def _resolve(obj: models.Model, path: str) -> object:
     value: object = obj
     for part in path.split("__"):
         if value is None:
             return None
         display = getattr(value, f"get_{part}_display", None)
-        value = display() if callable(display) else getattr(value, part)
+        if callable(display):  # a single choice, as its label
+            value = display()
+            continue
+        holder, value = value, getattr(value, part)
         if callable(value):  # a method such as communication_need_labels
             value = value()
+        elif isinstance(holder, models.Model):
+            value = _choice_labels(holder, part, value)
     return value
 
 
+def _duration_words(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    sign, seconds = ("minus ", -seconds) if seconds < 0 else ("", seconds)
+    parts = []
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(f"{count} {unit}{'s' if count != 1 else ''}")
+    return sign + (", ".join(parts) or "0 seconds")
+
+
 def format_value(value: object) -> str:
+    """A value as people read it in the PDF and the CSV files."""
+    if isinstance(value, FieldFile):
+        value = value.name
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d %B %Y, %H:%M")
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).strftime("%d %B %Y, %H:%M")
     if isinstance(value, date):
         return value.strftime("%d %B %Y")
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if isinstance(value, timedelta):
+        return _duration_words(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {format_value(item)}" for key, item in value.items()) or "—"
+    if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(format_value(item) for item in value) or "—"
     return str(value)
 
@@ -169,6 +247,11 @@ def queryset_for(entry: PersonalDataEntry, user) -> models.QuerySet:
     )
 
 
+def _records(headings: Sequence[str], ids: Sequence[object], values: Sequence[Sequence[object]]) -> list[dict]:
+    keys = ["id", *headings]
+    return [dict(zip(keys, [json_value(pk), *map(json_value, row)])) for pk, row in zip(ids, values)]
+
+
 def _section(entry: PersonalDataEntry, rows: list, truncated: int | None, *, records: bool = False) -> ExportSection:
     values = [[_resolve(row, path) for _, path in entry.fields] for row in rows]
     headings = [heading for heading, _ in entry.fields]
@@ -180,9 +263,30 @@ def _section(entry: PersonalDataEntry, rows: list, truncated: int | None, *, rec
         truncated_at=truncated,
         app_label=entry.app_label,
         model_label=entry.model._meta.label,
-        records=[dict(zip(["id", *headings], [row.pk, *map(json_value, row_values)])) for row, row_values in zip(rows, values)]
-        if records else [],
+        records=_records(headings, [row.pk for row in rows], values) if records else [],
     )
+
+
+def _contents_sections(entry: PersonalDataEntry, rows: list, *, records: bool = False) -> list[ExportSection]:
+    """The sections registered for what these records hold; "id" in each record is its record's id."""
+    sections = []
+    for contents in contents_entries(entry.model):
+        ids, values = [], []
+        for row in rows:
+            for content_row in contents.rows(row):
+                ids.append(row.pk)
+                values.append(list(content_row))
+        sections.append(ExportSection(
+            title=contents.title,
+            explanation=contents.explanation,
+            headings=list(contents.headings),
+            rows=[[format_value(value) for value in row] for row in values],
+            app_label=entry.app_label,
+            model_label=entry.model._meta.label,
+            records=_records(contents.headings, ids, values) if records else [],
+            file_name=contents.name,
+        ))
+    return sections
 
 
 def collect_for_user(user, *, progress: Callable[[int, int], None] | None = None) -> list[ExportSection]:
@@ -198,6 +302,7 @@ def collect_for_user(user, *, progress: Callable[[int, int], None] | None = None
         if entry.limit is not None and len(rows) > entry.limit:
             rows, truncated = rows[: entry.limit], entry.limit
         sections.append(_section(entry, rows, truncated))
+        sections += _contents_sections(entry, rows)
         if progress:
             progress(index, len(registered))
     return sections
@@ -206,16 +311,32 @@ def collect_for_user(user, *, progress: Callable[[int, int], None] | None = None
 # ---- Subject access requests --------------------------------------------------------------
 
 def json_value(value: object) -> object:
-    """A value as JSON: ISO dates, numbers as they are, lists kept, anything else as text."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    """A value as JSON: dates, times and durations in ISO 8601, numbers as numbers (a decimal
+    a float cannot hold exactly as its exact text), lists and objects kept, a file as its name,
+    anything else as text."""
+    if value is None or isinstance(value, (bool, int, str)):
         return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Decimal):
+        if value.is_finite() and Decimal(repr(float(value))) == value:
+            return float(value)
+        return str(value)
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, timedelta):
+        return duration_iso_string(value)
+    if isinstance(value, FieldFile):
+        return value.name or None
+    if isinstance(value, dict):
+        return {str(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
         return [json_value(item) for item in value]
-    return str(value)
+    if isinstance(value, (bytes, memoryview)):
+        return bytes(value).hex()
+    return str(value)  # UUIDs, IP addresses, lazy text
 
 
 def subject_condition(entry: PersonalDataEntry, subject: Subject) -> Q | None:
@@ -256,7 +377,9 @@ def collect_for_subject(subject: Subject, *, progress: Callable[[int, int], None
     sections = []
     registered = entries()
     for index, entry in enumerate(registered, start=1):
-        sections.append(_section(entry, list(queryset_for_subject(entry, subject)), None, records=True))
+        rows = list(queryset_for_subject(entry, subject))
+        sections.append(_section(entry, rows, None, records=True))
+        sections += _contents_sections(entry, rows, records=True)
         if progress:
             progress(index, len(registered))
     return sections

@@ -20,6 +20,7 @@ from coproduction.core.personal_data import (
     Subject,
     collect_for_subject,
     collect_naming,
+    json_value,
 )
 
 # Headings for each app's part of the export, in plain English.
@@ -95,6 +96,8 @@ def subject_access_context(job, progress: Callable[[int], None]) -> dict:
 
 
 def _slug(section: ExportSection) -> str:
+    if section.file_name:
+        return section.file_name
     return section.model_label.split(".", 1)[1].lower() if "." in section.model_label else "records"
 
 
@@ -112,7 +115,8 @@ def _readme(context: dict) -> str:
         "",
         "What is in this file",
         "- One JSON file per part of the service (for example careplans.json), with every record",
-        "  about you: its id, and each field under a plain-English name. Dates are ISO 8601.",
+        "  about you: its id, and each field under a plain-English name. Dates, times and",
+        "  durations are ISO 8601; amounts are numbers; a choice is the words you saw.",
         "- The same records as spreadsheets in the csv folder, one CSV file per kind of record.",
         "- core.json lists other records that name you because of something you did at work;",
         "  they are listed, not copied. Ask if you want a copy of any of them.",
@@ -151,7 +155,7 @@ def subject_access_zip(context: dict) -> bytes:
                     for section in part.sections
                 ],
             }
-            write(f"{part.label}.json", json.dumps(document, ensure_ascii=False, indent=2))
+            write(f"{part.label}.json", json.dumps(document, ensure_ascii=False, indent=2, default=json_value))
             for section in part.sections:
                 write(f"csv/{part.label}/{_slug(section)}.csv", _csv_bytes(section))
     return buffer.getvalue()
