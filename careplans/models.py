@@ -51,11 +51,6 @@ class CarePlan(models.Model):
     def section_data(self, key: str) -> dict:
         return self.content.get("sections", {}).get(key, {})
 
-    def in_words(self) -> str:
-        from .plan_content import plan_in_words  # the plan's sections are described outside the model
-
-        return plan_in_words(self)
-
 
 class PlanComment(models.Model):
     """The person's (or anyone allowed to see the plan) comment on a section, as written."""

@@ -1,20 +1,36 @@
-from coproduction.core.personal_data import register
-
-from .models import CarePlan, PlanComment, Review
+from coproduction.core.personal_data import register, register_contents
 from coproduction.people.records import register_person_record
+
+from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem
+from .plan_content import content_lines
 
 register(
     CarePlan,
     title="Your care and support plans",
     user_paths=["person__user"],
     person_paths=["person"],
-    # What the plan says is the person's data as much as its dates: a copy of their data has it.
     fields=[
-        ("Version", "version"), ("Status", "status"), ("Agreed", "agreed_at"), ("Review due", "review_due"),
-        ("What the plan says", "in_words"),
+        ("Version", "version"), ("Whose plan", "person__full_name"), ("Status", "status"),
+        ("Agreed", "agreed_at"), ("Review due", "review_due"),
     ],
     order_by=["-version"],
-    explanation="Everything written in each plan. Download a plan itself, laid out, from the plan's page.",
+    explanation="Every version of your plan. What each version says is in the next section.",
+)
+
+
+def plan_content_rows(plan: CarePlan):
+    # The CarePlan entry's "Whose plan" field fetches the person with the plan: no query here.
+    for title, what, text, whose in content_lines(plan, plan.person):
+        yield plan.version, title, what, text, whose
+
+
+register_contents(
+    CarePlan,
+    name="careplan_content",
+    title="What your plans say, version by version",
+    headings=["Version", "Section", "Question or item", "What it says", "Whose words"],
+    rows=plan_content_rows,
+    explanation="Everything written in each version of your plan, in the plan's own words.",
 )
 register(
     PlanComment,
@@ -31,6 +47,22 @@ register(
     person_paths=["plan__person"],
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Decision", "decision"), ("Why", "decision_notes")],
     order_by=["-held_on"],
+)
+register(
+    ReviewItem,
+    title="What was said at your reviews",
+    user_paths=["review__plan__person__user"],
+    person_paths=["review__plan__person"],
+    fields=[("Review held on", "review__held_on"), ("About", "kind"), ("Who said it", "perspective"), ("What was said", "text")],
+    order_by=["-review__held_on", "kind", "pk"],
+)
+register(
+    OutcomeProgress,
+    title="Progress towards your outcomes at reviews",
+    user_paths=["review__plan__person__user"],
+    person_paths=["review__plan__person"],
+    fields=[("Review held on", "review__held_on"), ("Outcome", "outcome"), ("Progress", "progress"), ("Notes", "notes")],
+    order_by=["-review__held_on", "pk"],
 )
 
 # The audit trail and the access review find reads of these as reads of the person's record.

@@ -1,5 +1,6 @@
 """Reading and comparing a plan's content, built from the section definitions."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -104,19 +105,23 @@ class Change:
     after: str
 
 
-def _flatten(plan, person) -> dict[tuple[str, str], str]:
-    flat = {}
+def content_lines(plan, person) -> Iterator[tuple[str, str, str, str]]:
+    """Everything written in a plan, one line per answer or list item:
+    (section title, what, the words, whose words they are)."""
     for part in describe(plan, person):
         title = part["section"].title
         for shown in part["fields"]:
-            flat[(title, shown.label)] = shown.value
+            yield title, shown.label, shown.value, shown.whose_label
         for shown_list in part["lists"]:
             for index, item in enumerate(shown_list["items"], start=1):
                 text = "; ".join(f"{f.label}: {f.value}" for f in item["fields"])
-                flat[(title, f"{shown_list['definition'].item_name.capitalize()} {index}")] = text
+                yield title, f"{shown_list['definition'].item_name.capitalize()} {index}", text, item["whose_label"]
         if part["total"] is not None:
-            flat[(title, "Total each week")] = f"£{part['total']:,.2f}"
-    return flat
+            yield title, "Total each week", f"£{part['total']:,.2f}", ""
+
+
+def _flatten(plan, person) -> dict[tuple[str, str], str]:
+    return {(title, what): text for title, what, text, _ in content_lines(plan, person)}
 
 
 def compare(older, newer, person) -> list[Change]:
@@ -134,16 +139,3 @@ def section_or_404(key: str):
         raise Http404
     return section
 
-
-def plan_in_words(plan) -> str:
-    """Everything written in the plan, a line per section, for a copy of someone's data."""
-    lines = []
-    for shown in describe(plan, plan.person):
-        parts = [f"{field.label}: {field.value}" for field in shown["fields"]]
-        parts += [
-            "; ".join(f"{field.label}: {field.value}" for field in item["fields"])
-            for item_list in shown["lists"] for item in item_list["items"]
-        ]
-        if parts:
-            lines.append(f"{shown['section'].title}. " + " ".join(parts))
-    return "\n".join(lines)

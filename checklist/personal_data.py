@@ -29,6 +29,7 @@ register(
         ("Sent", "checklist__submitted_at"),
         ("Whose view", "checklist__perspective"),
         ("Statement", "statement__number"),
+        ("What the statement says", "statement__wording"),
         ("Rating", "answer_label"),
         ("Comment or story", "comment"),
     ],
