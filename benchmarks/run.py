@@ -23,6 +23,10 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "coproduction_bench"
+PARTS = ("pages", "budgeting", "assets", "wtfc", "reports", "memory")
+# The PDF pipeline's targets, printed beside its figures.
+TARGET_MS_A_PAGE = 120
+TARGET_SUBJECT_ACCESS_SECONDS = 5
 
 
 def parse_args() -> argparse.Namespace:
@@ -37,7 +41,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=30, help="requests per page")
     parser.add_argument("--renders", type=int, default=50, help="reports rendered for the memory check")
     parser.add_argument("--reseed", action="store_true", help="drop and seed the bench database again")
-    return parser.parse_args()
+    parser.add_argument(
+        "--only", default=",".join(PARTS), help=f"comma-separated parts to time, of: {', '.join(PARTS)} (default: all)"
+    )
+    args = parser.parse_args()
+    args.only = {part.strip() for part in args.only.split(",") if part.strip()}
+    if unknown := args.only - set(PARTS):
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    return args
 
 
 def use_bench_database() -> str:
@@ -325,42 +336,88 @@ def _caseload_person_id(email: str) -> int:
     return Person.objects.filter(practitioner__email=email).order_by("pk").values_list("pk", flat=True)[0]
 
 
-def bench_reports(args: argparse.Namespace) -> None:
-    from django.db import connection
-
-    from coproduction.accounts.models import User
+def _render(kind: str, requested_by, subject_type: int, subject_id):
     from coproduction.reports import services
     from coproduction.reports.models import ReportJob
+
+    job = ReportJob.objects.create(kind=kind, requested_by=requested_by, subject_type_id=subject_type, subject_id=str(subject_id))
+    services.report_job_render(job=job)
+    job.refresh_from_db()
+    if job.status != ReportJob.Status.DONE:
+        raise RuntimeError(f"{job.get_kind_display()} was not made: {job.error}")
+    return job
+
+
+def _per_page(job) -> str:
+    ms = job.render_seconds / job.page_count * 1000
+    return (
+        f"{job.page_count} pages in {job.render_seconds:.2f} s ({ms:.0f} ms a page, data gathering included; "
+        f"target at most {TARGET_MS_A_PAGE})"
+    )
+
+
+def _read_by_practitioner(user, times: int) -> None:
+    """`times` reads of this user's records by one practitioner, in the audit trail."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO audit_auditevent (at, actor_id, action, target_type_id, target_id, subject_id, ip_address, detail)"
+            " SELECT now() - n * interval '1 minute', (SELECT min(id) FROM accounts_user WHERE roles = '{practitioner}'),"
+            " 'view', %s, %s, %s, '192.0.2.1', '' FROM generate_series(1, %s) n",
+            [_user_type(), str(user.pk), user.pk, times],
+        )
+
+
+def bench_reports(args: argparse.Namespace) -> None:
+    from coproduction.accounts.models import User
+    from coproduction.reports.models import ReportJob
+
+    # Loaded before the first report, as a worker process loads it when it starts.
+    import weasyprint  # noqa: F401
 
     # Someone whose records were read 300 times: about ten pages of "your data".
     user, created = User.objects.get_or_create(
         email="tenpages@bench.example", defaults={"full_name": "Ten Pages", "roles": ["person"]}
     )
     if created:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO audit_auditevent (at, actor_id, action, target_type_id, target_id, subject_id, ip_address, detail)"
-                " SELECT now(), (SELECT min(id) FROM accounts_user WHERE roles = '{practitioner}'), 'view', %s, %s, %s,"
-                " '192.0.2.1', '' FROM generate_series(1, 300)",
-                [_user_type(), str(user.pk), user.pk],
-            )
+        _read_by_practitioner(user, 300)
     print()
-    for label, who in [("a person read 300 times", user), ("a busy practitioner (1,000-row cap)", User.objects.get(email="practitioner1@bench.example"))]:  # noqa: E501
-        job = ReportJob.objects.create(kind=ReportJob.Kind.MY_DATA, requested_by=who, subject_type_id=_user_type(), subject_id=str(who.pk))
-        services.report_job_render(job=job)
-        job.refresh_from_db()
-        print(
-            f"PDF pipeline, 'your data' for {label}: {job.page_count} pages in {job.render_seconds:.2f} s "
-            f"({job.render_seconds / job.page_count * 1000:.0f} ms a page, data gathering included)"
-        )
+    busy = User.objects.get(email="practitioner1@bench.example")
+    for label, who in [("a person read 300 times", user), ("a busy practitioner (1,000-row cap)", busy)]:
+        job = _render(ReportJob.Kind.MY_DATA, who, _user_type(), who.pk)
+        print(f"PDF pipeline, 'your data' for {label}: {_per_page(job)}")
+    # A subject access request has no cap: the busy practitioner's is every row about them.
+    job = _render(ReportJob.Kind.SUBJECT_ACCESS_PDF, User.objects.get(email="admin1@bench.example"), _user_type(), busy.pk)
+    print(f"PDF pipeline, subject access PDF for a busy practitioner: {_per_page(job)}")
+    _bench_forty_page_subject_access()
     from careplans.models import CarePlan
 
     plan = CarePlan.objects.filter(person__user__email="person1@bench.example").first()
     for kind in (ReportJob.Kind.CARE_PLAN, ReportJob.Kind.CARE_PLAN_LARGE):
-        job = ReportJob.objects.create(kind=kind, requested_by=plan.person.user, subject_type_id=_plan_type(), subject_id=str(plan.pk))
-        services.report_job_render(job=job)
-        job.refresh_from_db()
+        job = _render(kind, plan.person.user, _plan_type(), plan.pk)
         print(f"PDF pipeline, {job.get_kind_display().lower()}: {job.page_count} pages in {job.render_seconds:.2f} s")
+
+
+def _bench_forty_page_subject_access() -> None:
+    """A subject access request of about forty pages: both files, as an administrator asks for them."""
+    from coproduction.accounts.models import User
+    from coproduction.reports.models import ReportJob
+
+    subject, created = User.objects.get_or_create(
+        email="fortypages@bench.example", defaults={"full_name": "Forty Pages", "roles": ["person"]}
+    )
+    if created:
+        _read_by_practitioner(subject, 700)
+    admin = User.objects.get(email="admin1@bench.example")
+    pdf = _render(ReportJob.Kind.SUBJECT_ACCESS_PDF, admin, _user_type(), subject.pk)
+    archive = _render(ReportJob.Kind.SUBJECT_ACCESS_ZIP, admin, _user_type(), subject.pk)
+    total = pdf.render_seconds + archive.render_seconds
+    print(
+        f"PDF pipeline, subject access export of {pdf.page_count} pages: PDF {pdf.render_seconds:.2f} s "
+        f"+ ZIP {archive.render_seconds:.2f} s = {total:.2f} s (target under {TARGET_SUBJECT_ACCESS_SECONDS} s; "
+        f"{pdf.render_seconds / pdf.page_count * 1000:.0f} ms a PDF page)"
+    )
 
 
 def _user_type() -> int:
@@ -486,12 +543,13 @@ def main() -> None:
     from coproduction.accounts.models import User
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
-    bench_pages(args)
-    bench_budgeting(args)
-    bench_assets(args)
-    bench_wtfc(args)
-    bench_reports(args)
-    bench_worker_memory(args)
+    parts = {
+        "pages": bench_pages, "budgeting": bench_budgeting, "assets": bench_assets, "wtfc": bench_wtfc,
+        "reports": bench_reports, "memory": bench_worker_memory,
+    }
+    for name in PARTS:
+        if name in args.only:
+            parts[name](args)
 
 
 if __name__ == "__main__":

@@ -105,11 +105,12 @@ class ExportSection:
         least, wanted = [], []
         for index, heading in enumerate(self.headings):
             values = [row[index] for row in sample]
-            longest_word = max((len(word) for text in [heading, *values] for word in text.split()), default=1)
-            # A bold heading character is about 0.62 of the 10pt font; 6pt of padding per cell.
-            least.append(min(longest_word, COLUMN_WORD_LIMIT) * 6.2 + 6)
+            heading_word = max((len(word) for word in heading.split()), default=1)
+            value_word = max((len(word) for value in values for word in value.split()), default=1)
+            # At 10pt a bold character is up to about 7.2pt wide and a plain one 6.6pt; 8pt of padding.
+            least.append(max(heading_word * 7.2, min(value_word, COLUMN_WORD_LIMIT) * 6.6) + 8)
             typical = sum(len(value) for value in values) / len(values) if values else len(heading)
-            wanted.append(max(least[-1], min(typical, COLUMN_TEXT_LIMIT) * 5.8 + 6))
+            wanted.append(max(least[-1], min(typical, COLUMN_TEXT_LIMIT) * 6 + 8))
         spare = max(PAGE_WIDTH_POINTS - sum(least), 0)
         growth = sum(want - low for want, low in zip(wanted, least)) or 1
         widths = [low + spare * (want - low) / growth for want, low in zip(wanted, least)]

@@ -2,12 +2,20 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from .models import ReportJob
 
 logger = logging.getLogger(__name__)
+
+
+@worker_process_init.connect
+def load_pdf_engine(**kwargs) -> None:
+    # WeasyPrint opens Pango's libraries when first imported (a second or two): a worker process
+    # pays that as it starts, not inside the first report it makes and that report's time limit.
+    import weasyprint  # noqa: F401
 
 
 # Long work that must never be lost: delivered again if its worker dies, retried with backoff
