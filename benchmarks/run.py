@@ -341,7 +341,10 @@ def _render(kind: str, requested_by, subject_type: int, subject_id):
     from coproduction.reports.models import ReportJob
 
     job = ReportJob.objects.create(kind=kind, requested_by=requested_by, subject_type_id=subject_type, subject_id=str(subject_id))
+    # Processor time beside the clock: on a machine other work shares, the clock also counts waiting.
+    started = time.process_time()
     services.report_job_render(job=job)
+    job.cpu_seconds = time.process_time() - started
     job.refresh_from_db()
     if job.status != ReportJob.Status.DONE:
         raise RuntimeError(f"{job.get_kind_display()} was not made: {job.error}")
@@ -350,9 +353,10 @@ def _render(kind: str, requested_by, subject_type: int, subject_id):
 
 def _per_page(job) -> str:
     ms = job.render_seconds / job.page_count * 1000
+    cpu_ms = job.cpu_seconds / job.page_count * 1000
     return (
         f"{job.page_count} pages in {job.render_seconds:.2f} s ({ms:.0f} ms a page, data gathering included; "
-        f"target at most {TARGET_MS_A_PAGE})"
+        f"processor {cpu_ms:.0f} ms a page; target at most {TARGET_MS_A_PAGE})"
     )
 
 
@@ -415,8 +419,8 @@ def _bench_forty_page_subject_access() -> None:
     total = pdf.render_seconds + archive.render_seconds
     print(
         f"PDF pipeline, subject access export of {pdf.page_count} pages: PDF {pdf.render_seconds:.2f} s "
-        f"+ ZIP {archive.render_seconds:.2f} s = {total:.2f} s (target under {TARGET_SUBJECT_ACCESS_SECONDS} s; "
-        f"{pdf.render_seconds / pdf.page_count * 1000:.0f} ms a PDF page)"
+        f"+ ZIP {archive.render_seconds:.2f} s = {total:.2f} s (processor {pdf.cpu_seconds + archive.cpu_seconds:.2f} s; "
+        f"target under {TARGET_SUBJECT_ACCESS_SECONDS} s; {pdf.render_seconds / pdf.page_count * 1000:.0f} ms a PDF page)"
     )
 
 
