@@ -83,3 +83,19 @@ def solid_black_pixels(image: Image.Image, *, darkest: int = 60) -> int:
     are narrower, so any left are filled shapes drawn black."""
     black = image.convert("L").point(lambda value: 255 if value < darkest else 0)
     return sum(1 for value in black.filter(ImageFilter.MinFilter(3)).get_flattened_data() if value)
+
+
+def holds_in_order(text: str, phrase: str) -> bool:
+    """True when the phrase's words appear in order, each within a few words of the last: a table
+    cell's wrapped lines come out of the PDF interleaved with the lines of the cells beside it."""
+    words, wanted = text.split(), phrase.split()
+    for start in (index for index, word in enumerate(words) if word == wanted[0]):
+        at = start
+        for word in wanted[1:]:
+            window = words[at + 1:at + 16]
+            if word not in window:
+                break
+            at += 1 + window.index(word)
+        else:
+            return True
+    return False

@@ -34,6 +34,7 @@ from coproduction.reports.kinds import REPORT_KINDS
 from coproduction.reports.models import ReportJob
 from tests.coproduction.core.test_seed_demo import _readme_accounts
 from tests.harness.auth import login_as
+from tests.harness.pdf_pages import holds_in_order
 from tests.harness.worker import celery_worker, wait_for
 
 DAY_OPPORTUNITIES = "Day opportunities for adults with learning disabilities 2027"
@@ -315,8 +316,8 @@ def check_feedback_letter(index: int) -> Callable[[str, bytes], None]:
 def check_subject_access_pdf(who: str, data: bytes) -> None:
     text = words(data)
     assert al().full_name in text
-    for phrase in plan_words():
-        assert phrase in text, phrase
+    for phrase in plan_words():  # the plan's words sit in a table's cells, wrapped
+        assert holds_in_order(text, phrase), phrase
 
 
 CHECKS = {
@@ -348,10 +349,6 @@ def test_each_report_holds_what_its_reader_looks_for(made, ask):
         CHECKS[ask.name](who, made.files[(name, who, kind)])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The machine-readable subject access export cannot write a record whose id is a UUID (a report "
-    "job's) as JSON, so the ZIP of anyone who has asked for a report fails."
-))
 def test_the_subject_access_zip_holds_each_part_as_json_and_csv(made):
     key = ("subject access", "admin", ReportJob.Kind.SUBJECT_ACCESS_ZIP)
     assert made.jobs[key].status == ReportJob.Status.DONE, made.jobs[key].error

@@ -22,28 +22,12 @@ from coproduction.people.models import Person
 from coproduction.reports.models import ReportJob
 from tests.checklist.factories import submitted_checklist
 from tests.coproduction.governance.sar.test_sar_export import pdf_text
-from tests.harness.pdf_pages import pdf_pages
+from tests.harness.pdf_pages import holds_in_order, pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
 # A day the demo is known to seed well on (see tests/coproduction/core/test_seed_demo.py).
 DEMO_DAY = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 SUBJECT_ACCESS = (ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP)
-
-
-def _holds(text: str, phrase: str) -> bool:
-    """True when the phrase's words appear in order, each within a few words of the last: a table
-    cell's wrapped lines come out of the PDF interleaved with the lines of the cells beside it."""
-    words, wanted = text.split(), phrase.split()
-    for start in (index for index, word in enumerate(words) if word == wanted[0]):
-        at = start
-        for word in wanted[1:]:
-            window = words[at + 1:at + 16]
-            if word not in window:
-                break
-            at += 1 + window.index(word)
-        else:
-            return True
-    return False
 
 
 def _read_zip(data: bytes) -> dict[str, object]:
@@ -129,7 +113,7 @@ def test_the_demo_subject_access_request_is_made_and_reads_back(tmp_path):
         assert al.full_name in text
         assert "Download a plan" not in text  # the plan is in the export, not pointed to
         for words in [*plan_words, *review_words, answer]:
-            assert _holds(text, words), f"{job.get_kind_display()} lacks {words!r}"
+            assert holds_in_order(text, words), f"{job.get_kind_display()} lacks {words!r}"
         words_on_pages = {word.text for page in pdf_pages(path) for word in page.words}
         if job.kind == ReportJob.Kind.SUBJECT_ACCESS_PDF:
             assert "Representative" in words_on_pages  # a column heading, whole
