@@ -1,0 +1,214 @@
+"""One journey per role through the demo world in real Chromium, with JavaScript and without.
+
+The demo world (`seed_demo`) is seeded and committed once for the module, served by the live
+server, and emptied when the module ends: seeding it again for each journey would cost more
+than the journeys. So journeys share it, and run in the order they are written. A journey
+that changes data works on records no other journey reads, and each journey's run without
+JavaScript works on other records than its run with it (Bashir, then Carys, gets a first
+plan; the carer's access is withdrawn by Al, then given again and withdrawn by Tom). One
+browser serves every journey; each signs in through the real sign-in page (staff setting up,
+then using, an authenticator app) in a new context of its own. Documents are made by a real
+worker and read back from the file the browser downloaded.
+"""
+
+import re
+from datetime import date, timedelta
+import subprocess
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
+from tests.harness.worker import celery_worker, wait_for
+
+pytestmark = [pytest.mark.browser]
+
+JAVASCRIPT = [pytest.param(True, id="with-javascript"), pytest.param(False, id="without-javascript")]
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    """The demo data, committed so the live server's own connection sees it."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+        try:
+            yield
+        finally:
+            call_command("flush", verbosity=0, interactive=False, database="default")
+
+
+@pytest.fixture
+def transactional_db(demo_world, django_db_blocker):
+    """Replaces pytest-django's, which would empty the database after every journey."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def _database(transactional_db):
+    """Replaces the suite's own autouse `db`: the journeys share the committed demo world."""
+
+
+@pytest.fixture(scope="module")
+def worker(demo_world):
+    """One real worker for every document the journeys ask for."""
+    with celery_worker() as running:
+        yield running
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """sign_in(email, javascript=...) signs in through the sign-in page in a new context."""
+    contexts = []
+
+    def sign_in_as(email: str, *, javascript: bool):
+        context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript, accept_downloads=True)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.javascript_enabled = javascript
+        page.goto("/accounts/login/")
+        page.get_by_label("Email address").fill(email)
+        page.get_by_label("Password").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        heading = page.get_by_role("heading", level=1)
+        if heading.inner_text() == "Set up two-factor sign-in":
+            key = page.locator(".app-key").inner_text().replace(" ", "")
+            page.get_by_label("Security code").fill(_code(bytes(_base32(key))))
+            page.get_by_role("button", name="Continue").click()
+            expect(page.locator(".govuk-notification-banner")).to_contain_text("Two-factor sign-in is set up")
+        elif heading.inner_text() == "Enter your security code" or page.url.endswith("/accounts/two-factor/"):
+            device = TOTPDevice.objects.get(user__email=email)
+            page.get_by_label("Security code").fill(_code(device.bin_key, after=device.last_t))
+            page.get_by_role("button", name="Continue").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Hello, "))
+        return page
+
+    yield sign_in_as
+    for context in contexts:
+        context.close()
+
+
+def _base32(key: str) -> bytes:
+    import base64
+
+    return base64.b32decode(key)
+
+
+def _code(key: bytes, *, after: int = -1) -> str:
+    """The code an authenticator app would show now, or in the next step if this one was used."""
+    totp = TOTP(key, step=30, t0=0, digits=6, drift=0)
+    if totp.t() <= after:
+        totp.time = (after + 1) * 30
+    return f"{totp.token():06d}"
+
+
+def main_text(page) -> str:
+    return page.locator("main").inner_text()
+
+
+def success_banner(page):
+    return page.locator(".govuk-notification-banner--success")
+
+
+def download(page, link_name: str, tmp_path):
+    """Click a download link and keep the file."""
+    with page.expect_download() as started:
+        page.get_by_role("link", name=link_name).click()
+    path = tmp_path / started.value.suggested_filename
+    started.value.save_as(path)
+    return path
+
+
+def wait_until_ready(page, heading: str):
+    """With JavaScript the page updates itself; without, the person refreshes it."""
+    if page.javascript_enabled:
+        page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
+    else:
+        wait_for(lambda: page.reload() or page.get_by_role("heading", name=heading).count(), every=0.5)
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+
+
+# --- Practitioner -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, javascript):
+    name = "Bashir Rahman" if javascript else "Carys Evans"
+    page = sign_in("practitioner@demo.example", javascript=javascript)
+    page.get_by_role("link", name="Go to the caseload").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Caseload")
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.get_by_role("link", name="See the care and support plan").click()
+    expect(page.get_by_text("There is no care and support plan yet.")).to_be_visible()
+    page.get_by_role("button", name=f"Start a plan with {name}").click()
+    expect(page.get_by_text("Version 1: Draft.")).to_be_visible()
+
+    # Agreeing too soon is explained, with a link to the section that is missing.
+    page.get_by_role("link", name="Agree the plan").click()
+    page.get_by_role("button", name="Agree the plan").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Complete the agreement section first")
+
+    # The person's own words, in a section of their plan.
+    words = f"Back to the allotment twice a week, said {name.split()[0]}"
+    page.get_by_role("link", name="Back to the plan").click()
+    page.get_by_role("link", name="1. What I want to achieve").click()
+    page.get_by_label("What I want to achieve, and my hopes for the future").fill(words)
+    page.get_by_role("group", name=re.compile("^Whose words are in “What I want to achieve")).get_by_label("The person, in their own words").check()
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(success_banner(page)).to_contain_text("Saved: What I want to achieve")
+    expect(page.locator("#section-goals")).to_contain_text(words)
+
+    # The agreement, then the plan agreed.
+    page.get_by_role("link", name="10. Agreement").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Agreement")
+    page.get_by_role("group", name="The person has seen this plan and agrees with it").get_by_label("Yes").check()
+    page.get_by_role("group", name="How they got their copy").get_by_label("Given in person").check()
+    page.get_by_role("group", name="Format of their copy").get_by_label("Large print").check()
+    review_on = date.today() + timedelta(weeks=8)
+    review_date = page.get_by_role("group", name="Review date")
+    review_date.get_by_label("Day").fill(str(review_on.day))
+    review_date.get_by_label("Month").fill(str(review_on.month))
+    review_date.get_by_label("Year").fill(str(review_on.year))
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(success_banner(page)).to_contain_text("Saved: Agreement")
+    page.get_by_role("link", name="Agree the plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Agree version 1 of {name}'s plan")
+    page.get_by_role("button", name="Agree the plan").click()
+    expect(success_banner(page)).to_contain_text("Version 1 of the plan is agreed")
+    expect(page.locator("main")).to_contain_text(f"Agreed on {date.today().day} {date.today():%B %Y}. Review due {review_on.day} {review_on:%B %Y}")
+    expect(page.locator("#section-goals")).to_contain_text(words)
+
+    # A review: what is working, in the person's words, then what was decided.
+    page.get_by_role("link", name="Review the plan").click()
+    today = date.today()
+    page.get_by_label("Day").fill(str(today.day))
+    page.get_by_label("Month").fill(str(today.month))
+    page.get_by_label("Year").fill(str(today.year))
+    page.get_by_role("button", name="Start the review").click()
+    said = "The Tuesday lift to the allotment is working"
+    page.get_by_role("group", name="What kind of statement is it?").get_by_label("What is working").check()
+    page.get_by_role("group", name="Who said it?").get_by_label("The person").check()
+    page.get_by_label("What they said, in their words").fill(said)
+    page.get_by_role("button", name="Add this statement").click()
+    expect(success_banner(page)).to_contain_text("Statement added")
+    expect(page.locator("main")).to_contain_text(said)
+    page.get_by_role("button", name="Finish the review").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select what you decided")
+    page.get_by_label("Continue with the plan as it is").check()
+    page.get_by_label("Why (optional)").fill("Everything in the plan still suits him")
+    page.get_by_role("button", name="Finish the review").click()
+    expect(success_banner(page)).to_contain_text("The review is recorded")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name)
