@@ -149,3 +149,19 @@ def test_the_export_holds_every_apps_data_about_the_person_and_nobody_elses(admi
         "subject access export downloaded: pdf", "subject access export downloaded: zip"]
     # The export itself appears in the person's own audit trail next time.
     assert AuditEvent.objects.filter(subject=user, action=AuditEvent.Action.EXPORT, actor=administrator).count() == 2
+
+
+def test_records_whose_id_is_not_a_number_are_written_to_the_zip(team, practitioner):
+    from django.utils import timezone
+
+    from coproduction.core.personal_data import Subject
+    from coproduction.governance.sar.export import build_parts, subject_access_zip
+    from tests.coproduction.reports.factories import ReportJobFactory
+
+    user = UserFactory(full_name="Kestrel Person", roles=["person"])
+    person = PersonFactory(user=user, team=team, practitioner=practitioner)
+    job = ReportJobFactory(requested_by=user)  # its id is a UUID
+    subject = Subject.of(person)
+    archive = zipfile.ZipFile(io.BytesIO(subject_access_zip({"subject": subject, "parts": build_parts(subject), "made_at": timezone.now()})))
+    reports = json.loads(archive.read("reports.json"))
+    assert str(job.pk) in [record["id"] for section in reports["sections"] for record in section["records"]]
