@@ -22,7 +22,13 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from coproduction.accounts.models import User
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
+from coproduction.governance.consent.services import give_consent
+from coproduction.governance.models import Consent
+from coproduction.people.models import Person
+from tests.careplans.factories import RepresentativeFactory
+from tests.harness.pdf_pages import pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
 pytestmark = [pytest.mark.browser]
@@ -129,7 +135,11 @@ def wait_until_ready(page, heading: str):
     if page.javascript_enabled:
         page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
     else:
-        wait_for(lambda: page.reload() or page.get_by_role("heading", name=heading).count(), every=0.5)
+        def ready():
+            page.reload()
+            return page.get_by_role("heading", name=heading).count()
+
+        wait_for(ready, every=0.5)
 
 
 def pdf_text(path) -> str:
@@ -212,3 +222,39 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Finish the review").click()
     expect(success_banner(page)).to_contain_text("The review is recorded")
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+
+
+# --- Person who uses services -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in, worker, tmp_path, javascript):
+    email, name = ("person@demo.example", "Alan Marsh") if javascript else ("assessor@demo.example", "Rosa Benedetti")
+    page = sign_in(email, javascript=javascript)
+    expect(page.get_by_role("heading", name="You are invited", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Start").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How true is each statement for you?")
+    story = "Tom wrote down what I said, word for word"
+    for number in range(1, 11):
+        statement = page.get_by_role("group", name=re.compile(rf"^{number}\. "))
+        statement.get_by_label("5 – Always, completely" if number == 1 else "4 – Mostly").check()
+    page.get_by_label("Tell us more about statement 1 (optional)").fill(story)
+    page.get_by_role("button", name="Save and check your answers").click()
+    expect(page).to_have_title(re.compile(r"^Check your answers"))
+    expect(page.locator("main")).to_contain_text(story)
+    page.get_by_role("button", name="Send your answers").click()
+    expect(page.locator("main")).to_contain_text("Thank you. Your answers have been sent.")
+
+    page.goto("/people/my-plan/")
+    expect(page.locator("main")).to_contain_text(name)
+    page.get_by_role("button", name="Download in large print").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Care and support plan in large print")
+    wait_until_ready(page, "Your PDF is ready")
+    path = download(page, "Download the PDF", tmp_path)
+    text = " ".join(pdf_text(path).split())
+    assert text.startswith("Care and support plan, version 1") and name in text
+    assert ("grow my own veg" if javascript else "Use what I've learned to help other people") in text
+    # Large print: the body text is at least 16 points high (a standard copy's is 11).
+    words = sorted(word.bottom - word.top for page in pdf_pages(path) for word in page.words)
+    assert words[len(words) // 2] >= 16
+
