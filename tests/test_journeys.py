@@ -258,3 +258,59 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     words = sorted(word.bottom - word.top for page in pdf_pages(path) for word in page.words)
     assert words[len(words) // 2] >= 16
 
+
+# --- Carer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_carer_acts_with_consent_then_loses_access_when_it_is_withdrawn(sign_in, javascript):
+    if not javascript:
+        # Al withdrew Maureen's access in the run with JavaScript; he lets her see his plan again.
+        al = Person.objects.get(user__email="person@demo.example")
+        maureen = RepresentativeFactory(
+            person=al, user=User.objects.get(email="carer@demo.example"), name="Maureen Marsh",
+            relationship="Wife", recorded_by=User.objects.get(email="practitioner@demo.example"),
+        )
+        give_consent(purpose=Consent.Purpose.REPRESENTATIVE_SEES_PLAN, by=maureen.recorded_by, representative=maureen, given_by="person")
+    page = sign_in("carer@demo.example", javascript=javascript)
+    expect(page.get_by_role("heading", name="People you support")).to_be_visible()
+    page.get_by_role("link", name="Alan Marsh").click()
+    page.get_by_role("link", name=re.compile("plan", re.I)).first.click()
+    plan_url = page.url
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Alan Marsh")
+
+    # Acting for Al: a comment on his plan, after forgetting to write one.
+    goals = page.locator("#section-goals")
+    goals.get_by_text("Add a comment on this section").click()
+    goals.get_by_role("button", name="Add comment").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write your comment")
+    comment = "Al told me the allotment society has a new raised bed for him" + ("" if javascript else " again")
+    page.get_by_label("Your comment on “What I want to achieve”").fill(comment)
+    page.get_by_role("button", name="Add comment").click()
+    expect(success_banner(page)).to_contain_text("Your comment is added")
+    expect(page.locator("#section-goals")).to_contain_text(comment)
+
+    # Al (with JavaScript) or Tom (without) withdraws the consent.
+    if javascript:
+        other = sign_in("person@demo.example", javascript=javascript)
+        other.goto("/your-consents/")
+        other.get_by_role("link", name="Withdraw consent: a representative may see their plan").click()
+        expect(other.locator("main")).to_contain_text("Maureen Marsh will no longer be able to see the plan")
+        other.get_by_role("button", name="Withdraw consent").click()
+    else:
+        other = sign_in("practitioner@demo.example", javascript=javascript)
+        other.goto(f"/people/{al.pk}/consents/")
+        other.get_by_role("link", name="Withdraw consent: a representative may see their plan").click()
+        other.get_by_label("How did they tell you, and why?").fill("Al phoned: he wants to show Mo himself")
+        other.get_by_role("button", name="Withdraw consent").click()
+        expect(other.locator("main")).to_contain_text("Al phoned: he wants to show Mo himself")
+    expect(other.locator("main")).to_contain_text("It has stopped everywhere it was used")
+
+    # Maureen's next page load of the plan is refused.
+    response = page.goto(plan_url)
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    expect(page.locator("main")).not_to_contain_text(comment)
+    page.goto("/home/")
+    expect(page.locator("main")).not_to_contain_text("Alan Marsh")
