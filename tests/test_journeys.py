@@ -314,3 +314,34 @@ def test_a_carer_acts_with_consent_then_loses_access_when_it_is_withdrawn(sign_i
     expect(page.locator("main")).not_to_contain_text(comment)
     page.goto("/home/")
     expect(page.locator("main")).not_to_contain_text("Alan Marsh")
+
+
+# --- Team manager -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_manager_reads_the_team_dashboard_and_makes_the_team_pdf(sign_in, worker, tmp_path, javascript):
+    page = sign_in("manager@demo.example", javascript=javascript)
+    page.get_by_role("link", name="Open the team dashboard").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Team dashboard")
+    expect(page.get_by_role("heading", name="North Adults Team: the last 12 months")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Perception gap")
+
+    # One statement: in place with JavaScript, by the Show button without.
+    page.get_by_label("Statement", exact=True).select_option(label="7. I get the information I need, when I need it, in a way I…")
+    page.get_by_label("Period").select_option(label="The last 2 years")
+    if not javascript:
+        page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"statement=\d+"))
+    expect(page.get_by_role("heading", name="North Adults Team: the last 2 years")).to_be_visible()
+    table = page.get_by_role("table", name=re.compile("^Ratings by statement"))
+    expect(table).to_contain_text("7. I get the information I need")
+    expect(table).not_to_contain_text("1. I can write my own plan")
+
+    page.get_by_role("button", name="Make a PDF report").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Team checklist report")
+    wait_until_ready(page, "Your PDF is ready")
+    path = download(page, "Download the PDF", tmp_path)
+    text = " ".join(pdf_text(path).split())
+    assert text.startswith("Co-production checklist report, the last 2 years") and "North Adults Team" in text
+    assert "7. I get the" in text and "Perception gap" in text
