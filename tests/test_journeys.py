@@ -11,6 +11,7 @@ then using, an authenticator app) in a new context of its own. Documents are mad
 worker and read back from the file the browser downloaded.
 """
 
+import json
 import re
 from datetime import date, timedelta
 import subprocess
@@ -130,16 +131,16 @@ def download(page, link_name: str, tmp_path):
     return path
 
 
-def wait_until_ready(page, heading: str):
-    """With JavaScript the page updates itself; without, the person refreshes it."""
+def wait_until_ready(page, ready):
+    """Wait for a locator: with JavaScript the page updates itself; without, the user refreshes it."""
     if page.javascript_enabled:
-        page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
+        ready.first.wait_for(timeout=60_000)
     else:
-        def ready():
+        def shown():
             page.reload()
-            return page.get_by_role("heading", name=heading).count()
+            return ready.count()
 
-        wait_for(ready, every=0.5)
+        wait_for(shown, every=0.5)
 
 
 def pdf_text(path) -> str:
@@ -249,7 +250,7 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     expect(page.locator("main")).to_contain_text(name)
     page.get_by_role("button", name="Download in large print").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Care and support plan in large print")
-    wait_until_ready(page, "Your PDF is ready")
+    wait_until_ready(page, page.get_by_role("heading", name="Your PDF is ready"))
     path = download(page, "Download the PDF", tmp_path)
     text = " ".join(pdf_text(path).split())
     assert text.startswith("Care and support plan, version 1") and name in text
@@ -340,8 +341,37 @@ def test_a_manager_reads_the_team_dashboard_and_makes_the_team_pdf(sign_in, work
 
     page.get_by_role("button", name="Make a PDF report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Team checklist report")
-    wait_until_ready(page, "Your PDF is ready")
+    wait_until_ready(page, page.get_by_role("heading", name="Your PDF is ready"))
     path = download(page, "Download the PDF", tmp_path)
     text = " ".join(pdf_text(path).split())
     assert text.startswith("Co-production checklist report, the last 2 years") and "North Adults Team" in text
     assert "7. I get the" in text and "Perception gap" in text
+
+
+# --- Administrator ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_an_administrator_makes_a_subject_access_export_and_downloads_both_files(sign_in, worker, tmp_path, javascript):
+    name = "Bashir Rahman" if javascript else "Carys Evans"
+    page = sign_in("admin@demo.example", javascript=javascript)
+    page.get_by_role("link", name="Subject access").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Subject access requests")
+    page.get_by_label("Name or email address").fill(name.split()[0])
+    page.get_by_role("button", name=re.compile("^(Search|Find)")).click()
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.get_by_role("button", name="Make the export").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.locator("main")).to_contain_text("Readable copy (PDF)")
+    wait_until_ready(page, page.get_by_role("link", name="Download the ZIP file"))
+    wait_until_ready(page, page.get_by_role("link", name="Download the PDF"))
+    expect(page.locator("main")).to_contain_text("Send the files securely")
+
+    pdf = " ".join(pdf_text(download(page, "Download the PDF", tmp_path)).split())
+    assert f"Your personal data: {name}" in pdf and "Care and support plans and reviews" in pdf
+    with zipfile.ZipFile(download(page, "Download the ZIP file", tmp_path)) as archive:
+        assert "README.txt" in archive.namelist()
+        assert f"About: {name}" in archive.read("README.txt").decode()
+        careplans = archive.read("careplans.json").decode()
+    assert json.loads(careplans)["heading"] == "Care and support plans and reviews" and name in careplans
