@@ -19,16 +19,29 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Max
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from commissioning.budgeting.models import Round
+from commissioning.models import Programme
+from commissioning.panels.models import Panel, PanelMember
 from coproduction.accounts.models import User
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.governance.consent.services import give_consent
 from coproduction.governance.models import Consent
 from coproduction.people.models import Person
 from tests.careplans.factories import RepresentativeFactory
+from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory, VotingCodeFactory
+from tests.commissioning.panels.factories import (
+    BidderFactory,
+    BidResponseFactory,
+    PanelFactory,
+    PanelMemberFactory,
+    ScoreFactory,
+)
 from tests.harness.pdf_pages import pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
@@ -346,6 +359,110 @@ def test_a_manager_reads_the_team_dashboard_and_makes_the_team_pdf(sign_in, work
     text = " ".join(pdf_text(path).split())
     assert text.startswith("Co-production checklist report, the last 2 years") and "North Adults Team" in text
     assert "7. I get the" in text and "Perception gap" in text
+
+
+
+# --- Commissioner -----------------------------------------------------------------------
+
+
+def _a_paper_voting_code(javascript: bool) -> tuple[Round, str]:
+    """The demo's round open for voting (or, for the second run, another like it) and an
+    unused code from its paper ballots."""
+    programme = Programme.objects.get(title="Short breaks for carers 2026")
+    if javascript:
+        round_ = Round.objects.get(programme=programme, title="Short breaks ideas fund")
+    else:
+        round_ = RoundFactory(programme=programme, title="Carers' café fund", phase=Round.Phase.VOTING)
+        pot = PotFactory(round=round_, name="Whole borough", amount=5_000)
+        ProposalFactory(pot=pot, title="Sitting service so carers can go out", cost=3_000)
+        ProposalFactory(pot=pot, title="Carers' pamper days", cost=4_000)
+    code = "PAPR-BALT-" + ("JSON" if javascript else "NOJS")
+    VotingCodeFactory(round=round_, code=code, serial=(round_.codes.aggregate(last=Max("serial"))["last"] or 0) + 1)
+    return round_, code
+
+
+def _a_panel_open_for_scoring(javascript: bool) -> Panel:
+    """A panel of Priya's, scoring one bid: Maureen has scored its answer, Priya not yet."""
+    priya = User.objects.get(email="commissioner@demo.example")
+    declared = timezone.now()
+    panel = PanelFactory(
+        programme=Programme.objects.get(title="Short breaks for carers 2026"), created_by=priya,
+        title="Short breaks tender panel" + ("" if javascript else " (second round)"), status=Panel.Status.SCORING,
+    )
+    PanelMemberFactory(panel=panel, user=priya, role=PanelMember.Role.CHAIR, conflicts_declared_at=declared)
+    maureen = PanelMemberFactory(
+        panel=panel, user=User.objects.get(email="carer@demo.example"), role=PanelMember.Role.CARER, conflicts_declared_at=declared,
+    )
+    answer = BidResponseFactory(bidder=BidderFactory(panel=panel, name="Seaside Breaks Ltd"), entered_by=priya)
+    ScoreFactory(response=answer, member=maureen, value=2)
+    return panel
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_commissioner_runs_a_budgeting_round_scores_and_moderates_a_panel_and_makes_its_report(sign_in, worker, tmp_path, javascript):
+    round_, code = _a_paper_voting_code(javascript)
+    panel = _a_panel_open_for_scoring(javascript)
+    page = sign_in("commissioner@demo.example", javascript=javascript)
+    page.get_by_role("link", name="Short breaks for carers 2026").first.click()
+    sections = page.get_by_role("navigation", name="Programme sections")
+    sections.get_by_role("link", name="Budgeting").click()
+    page.get_by_role("link", name=round_.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(round_.title)
+
+    # A paper ballot, first without a choice.
+    page.get_by_role("link", name="Enter paper ballots for Whole borough").click()
+    page.get_by_label("Voting code on the paper ballot").fill(code)
+    page.get_by_role("button", name="Count this paper ballot").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.get_by_label("Voting code on the paper ballot")).to_have_value(code)
+    page.get_by_label("Sitting service so carers can go out").check()
+    page.get_by_role("button", name="Count this paper ballot").click()
+    expect(success_banner(page)).to_contain_text("The paper ballot is counted. Enter the next one.")
+
+    # Voting closes, the votes are counted, and the results are published.
+    page.goto(f"/commissioning/programmes/{round_.programme_id}/budgeting/{round_.pk}/")
+    page.get_by_role("button", name="Close voting and count the votes").click()
+    expect(success_banner(page)).to_contain_text("The round is now at: results.")
+    page.get_by_role("link", name=re.compile("^Results")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Results")
+    wait_until_ready(page, page.get_by_role("button", name="Publish the results"))
+    expect(page.locator("main")).to_contain_text("on paper")
+    page.get_by_role("button", name="Publish the results").click()
+    expect(success_banner(page)).to_contain_text("The results are published. Each funded idea is in the decisions log.")
+    expect(page.get_by_role("table").first).to_contain_text("Sitting service so carers can go out")
+
+    # The panel: Priya scores the answer, closes scoring and moderates it.
+    sections.get_by_role("link", name="Panels").click()
+    page.get_by_role("link", name=panel.title).click()
+    page.get_by_role("link", name="Read the bids and score them").click()
+    page.get_by_role("link", name=re.compile("How will people who use the service help run it")).click()
+    page.get_by_label("Why you gave this score").fill("Clear about staff, silent on weekends")
+    page.get_by_role("button", name="Submit my score").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select a score from 0 to 5")
+    page.get_by_role("group", name="Your score").get_by_label("4", exact=True).check()
+    page.get_by_role("button", name="Submit my score").click()
+    expect(success_banner(page)).to_contain_text("Your score is saved")
+    page.goto(f"/commissioning/programmes/{panel.programme_id}/panels/{panel.pk}/scoring/")
+    page.get_by_role("button", name="Close scoring and start moderation").click()
+    expect(success_banner(page)).to_contain_text("Scoring is closed")
+    page.get_by_role("link", name="Moderation", exact=True).first.click()
+    page.get_by_role("link", name=re.compile("^Moderate")).first.click()
+    page.get_by_role("group", name="Moderated score").get_by_label("3", exact=True).check()
+    rationale = "The answer is clear about staff but says little about weekends"
+    page.get_by_label("Rationale: why the panel agreed this score").fill(rationale)
+    page.get_by_role("button", name="Save the moderated score").click()
+    expect(success_banner(page)).to_contain_text("Moderated score saved for Seaside Breaks Ltd")
+
+    # The panel report.
+    page.get_by_role("link", name="Totals and award").first.click()
+    page.get_by_role("button", name="Make the panel report (PDF)").click()
+    wait_until_ready(page, page.get_by_role("heading", name="Your PDF is ready"))
+    text = " ".join(pdf_text(download(page, "Download the PDF", tmp_path)).split())
+    assert text.startswith(f"Short breaks for carers 2026: procurement panel report {panel.title}")
+    assert "1 Seaside Breaks Ltd 60.00 60.00" in text
+    assert f"Moderated score: 3 out of 5. Rationale: {rationale}" in text
+    assert "Priya 4 Clear about staff, silent on weekends" in text
 
 
 # --- Administrator ----------------------------------------------------------------------
