@@ -58,8 +58,8 @@ JAVASCRIPT = [pytest.param(True, id="with-javascript"), pytest.param(False, id="
 def demo_world(django_db_setup, django_db_blocker):
     """The demo data, committed so the live server's own connection sees it."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
         try:
+            call_command("seed_demo", verbosity=0)
             yield
         finally:
             call_command("flush", verbosity=0, interactive=False, database="default")
@@ -132,10 +132,6 @@ def _code(key: bytes, *, after: int = -1) -> str:
     return f"{totp.token():06d}"
 
 
-def main_text(page) -> str:
-    return page.locator("main").inner_text()
-
-
 def success_banner(page):
     return page.locator(".govuk-notification-banner--success")
 
@@ -150,12 +146,19 @@ def download(page, link_name: str, tmp_path):
 
 
 def wait_until_ready(page, ready):
-    """Wait for a locator: with JavaScript the page updates itself; without, the user refreshes it."""
+    """Wait for a locator: with JavaScript the page updates itself; without, the user follows
+    its "refresh the page" link."""
     if page.javascript_enabled:
         ready.first.wait_for(timeout=60_000)
     else:
         def shown():
-            page.reload()
+            if ready.count():
+                return True
+            refresh = page.get_by_role("link", name="refresh the page")
+            if refresh.count():
+                refresh.click()
+            else:
+                page.reload()
             return ready.count()
 
         wait_for(shown, every=0.5)
