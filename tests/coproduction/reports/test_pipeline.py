@@ -128,3 +128,11 @@ def test_only_the_job_id_crosses_the_broker(person):
     assert (args, kwargs) == ([str(job.pk)], {})
     assert message.headers["task"] == "coproduction.reports.tasks.report_job_render"
     assert person.email not in message.body.decode(errors="ignore")
+
+
+def test_when_a_report_was_asked_for_reads_as_one_sentence(client_as, person):
+    from datetime import datetime
+
+    job = ReportJobFactory(requested_by=person, created_at=timezone.make_aware(datetime(2026, 12, 7, 15, 37)))
+    page = client_as(person).get(reverse("reports:job_detail", kwargs={"job_id": job.pk}))
+    assert "Asked for at 3:37p.m. on 7 December 2026." in page.content.decode()

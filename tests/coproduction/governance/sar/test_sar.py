@@ -191,3 +191,14 @@ def test_demo_queues_one_subject_access_export_about_al(django_capture_on_commit
     jobs = ReportJob.objects.filter(kind__in=[ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP])
     assert sorted(jobs.values_list("kind", flat=True)) == ["subject_access_pdf", "subject_access_zip"]
     assert all(job.subject == al for job in jobs)
+
+
+def test_when_an_export_was_asked_for_reads_as_one_sentence(client_as, administrator, team):
+    from bs4 import BeautifulSoup
+
+    from coproduction.governance.sar.services import sar_request
+
+    job = sar_request(about=PersonFactory(team=team), requested_by=administrator)
+    page = client_as(administrator).get(reverse("governance:sar_detail", kwargs={"job_id": job.pk}))
+    text = " ".join(BeautifulSoup(page.content, "html.parser").get_text().split())
+    assert ".." not in text and "Asked for at " in text
