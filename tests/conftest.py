@@ -21,6 +21,28 @@ pytest_plugins = [
     "tests.coproduction.notifications.delivery",
 ]
 
+# Modules that build the demo world once (seconds of seeding and a report worker) run whole on
+# one worker; every other test is handed out on its own, to whichever worker is free.
+ONE_WORKER_MODULES = {
+    "tests/coproduction/core/test_seed_demo.py",
+    "tests/coproduction/reports/test_demo_world.py",
+    "tests/test_journeys.py",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneWorkerModulesScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return OneWorkerModulesScheduling(config, log)
+
+
 # Live-server browser tests drive Django from Playwright's sync API in the same thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -49,8 +49,7 @@ from tests.commissioning.panels.factories import (
 from tests.harness.pdf_pages import pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
-# One demo world for the module, its journeys in file order: they stay on one worker.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("journeys")]
+pytestmark = [pytest.mark.browser]
 
 JAVASCRIPT = [pytest.param(True, id="with-javascript"), pytest.param(False, id="without-javascript")]
 

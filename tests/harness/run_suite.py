@@ -47,11 +47,11 @@ def counts(report: Path) -> dict[str, int]:
 
 
 def parallel(args: list[str]) -> list[str]:
-    # loadgroup hands out tests one at a time, but keeps a module marked with xdist_group on
-    # one worker: a module that builds the demo world once would otherwise build it on both.
+    # Tests are handed out one at a time, except the modules tests/conftest.py names in
+    # ONE_WORKER_MODULES, which go whole to one worker (see pytest_xdist_make_scheduler there).
     if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) or arg == "no:xdist" for arg in args):
         return args
-    return ["-n", WORKERS, "--dist", "loadgroup", *args]
+    return ["-n", WORKERS, "--dist", "loadscope", *args]
 
 
 def main(argv: list[str]) -> int:

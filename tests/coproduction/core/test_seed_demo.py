@@ -21,9 +21,6 @@ from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.people.models import Person
 from coproduction.reports.models import ReportJob
 
-# The demo world is built once for the module: its tests stay on one worker.
-pytestmark = pytest.mark.xdist_group("seed_demo")
-
 # Eighteen days before Christmas: the demo's "Tea and a chat", eighteen days ahead, fell on it.
 EIGHTEEN_DAYS_BEFORE_CHRISTMAS = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 

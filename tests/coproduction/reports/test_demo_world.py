@@ -37,9 +37,6 @@ from tests.harness.auth import login_as
 from tests.harness.pdf_pages import holds_in_order
 from tests.harness.worker import celery_worker, wait_for
 
-# The demo world is built once for the module: its tests stay on one worker.
-pytestmark = pytest.mark.xdist_group("demo_reports")
-
 DAY_OPPORTUNITIES = "Day opportunities for adults with learning disabilities 2027"
 
 
