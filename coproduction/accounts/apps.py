@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts, organisations and teams"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (audits sign-in and sign-out)
+        from . import cached_user, signals  # noqa: F401  (forgets changed accounts; audits sign-in and sign-out)

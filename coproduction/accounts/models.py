@@ -120,6 +120,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def display_name(self) -> str:
         return self.preferred_name or self.full_name
 
+    def get_session_auth_hash(self) -> str:
+        # An account read from the cache (cached_user.py) carries the hash instead of the
+        # password, so checking the session does not load the password. Once a password is
+        # set on it, the hash is worked out from that.
+        cached = self.__dict__.get("_cached_session_auth_hash")
+        if cached is not None and "password" not in self.__dict__:
+            return cached
+        return super().get_session_auth_hash()
+
     def has_role(self, role: str) -> bool:
         return role in self.roles
 

@@ -13,6 +13,7 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
 
+from .cached_user import user_cache_forget
 from .models import Organisation, Team, TeamMembership, User
 
 
@@ -79,6 +80,7 @@ def account_update(*, user: User, data: dict, by: User, request=None) -> User:
             setattr(user, field, data[field])
     user.roles = list(data["roles"])
     user.save()
+    user_cache_forget(user_id=user.pk)  # a role lost or the account switched off: the next request knows
     _set_teams(user=user, teams=data.get("teams", []), managed_teams=data.get("managed_teams", []))
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=user, subject=user, request=request)
     # A team, a role or the whole account may have gone.

@@ -20,8 +20,26 @@ def unread_cache_key(user_id: int) -> str:
     return f"notifications:unread:{user_id}"
 
 
+# The count is read with the signed-in account, in the same round trip (apps.py). A message sent
+# or read later in the same request (opening a message marks it read, then shows the page) moves
+# the cached count, so a count read before any such change in this process is the only one used.
+_changes = [0]
+_PRE_READ = "_unread_count_pre_read"
+
+
+def unread_count_changed() -> None:
+    _changes[0] += 1
+
+
+def unread_count_keep(user, value) -> None:
+    user.__dict__[_PRE_READ] = (value, _changes[0])
+
+
 def unread_count_for(*, user) -> int:
     key = unread_cache_key(user.pk)
+    pre_read, at = getattr(user, _PRE_READ, (None, None))
+    if pre_read is not None and at == _changes[0]:
+        return max(pre_read, 0)
     try:
         count = cache.get(key)
     except Exception:  # the cache is away: count in the database

@@ -49,7 +49,9 @@ def _unread_changed(user_id: int, delta: int, *, now: bool = False) -> None:
     """Move the cached unread count once the change is committed (see selectors.unread_count_for)."""
     from django.core.cache import cache
 
-    from .selectors import unread_cache_key
+    from .selectors import unread_cache_key, unread_count_changed
+
+    unread_count_changed()
 
     def bump():
         try:
@@ -58,6 +60,7 @@ def _unread_changed(user_id: int, delta: int, *, now: bool = False) -> None:
             pass  # not cached: counted afresh when next shown
         except Exception:
             logger.warning("Could not update the unread count for user %s", user_id)
+        unread_count_changed()
 
     if now:
         bump()

@@ -287,21 +287,21 @@ def test_the_dashboard_runs_the_same_queries_with_1000_and_10000_ratings(client_
     GoalFactory(team=team)
     client = client_as(team_manager)
     url = reverse("checklist:dashboard") + f"?team={team.pk}&period=all"
-    # user, OTP device, memberships; teams, statement set, statements; caseload (people, plans),
+    # OTP device, memberships; teams, statement set, statements; caseload (people, plans),
     # results, gap, trend, goals.
-    assert_fixed_queries(lambda: client.get(url), budget=12, grow=lambda: (_many_ratings(team, 900), GoalFactory.create_batch(3, team=team)))
+    assert_fixed_queries(lambda: client.get(url), budget=11, grow=lambda: (_many_ratings(team, 900), GoalFactory.create_batch(3, team=team)))
 
 
 def test_the_teams_page_and_a_survey_run_fixed_queries(client_as, users, team):
     head = users[Role.HEAD_OF_SERVICE]
     client = client_as(head)
-    # user, OTP device; teams, statement set, statements; ratings by team, caseload by team.
-    assert_fixed_queries(lambda: client.get(reverse("checklist:teams")), budget=7, grow=lambda: [TeamFactory() for _ in range(10)])
+    # OTP device; teams, statement set, statements; ratings by team, caseload by team.
+    assert_fixed_queries(lambda: client.get(reverse("checklist:teams")), budget=6, grow=lambda: [TeamFactory() for _ in range(10)])
     survey = SurveyRoundFactory(team=team)
     url = reverse("checklist:round_detail", kwargs={"round_id": survey.pk})
-    # user, OTP device; the survey with its count, its totals, its statements.
+    # OTP device; the survey with its count, its totals, its statements.
     assert_fixed_queries(
-        lambda: client.get(url), budget=5,
+        lambda: client.get(url), budget=4,
         grow=lambda: [submitted_checklist(person=PersonFactory(team=team), survey_round=survey) for _ in range(10)],
     )
 
@@ -489,10 +489,10 @@ def test_updating_a_goal_needs_a_status_and_keeps_the_notes(client_as, team_mana
 def test_a_persons_home_with_a_record_runs_fixed_queries(client_as, person, al, team):
     client = client_as(person)
     url = reverse("accounts:role_home", kwargs={"role": "person"})
-    # user, memberships; the person's record (shared by both panels); their checklists;
+    # memberships; the person's record (shared by both panels); their checklists;
     # open surveys that invite them; co-production groups and workshop invitations.
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=7,
+        lambda: client.get(url), budget=6,
         grow=lambda: (SurveyRoundFactory.create_batch(5, team=team), [submitted_checklist(person=al) for _ in range(5)]),
     )
     assert "You are invited" in response.text

@@ -1,4 +1,7 @@
-"""Query budgets: a page runs a fixed, small number of queries whatever the data size."""
+"""Query budgets: a page runs a fixed, small number of queries whatever the data size.
+
+The signed-in account is read from the cache (coproduction/accounts/cached_user.py), so no
+budget counts a query for it: a page's first query is its own (or a staff member's OTP device)."""
 
 from collections.abc import Callable
 

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.dispatch import receiver
 from django.utils import timezone
 
+from coproduction.accounts.cached_user import user_cache_forget
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
@@ -70,6 +71,7 @@ def account_disable_inactive(*, user, by, request=None) -> int:
     """Switch the account off and end its sessions; returns how many sessions were ended."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+    user_cache_forget(user_id=user.pk)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=user, subject=user, request=request,
                  detail="account disabled: inactive")
     access_lost(user_id=user.pk)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from coproduction.accounts.cached_user import user_cache_forget
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
@@ -239,6 +240,7 @@ def _close_account(user) -> int:
     user.is_active = False
     user.set_unusable_password()
     user.save(update_fields=["full_name", "preferred_name", "email", "is_active", "password"])
+    user_cache_forget(user_id=user.pk)
     end_all_sessions(user=user)
     access_lost(user_id=user.pk)
     return 1

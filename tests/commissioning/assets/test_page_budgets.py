@@ -52,9 +52,9 @@ def test_search_signed_in_with_open_now_and_text_costs_the_same(client, person, 
     make_assets(100, commissioner)
     login_as(client, person)
     url = reverse("assets:search")
-    # the user, the count, the page, whether they are a moderator (for the link to the review list)
+    # the count, the page, whether they are a moderator (for the link to the review list)
     response = assert_fixed_queries(
-        lambda: client.get(url, {"q": "asset", "open_now": "on", "page": "2"}), budget=4,
+        lambda: client.get(url, {"q": "asset", "open_now": "on", "page": "2"}), budget=3,
         grow=lambda: make_assets(900, commissioner, seed=2),
     )
     assert "Asset" in response.content.decode()
@@ -72,9 +72,9 @@ def test_the_review_list_costs_the_same_with_ten_times_the_suggestions(client, c
         Asset.objects.filter(name__startswith="Asset 3-").update(status=Asset.Status.NEEDS_CHECKING)
 
     login_as(client, carer)
-    # user, moderator, two counts, the suggestions with their duplicate flags, the audit insert
+    # moderator, two counts, the suggestions with their duplicate flags, the audit insert
     # (and the page of assets needing a check, once there are some)
-    assert_fixed_queries(lambda: client.get(reverse("assets:review_list")), budget=7, grow=grow)
+    assert_fixed_queries(lambda: client.get(reverse("assets:review_list")), budget=6, grow=grow)
     assert Suggestion.objects.count() == 30
 
 
@@ -83,12 +83,12 @@ def test_an_asset_page_and_my_suggestions_cost_the_same_whatever_the_data(client
     SuggestionFactory.create_batch(2, asset__added_by=person)
     login_as(client, person)
     detail = reverse("assets:asset_detail", kwargs={"asset_id": asset.pk})
-    # user, the asset with its organisation, people and walk, its opening times, moderator
-    assert_fixed_queries(lambda: client.get(detail), budget=4, grow=lambda: OpeningTime.objects.bulk_create(
+    # the asset with its organisation, people and walk, its opening times, moderator
+    assert_fixed_queries(lambda: client.get(detail), budget=3, grow=lambda: OpeningTime.objects.bulk_create(
         OpeningTime(asset=asset, weekday=day, opens=datetime.time(9 + n), closes=datetime.time(10 + n)) for day in range(7) for n in range(2)
     ))
     assert_fixed_queries(
-        lambda: client.get(reverse("assets:my_suggestions")), budget=3,  # user, count, page with assets
+        lambda: client.get(reverse("assets:my_suggestions")), budget=2,  # count, page with assets
         grow=lambda: SuggestionFactory.create_batch(20, asset__added_by=person),
     )
 
@@ -107,6 +107,6 @@ def test_the_coverage_page_costs_the_same_with_ten_times_the_needs_and_links(cli
     grow()
     login_as(client, commissioner)
     url = reverse("assets:coverage", kwargs={"programme_id": programme.pk})
-    # user, two-factor device, programme, memberships, outcomes and their assets, priorities and
+    # two-factor device, programme, memberships, outcomes and their assets, priorities and
     # their assets, mapping walks
-    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: grow(9))
+    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: grow(9))

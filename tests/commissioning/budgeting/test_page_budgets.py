@@ -36,7 +36,7 @@ def test_the_ideas_list_has_a_fixed_number_of_queries(client_as, commissioner, p
     url = reverse("budgeting:proposal_list", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk})
     # User, programme, the user's memberships (once per request), round with its count, pots,
     # whether the user checks ideas (for who sees rejected ones), count and page of ideas.
-    response = assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: (_ideas(pots[0], 10), _ideas(pots[1], 10)))
+    response = assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: (_ideas(pots[0], 10), _ideas(pots[1], 10)))
     assert response.status_code == 200 and len(response.context["page"].object_list) == 22
 
 
@@ -58,7 +58,7 @@ def test_the_results_page_has_a_fixed_number_of_queries(client_as, commissioner,
     client = client_as(person)
     url = reverse("budgeting:results", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk})
     # User, programme, memberships, round with its count, pots, results with their ideas.
-    response = assert_fixed_queries(lambda: client.get(url), budget=6, grow=grow)
+    response = assert_fixed_queries(lambda: client.get(url), budget=5, grow=grow)
     assert "60 votes cast" in response.content.decode()
 
 
@@ -69,7 +69,7 @@ def test_the_ballot_page_has_a_fixed_number_of_queries(client_as, commissioner, 
     client = client_as(person)
     url = reverse("budgeting:ballot", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk, "pot_id": pot.pk})
     # User, programme, memberships, round, pot, may this user vote, their ballot, the ideas.
-    response = assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: _ideas(pot, 20))
+    response = assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: _ideas(pot, 20))
     assert response.content.decode().count('type="checkbox"') >= 22
 
 
@@ -87,5 +87,5 @@ def test_the_round_page_and_the_rounds_list_have_a_fixed_number_of_queries(clien
             PotFactory(round=round_)
             RoundFactory(programme=round_.programme)
 
-    assert_fixed_queries(lambda: client.get(detail), budget=8, grow=grow)
-    assert_fixed_queries(lambda: client.get(listing), budget=4, grow=grow)
+    assert_fixed_queries(lambda: client.get(detail), budget=7, grow=grow)
+    assert_fixed_queries(lambda: client.get(listing), budget=3, grow=grow)

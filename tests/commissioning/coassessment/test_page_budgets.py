@@ -40,10 +40,10 @@ def test_wtfc_board_and_ranked_themes_have_fixed_queries(client_as, person, prog
     _statements(exercise, 2, 3)
     client = client_as(person)
     base = {"programme_id": programme.pk, "exercise_id": exercise.pk}
-    # user, programme, memberships, exercise, themes with counts, kind totals, page count, page (the ranked
+    # programme, memberships, exercise, themes with counts, kind totals, page count, page (the ranked
     # themes: the first six)
-    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_detail", kwargs=base)), budget=8, grow=lambda: _statements(exercise, 18, 30))
-    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_results", kwargs=base)), budget=6, grow=lambda: _statements(exercise, 10, 10))
+    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_detail", kwargs=base)), budget=7, grow=lambda: _statements(exercise, 18, 30))
+    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_results", kwargs=base)), budget=5, grow=lambda: _statements(exercise, 10, 10))
 
 
 QUARTERS = iter([datetime.date(2026, 4, 1), datetime.date(2026, 7, 1), datetime.date(2026, 10, 1)])
@@ -70,8 +70,8 @@ def test_co_assessment_page_has_fixed_queries(client_as, carer, programme):
     _evidence(co_assessment, 1)
     client = client_as(carer)
     url = reverse("coassessment:co_assessment_detail", kwargs={"programme_id": programme.pk, "co_assessment_id": co_assessment.pk})
-    # user, programme, memberships, co-assessment, figures, findings, surveys, focus themes, complaints, participants
-    assert_fixed_queries(lambda: client.get(url), budget=10, grow=lambda: _evidence(co_assessment, 10))
+    # programme, memberships, co-assessment, figures, findings, surveys, focus themes, complaints, participants
+    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: _evidence(co_assessment, 10))
 
 
 def test_survey_results_have_fixed_queries(client_as, carer, programme):
@@ -88,4 +88,4 @@ def test_survey_results_have_fixed_queries(client_as, carer, programme):
     answers(5)
     client = client_as(carer)
     url = reverse("coassessment:survey_results", kwargs={"programme_id": programme.pk, "survey_id": survey.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: answers(50))
+    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: answers(50))

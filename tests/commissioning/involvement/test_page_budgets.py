@@ -35,16 +35,16 @@ def test_the_programme_reach_page_has_a_fixed_number_of_queries(client, commissi
     LocalPopulationFigureFactory(question="ethnicity", answer="white", people=900)
     login_as(client, commissioner)
     url = reverse("involvement:programme_reach", kwargs={"programme_id": programme.pk})
-    # user, OTP device, programme, own groups (rules), summary, others, modes, equality counts,
+    # OTP device, programme, own groups (rules), summary, others, modes, equality counts,
     # care and support ages, population figures and their sources
-    assert_fixed_queries(lambda: client.get(url), budget=11, grow=lambda: _people_take_part(programme, 60, team))
+    assert_fixed_queries(lambda: client.get(url), budget=10, grow=lambda: _people_take_part(programme, 60, team))
 
 
 def test_the_council_reach_page_has_a_fixed_number_of_queries(client, commissioner, programme, team):
     _people_take_part(programme, 6, team)
     login_as(client, commissioner)
     url = reverse("involvement:council_reach")
-    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: _people_take_part(programme, 60, team))
+    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: _people_take_part(programme, 60, team))
 
 
 def test_the_activity_access_needs_page_has_a_fixed_number_of_queries(client, commissioner, programme):
@@ -59,8 +59,8 @@ def test_the_activity_access_needs_page_has_a_fixed_number_of_queries(client, co
     grow(2)
     login_as(client, commissioner)
     url = reverse("involvement:activity_access_needs", kwargs={"programme_id": programme.pk, "activity_id": activity.pk})
-    # user, OTP device, programme, own groups, activity, participants, access needs, one audit insert
-    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: grow(20))
+    # OTP device, programme, own groups, activity, participants, access needs, one audit insert
+    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: grow(20))
 
 
 def test_the_peer_researchers_page_has_a_fixed_number_of_queries(client, commissioner, programme):
@@ -74,12 +74,12 @@ def test_the_peer_researchers_page_has_a_fixed_number_of_queries(client, commiss
     grow(1)
     login_as(client, commissioner)
     url = reverse("involvement:peer_researchers", kwargs={"programme_id": programme.pk})
-    # user, OTP device, programme, own groups, researchers, their interviews
-    assert_fixed_queries(lambda: client.get(url), budget=6, grow=lambda: grow(10))
+    # OTP device, programme, own groups, researchers, their interviews
+    assert_fixed_queries(lambda: client.get(url), budget=5, grow=lambda: grow(10))
 
 
 def test_the_profile_page_has_a_fixed_number_of_queries(client, person):
     InvolvementProfileFactory(user=person, access_needs=["bsl", "step_free"], ethnicity="white")
     login_as(client, person)
-    # user, profile, the audit of the read
-    assert_fixed_queries(lambda: client.get(reverse("involvement:profile")), budget=3, grow=lambda: None)
+    # profile, the audit of the read
+    assert_fixed_queries(lambda: client.get(reverse("involvement:profile")), budget=2, grow=lambda: None)

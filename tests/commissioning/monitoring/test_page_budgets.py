@@ -40,7 +40,7 @@ def test_the_contract_page_costs_the_same_with_ten_times_the_meetings_visits_and
     login_as(client, provider)
     url = reverse("monitoring:contract_detail", kwargs={"programme_id": contract.programme_id, "contract_id": contract.pk})
     grown = iter(range(1, 7))
-    assert_fixed_queries(lambda: client.get(url), budget=15, grow=lambda: _grow_contract(contract, commissioner, provider, 10, next(grown)))
+    assert_fixed_queries(lambda: client.get(url), budget=14, grow=lambda: _grow_contract(contract, commissioner, provider, 10, next(grown)))
 
 
 def _grow_meeting(meeting, indicators_owner, times):
@@ -58,14 +58,14 @@ def test_the_meeting_page_costs_the_same_with_ten_times_the_members_papers_and_f
     _grow_meeting(meeting, commissioner, 1)
     login_as(client, commissioner)
     url = reverse("monitoring:meeting_detail", kwargs={"programme_id": meeting.contract.programme_id, "contract_id": meeting.contract_id, "meeting_id": meeting.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=12, grow=lambda: _grow_meeting(meeting, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(url), budget=11, grow=lambda: _grow_meeting(meeting, commissioner, 10))
 
 
 def test_the_papers_pack_costs_the_same_with_ten_times_the_papers(client, commissioner, person, meeting):
     _grow_meeting(meeting, commissioner, 1)
     login_as(client, person)
     url = reverse("monitoring:papers_pack", kwargs={"programme_id": meeting.contract.programme_id, "contract_id": meeting.contract_id, "meeting_id": meeting.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=10, grow=lambda: _grow_meeting(meeting, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: _grow_meeting(meeting, commissioner, 10))
 
 
 def _grow_visit(visit, assessor, times):
@@ -80,11 +80,11 @@ def test_the_visit_page_costs_the_same_with_ten_times_the_characteristics_and_fi
     _grow_visit(visit, quality_assessor, 1)
     login_as(client, quality_assessor)
     url = reverse("monitoring:visit_detail", kwargs={"programme_id": visit.contract.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=10, grow=lambda: _grow_visit(visit, quality_assessor, 10))
+    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: _grow_visit(visit, quality_assessor, 10))
 
 
 def test_the_findings_form_costs_the_same_with_ten_times_the_characteristics(client, quality_assessor, visit):
     _grow_visit(visit, quality_assessor, 1)
     login_as(client, quality_assessor)
     url = reverse("monitoring:visit_findings", kwargs={"programme_id": visit.contract.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: _grow_visit(visit, quality_assessor, 10))
+    assert_fixed_queries(lambda: client.get(url), budget=6, grow=lambda: _grow_visit(visit, quality_assessor, 10))

@@ -39,38 +39,38 @@ def _url(panel, name):
 def test_the_chairs_panel_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 1)
     login_as(client, commissioner)
-    assert_fixed_queries(lambda: client.get(_url(panel, "panel_detail")), budget=11, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "panel_detail")), budget=10, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_a_members_panel_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 1)
     login_as(client, lived.user)
-    assert_fixed_queries(lambda: client.get(_url(panel, "panel_detail")), budget=9, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "panel_detail")), budget=8, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_the_questions_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 1)
     login_as(client, lived.user)
-    assert_fixed_queries(lambda: client.get(_url(panel, "questions")), budget=9, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "questions")), budget=8, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_the_tender_questions_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 2)  # one agreed question to start with
     login_as(client, lived.user)
-    assert_fixed_queries(lambda: client.get(_url(panel, "tender_questions")), budget=8, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "tender_questions")), budget=7, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_the_recognition_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 1)
     login_as(client, commissioner)
-    assert_fixed_queries(lambda: client.get(_url(panel, "recognition")), budget=12, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "recognition")), budget=11, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_the_briefing_page(client, commissioner, panel, lived):
     _grow(panel, commissioner, 1)
     services.briefing_send(panel=panel, members=[lived], formats={}, by=commissioner)
     login_as(client, lived.user)
-    assert_fixed_queries(lambda: client.get(_url(panel, "briefing")), budget=10, grow=lambda: _grow(panel, commissioner, 10))
+    assert_fixed_queries(lambda: client.get(_url(panel, "briefing")), budget=9, grow=lambda: _grow(panel, commissioner, 10))
 
 
 def test_the_panels_list(client, commissioner, panel, lived, programme):
@@ -82,4 +82,4 @@ def test_the_panels_list(client, commissioner, panel, lived, programme):
             PanelMemberFactory(panel=other, user=UserFactory(roles=["person"]))
     login_as(client, commissioner)
     url = reverse("panels:panel_list", kwargs={"programme_id": programme.pk})
-    assert_fixed_queries(lambda: client.get(url), budget=6, grow=grow)
+    assert_fixed_queries(lambda: client.get(url), budget=5, grow=grow)

@@ -31,8 +31,8 @@ def test_the_workshops_list_has_a_fixed_number_of_queries(client, person, progra
     InvitationFactory(workshop=grow_once, member=person_member)
     login_as(client, person)
     url = reverse("workshops:workshop_list", kwargs={"programme_id": programme.pk})
-    # user, programme, the person's groups, count, the page of workshops with their counts and own reply
-    response = assert_fixed_queries(lambda: client.get(url), budget=5, grow=grow)
+    # programme, the person's groups, count, the page of workshops with their counts and own reply
+    response = assert_fixed_queries(lambda: client.get(url), budget=4, grow=grow)
     assert len(response.context["page"]) == 21
 
 
@@ -53,10 +53,10 @@ def test_the_workshop_page_for_an_organiser_with_invitees_has_a_fixed_number_of_
             "attended": list(past.invitations.values_list("pk", flat=True)), "others": "3",
         })
 
-    # user, OTP device, programme, the organiser's own groups (the rules), workshop, own invitation,
+    # OTP device, programme, the organiser's own groups (the rules), workshop, own invitation,
     # counts, who took part, ideas, the three kinds of record it fed, the invitations, and one
     # audit INSERT for reading their access needs
-    response = assert_fixed_queries(lambda: client.get(url), budget=14, grow=grow)
+    response = assert_fixed_queries(lambda: client.get(url), budget=13, grow=grow)
     assert len(response.context["invitations"]) == 22
     assert len(response.context["attendees"]) == 22
 
@@ -69,8 +69,8 @@ def test_my_invitations_has_a_fixed_number_of_queries(client, person, programme,
             InvitationFactory(workshop=WorkshopFactory(programme=programme), member=person_member)
 
     login_as(client, person)
-    # user, count, the page of invitations with their workshops and programmes
-    assert_fixed_queries(lambda: client.get(reverse("workshops:my_invitations")), budget=3, grow=grow)
+    # count, the page of invitations with their workshops and programmes
+    assert_fixed_queries(lambda: client.get(reverse("workshops:my_invitations")), budget=2, grow=grow)
 
 
 def test_the_home_page_panel_costs_one_query(client, person, programme, person_member):
@@ -100,9 +100,9 @@ def test_the_invite_page_has_a_fixed_number_of_queries(client, commissioner, pro
         _invite_many(workshop, 10)
         GroupMemberFactory.create_batch(10, programme=programme)
 
-    # user, OTP device, programme, own groups (the rules), workshop, the invitations (twice: the
+    # OTP device, programme, own groups (the rules), workshop, the invitations (twice: the
     # form's choices and the list), whether there are members to invite, and the members offered
     # ...and the invitees' access needs from their involvement profiles (one read, one audit insert)
-    response = assert_fixed_queries(lambda: client.get(url), budget=12, grow=grow)
+    response = assert_fixed_queries(lambda: client.get(url), budget=11, grow=grow)
     # The ten new members are offered; the ten invited with them are not offered again.
     assert len(response.context["form"].fields["members"].choices) == offered_before + 10

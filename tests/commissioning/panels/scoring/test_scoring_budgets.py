@@ -59,9 +59,9 @@ def test_the_scoring_page_costs_the_same_with_100_answers_as_with_10(client, ten
     panel, members, questions = tender
     login_as(client, person)
     url = reverse("panels:scoring", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
-    # user, panel with programme and version, the member, their conflicts, count, progress,
+    # panel with programme and version, the member, their conflicts, count, progress,
     # programme memberships (the tabs), the page of answers with the member's own scores
-    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: _grow(panel, list(members.values()), questions, commissioner))
+    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: _grow(panel, list(members.values()), questions, commissioner))
     assert len(client.get(url).context["page"]) == 100
 
 
@@ -71,9 +71,9 @@ def test_the_moderation_page_costs_the_same_with_100_answers_as_with_10(client, 
     scoring_services.moderation_start(panel=panel, by=commissioner)
     login_as(client, commissioner)
     url = reverse("panels:moderation", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
-    # session, user, OTP device, panel, the chair's membership, members with users, their
+    # OTP device, panel, the chair's membership, members with users, their
     # conflicts, count, page of answers with spread, their scores, moderation counts, audit insert
-    assert_fixed_queries(lambda: client.get(url), budget=12, grow=lambda: _grow(panel, list(members.values()), questions, commissioner))
+    assert_fixed_queries(lambda: client.get(url), budget=11, grow=lambda: _grow(panel, list(members.values()), questions, commissioner))
     page = client.get(url)
     assert len(page.context["rows"]) == 100
     assert PanelQuestion.objects.filter(panel=panel, agreed=True).count() == 10

@@ -126,7 +126,7 @@ def test_access_review_runs_a_fixed_number_of_queries(client_as, team, practitio
 
 # User, two-factor device, the person, team memberships (the rule), the page of entries,
 # and the audit insert.
-ACCESS_REVIEW_QUERIES = 6
+ACCESS_REVIEW_QUERIES = 5
 
 
 # --- Inactive accounts ------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_inactive_list_runs_a_fixed_number_of_queries(client_as, administrator):
 
 
 # User, two-factor device, the count and the page of accounts, one audit insert for the page.
-INACTIVE_QUERIES = 5
+INACTIVE_QUERIES = 4
 
 
 def test_unused_date_is_from_joining_when_never_signed_in():

@@ -300,7 +300,7 @@ def test_the_register_pages_have_a_fixed_number_of_queries(client_as, practition
                 withdraw_consent(consent=consent, by=practitioner, reason="Changed their mind")
 
     grow()
-    # Signing in (user, two-factor device, teams, people represented), the person, the count and
+    # Signing in (two-factor device, teams, people represented), the person, the count and
     # the page of consents, the audit row (the header's unread count comes from the cache).
-    assert_fixed_queries(lambda: staff.get(register), budget=8, grow=grow)
-    assert_fixed_queries(lambda: own.get(reverse("governance:my_consents")), budget=4, grow=grow)
+    assert_fixed_queries(lambda: staff.get(register), budget=7, grow=grow)
+    assert_fixed_queries(lambda: own.get(reverse("governance:my_consents")), budget=3, grow=grow)

@@ -67,7 +67,7 @@ def test_due_page_runs_a_fixed_number_of_queries(client_as, administrator, team)
 
 
 # User, two-factor device, one count per record type (six), the page of the chosen type.
-DUE_QUERIES = 9
+DUE_QUERIES = 8
 
 
 def test_runs_page_lists_past_runs_with_counts(client_as, administrator, team):
