@@ -1,5 +1,11 @@
 """The service navigation: one list, filtered by the rules, so nobody sees a link
-to something they may not use. Later apps add their entries here."""
+to something they may not use. Later apps add their entries here.
+
+An item's permission must depend on the account's roles alone: which items show is worked out
+once per set of roles (context_processors.py), and tests/coproduction/accounts/test_navigation.py
+checks that each permission gives the same answer for an account with teams, a managed team
+and people it represents as for a bare one with the same roles. The view behind each link still
+checks its own rules, so the navigation only decides which links to show."""
 
 from dataclasses import dataclass
 
