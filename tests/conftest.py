@@ -11,6 +11,7 @@ from django.conf import settings
 
 from coproduction.accounts.models import Role
 from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
+from tests.harness import reference_data
 from tests.harness.auth import login_as
 
 # The `browser` fixture (system Chromium) for every test module that asks for it.
@@ -94,6 +95,8 @@ def pytest_configure(config):
     settings.HEALTH_WORKER_PING_SECONDS = 0.5
     # No network in tests: the asset map draws its markers without background tiles.
     settings.ASSET_TILE_URL = ""
+    # A flushed database gets back what the migrations put in it.
+    reference_data.connect()
 
 
 @pytest.fixture(autouse=True)
