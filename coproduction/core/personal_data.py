@@ -10,6 +10,7 @@ people.Person, who may have no account); `subject_filter` covers what no lookup 
 express, such as the audit trail's generic target. A subject access request uses all three.
 """
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,42 @@ class ExportSection:
         """The first row as (heading, value) pairs, for sections about a single record."""
         return list(zip(self.headings, self.rows[0])) if self.rows else []
 
+    @functools.cached_property
+    def _shared_columns(self) -> list[int]:
+        """The columns holding the same value on every row (in the PDF only; the CSV and JSON
+        keep every column). None when there is one row, or when every column is the same,
+        so the table always keeps at least one column."""
+        if len(self.rows) < 2:
+            return []
+        first = self.rows[0]
+        shared = [index for index in range(len(self.headings)) if all(row[index] == first[index] for row in self.rows)]
+        return shared if len(shared) < len(self.headings) else []
+
+    @property
+    def shared(self) -> list[tuple[str, str]]:
+        """(heading, value) for each column that is the same on every row, which the PDF states
+        once above its table instead of in every row: a person's own audit trail is all "About"
+        them. Each cell costs the PDF several milliseconds, so this is also the cheapest cell."""
+        return [(self.headings[index], self.rows[0][index]) for index in self._shared_columns]
+
+    @functools.cached_property
+    def _table_columns(self) -> list[int]:
+        shared = set(self._shared_columns)
+        return [index for index in range(len(self.headings)) if index not in shared]
+
+    @property
+    def table_headings(self) -> list[str]:
+        """The PDF table's headings: those of the columns that differ from row to row."""
+        return [self.headings[index] for index in self._table_columns]
+
+    @property
+    def table_rows(self) -> list[list[str]]:
+        """The PDF table's rows, without the columns stated once above it."""
+        columns = self._table_columns
+        if len(columns) == len(self.headings):
+            return self.rows
+        return [[row[index] for index in columns] for row in self.rows]
+
     @property
     def column_widths(self) -> list[float]:
         """Percentages of the page for each column of the PDF's table, from what the column holds:
@@ -103,7 +140,8 @@ class ExportSection:
         WeasyPrint lays out far faster than sizing columns from every cell."""
         sample = self.rows[:COLUMN_SAMPLE_ROWS]
         least, wanted = [], []
-        for index, heading in enumerate(self.headings):
+        for index in self._table_columns:
+            heading = self.headings[index]
             values = [row[index] for row in sample]
             heading_word = max((len(word) for word in heading.split()), default=1)
             value_word = max((len(word) for value in values for word in value.split()), default=1)
