@@ -3,14 +3,17 @@ from factory.django import DjangoModelFactory
 
 from careplans.models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import Person, Representative
-from tests.coproduction.accounts.factories import TeamFactory, UserFactory
+from tests.coproduction.accounts.factories import TeamFactory, UserFactory, lifelike_name
 
 
 class PersonFactory(DjangoModelFactory):
     class Meta:
         model = Person
 
-    full_name = factory.Faker("name", locale="en_GB")
+    class Params:
+        generated_name = factory.Faker("name", locale="en_GB")
+
+    full_name = lifelike_name()
     team = factory.SubFactory(TeamFactory)
     date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=95)
 
