@@ -2,7 +2,7 @@
 
 Every signed-in request needs the account (its roles decide the navigation and every rule), so
 a page that reads nothing else would otherwise pay one query for it. The account's columns are
-kept in the cache for a few minutes, without the password hash: the session check uses the hash
+kept in the cache for a minute, without the password hash: the session check uses the hash
 of it that Django compares (`get_session_auth_hash`), kept beside the columns.
 
 Losing access takes effect at once everywhere, so whatever changes an account forgets its cached

@@ -99,7 +99,7 @@ class ExportSection:
     @functools.cached_property
     def _shared_columns(self) -> list[int]:
         """The columns holding the same value on every row (in the PDF only; the CSV and JSON
-        keep every column). None when there is one row, or when every column is the same,
+        keep every column). Empty when there is one row, or when every column is the same,
         so the table always keeps at least one column."""
         if len(self.rows) < 2:
             return []
