@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "commissioning.monitoring",
     "commissioning.involvement",
     "commissioning.coassessment",
+    "commissioning.boards",
 ]
 
 MIDDLEWARE = [

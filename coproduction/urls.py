@@ -19,4 +19,5 @@ urlpatterns = [
     path("commissioning/", include("commissioning.involvement.urls")),
     path("commissioning/", include("commissioning.monitoring.urls")),
     path("commissioning/", include("commissioning.coassessment.urls")),
+    path("commissioning/", include("commissioning.boards.urls")),
 ]
