@@ -8,3 +8,4 @@ class ChecklistConfig(AppConfig):
 
     def ready(self) -> None:
         from . import home, reports  # noqa: F401  (register the home-page panels and the checklist reports)
+        from .practice_groups import rules  # noqa: F401  (the practice groups' permissions)

@@ -114,3 +114,39 @@ def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
         title="How did planning feel? Winter survey", team=north, opens_on=today - datetime.timedelta(days=7),
         closes_on=today + datetime.timedelta(days=21), statement_set=statement_set, created_by=manager,
     )
+
+
+@demo_seeder(41)
+def seed_practice_group_demo() -> None:
+    """Grace (North Adults Team) and the South Adults Team's manager in a practice group looking at
+    statement 7: both shared their totals (the South team's too few to show) and examples, agreed
+    an action, and the North team's goal for statement 7 takes it forward."""
+    from django.contrib.auth.hashers import make_password
+
+    from coproduction.accounts.models import Role, TeamMembership
+
+    from .models import PracticeGroup
+    from .practice_groups import services as practice
+
+    if PracticeGroup.objects.exists():
+        return
+    grace = User.objects.filter(email="manager@demo.example").first()
+    north, south = Team.objects.filter(name="North Adults Team").first(), Team.objects.filter(name="South Adults Team").first()
+    statement = Statement.objects.filter(part="planning", number=7).order_by("-statement_set__version").first()
+    if not (grace and north and south and statement):
+        return
+    marcus = User.objects.filter(email="m.bell@demo.example").first() or User.objects.create(
+        email="m.bell@demo.example", full_name="Marcus Bell", password=make_password(None), roles=[Role.TEAM_MANAGER],
+    )
+    TeamMembership.objects.get_or_create(user=marcus, team=south, defaults={"is_manager": True})
+    group = practice.group_create(name="North and South managers' practice group", statement=statement, team=north, by=grace,
+                                  purpose="Team managers looking at the checklist together, one statement at a time.")
+    practice.member_add(group=group, manager=marcus, team=south, by=grace)
+    grace_place, marcus_place = group.members.get(team=north), group.members.get(team=south)
+    practice.team_share(member=grace_place, statement=statement, by=grace,
+                        examples="We send the visit letter in the format people asked for, but the local groups list is out of date.")
+    practice.team_share(member=marcus_place, statement=statement, by=User.objects.get(pk=marcus.pk),
+                        examples="Our duty desk rings people the day before a visit to check what they need.")
+    action = practice.action_agree(group=group, statement=statement, by=grace,
+                                   description="Each team rings people before a first visit, and keeps one shared list of local groups up to date.")
+    Goal.objects.filter(team=north, statement=statement, practitioner__isnull=True, practice_action__isnull=True).update(practice_action=action)

@@ -111,8 +111,9 @@ class GoalForm(forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = ["team", "practitioner", "statement", "target_score", "due_on", "examples"]
+        fields = ["team", "practitioner", "statement", "target_score", "due_on", "examples", "practice_action"]
         labels = {
+            "practice_action": "Does it take forward an action from a practice group you are in? (optional)",
             "team": "Team",
             "practitioner": "Who is the goal for?",
             "statement": "Which statement is the goal about?",
@@ -128,11 +129,16 @@ class GoalForm(forms.ModelForm):
                              "max_digits": "Enter the target as a number from 1 to 5, like 4.5", "max_decimal_places": "Enter the target with at most one decimal place, like 4.5",
                              "max_whole_digits": "The target must be 5 or less"},
             "examples": {"required": "Enter what working towards the goal looks like"},
+            "practice_action": {"invalid_choice": "Select an action from one of your practice groups"},
         }
         widgets = {"examples": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, teams, single_team: bool, statements, practitioners, **kwargs):
+    def __init__(self, *args, teams, single_team: bool, statements, practitioners, practice_actions, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["practice_action"].queryset = practice_actions
+        self.fields["practice_action"].required = False
+        self.fields["practice_action"].empty_label = "No, it does not"
+        self.fields["practice_action"].label_from_instance = lambda action: f"{action.group.name}: {action}"
         self.fields["team"].queryset = teams
         self.fields["team"].empty_label = None if single_team else "Select a team"
         self.fields["statement"].queryset = statements
@@ -144,7 +150,7 @@ class GoalForm(forms.ModelForm):
         self.helper = gds_helper(
             Field.select("team"), Field.select("practitioner"), Field.select("statement"),
             Field.text("target_score", field_width=Fluid.ONE_QUARTER), Field("due_on"), Field.textarea("examples", rows=4),
-            submit="Save the goal",
+            Field.select("practice_action"), submit="Save the goal",
         )
 
     def clean(self):

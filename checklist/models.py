@@ -249,6 +249,8 @@ class Goal(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
     agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     agreed_on = models.DateField(default=timezone.localdate)
+    # The action of a practice group of managers this goal takes forward, if any.
+    practice_action = models.ForeignKey("PracticeAction", on_delete=models.SET_NULL, null=True, blank=True, related_name="goals")
 
     class Meta:
         ordering = ["status", "due_on", "id"]
@@ -296,3 +298,80 @@ class GapTotal(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["team", "statement", "quarter"], name="gap_total_unique")]
         indexes = [models.Index(fields=["quarter", "team"], name="gap_total_quarter_idx")]
+
+
+# Practice groups ---------------------------------------------------------------------------
+
+
+class PracticeGroup(models.Model):
+    """Team managers from several teams using the checklist together (the guidance's "practice
+    group"): each shares their team's totals and examples for the statement the group is looking
+    at, and the group agrees actions that the managers' own team goals can take forward."""
+
+    name = NameField(max_length=200)
+    purpose = models.TextField(blank=True)
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+", help_text="The statement the group is looking at now.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PracticeGroupMember(models.Model):
+    """A manager in the group, for one team they manage. Leaving keeps the row (and what the
+    team shared); only current members see the group."""
+
+    group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="members")
+    manager = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="practice_group_places")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    joined_on = models.DateField(default=timezone.localdate)
+    left_on = models.DateField(null=True, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["group", "team__name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["group", "team"], name="one_place_per_team_in_practice_group")]
+        indexes = [models.Index(fields=["manager", "group"], condition=models.Q(left_on__isnull=True), name="practice_member_current_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.manager} ({self.team})"
+
+
+class PracticeShare(models.Model):
+    """A manager shares their team's totals for a statement with the group, and examples of
+    practice. Only totals: the figures are read from the team's running totals when shown, and
+    withheld for a group too small to keep people anonymous."""
+
+    group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="shares")
+    member = models.ForeignKey(PracticeGroupMember, on_delete=models.CASCADE, related_name="shares")
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
+    examples = models.TextField(help_text="What the team does well or finds hard for this statement, without naming anyone.")
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["group", "statement", "member__team__name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["member", "statement"], name="one_share_per_team_and_statement")]
+
+    def __str__(self) -> str:
+        return f"Shared for statement {self.statement_id}"
+
+
+class PracticeAction(models.Model):
+    """An action the group agreed, about a statement."""
+
+    group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="actions")
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
+    description = models.TextField()
+    agreed_on = models.DateField(default=timezone.localdate)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["group", "-agreed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.description if len(self.description) <= 80 else self.description[:79] + "\u2026"

@@ -2,7 +2,18 @@ from coproduction.core.personal_data import exempt, register
 
 from coproduction.people.records import register_person_record
 
-from .models import Checklist, Goal, Rating, SharedStory, StatementSet, SurveyRound
+from .models import (
+    Checklist,
+    Goal,
+    PracticeAction,
+    PracticeGroup,
+    PracticeGroupMember,
+    PracticeShare,
+    Rating,
+    SharedStory,
+    StatementSet,
+    SurveyRound,
+)
 
 register(
     Checklist,
@@ -55,6 +66,20 @@ register(
     person_paths=["rating__checklist__person"],
     fields=[("Story", "rating__comment"), ("Chosen", "chosen_at"), ("Agreed by", "consent_from"), ("Shared across the council", "shared_at")],
 )
+register(
+    PracticeGroupMember,
+    title="Practice groups of managers you are in",
+    user_paths=["manager"],
+    fields=[("Group", "group__name"), ("Your team", "team__name"), ("Joined", "joined_on"), ("Left", "left_on")],
+)
+register(
+    PracticeShare,
+    title="What you shared with practice groups",
+    user_paths=["shared_by"],
+    fields=[("Group", "group__name"), ("Statement", "statement__number"), ("Examples", "examples"), ("Shared", "shared_at")],
+)
+exempt(PracticeGroup, reason="a group's name and the statement it looks at; names only the manager who started it")
+exempt(PracticeAction, reason="an action a group of managers agreed, recorded as part of their work")
 exempt(StatementSet, reason="Records only which administrator published a version of the statements: part of the audit trail.")
 exempt(SurveyRound, reason="Records only which manager opened a survey: part of the audit trail.")
 

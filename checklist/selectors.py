@@ -332,7 +332,7 @@ def goals_with_progress(*, goals: QuerySet[Goal]) -> QuerySet[Goal]:
         submitted_on__gte=OuterRef("agreed_on"),
         practitioner_id=Coalesce(OuterRef("practitioner_id"), F("practitioner_id")),
     )
-    return goals.select_related("team", "practitioner", "statement").annotate(
+    return goals.select_related("team", "practitioner", "statement", "practice_action__group").annotate(
         progress_average=Subquery(since.values("statement_id").annotate(value=Avg("score")).values("value")[:1]),
         progress_count=Coalesce(Subquery(since.values("statement_id").annotate(value=Count("id")).values("value")[:1]), 0),
     )

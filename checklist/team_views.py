@@ -20,6 +20,7 @@ from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import charts, selectors, services
+from .practice_groups.selectors import actions_for_goal_choice
 from .forms import (
     DashboardFilterForm,
     GoalForm,
@@ -171,6 +172,7 @@ def goal_add(request: HttpRequest) -> HttpResponse:
     form = GoalForm(
         data=request.POST or None, teams=managed, single_team=len(request.user.managed_team_ids) == 1, statements=statements,
         practitioners=practitioners_in(team_ids=request.user.managed_team_ids),
+        practice_actions=actions_for_goal_choice(user=request.user),
     )
     if form.is_valid():
         if not request.user.has_perm("checklist.add_goal", form.cleaned_data["team"]):
@@ -193,7 +195,11 @@ def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
             services.goal_update(goal=goal, data=form.cleaned_data, by=request.user, request=request)
             messages.success(request, "Goal updated")
             return redirect("checklist:goal_detail", goal_id=goal.pk)
-    return render(request, "checklist/goal_detail.html", {"goal": goal, "form": form, "min_group": selectors.min_group()})
+    action = goal.practice_action
+    return render(request, "checklist/goal_detail.html", {
+        "goal": goal, "form": form, "min_group": selectors.min_group(),
+        "practice_group_visible": action is not None and request.user.has_perm("checklist.view_practice_group", action.group),
+    })
 
 
 # Survey rounds ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import team_views, views
+from .practice_groups import views as practice_views
 
 app_name = "checklist"
 urlpatterns = [
@@ -29,6 +30,14 @@ urlpatterns = [
     path("surveys/open/", team_views.round_add, name="round_add"),
     path("surveys/<int:round_id>/", team_views.round_detail, name="round_detail"),
     path("reports/", team_views.report_request, name="report"),
+    path("practice-groups/", practice_views.group_list, name="practice_groups"),
+    path("practice-groups/start/", practice_views.group_add, name="practice_group_add"),
+    path("practice-groups/<int:group_id>/", practice_views.group_detail, name="practice_group_detail"),
+    path("practice-groups/<int:group_id>/members/add/", practice_views.member_add, name="practice_group_member_add"),
+    path("practice-groups/<int:group_id>/members/<int:member_id>/leave/", practice_views.member_leave, name="practice_group_member_leave"),
+    path("practice-groups/<int:group_id>/statement/", practice_views.statement_change, name="practice_group_statement"),
+    path("practice-groups/<int:group_id>/share/", practice_views.share, name="practice_group_share"),
+    path("practice-groups/<int:group_id>/actions/add/", practice_views.action_add, name="practice_action_add"),
     path("statement-sets/", team_views.statement_set_list, name="statement_sets"),
     path("statement-sets/publish/", team_views.statement_set_publish, name="statement_set_publish"),
 ]

@@ -10,7 +10,7 @@ from commissioning.involvement.models import DocumentFormat
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import errors_onto_form
+from coproduction.core.forms import saved_or_errors
 
 from . import selectors, services
 from .forms import AttendanceForm, BoardForm, DecisionForm, MeetingForm, MemberForm, PaperForm
@@ -39,18 +39,7 @@ def meeting_url(meeting: BoardMeeting, anchor: str = "") -> str:
 
 
 def _form_page(request, form, page_title: str, *, back_url: str, intro: str = "") -> HttpResponse:
-    return render(request, "boards/form.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
-
-
-def _saved(form, save):
-    """Run save() when the form is valid; a service's ValidationError goes onto the form."""
-    if not form.is_valid():
-        return None
-    try:
-        return save()
-    except ValidationError as error:
-        errors_onto_form(form, error)
-        return None
+    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
 
 
 @require_GET
@@ -68,7 +57,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
 def board_add(request: HttpRequest) -> HttpResponse:
     require_perm(request, "boards.add_board")
     form = BoardForm(data=request.POST or None)
-    board = _saved(form, lambda: services.board_create(data=form.cleaned_data, by=request.user, request=request))
+    board = saved_or_errors(form, lambda: services.board_create(data=form.cleaned_data, by=request.user, request=request))
     if board is not None:
         messages.success(request, f"{board.name} added")
         return redirect(board_url(board))
@@ -91,7 +80,7 @@ def board_detail(request: HttpRequest, board_id: int) -> HttpResponse:
 def member_add(request: HttpRequest, board_id: int) -> HttpResponse:
     board = _board(request, board_id, "boards.manage_board")
     form = MemberForm(data=request.POST or None, candidates=selectors.member_candidates(board=board))
-    member = _saved(form, lambda: services.member_add(board=board, by=request.user, request=request, **form.cleaned_data))
+    member = saved_or_errors(form, lambda: services.member_add(board=board, by=request.user, request=request, **form.cleaned_data))
     if member is not None:
         messages.success(request, f"{member.user.display_name} added to the board")
         return redirect(board_url(board, "members"))
@@ -114,7 +103,7 @@ def member_leave(request: HttpRequest, board_id: int, member_id: int) -> HttpRes
 def meeting_add(request: HttpRequest, board_id: int) -> HttpResponse:
     board = _board(request, board_id, "boards.manage_board")
     form = MeetingForm(data=request.POST or None)
-    meeting = _saved(form, lambda: services.meeting_create(board=board, data=form.cleaned_data, by=request.user, request=request))
+    meeting = saved_or_errors(form, lambda: services.meeting_create(board=board, data=form.cleaned_data, by=request.user, request=request))
     if meeting is not None:
         messages.success(request, "Meeting added")
         return redirect(meeting_url(meeting))
@@ -137,7 +126,7 @@ def meeting_detail(request: HttpRequest, board_id: int, meeting_id: int) -> Http
 def paper_add(request: HttpRequest, board_id: int, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, board_id, meeting_id, "boards.manage_board")
     form = PaperForm(data=request.POST or None)
-    paper = _saved(form, lambda: services.paper_add(meeting=meeting, data=form.cleaned_data, by=request.user, request=request))
+    paper = saved_or_errors(form, lambda: services.paper_add(meeting=meeting, data=form.cleaned_data, by=request.user, request=request))
     if paper is not None:
         messages.success(request, f"Paper \u201c{paper.title}\u201d added")
         return redirect(meeting_url(meeting, "papers"))
@@ -181,7 +170,7 @@ def attendance(request: HttpRequest, board_id: int, meeting_id: int) -> HttpResp
     members.update({member.pk: member for member in selectors.current_members(board=meeting.board)})
     initial = {"attended": [str(a.member_id) for a in attendees if a.attended]}
     form = AttendanceForm(data=request.POST or None, initial=initial, members=list(members.values()))
-    if _saved(form, lambda: services.attendance_record(
+    if saved_or_errors(form, lambda: services.attendance_record(
             meeting=meeting, attended_member_ids=form.cleaned_data["attended"], by=request.user, request=request) or True):
         messages.success(request, "Attendance saved")
         return redirect(meeting_url(meeting, "attendance"))
@@ -198,7 +187,7 @@ def decision_add(request: HttpRequest, board_id: int, meeting_id: int) -> HttpRe
         data = dict(form.cleaned_data)
         return services.decision_add(meeting=meeting, programme=data.pop("programme"), data=data, by=request.user, request=request)
 
-    board_decision = _saved(form, save)
+    board_decision = saved_or_errors(form, save)
     if board_decision is not None:
         messages.success(request, "Decision recorded in the programme's decisions log")
         return redirect(meeting_url(meeting, "decisions"))

@@ -28,6 +28,8 @@ NAV_ITEMS: list[NavItem] = [
         f"checklist:{name}" for name in (
             "statements", "start", "start_for_person", "person_compare", "reflect", "reflection", "practitioner_reflection", "fill",
             "fill_one", "check", "discard", "detail", "goals", "goal_add", "goal_detail", "shared_stories", "statement_sets", "statement_set_publish",
+            "practice_groups", "practice_group_add", "practice_group_detail", "practice_group_member_add", "practice_group_statement",
+            "practice_group_share", "practice_action_add",
         )
     )),
     NavItem(

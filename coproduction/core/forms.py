@@ -24,3 +24,15 @@ def errors_onto_form(form: forms.BaseForm | BaseFormSet, error: ValidationError,
         return
     for message in error.messages:
         form.add_error(field if field in form.fields else None, message)
+
+
+def saved_or_errors(form: forms.BaseForm, save):
+    """Run save() when the form is valid and return what it returns; a service's ValidationError
+    goes onto the form instead (and None is returned), so the page shows it with the answers kept."""
+    if not form.is_valid():
+        return None
+    try:
+        return save()
+    except ValidationError as error:
+        errors_onto_form(form, error)
+        return None

@@ -36,7 +36,7 @@ PAGES = [
     ("checklist:discard", Role.PERSON, lambda w: {"checklist_id": w["draft"].pk}, 1, "checklist"),
     ("checklist:detail", Role.PRACTITIONER, lambda w: {"checklist_id": w["sent"].pk}, 5, "OTP, checklist, memberships (the rules), audit, statements, answers"),
     ("checklist:goals", Role.TEAM_MANAGER, lambda w: {}, 4, "OTP, memberships, count, goals with progress"),
-    ("checklist:goal_add", Role.TEAM_MANAGER, lambda w: {}, 7, "OTP, memberships, set, and the form's lists: teams (twice), practitioners, statements"),
+    ("checklist:goal_add", Role.TEAM_MANAGER, lambda w: {}, 8, "OTP, memberships, set, and the form's lists: teams (twice), practitioners, statements, practice group actions"),
     ("checklist:goal_detail", Role.TEAM_MANAGER, lambda w: {"goal_id": w["goal"].pk}, 3, "OTP, memberships, goal with progress"),
     ("checklist:rounds", Role.TEAM_MANAGER, lambda w: {}, 4, "OTP, memberships, count, surveys with answer counts"),
     ("checklist:round_add", Role.TEAM_MANAGER, lambda w: {}, 3, "OTP, memberships, teams"),

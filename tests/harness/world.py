@@ -25,6 +25,7 @@ from tests.checklist.factories import (
     SurveyRoundFactory,
     submitted_checklist,
 )
+from tests.checklist.practice_groups.world import build_practice_groups_world
 from tests.commissioning.assets.world import build_assets_world
 from tests.commissioning.boards.world import build_boards_world
 from tests.commissioning.budgeting.world import build_budgeting_world
@@ -83,7 +84,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_workshops_world, build_budgeting_world,
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world, build_boards_world,
         build_sar_world, build_consent_world, build_retention_world, build_access_review_world,
-        build_notifications_world,
+        build_notifications_world, build_practice_groups_world,
     ):
         world.update(build(world))
     return world

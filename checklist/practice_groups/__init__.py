@@ -1,0 +1,1 @@
+"""Practice groups: team managers from several teams using the checklist together."""
