@@ -101,3 +101,13 @@ def programme_choices() -> QuerySet[Programme]:
 def boards_for_home(*, user) -> list[Board]:
     """The boards the user sits on now, in one query (the home page panel)."""
     return list(Board.objects.filter(members__user=user, members__left_on__isnull=True).order_by("name", "pk"))
+
+
+def evidence_sentence() -> str | None:
+    """For the Spectrum of Practice self-assessment: how many board decisions had members with
+    lived experience present, over every board (one query); None before any decision."""
+    counts = BoardDecision.objects.aggregate(total=Count("pk"), present=Count("pk", filter=_lived_experience_present()))
+    if not counts["total"]:
+        return None
+    return (f"Decision-making boards: members with lived experience were present for {counts['present']} of "
+            f"{counts['total']} decision{'s' if counts['total'] != 1 else ''}")

@@ -6,7 +6,7 @@ their practice is "doing with, not doing to". Kept as data so the wording lives 
 The ladder position is derived from a round's ratings by the rule in ladder_for(); the rule in
 plain English is LADDER_RULE, shown on the page beside the result."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from commissioning.models import LadderRung
@@ -82,6 +82,35 @@ STEPS: list[Step] = [
 ]
 STEPS_BY_KEY = {step.key: step for step in STEPS}
 STEP_KEYS = [step.key for step in STEPS]
+
+
+@dataclass(frozen=True)
+class StepEvidence:
+    """Records on the platform that show a step happening. Each app that keeps such records
+    registers one in its AppConfig.ready(), so this module never names them. describe() reads
+    one query and returns a sentence about the records, or None when there are none yet."""
+
+    step_key: str
+    describe: Callable[[], str | None]
+    url_name: str
+
+
+STEP_EVIDENCE: list[StepEvidence] = []
+
+
+def register_step_evidence(evidence: StepEvidence) -> None:
+    if all(existing.url_name != evidence.url_name or existing.step_key != evidence.step_key for existing in STEP_EVIDENCE):
+        STEP_EVIDENCE.append(evidence)
+
+
+def records_for_steps() -> dict[str, list[tuple[str, str]]]:
+    """Step key -> [(sentence, url name), ...] for every step with records that evidence it."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for evidence in STEP_EVIDENCE:
+        sentence = evidence.describe()
+        if sentence:
+            found.setdefault(evidence.step_key, []).append((sentence, evidence.url_name))
+    return found
 
 LADDER_RULE = [
     ("Co-producing", "every “getting started” step is well established, and every “making progress” step has "

@@ -28,6 +28,7 @@ from ..spectrum import (
     ladder_for,
     next_steps,
     practice_stage,
+    records_for_steps,
 )
 
 
@@ -149,9 +150,12 @@ def assessor_choices():
 
 
 def step_table(result: RoundResult) -> list[dict]:
+    """Each step's rating and evidence, with the records on the platform that show it happening."""
+    records = records_for_steps()
     return [
         {"step": step, "rating": result.ratings.get(step.key), "evidence": result.evidence.get(step.key, ""),
-         "change": result.changes.get(step.key), "before": result.previous.ratings.get(step.key) if result.previous else None}
+         "change": result.changes.get(step.key), "before": result.previous.ratings.get(step.key) if result.previous else None,
+         "records": records.get(step.key, [])}
         for step in STEPS
     ]
 

@@ -233,3 +233,21 @@ def test_a_member_who_leaves_no_longer_sees_the_board(client_as, commissioner, b
 def test_a_board_member_sees_their_boards_on_their_home_page(client_as, members, person):
     page = client_as(person).get(reverse("accounts:role_home", kwargs={"role": Role.PERSON.value})).text
     assert "Boards you sit on" in page and "Health and Wellbeing Board" in page
+
+
+def test_the_spectrum_self_assessment_points_at_the_boards_decisions(client_as, commissioner, board, members):
+    from commissioning.involvement.selfassessment.services import round_save
+    from commissioning.involvement.spectrum import NOT_STARTED, STARTED, STEP_KEYS
+
+    programme = ProgrammeFactory(lead=commissioner)
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 10, 0), tick=True):
+        meeting = services.meeting_create(board=board, by=commissioner, data={"date": datetime.date(2026, 10, 1), "place": "Hall", "agenda": ""})
+        services.attendance_record(meeting=meeting, attended_member_ids={members["person"].pk}, by=commissioner)
+        services.decision_add(meeting=meeting, programme=programme, by=commissioner, data={"title": "D", "decision": "Yes."})
+        assessment = round_save(by=commissioner, title="Winter", assessed_on=datetime.date(2026, 12, 1), assessors=[commissioner],
+                                other_assessors="", ratings={key: (STARTED if key == "whole_process" else NOT_STARTED, "") for key in STEP_KEYS})
+        page = BeautifulSoup(client_as(commissioner).get(reverse("involvement:round_detail", kwargs={"round_id": assessment.pk})).content, "html.parser")
+    row = next(row for row in page.select(".app-step-table tbody tr") if "throughout commissioning" in row.th.get_text())
+    link = row.select_one("a.govuk-link")
+    assert link.get_text(strip=True) == "Decision-making boards: members with lived experience were present for 1 of 1 decision"
+    assert link["href"] == reverse("boards:board_list")
