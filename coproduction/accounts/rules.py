@@ -37,3 +37,5 @@ rules.add_perm("accounts.view_user", is_administrator)
 rules.add_perm("accounts.add_user", is_administrator)
 rules.add_perm("accounts.change_user", is_administrator)
 rules.add_perm("accounts.add_team", is_administrator)
+# Which of the council's identity provider groups give which staff roles and teams.
+rules.add_perm("accounts.manage_group_mapping", is_administrator)
