@@ -191,8 +191,9 @@ class Handler(BaseHTTPRequestHandler):
                 if name != "username"
             )
             error = '<p id="error">Unknown username</p>' if signing_in else ""
+            known = ", ".join(sorted(provider.people)) or "nobody yet"
             form = (
-                f'{error}<form method="post" action="/authorize">{hidden}'
+                f"{error}<p>People this provider knows: {html.escape(known)}</p><form" method="post" action="/authorize">{hidden}'
                 '<label for="username">Username</label> <input id="username" name="username" autocomplete="username">'
                 ' <button type="submit">Sign in to the council</button></form>'
             )
