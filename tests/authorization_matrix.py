@@ -91,6 +91,13 @@ MATRIX: list[Row] = [
     # (the signed-in flow is tested in tests/coproduction/accounts/test_identity_provider.py).
     Row("accounts:sso_start", public(Expect.DENIED)),
     Row("accounts:sso_callback", public(Expect.DENIED)),
+    Row("accounts:sso_invitation", public(Expect.DENIED), kwargs=lambda world: {"token": "not-an-invitation"}),
+    Row(
+        "accounts:user_invite_council_sign_in",
+        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/coproduction/accounts/test_identity_provider.py
+        kwargs=lambda world: {"user_id": world["users"][Role.PRACTITIONER].pk},
+        id="accounts:user_invite_council_sign_in (GET)",
+    ),
     # People and their representatives. world["person"] is the PERSON user's own record in the
     # practitioner's team, with the CARER user as a consented representative.
     Row("careplans:caseload", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),

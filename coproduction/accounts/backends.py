@@ -5,7 +5,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from . import identity_provider
 from .cached_user import user_cached
-from .services import staff_sign_on
+from .services import INVITATION_SESSION_KEY, staff_sign_on
 
 
 class EmailPasswordBackend(ModelBackend):
@@ -61,4 +61,9 @@ class IdentityProviderBackend(EmailPasswordBackend, OIDCAuthenticationBackend):
     def get_or_create_user(self, access_token, id_token, payload):
         # Everything needed is in the checked ID token; the userinfo endpoint is not asked.
         self.request.identity_provider_mfa = identity_provider.asserts_mfa(payload)
-        return staff_sign_on(issuer=settings.OIDC_ISSUER, claims=payload, request=self.request)
+        return staff_sign_on(
+            issuer=settings.OIDC_ISSUER,
+            claims=payload,
+            invitation_id=self.request.session.get(INVITATION_SESSION_KEY),
+            request=self.request,
+        )

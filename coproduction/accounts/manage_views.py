@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -60,6 +60,8 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
         "account": account,
         "page_title": f"Change {account.full_name}'s account",
         "provider_identities": selectors.provider_identities_of(user=account),
+        "invitation_days": services.INVITATION_DAYS,
+        "may_invite": identity_provider.configured() and request.user.has_perm("accounts.invite_to_council_sign_in", account),
     }
     return render(request, "accounts/user_form.html", context)
 
@@ -72,6 +74,18 @@ def user_sign_out_everywhere(request: HttpRequest, user_id: int) -> HttpResponse
         services.account_sign_out_everywhere,
         "{name} is signed out everywhere. If they sign in with their council account, their groups are checked again.",
     )
+
+
+@require_POST
+def user_invite_council_sign_in(request: HttpRequest, user_id: int) -> HttpResponse:
+    if not identity_provider.configured():
+        raise Http404
+    account = selectors.account_or_404(user_id=user_id)
+    require_perm(request, "accounts.invite_to_council_sign_in", account)
+    services.provider_invitation_send(user=account, by=request.user, request=request)
+    messages.success(request, f"We have emailed {account.full_name} a link to sign in with their council account. "
+        f"It works once, for {services.INVITATION_DAYS} days.",)
+    return redirect("accounts:user_edit", user_id=account.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -221,3 +221,22 @@ class ProviderGroupMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_name or self.group_id}: {self.get_role_display()}"
+
+
+class ProviderInvitation(models.Model):
+    """An administrator's invitation for a member of staff to sign in with their council account:
+    the first sign-in through the emailed link joins that council account to this account, with
+    the roles and teams an administrator gave it. The link's token is kept only as its hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="provider_invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Council sign-in invitation for user {self.user_id}"
+
+    def is_usable(self, *, now=None) -> bool:
+        return self.used_at is None and self.expires_at > (now or timezone.now())

@@ -10,16 +10,17 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from . import identity_provider
+from . import identity_provider, selectors
 from .middleware import MFA_BY_PROVIDER_SESSION_KEY
-from .services import SignOnRefused
+from .services import INVITATION_DAYS, INVITATION_SESSION_KEY, SignOnRefused, invitation_token_hash
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class ProviderCallbackView(OIDCAuthenticationCallbackView):
         response = super().login_success()
         session = self.request.session
         session[SIGNED_IN_THROUGH_PROVIDER] = True
+        session.pop(INVITATION_SESSION_KEY, None)
         if getattr(self.request, "identity_provider_mfa", False):
             # The provider asserted multi-factor authentication: the service's own code is not asked.
             session[MFA_BY_PROVIDER_SESSION_KEY] = True
@@ -99,3 +101,17 @@ class ProviderCallbackView(OIDCAuthenticationCallbackView):
                 detail="multi-factor asserted by identity provider",
             )
         return response
+
+
+@login_not_required
+@require_GET
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """An administrator's emailed invitation: remembered in this browser's session, then on to the
+    provider; the first sign-in there joins the council account to the invited account."""
+    if not identity_provider.configured():
+        raise Http404
+    found = selectors.provider_invitation_by_token_hash(token_hash=invitation_token_hash(token))
+    if found is None or not found.is_usable():
+        return render(request, "accounts/provider_invitation_expired.html", {"days": INVITATION_DAYS}, status=404)
+    request.session[INVITATION_SESSION_KEY] = found.pk
+    return redirect("accounts:sso_start")

@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisation, ProviderGroupMapping, ProviderIdentity, Role, Team, User
+from .models import Organisation, ProviderGroupMapping, ProviderIdentity, ProviderInvitation, Role, Team, User
 
 
 def team_list_managed_by(*, user: User) -> QuerySet[Team]:
@@ -74,3 +74,8 @@ def group_mapping_or_404(*, mapping_id: int) -> ProviderGroupMapping:
 def provider_identities_of(*, user: User) -> list[ProviderIdentity]:
     """The council accounts this account is signed into through, for its administrators' page."""
     return list(ProviderIdentity.objects.filter(user=user).order_by("created_at"))
+
+
+def provider_invitation_by_token_hash(*, token_hash: str) -> ProviderInvitation | None:
+    """The invitation an emailed link names, whether or not it can still be used."""
+    return ProviderInvitation.objects.filter(token_hash=token_hash).first()

@@ -1,4 +1,7 @@
+import hashlib
+import secrets
 from binascii import unhexlify
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
@@ -16,7 +19,7 @@ from coproduction.core.access_lost import access_lost
 
 from .cached_user import user_cache_forget
 from .identity_provider import groups_of
-from .models import ROLE_ORDER, Organisation, ProviderGroupMapping, ProviderIdentity, Team, TeamMembership, User, email_key
+from .models import ROLE_ORDER, Organisation, ProviderGroupMapping, ProviderIdentity, ProviderInvitation, Team, TeamMembership, User, email_key
 from .selectors import council_organisation, group_mappings_for
 
 
@@ -181,13 +184,15 @@ def _apply_grants(*, identity: ProviderIdentity, roles: set[str], teams: dict[st
 
 
 @transaction.atomic
-def staff_sign_on(*, issuer: str, claims: dict, request=None) -> User:
+def staff_sign_on(*, issuer: str, claims: dict, invitation_id: int | None = None, request=None) -> User:
     """The account for a person the identity provider has vouched for (a checked ID token),
     found by the provider's subject id, never by email. At first sign-in an account is made only
     when the person's groups map to a staff role here. At every sign-in their roles and teams are
     brought in line with their groups."""
     roles, teams = _grants_from(group_mappings_for(group_ids=groups_of(claims)))
     identity = ProviderIdentity.objects.select_for_update().select_related("user").filter(issuer=issuer, subject=claims["sub"]).first()
+    if identity is None and invitation_id is not None:
+        identity = _accept_invitation(invitation_id=invitation_id, issuer=issuer, subject=claims["sub"], request=request)
     if identity is None:
         if not roles:
             raise SignOnRefused(
@@ -219,6 +224,64 @@ def staff_sign_on(*, issuer: str, claims: dict, request=None) -> User:
     identity.last_sign_in_at = timezone.now()
     identity.save(update_fields=["granted_roles", "granted_teams", "last_sign_in_at"])
     return identity.user
+
+
+def _accept_invitation(*, invitation_id: int, issuer: str, subject: str, request=None) -> ProviderIdentity:
+    invitation = ProviderInvitation.objects.select_for_update().select_related("user").filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_usable():
+        raise SignOnRefused(
+            "Your invitation has been used already or has run out. Ask the service's administrator for a new one.",
+            detail="single sign-on: invitation not usable",
+        )
+    if ProviderIdentity.objects.filter(user=invitation.user, issuer=issuer).exists():
+        raise SignOnRefused(
+            "The account you were invited to is already joined to a council account. Sign in with that one.",
+            detail="single sign-on: invited account already linked",
+        )
+    identity = ProviderIdentity.objects.create(user=invitation.user, issuer=issuer, subject=subject)
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    audit_record(
+        actor=invitation.user, action=AuditEvent.Action.CHANGE, obj=invitation.user, subject=invitation.user, request=request,
+        detail="joined to council account by invitation",
+    )
+    return identity
+
+
+INVITATION_DAYS = 7
+# The invitation a browser followed, waiting in its session for the provider's answer.
+INVITATION_SESSION_KEY = "provider_invitation_id"
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def provider_invitation_send(*, user: User, by: User, request=None) -> ProviderInvitation:
+    """Email a member of staff a link that joins their council account to this account when they
+    first sign in through it. The link works once, for INVITATION_DAYS days."""
+    token = secrets.token_urlsafe(32)
+    invitation = ProviderInvitation.objects.create(
+        user=user, token_hash=invitation_token_hash(token), created_by=by,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=invitation, subject=user, request=request, detail="council sign-in invitation")
+    context = {
+        "user": user,
+        "domain": request.get_host() if request else settings.ALLOWED_HOSTS[0],
+        "protocol": "https" if request is None or request.is_secure() else "http",
+        "token": token,
+        "days": INVITATION_DAYS,
+        "provider_name": settings.OIDC_PROVIDER_NAME,
+        "site_name": settings.SERVICE_NAME,
+    }
+    transaction.on_commit(
+        lambda: PasswordResetForm().send_mail(
+            "accounts/email/provider_invitation_subject.txt", "accounts/email/provider_invitation.txt", context, None, user.email
+        )
+    )
+    return invitation
 
 
 @transaction.atomic

@@ -37,9 +37,9 @@ class LocalProvider:
     def allow_redirect(self, base_url: str) -> None:
         self.control(redirect_uris=[f"{base_url}{CALLBACK}"])
 
-    @property
-    def signed_out(self) -> int:
-        return requests.get(f"{self.issuer}/_control", timeout=5).json()["signed_out"]
+    def fetches(self) -> dict:
+        """How many times the discovery document and the keys have been read."""
+        return requests.get(f"{self.issuer}/_control", timeout=5).json()["fetches"]
 
 
 @pytest.fixture(scope="session")

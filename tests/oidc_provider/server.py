@@ -53,6 +53,7 @@ class Provider:
         self.codes: dict[str, dict] = {}
         self.access_tokens: dict[str, dict] = {}
         self.signed_out = 0
+        self.fetches = {"discovery": 0, "jwks": 0}
         self.issuer = ""
         self.lock = threading.Lock()
 
@@ -145,8 +146,10 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         provider = self.provider
         if path == "/.well-known/openid-configuration":
+            provider.fetches["discovery"] += 1
             return self._json(provider.discovery())
         if path == "/jwks":
+            provider.fetches["jwks"] += 1
             return self._json(provider.jwks())
         if path == "/authorize":
             return self._authorize(self._query())
@@ -155,7 +158,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/end-session":
             return self._end_session(self._query())
         if path == "/_control":
-            return self._json({"signed_out": provider.signed_out, "fault": provider.fault})
+            return self._json({"signed_out": provider.signed_out, "fault": provider.fault, "fetches": provider.fetches})
         return self._json({"error": "not_found"}, 404)
 
     def do_POST(self):
@@ -193,7 +196,7 @@ class Handler(BaseHTTPRequestHandler):
             error = '<p id="error">Unknown username</p>' if signing_in else ""
             known = ", ".join(sorted(provider.people)) or "nobody yet"
             form = (
-                f"{error}<p>People this provider knows: {html.escape(known)}</p><form" method="post" action="/authorize">{hidden}'
+                f'{error}<p>People this provider knows: {html.escape(known)}</p><form method="post" action="/authorize">{hidden}'
                 '<label for="username">Username</label> <input id="username" name="username" autocomplete="username">'
                 ' <button type="submit">Sign in to the council</button></form>'
             )

@@ -1,14 +1,17 @@
 """Council staff signing in through the council's identity provider: the local OpenID provider
 (tests/oidc_provider/server.py) runs in its own process and is spoken to over HTTP."""
 
+import re
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from coproduction.accounts.models import ProviderGroupMapping, ProviderIdentity, Role, TeamMembership, User
+from coproduction.accounts.models import ProviderGroupMapping, ProviderIdentity, ProviderInvitation, Role, TeamMembership, User
 from coproduction.audit.models import AuditEvent
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.oidc import CALLBACK, provider_redirect_back, sign_in_through_provider
@@ -84,6 +87,16 @@ def test_a_configured_acr_value_counts_as_multi_factor_and_only_the_configured_v
     other = Client()
     sign_in_through_provider(other, username="amy")
     assert other.get(reverse("accounts:home")).headers["Location"] == reverse("accounts:mfa")
+
+
+def test_the_discovery_document_and_keys_are_fetched_once_and_kept(client, identity_provider, groups, settings):
+    settings.REQUIRE_STAFF_MFA = False
+    identity_provider.set_people(jo=staff())
+    before = identity_provider.fetches()
+    for _ in range(3):
+        assert sign_in_through_provider(Client(), username="jo").status_code == 302
+    after = identity_provider.fetches()
+    assert (after["discovery"] - before["discovery"], after["jwks"] - before["jwks"]) == (1, 1)
 
 
 def test_someone_in_no_mapped_group_is_refused_and_no_account_is_made(client, identity_provider, groups):
@@ -243,3 +256,60 @@ def test_a_switched_off_account_cannot_sign_in_through_the_provider(client, iden
     response = sign_in_through_provider(client, username="off")
     assert response.status_code == 403 and b"switched off" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def _invitation_link(mail) -> str:
+    return re.search(r"http://testserver(/accounts/council-sign-in/invitation/[^/\s]+/)", mail.body).group(1)
+
+
+def test_an_administrators_invitation_joins_a_council_account_to_an_existing_account_once(
+    client, client_as, administrator, practitioner, identity_provider, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.REQUIRE_STAFF_MFA = False
+    admin = client_as(administrator)
+    edit = reverse("accounts:user_edit", kwargs={"user_id": practitioner.pk})
+    assert b"Invite them to sign in with their council account" in admin.get(edit).content
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(reverse("accounts:user_invite_council_sign_in", kwargs={"user_id": practitioner.pk}))
+    assert response.headers["Location"] == edit
+    assert mailoutbox[0].to == [practitioner.email]
+    link = _invitation_link(mailoutbox[0])
+    assert ProviderInvitation.objects.get().token_hash not in link  # only the hash is kept
+
+    # Their council account has another address and no mapped group: the invitation is what lets them in.
+    identity_provider.set_people(tom=staff(sub="sub-tom", email="t.okafor@council.example", groups=()))
+    assert client.get(link).headers["Location"] == reverse("accounts:sso_start")
+    start = client.get(reverse("accounts:sso_start"))
+    back = urlsplit(provider_redirect_back(start.headers["Location"], username="tom"))
+    assert client.get(f"{back.path}?{back.query}").headers["Location"] == reverse("accounts:home")
+    assert int(client.session["_auth_user_id"]) == practitioner.pk
+    assert ProviderIdentity.objects.get(subject="sub-tom").user == practitioner
+    assert AuditEvent.objects.filter(subject=practitioner, detail="joined to council account by invitation").exists()
+    assert b"signs in with their council account" in admin.get(edit).content
+
+    # The link works once.
+    assert Client().get(link).status_code == 404
+
+
+def test_an_invitation_cannot_be_sent_for_someone_who_uses_services(client_as, administrator, person, identity_provider):
+    admin = client_as(administrator)
+    assert b"Invite them to sign in" not in admin.get(reverse("accounts:user_edit", kwargs={"user_id": person.pk})).content
+    assert admin.post(reverse("accounts:user_invite_council_sign_in", kwargs={"user_id": person.pk})).status_code == 403
+    assert not ProviderInvitation.objects.exists()
+
+
+def test_an_expired_invitation_is_refused_at_the_link_and_at_the_callback(client, administrator, practitioner, identity_provider):
+    from coproduction.accounts.services import INVITATION_SESSION_KEY, invitation_token_hash
+
+    invitation = ProviderInvitation.objects.create(
+        user=practitioner, token_hash=invitation_token_hash("old-token"), created_by=administrator, expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert client.get(reverse("accounts:sso_invitation", kwargs={"token": "old-token"})).status_code == 404
+    # Even one remembered in the session before it ran out.
+    session = client.session
+    session[INVITATION_SESSION_KEY] = invitation.pk
+    session.save()
+    identity_provider.set_people(tom=staff(sub="sub-tom", groups=()))
+    response = sign_in_through_provider(client, username="tom")
+    assert response.status_code == 403 and b"run out" in response.content
+    assert not ProviderIdentity.objects.exists()
