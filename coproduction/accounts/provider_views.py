@@ -78,6 +78,15 @@ class ProviderCallbackView(OIDCAuthenticationCallbackView):
                 message=f"We could not sign you in through {settings.OIDC_PROVIDER_NAME}. Start again from the sign-in page.",
                 detail=f"single sign-on: {error}",
             )
+        except requests.HTTPError as error:
+            if error.response is not None and 400 <= error.response.status_code < 500:
+                # The provider refused the code: used already, run out, or not this browser's (PKCE).
+                return _refused(
+                    request,
+                    message=f"Signing in through {settings.OIDC_PROVIDER_NAME} did not finish. Start again from the sign-in page.",
+                    detail="single sign-on: code refused by provider",
+                )
+            return _unavailable(request)
         except (identity_provider.ProviderUnavailable, requests.RequestException):
             return _unavailable(request)
 

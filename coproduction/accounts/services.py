@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.contrib.auth.tokens import default_token_generator
 from django.db import models, transaction
 from django.utils import timezone
@@ -212,7 +213,13 @@ def staff_sign_on(*, issuer: str, claims: dict, invitation_id: int | None = None
                 detail="single sign-on: email already has an account",
             )
         name = claims.get("name") or " ".join(part for part in (claims.get("given_name"), claims.get("family_name")) if part) or email
-        user = User.objects.create_user(email=email, password=None, full_name=str(name)[:200], organisation=council_organisation(), roles=[])
+        try:
+            user = User.objects.create_user(email=email, password=None, full_name=str(name)[:200], organisation=council_organisation(), roles=[])
+        except ValidationError:
+            raise SignOnRefused(
+                "Your name or email address at your council account cannot be used here. Ask the service's administrator for help.",
+                detail="single sign-on: name or email not valid",
+            ) from None
         identity = ProviderIdentity.objects.create(user=user, issuer=issuer, subject=claims["sub"])
         audit_record(actor=user, action=AuditEvent.Action.CREATE, obj=user, subject=user, request=request, detail="account made at first single sign-on")
     if not identity.user.is_active:

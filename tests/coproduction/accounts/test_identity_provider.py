@@ -219,8 +219,20 @@ def test_a_code_is_used_once(client, identity_provider, groups, settings):
     start = client.get(reverse("accounts:sso_start"))
     back = urlsplit(provider_redirect_back(start.headers["Location"], username="jo"))
     assert client.get(f"{back.path}?{back.query}").status_code == 302
-    replay = Client()
-    assert replay.get(f"{back.path}?{back.query}").status_code == 403
+    # Replayed in the same browser with a sign-in of its own waiting: the provider refuses the used code.
+    client.post(reverse("accounts:logout"))
+    client.get(reverse("accounts:sso_start"))
+    replay = client.get(CALLBACK, {"code": parse_qs(back.query)["code"][0], "state": list(client.session["oidc_states"])[0]})
+    assert replay.status_code == 403 and b"did not finish" in replay.content
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action="login_failed", detail="single sign-on: code refused by provider").exists()
+
+
+def test_a_name_the_service_cannot_store_is_refused_in_plain_english(client, identity_provider, groups):
+    identity_provider.set_people(jo={**staff(), "name": "Jo\u0000Bloggs", "email": "not an email@@"})
+    response = sign_in_through_provider(client, username="jo")
+    assert response.status_code == 403 and b"cannot be used here" in response.content
+    assert not ProviderIdentity.objects.exists()
 
 
 def test_signing_out_ends_the_session_and_offers_the_providers_sign_out(client, identity_provider, groups, settings):
