@@ -188,3 +188,13 @@ def test_a_practitioner_cannot_change_the_group_mappings(client_as, practitioner
     assert client.post(reverse("accounts:group_mapping_list"), {"group_id": "g-2", "role": "administrator"}).status_code == 403
     assert client.post(reverse("accounts:group_mapping_remove", kwargs={"mapping_id": mapping.pk})).status_code == 403
     assert list(ProviderGroupMapping.objects.values_list("group_id", flat=True)) == ["g-1"]
+
+
+def test_the_group_mapping_page_runs_a_fixed_number_of_queries(client_as, administrator, team):
+    from tests.coproduction.accounts.factories import ProviderGroupMappingFactory
+
+    client = client_as(administrator)
+    ProviderGroupMappingFactory.create_batch(3)
+    assert_fixed_queries(
+        lambda: client.get(reverse("accounts:group_mapping_list")), budget=3, grow=lambda: ProviderGroupMappingFactory.create_batch(30)
+    )
