@@ -197,12 +197,9 @@ OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
 OIDC_USE_NONCE = True
 OIDC_STORE_ID_TOKEN = False  # holds the name and email: never kept once its claims are read
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
-LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
-# The provider's endpoints are read from its discovery document, not from settings; these
-# are what mozilla-django-oidc's classes read when they are built.
-OIDC_OP_AUTHORIZATION_ENDPOINT = OIDC_OP_TOKEN_ENDPOINT = OIDC_OP_USER_ENDPOINT = ""
-OIDC_RP_SIGN_ALGO = "RS256"
-OIDC_OP_JWKS_ENDPOINT = ""
+# The provider's endpoints and keys are read from its discovery document, never from settings
+# (mozilla-django-oidc's OIDC_OP_* settings are unused), and only asymmetric signatures are
+# accepted (identity_provider.ALLOWED_ALGORITHMS).
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))

@@ -28,10 +28,10 @@ logger = logging.getLogger(__name__)
 SIGNED_IN_THROUGH_PROVIDER = "signed_in_through_provider"
 
 
-def _refused(request: HttpRequest, *, message: str, detail: str) -> HttpResponse:
+def _refused(request: HttpRequest, *, message: str, detail: str, status: int = 403) -> HttpResponse:
     logger.warning("Sign-in through the identity provider refused: %s", detail)
     audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, request=request, detail=detail[:200])
-    return render(request, "accounts/provider_refused.html", {"message": message}, status=403)
+    return render(request, "accounts/provider_refused.html", {"message": message}, status=status)
 
 
 def _unavailable(request: HttpRequest) -> HttpResponse:
@@ -39,6 +39,7 @@ def _unavailable(request: HttpRequest) -> HttpResponse:
         request,
         message=f"We could not reach {settings.OIDC_PROVIDER_NAME} just now. Try again in a few minutes.",
         detail="single sign-on: provider unavailable",
+        status=503,
     )
 
 

@@ -325,3 +325,13 @@ def test_an_expired_invitation_is_refused_at_the_link_and_at_the_callback(client
     response = sign_in_through_provider(client, username="tom")
     assert response.status_code == 403 and b"run out" in response.content
     assert not ProviderIdentity.objects.exists()
+
+
+def test_a_provider_that_cannot_be_reached_or_is_not_the_configured_issuer_is_explained(client, identity_provider, settings):
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
+    response = client.get(reverse("accounts:sso_start"))
+    assert response.status_code == 503 and b"We could not reach Test Council account" in response.content
+    # A discovery document naming another issuer is not trusted.
+    settings.OIDC_ISSUER = identity_provider.issuer.replace("127.0.0.1", "localhost")
+    assert client.get(reverse("accounts:sso_start")).status_code == 503
+    assert AuditEvent.objects.filter(action="login_failed", detail="single sign-on: provider unavailable").count() == 2
