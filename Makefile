@@ -40,6 +40,16 @@ install: $(INSTALLED)  ## Create .venv and install the pinned packages
 run: $(INSTALLED)  ## Web, worker and beat on embedded Postgres+Redis (or DATABASE_URL/REDIS_URL)
 	$(SERVERS) run
 
+# The demo with staff sign-in through a local OpenID provider (tests/oidc_provider/server.py) on
+# port 8090, which knows Tom, Grace and a new starter (tests/oidc_provider/demo_people.json).
+DEMO_OIDC := OIDC_ISSUER=http://127.0.0.1:8090 OIDC_CLIENT_ID=coproduction-test \
+	OIDC_CLIENT_SECRET=test-only-client-secret-0123456789 OIDC_PROVIDER_NAME="Demo Council account"
+run-sso: $(INSTALLED)  ## `make run`, and council staff may sign in through a local demo identity provider
+	@$(PY) -m tests.oidc_provider.server --port 8090 --people tests/oidc_provider/demo_people.json \
+		--redirect-uri http://127.0.0.1:$${PORT:-8000}/accounts/council-sign-in/callback/ \
+		--redirect-uri http://localhost:$${PORT:-8000}/accounts/council-sign-in/callback/ & provider=$$!; \
+		trap 'kill $$provider' EXIT; $(DEMO_OIDC) $(SERVERS) run
+
 # pytest-django turns DEBUG off, so the tests run with production settings and need a key.
 # lint-imports first: a breach of the layers in pyproject.toml fails before any test runs.
 # tests/harness/run_suite.py runs the suite in parallel, then the fault tests alone, and prints
@@ -73,4 +83,4 @@ lock:  ## Re-pin requirements.lock from pyproject.toml
 	$(PYTHON) -m venv /tmp/coproduction-lock && /tmp/coproduction-lock/bin/pip install --quiet ".[embedded,test,tools]" \
 		&& /tmp/coproduction-lock/bin/pip freeze --exclude coproduction > requirements.lock && rm -rf /tmp/coproduction-lock
 
-.PHONY: help install run test bench load backup restore servers-stop frontend lock
+.PHONY: help install run run-sso test bench load backup restore servers-stop frontend lock

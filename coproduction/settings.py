@@ -155,6 +155,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
     "rules.permissions.ObjectPermissionBackend",
     "coproduction.accounts.backends.EmailPasswordBackend",
+    # Council staff through the council's identity provider, when OIDC_ISSUER is set.
+    "coproduction.accounts.backends.IdentityProviderBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -172,6 +174,33 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Staff roles must use a TOTP app; off by default only when DEBUG is on (make run).
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=not DEBUG)
 OTP_TOTP_ISSUER = SERVICE_NAME
+
+# Single sign-on for council staff through the council's identity provider (OpenID Connect,
+# authorization code flow with PKCE; mozilla-django-oidc). Off unless OIDC_ISSUER is set: the
+# endpoints and signing keys come from the issuer's discovery document, fetched when first
+# needed and cached (coproduction/accounts/identity_provider.py). Microsoft Entra ID's issuer is
+# https://login.microsoftonline.com/<tenant id>/v2.0.
+OIDC_ISSUER = env("OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", default="your council account")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", default="openid email profile")
+# The ID token claim listing the person's groups (Entra ID: "groups", as object ids).
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", default="groups")
+# The provider has done multi-factor authentication when the ID token's `amr` holds one of these,
+# or its `acr` is one of OIDC_MFA_ACR_VALUES; then the service's own TOTP step is skipped.
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=["mfa"])
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
+OIDC_DISCOVERY_CACHE_SECONDS = env.int("OIDC_DISCOVERY_CACHE_SECONDS", default=3600)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = False  # holds the name and email: never kept once its claims are read
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+# The provider's endpoints and keys are read from its discovery document, never from settings
+# (mozilla-django-oidc's OIDC_OP_* settings are unused), and only asymmetric signatures are
+# accepted (identity_provider.ALLOWED_ALGORITHMS).
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))

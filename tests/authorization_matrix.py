@@ -75,6 +75,31 @@ MATRIX: list[Row] = [
         id="accounts:user_reset_two_factor (GET)",
     ),
     Row("accounts:team_list", only(Role.ADMINISTRATOR)),
+    Row(
+        "accounts:user_sign_out_everywhere",
+        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/coproduction/accounts/test_identity_provider.py
+        kwargs=lambda world: {"user_id": world["users"][Role.PRACTITIONER].pk},
+        id="accounts:user_sign_out_everywhere (GET)",
+    ),
+    # Which council identity provider groups give which staff roles: administrators only.
+    Row("accounts:group_mapping_list", only(Role.ADMINISTRATOR)),
+    Row(
+        "accounts:group_mapping_remove",
+        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/coproduction/accounts/test_manage.py
+        kwargs=lambda world: {"mapping_id": world["group_mapping"].pk},
+        id="accounts:group_mapping_remove (GET)",
+    ),
+    # Signing in through the council's identity provider: not found unless it is configured
+    # (the signed-in flow is tested in tests/coproduction/accounts/test_identity_provider.py).
+    Row("accounts:sso_start", public(Expect.DENIED)),
+    Row("accounts:sso_callback", public(Expect.DENIED)),
+    Row("accounts:sso_invitation", public(Expect.DENIED), kwargs=lambda world: {"token": "not-an-invitation"}),
+    Row(
+        "accounts:user_invite_council_sign_in",
+        signed_in(Expect.METHOD_NOT_ALLOWED),  # POST only; tested in tests/coproduction/accounts/test_identity_provider.py
+        kwargs=lambda world: {"user_id": world["users"][Role.PRACTITIONER].pk},
+        id="accounts:user_invite_council_sign_in (GET)",
+    ),
     # People and their representatives. world["person"] is the PERSON user's own record in the
     # practitioner's team, with the CARER user as a consented representative.
     Row("careplans:caseload", only(Role.PRACTITIONER, Role.TEAM_MANAGER)),

@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.harness.browser",
     "tests.harness.mailbox",
     "tests.harness.notify_server",
+    "tests.harness.oidc",
     "tests.coproduction.notifications.delivery",
 ]
 

@@ -6,7 +6,7 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from .models import Organisation, Role, Team, User, email_key
+from .models import Organisation, ProviderGroupMapping, Role, Team, User, email_key
 
 
 class RealDateField(DateInputField):
@@ -279,3 +279,47 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.radios("kind", legend_size=Size.SMALL, small=True), submit="Add organisation", name="add_organisation")
+
+
+class GroupMappingForm(forms.ModelForm):
+    class Meta:
+        model = ProviderGroupMapping
+        fields = ["group_id", "group_name", "role", "team"]
+        labels = {"group_id": "Group id", "group_name": "Group name (optional)", "role": "Role", "team": "Team (optional)"}
+        help_texts = {
+            "group_id": "As the identity provider sends it: for Microsoft Entra ID, the group's object id, like 5f6c1d2e-0a3b-4c5d-8e9f-0123456789ab",
+            "group_name": "So administrators know which group this is, like North Adults Team practitioners",
+            "team": "Members of the group join this team. For the team manager role they manage it.",
+        }
+        error_messages = {
+            "group_id": {"required": "Enter the group id"},
+            "role": {"required": "Select the role the group gives", "invalid_choice": "Select the role the group gives"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", "Select a role")] + [choice for choice in self.fields["role"].choices if choice[0]]
+        self.fields["team"].empty_label = "No team"
+        self.fields["team"].queryset = Team.objects.select_related("organisation").order_by("name")
+        self.helper = gds_helper(
+            Field.text("group_id", field_width=Fluid.TWO_THIRDS),
+            Field.text("group_name", field_width=Fluid.TWO_THIRDS),
+            Field.select("role"),
+            Field.select("team"),
+            submit="Add group",
+        )
+
+    def clean_group_id(self) -> str:
+        return self.cleaned_data["group_id"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.TEAM_MANAGER and not cleaned.get("team"):
+            self.add_error("team", "Select the team members of this group manage")
+        return cleaned
+
+    def validate_unique(self):
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError:
+            self.add_error("group_id", "This group already gives this role in this team")

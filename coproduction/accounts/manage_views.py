@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -13,7 +13,8 @@ from coproduction.core.access import require_perm
 from coproduction.core.search import search_form_from_session
 
 from . import selectors, services
-from .forms import AccountForm, AccountSearchForm, OrganisationForm, TeamForm
+from . import identity_provider
+from .forms import AccountForm, AccountSearchForm, GroupMappingForm, OrganisationForm, TeamForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,18 +55,79 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
         return redirect("accounts:user_list")
     if request.method == "GET":
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=account, subject=account, request=request)
-    return render(
-        request, "accounts/user_form.html", {"form": form, "account": account, "page_title": f"Change {account.full_name}'s account"}
+    context = {
+        "form": form,
+        "account": account,
+        "page_title": f"Change {account.full_name}'s account",
+        "provider_identities": selectors.provider_identities_of(user=account),
+        "invitation_days": services.INVITATION_DAYS,
+        "may_invite": identity_provider.configured() and request.user.has_perm("accounts.invite_to_council_sign_in", account),
+    }
+    return render(request, "accounts/user_form.html", context)
+
+
+@require_POST
+def user_sign_out_everywhere(request: HttpRequest, user_id: int) -> HttpResponse:
+    return _account_action(
+        request,
+        user_id,
+        services.account_sign_out_everywhere,
+        "{name} is signed out everywhere. If they sign in with their council account, their groups are checked again.",
     )
 
 
 @require_POST
-def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_invite_council_sign_in(request: HttpRequest, user_id: int) -> HttpResponse:
+    if not identity_provider.configured():
+        raise Http404
+    account = selectors.account_or_404(user_id=user_id)
+    require_perm(request, "accounts.invite_to_council_sign_in", account)
+    services.provider_invitation_send(user=account, by=request.user, request=request)
+    messages.success(request, f"We have emailed {account.full_name} a link to sign in with their council account. "
+        f"It works once, for {services.INVITATION_DAYS} days.",)
+    return redirect("accounts:user_edit", user_id=account.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def group_mapping_list(request: HttpRequest) -> HttpResponse:
+    """Which of the council's identity provider groups give which staff roles and teams."""
+    require_perm(request, "accounts.manage_group_mapping")
+    form = GroupMappingForm(data=request.POST or None)
+    if form.is_valid():
+        mapping = services.group_mapping_create(data=form.cleaned_data, by=request.user, request=request)
+        messages.success(request, f"Group added: {mapping}")
+        return redirect("accounts:group_mapping_list")
+    context = {
+        "form": form,
+        "mappings": selectors.group_mapping_list(),
+        "provider_sign_in": identity_provider.configured(),
+    }
+    return render(request, "accounts/group_mapping_list.html", context)
+
+
+@require_POST
+def group_mapping_remove(request: HttpRequest, mapping_id: int) -> HttpResponse:
+    require_perm(request, "accounts.manage_group_mapping")
+    mapping = selectors.group_mapping_or_404(mapping_id=mapping_id)
+    services.group_mapping_delete(mapping=mapping, by=request.user, request=request)
+    messages.success(request, f"Group removed: {mapping}. Its members lose what it gave when they next sign in.")
+    return redirect("accounts:group_mapping_list")
+
+
+def _account_action(request: HttpRequest, user_id: int, action, message: str) -> HttpResponse:
+    """A button on an account's page: do it, say so (`{name}` is the account's name), go back."""
     require_perm(request, "accounts.change_user")
     account = selectors.account_or_404(user_id=user_id)
-    services.account_reset_two_factor(user=account, by=request.user, request=request)
-    messages.success(request, f"{account.full_name} will set up two-factor sign-in again next time they sign in")
+    action(user=account, by=request.user, request=request)
+    messages.success(request, message.format(name=account.full_name))
     return redirect("accounts:user_edit", user_id=account.pk)
+
+
+@require_POST
+def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    return _account_action(
+        request, user_id, services.account_reset_two_factor, "{name} will set up two-factor sign-in again next time they sign in"
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,16 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 
+# Set when the identity provider asserted multi-factor authentication for this sign-in.
+MFA_BY_PROVIDER_SESSION_KEY = "mfa_by_identity_provider"
+
+
+def mfa_passed(request: HttpRequest) -> bool:
+    """This session has passed two-factor: a code from the service's authenticator app, or the
+    council's identity provider vouching that it did multi-factor authentication itself."""
+    return request.user.is_verified() or bool(request.session.get(MFA_BY_PROVIDER_SESSION_KEY))
+
+
 def session_seconds_left(request: HttpRequest) -> int:
     """Seconds before this session ends through inactivity or the absolute limit."""
     now = time.time()
@@ -59,7 +69,7 @@ class StaffMFAMiddleware:
         if not settings.REQUIRE_STAFF_MFA:
             return None
         user = request.user
-        if not user.is_authenticated or not user.needs_mfa or user.is_verified():
+        if not user.is_authenticated or not user.needs_mfa or mfa_passed(request):
             return None
         match = request.resolver_match
         if match and match.namespace == "accounts" and match.url_name in self.ALLOWED_URL_NAMES:

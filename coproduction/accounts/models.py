@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from coproduction.core.names import NameField
 
@@ -94,6 +95,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     teams = models.ManyToManyField(Team, through="TeamMembership", related_name="members", blank=True)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Raised by "Sign out everywhere": every session signed in before it stops working.
+    session_generation = models.PositiveIntegerField(default=0)
 
     objects = UserManager()
 
@@ -128,6 +131,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         if cached is not None and "password" not in self.__dict__:
             return cached
         return super().get_session_auth_hash()
+
+    def _get_session_auth_hash(self, secret=None) -> str:
+        # Django's hash of the password, with the session generation mixed in once an
+        # administrator has signed the account out everywhere (left out before, so sessions
+        # made before the generation existed stay valid).
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def has_role(self, role: str) -> bool:
         return role in self.roles
@@ -167,3 +178,65 @@ class TeamMembership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "team"], name="membership_unique")]
+
+
+class ProviderIdentity(models.Model):
+    """A council account at the identity provider, linked to an account here. Found by the
+    provider's stable subject id and issuer, never by email address."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="provider_identities")
+    issuer = models.URLField(max_length=300)
+    subject = models.CharField(max_length=255)
+    # What the provider's groups gave at the last sign-in, so that what a group no longer
+    # gives is taken away, and what an administrator gave by hand is left alone.
+    granted_roles = ArrayField(models.CharField(max_length=30, choices=Role), default=list, blank=True)
+    granted_teams = models.JSONField(default=dict, blank=True)  # {team id: is manager}
+    created_at = models.DateTimeField(default=timezone.now)
+    last_sign_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="provider_identity_unique")]
+
+    def __str__(self) -> str:
+        return f"Council sign-in for user {self.user_id}"
+
+
+class ProviderGroupMapping(models.Model):
+    """An administrator's rule: members of this identity provider group hold this staff role,
+    in this team when one is named (as its manager for the team manager role)."""
+
+    group_id = models.CharField("Group id", max_length=255)
+    group_name = models.CharField("Group name", max_length=200, blank=True)
+    role = models.CharField(max_length=30, choices=[(role.value, role.label) for role in Role if role in STAFF_ROLES])
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="group_mappings")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["group_name", "group_id", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group_id", "role", "team"], name="group_mapping_unique", nulls_distinct=False),
+            # Only council staff roles come from the council's groups.
+            models.CheckConstraint(condition=models.Q(role__in=[role.value for role in Role if role in STAFF_ROLES]), name="group_mapping_staff_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_name or self.group_id}: {self.get_role_display()}"
+
+
+class ProviderInvitation(models.Model):
+    """An administrator's invitation for a member of staff to sign in with their council account:
+    the first sign-in through the emailed link joins that council account to this account, with
+    the roles and teams an administrator gave it. The link's token is kept only as its hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="provider_invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Council sign-in invitation for user {self.user_id}"
+
+    def is_usable(self, *, now=None) -> bool:
+        return self.used_at is None and self.expires_at > (now or timezone.now())

@@ -37,3 +37,15 @@ rules.add_perm("accounts.view_user", is_administrator)
 rules.add_perm("accounts.add_user", is_administrator)
 rules.add_perm("accounts.change_user", is_administrator)
 rules.add_perm("accounts.add_team", is_administrator)
+
+
+@rules.predicate
+def is_staff_account(user, account) -> bool:
+    """The account holds a council staff role: only staff sign in with a council account."""
+    return account is not None and account.needs_mfa
+
+
+# An administrator invites a member of staff to sign in with their council account.
+rules.add_perm("accounts.invite_to_council_sign_in", is_administrator & is_staff_account)
+# Which of the council's identity provider groups give which staff roles and teams.
+rules.add_perm("accounts.manage_group_mapping", is_administrator)

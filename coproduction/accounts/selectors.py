@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisation, Role, Team, User
+from .models import Organisation, ProviderGroupMapping, ProviderIdentity, ProviderInvitation, Role, Team, User
 
 
 def team_list_managed_by(*, user: User) -> QuerySet[Team]:
@@ -54,3 +54,28 @@ def account_or_404(*, user_id: int) -> User:
 def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
     """The authenticator app the user has proved they hold, or None before they set one up."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def group_mappings_for(*, group_ids: list[str]) -> list[ProviderGroupMapping]:
+    """The administrators' group rules that apply to someone in these provider groups."""
+    if not group_ids:
+        return []
+    return list(ProviderGroupMapping.objects.filter(group_id__in=group_ids))
+
+
+def group_mapping_list() -> QuerySet[ProviderGroupMapping]:
+    return ProviderGroupMapping.objects.select_related("team__organisation")
+
+
+def group_mapping_or_404(*, mapping_id: int) -> ProviderGroupMapping:
+    return get_object_or_404(ProviderGroupMapping, pk=mapping_id)
+
+
+def provider_identities_of(*, user: User) -> list[ProviderIdentity]:
+    """The council accounts this account is signed into through, for its administrators' page."""
+    return list(ProviderIdentity.objects.filter(user=user).order_by("created_at"))
+
+
+def provider_invitation_by_token_hash(*, token_hash: str) -> ProviderInvitation | None:
+    """The invitation an emailed link names, whether or not it can still be used."""
+    return ProviderInvitation.objects.filter(token_hash=token_hash).first()

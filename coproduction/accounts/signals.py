@@ -20,7 +20,11 @@ def _on_login(sender, request, user, **kwargs) -> None:
         now = int(time.time())
         request.session["auth_started"] = now
         request.session["last_activity"] = now
-    audit_record(actor=user, action=AuditEvent.Action.LOGIN, obj=user, subject=user, request=request)
+    through_provider = getattr(user, "backend", "").endswith(".IdentityProviderBackend")
+    audit_record(
+        actor=user, action=AuditEvent.Action.LOGIN, obj=user, subject=user, request=request,
+        detail="single sign-on" if through_provider else "",
+    )
 
 
 @receiver(user_logged_out)

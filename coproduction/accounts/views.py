@@ -28,8 +28,10 @@ from .forms import (
     TokenForm,
 )
 from .home import home_panels_for
-from .middleware import session_seconds_left
+from . import identity_provider
+from .middleware import mfa_passed, session_seconds_left
 from .models import Role
+from .provider_views import SIGNED_IN_THROUGH_PROVIDER
 from .services import totp_device_confirm, totp_token_matches
 
 ROLE_SLUGS = {role.value.replace("_", "-"): role for role in Role}
@@ -43,11 +45,26 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["signed_out_reason"] = self.request.session.pop("signed_out_reason", None)
+        context["provider_sign_out_url"] = self.request.session.pop(PROVIDER_SIGN_OUT_URL, None)
+        context["provider_sign_in"] = identity_provider.configured()
+        context["provider_name"] = settings.OIDC_PROVIDER_NAME
         return context
 
 
+# After signing out of a session begun through the identity provider: its sign-out, offered.
+PROVIDER_SIGN_OUT_URL = "provider_sign_out_url"
+
+
 class SignOutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        through_provider = request.session.get(SIGNED_IN_THROUGH_PROVIDER, False)
+        response = super().post(request, *args, **kwargs)
+        if through_provider:
+            # The service's session has ended; the council account's is the provider's to end.
+            offer = identity_provider.end_session_url(after=request.build_absolute_uri(reverse("accounts:login")))
+            if offer:
+                request.session[PROVIDER_SIGN_OUT_URL] = offer
+        return response
 
 
 @require_GET
@@ -89,7 +106,7 @@ def _safe_next(request: HttpRequest) -> str:
 def mfa(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app the first time, then ask for its code at each sign-in."""
     user = request.user
-    if user.is_verified() or not user.needs_mfa:
+    if mfa_passed(request) or not user.needs_mfa:
         # Two-factor is for staff; nobody else is ever asked, so nobody else sets it up.
         return redirect(_safe_next(request))
     device = selectors.confirmed_totp_device(user=user)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from coproduction.accounts.models import Role
+from coproduction.accounts.models import ProviderGroupMapping, Role
 from coproduction.reports.models import ReportJob
 from tests.careplans.factories import (
     CarePlanFactory,
@@ -77,6 +77,10 @@ def build_world(users: dict, team, other_team) -> dict:
         "representative": representative,
         "withdrawn_person": withdrawn_person,
         "other_team_person": PersonFactory(team=other_team),
+        # A council identity provider group giving a role in the team, so its page has a row.
+        "group_mapping": ProviderGroupMapping.objects.create(
+            group_id="5f6c1d2e-0a3b-4c5d-8e9f-0123456789ab", group_name="North Adults Team practitioners", role=Role.PRACTITIONER, team=team
+        ),
     }
     # Commissioning: each app adds its records, later ones building on earlier ones.
     for build in (

@@ -1,7 +1,19 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from coproduction.accounts.models import Organisation, Role, Team, TeamMembership, User
+from coproduction.accounts.models import (
+    Organisation,
+    ProviderGroupMapping,
+    ProviderIdentity,
+    ProviderInvitation,
+    Role,
+    Team,
+    TeamMembership,
+    User,
+)
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -72,3 +84,31 @@ def users_for_every_role(team) -> dict:
         made[role] = UserFactory(email=f"{role.value}@example.org", roles=[role.value], teams=teams)
     made[Role.TEAM_MANAGER].team_memberships.update(is_manager=True)
     return made
+
+
+class ProviderIdentityFactory(DjangoModelFactory):
+    class Meta:
+        model = ProviderIdentity
+
+    user = factory.SubFactory(UserFactory, roles=[Role.PRACTITIONER.value])
+    issuer = "https://login.example.org/tenant/v2.0"
+    subject = factory.Sequence(lambda n: f"subject-{n}")
+
+
+class ProviderGroupMappingFactory(DjangoModelFactory):
+    class Meta:
+        model = ProviderGroupMapping
+
+    group_id = factory.Sequence(lambda n: f"group-{n}")
+    role = Role.PRACTITIONER.value
+    team = factory.SubFactory(TeamFactory)
+
+
+class ProviderInvitationFactory(DjangoModelFactory):
+    class Meta:
+        model = ProviderInvitation
+
+    user = factory.SubFactory(UserFactory, roles=[Role.PRACTITIONER.value])
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    created_by = factory.SubFactory(UserFactory, roles=[Role.ADMINISTRATOR.value])
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))

@@ -2,7 +2,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coproduction.accounts.models import Organisation, Team, TeamMembership, User
+from coproduction.accounts.models import Organisation, ProviderGroupMapping, Team, TeamMembership, User
 from coproduction.audit.models import AuditEvent
 from tests.coproduction.accounts.factories import TeamFactory, UserFactory
 from tests.harness.bad_input import assert_bad_input
@@ -133,4 +133,68 @@ def test_an_administrator_cannot_lock_themselves_out(client_as, administrator):
         ],
         kept=["full_name", "email"],
         unchanged=lambda: User.objects.values_list("roles", "is_active").get(pk=administrator.pk),
+    )
+
+
+def test_an_administrator_maps_a_council_group_to_a_role_and_team_and_removes_it(client_as, administrator, team):
+    client = client_as(administrator)
+    url = reverse("accounts:group_mapping_list")
+    response = client.post(url, {"group_id": " 5f6c1d2e-managers ", "group_name": "North managers", "role": "team_manager", "team": team.pk})
+    assert response.headers["Location"] == url
+    mapping = ProviderGroupMapping.objects.get()
+    assert (mapping.group_id, mapping.role, mapping.team) == ("5f6c1d2e-managers", "team_manager", team)
+    page = client.get(url).content.decode()
+    assert "North managers" in page and "5f6c1d2e-managers" in page and "Team manager" in page
+    assert AuditEvent.objects.filter(actor=administrator, action="create", target_id=str(mapping.pk)).exists()
+    assert client.post(reverse("accounts:group_mapping_remove", kwargs={"mapping_id": mapping.pk})).headers["Location"] == url
+    assert not ProviderGroupMapping.objects.exists()
+    assert AuditEvent.objects.filter(actor=administrator, action="delete", target_id=str(mapping.pk)).exists()
+    assert "No groups yet" in client.get(url).content.decode()
+
+
+def test_a_group_mapping_with_mistakes_keeps_the_answers_and_saves_nothing(client_as, administrator, team):
+    client = client_as(administrator)
+    assert_bad_input(
+        client,
+        reverse("accounts:group_mapping_list"),
+        {"group_id": "", "group_name": "North managers", "role": "team_manager"},
+        errors=["Enter the group id", "Select the team members of this group manage"],
+        kept=["group_name"],
+        unchanged=lambda: ProviderGroupMapping.objects.count(),
+    )
+    ProviderGroupMapping.objects.create(group_id="g-1", role="practitioner", team=team)
+    assert_bad_input(
+        client,
+        reverse("accounts:group_mapping_list"),
+        {"group_id": "g-1", "role": "practitioner", "team": team.pk},
+        errors=["This group already gives this role in this team"],
+        kept=["group_id"],
+        unchanged=lambda: ProviderGroupMapping.objects.count(),
+    )
+    # Only council staff roles can come from a group: a person's role is not offered.
+    assert_bad_input(
+        client,
+        reverse("accounts:group_mapping_list"),
+        {"group_id": "g-2", "role": "person"},
+        errors=["Select the role the group gives"],
+        kept=["group_id"],
+        unchanged=lambda: ProviderGroupMapping.objects.count(),
+    )
+
+
+def test_a_practitioner_cannot_change_the_group_mappings(client_as, practitioner, team):
+    mapping = ProviderGroupMapping.objects.create(group_id="g-1", role="practitioner", team=team)
+    client = client_as(practitioner)
+    assert client.post(reverse("accounts:group_mapping_list"), {"group_id": "g-2", "role": "administrator"}).status_code == 403
+    assert client.post(reverse("accounts:group_mapping_remove", kwargs={"mapping_id": mapping.pk})).status_code == 403
+    assert list(ProviderGroupMapping.objects.values_list("group_id", flat=True)) == ["g-1"]
+
+
+def test_the_group_mapping_page_runs_a_fixed_number_of_queries(client_as, administrator, team):
+    from tests.coproduction.accounts.factories import ProviderGroupMappingFactory
+
+    client = client_as(administrator)
+    ProviderGroupMappingFactory.create_batch(3)
+    assert_fixed_queries(
+        lambda: client.get(reverse("accounts:group_mapping_list")), budget=3, grow=lambda: ProviderGroupMappingFactory.create_batch(30)
     )

@@ -14,7 +14,7 @@ from careplans.models import CarePlan, Review
 from commissioning.models import Activity, KeyDate
 from commissioning.monitoring.models import MonitoringMeeting, QualityVisit
 from commissioning.workshops.models import Workshop
-from coproduction.accounts.models import Role, User
+from coproduction.accounts.models import ProviderGroupMapping, ProviderIdentity, Role, User
 from coproduction.audit.models import AuditEvent
 from coproduction.core.bank_holidays import is_bank_holiday
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
@@ -48,6 +48,11 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(seeded, client)
     demo = User.objects.filter(email__endswith="@demo.example")
     assert {role for user in demo for role in user.roles} == {role.value for role in Role}
     assert AuditEvent.objects.filter(detail="demo data").count() == 4
+    # Tom and Grace can also sign in with their Demo Council accounts (make run-sso), once each.
+    assert sorted(ProviderIdentity.objects.values_list("user__email", flat=True)) == ["manager@demo.example", "practitioner@demo.example"]
+    assert sorted(ProviderGroupMapping.objects.values_list("role", "team__name")) == [
+        ("practitioner", "North Adults Team"), ("team_manager", "North Adults Team"),
+    ]
     assert ReportJob.objects.filter(requested_by__email="person@demo.example").count() == 1
     # Al, Rosa, Edie and Bashir, and four of the people whose checklist answers fill the dashboard.
     assert Person.objects.filter(practitioner__email="practitioner@demo.example").count() == 8
