@@ -27,6 +27,7 @@ from .models import (
     Voter,
     VotingCode,
 )
+from coproduction.core.money import money_text
 
 # Counts with Equal Shares over more ballots than this run in the background.
 INLINE_COUNT_LIMIT = 5_000
@@ -140,7 +141,7 @@ def registration_create(*, round_: Round, user, postcode: str, wants_updates: bo
 # Ballots
 # ---------------------------------------------------------------------------
 def _money(amount: int) -> str:
-    return f"£{amount:,}"
+    return money_text(amount)
 
 
 def ballot_problems(*, round_: Round, pot: Pot, proposals: dict[int, Proposal], choices: dict[int, int]) -> list[tuple[str | None, str]]:

@@ -75,7 +75,8 @@ def seed_specifications_demo() -> None:
     for section in version.sections.all():
         services.section_update(section=section, text=SECTIONS[section.key], informed_by=activities, by=commissioner)
     criteria = services.criteria_replace(version=version, by=commissioner, criteria=[
-        {"title": title, "description": description, "weight": weight} for title, description, weight in CRITERIA
+        {"title": title, "description": description, "weight": weight, "scored_on_price": title == "Price"}
+        for title, description, weight in CRITERIA
     ])
     services.question_add(criterion=criteria[0], text="How will people who use the service help choose your staff?", kind="written", by=person)
     services.question_add(criterion=criteria[0], text="Tell us about a time you changed something because of what people said.", kind="interview", by=carer)

@@ -5,7 +5,7 @@ from coproduction.accounts.forms import gds_helper
 from coproduction.core.names import NameFormField
 
 from .models import BidderQuestion, SectionComment
-from .services import weights_total
+from .services import PRICE_ONCE_MESSAGE, weights_total
 
 
 class SpecificationForm(forms.Form):
@@ -98,6 +98,10 @@ class CriterionForm(forms.Form):
                         "max_value": "The weight must be 100 or less"},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-3"}),
     )
+    scored_on_price = forms.BooleanField(
+        label="This criterion is price", required=False,
+        help_text="The panel does not score price: it is worked out by the formula lowest price ÷ this bid's price × weight.",
+    )
     remove = forms.BooleanField(label="Remove this criterion", required=False)
 
     def clean(self):
@@ -126,6 +130,8 @@ class BaseCriteriaFormSet(forms.BaseFormSet):
         total = weights_total(item["weight"] for item in kept)
         if total != 100:
             raise forms.ValidationError(f"The weights must add up to 100. They add up to {total}")
+        if sum(1 for item in kept if item.get("scored_on_price")) > 1:
+            raise forms.ValidationError(PRICE_ONCE_MESSAGE)
 
 
 CriteriaFormSet = forms.formset_factory(CriterionForm, formset=BaseCriteriaFormSet, extra=2, max_num=30, absolute_max=40)

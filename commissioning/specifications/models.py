@@ -114,18 +114,29 @@ class SectionComment(models.Model):
 
 
 class EvaluationCriterion(models.Model):
-    """What bids are scored on. Weights in a version sum to 100. Procurement panels score these."""
+    """What bids are scored on. Weights in a version sum to 100. Procurement panels score exactly
+    these, with these weights, frozen when the version is published. One criterion may be price:
+    it is not scored by the panel but worked out by the published formula (the lowest price bid
+    divided by this bid's price, times the weight); every other criterion is scored on answers."""
+
+    PRICE_FORMULA = "lowest price ÷ this bid's price × weight"
 
     version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="criteria")
     title = NameField(max_length=200)
     description = models.TextField(blank=True)
     weight = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
+    scored_on_price = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name_plural = "evaluation criteria"
-        constraints = [models.CheckConstraint(condition=models.Q(weight__lte=100), name="criterion_weight_at_most_100")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(weight__lte=100), name="criterion_weight_at_most_100"),
+            models.UniqueConstraint(
+                fields=["version"], condition=models.Q(scored_on_price=True), name="one_price_criterion_per_version"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -145,7 +145,7 @@ def criteria_edit(request: HttpRequest, programme_id: int, specification_id: int
     if not version.is_draft:
         return _published(request, specification)
     existing = {criterion.pk: criterion for criterion in version.criteria.all()}
-    initial = [{"criterion_id": c.pk, "title": c.title, "description": c.description, "weight": c.weight} for c in existing.values()]
+    initial = [{"criterion_id": c.pk, "title": c.title, "description": c.description, "weight": c.weight, "scored_on_price": c.scored_on_price} for c in existing.values()]
     formset = CriteriaFormSet(data=request.POST or None, initial=initial)
     if formset.is_valid():
         kept = [

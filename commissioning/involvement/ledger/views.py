@@ -27,6 +27,7 @@ from .forms import (
     QueryForm,
     RateForm,
 )
+from coproduction.core.money import money_text
 
 MANAGE, SPEND, EXPORT, RATES = (
     "involvement.manage_claims", "involvement.view_spend", "involvement.export_payments", "involvement.manage_rates",
@@ -166,7 +167,7 @@ def claim_query(request: HttpRequest, programme_id: int, claim_id: int) -> HttpR
     return render(request, "commissioning/form.html", {
         "programme": programme, "section_url_name": TAB, "form": form,
         "page_title": f"Ask {claim.claimant.display_name} about their claim",
-        "intro": f"{ClaimCategory(claim.category).label}, £{claim.amount}, for {claim.activity.title}.",
+        "intro": f"{ClaimCategory(claim.category).label}, {money_text(claim.amount)}, for {claim.activity.title}.",
         "back_url": reverse("involvement:programme_claims", kwargs={"programme_id": programme.pk}), "back_label": "Back to claims",
     })
 

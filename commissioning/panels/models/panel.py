@@ -47,8 +47,8 @@ class Panel(models.Model):
     timetable_easy_read = models.TextField(blank=True)
     scoring_easy_read = models.TextField(blank=True)
     score_max = models.PositiveSmallIntegerField(default=5)
-    # Percent of the total for quality; price has the rest.
-    quality_weight = models.PositiveSmallIntegerField(default=100)
+    # Moderates the bidders the chair declared a conflict with: named by the chair.
+    deputy = models.ForeignKey("PanelMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(max_length=12, choices=Status, default=Status.PREPARING)
     awarded_at = models.DateTimeField(null=True, blank=True)
     award_decision = models.ForeignKey(
@@ -60,7 +60,6 @@ class Panel(models.Model):
     class Meta:
         ordering = ["-created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(quality_weight__lte=100), name="panel_quality_weight_at_most_100"),
             models.CheckConstraint(
                 condition=models.Q(score_max__gte=1) & models.Q(score_max__lte=100), name="panel_score_max_in_range"
             ),
@@ -68,10 +67,6 @@ class Panel(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def price_weight(self) -> int:
-        return 100 - self.quality_weight
 
     @property
     def is_awarded(self) -> bool:

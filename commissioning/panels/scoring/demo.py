@@ -12,6 +12,8 @@ from ..rules import is_conflicted
 from . import services as scoring_services
 
 DEMO_BIDDERS = ("Bright Days CIC", "Northside Community Care", "Riverside Support Ltd")
+# Each bidder's price, in the order of their names: price is scored by the published formula.
+DEMO_PRICES = (Decimal("240000.00"), Decimal("265000.00"), Decimal("290000.00"))
 # Price is scored apart from the quality panel, by a procurement officer who also scores quality.
 OFFICER_EMAIL, OFFICER_NAME = "procurement@demo.example", "Olu Adeyemi"
 DEMO_PASSWORD = "demo-coproduction-2026"
@@ -103,13 +105,13 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
                 response=response, member=member, value=value, reason=REASONS.get(value, REASONS[3]), by=member.user
             )
     officer = next((m for m in members if m.role == PanelMember.Role.PROCUREMENT_OFFICER), None)
-    if officer is not None and panel.price_weight:
+    if officer is not None and panel.version.criteria.filter(scored_on_price=True).exists():
         for n, bidder in enumerate(bidders):
             if not is_conflicted(officer, bidder.pk):
                 bidder.panel = panel
                 scoring_services.price_score_record(
-                    bidder=bidder, member=officer, percent=Decimal(100 - 12 * n), bid_price=Decimal(240000 + 25000 * n),
-                    notes="The lowest price bid divided by this bid's price, times 100.", by=officer.user,
+                    bidder=bidder, member=officer, bid_price=DEMO_PRICES[n % len(DEMO_PRICES)],
+                    notes="The total price for the three years of the contract.", by=officer.user,
                 )
     scoring_services.moderation_start(panel=panel, by=chair.user)
     for response in responses[:2]:

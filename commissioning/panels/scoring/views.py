@@ -18,7 +18,9 @@ from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 from coproduction.reports.services import report_job_request
 
 from ..models import Panel, PanelMember
-from ..rules import is_conflicted, remember_membership
+from commissioning.specifications.models import EvaluationCriterion
+
+from ..rules import is_conflicted, may_moderate_bidder, remember_conflicts, remember_membership
 from . import selectors, services
 from .forms import (
     AnnotationForm,
@@ -126,10 +128,13 @@ def scoring(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespo
     panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
     responses = selectors.responses_to_score(panel=panel, member=member)
     page = Paginator(responses, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # Before scoring opens, the page says which criteria still need an agreed question.
+    criteria = selectors.criteria_of(panel=panel) if panel.status == Panel.Status.PREPARING else []
     return render(request, "panels/scoring/scoring.html", _context(
-        request, panel, "panels:scoring", page=page, member=member,
+        request, panel, "panels:scoring", page=page, member=member, criteria=criteria,
+        missing=selectors.criteria_missing_questions(criteria),
         progress=selectors.scoring_progress(panel=panel, member=member) if panel.status != Panel.Status.PREPARING else None,
-        can_moderate=request.user.has_perm("panels.moderate", panel),
+        can_moderate=request.user.has_perm("panels.start_moderation", panel),
         can_open=request.user.has_perm("panels.manage_panel", panel),
         is_open=panel.status == Panel.Status.SCORING,
     ))
@@ -163,7 +168,7 @@ def response_detail(request: HttpRequest, programme_id: int, panel_id: int, resp
     scores = selectors.response_scores(response=response) if request.user.has_perm("panels.view_response_scores", response) else None
     return render(request, "panels/scoring/response_detail.html", _context(
         request, panel, response=response, form=form, scores=scores, member=member,
-        can_moderate=request.user.has_perm("panels.moderate", panel) and panel.status == Panel.Status.MODERATING,
+        can_moderate=request.user.has_perm("panels.moderate_response", response) and panel.status == Panel.Status.MODERATING,
     ))
 
 
@@ -181,7 +186,7 @@ def scoring_open(request: HttpRequest, programme_id: int, panel_id: int) -> Http
 
 @require_POST
 def moderation_start(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
-    panel, member = _panel(request, programme_id, panel_id, "panels.moderate")
+    panel, member = _panel(request, programme_id, panel_id, "panels.start_moderation")
     try:
         services.moderation_start(panel=panel, by=request.user, request=request)
     except ValidationError as error:
@@ -198,6 +203,8 @@ def moderation(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
     panel, member = _panel(request, programme_id, panel_id, "panels.moderate")
     flagged_only = request.GET.get("show") == "flagged"
     members = selectors.members_of(panel=panel)
+    remember_conflicts(panel, members)
+    viewer = next((m for m in members if member is not None and m.pk == member.pk), member)
     rows = []
     page = None
     if panel.status in (Panel.Status.MODERATING, Panel.Status.AWARDED):
@@ -208,7 +215,8 @@ def moderation(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
                 (m, by_member.get(m.pk), any(c.bidder_id == response.bidder_id for c in m.conflicts.all())) for m in members
             ]
             spread = (response.high - response.low) if response.score_count else 0
-            rows.append((response, cells, spread >= selectors.SPREAD_FLAG))
+            response.bidder.panel = panel
+            rows.append((response, cells, spread >= selectors.SPREAD_FLAG, may_moderate_bidder(viewer, panel, response.bidder_id)))
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=panel, request=request, detail="moderation: all scores read")
     return render(request, "panels/scoring/moderation.html", _context(
         request, panel, "panels:moderation", members=members, rows=rows, page=page, flagged_only=flagged_only,
@@ -225,8 +233,9 @@ def response_moderate(request: HttpRequest, programme_id: int, panel_id: int, re
     if panel.status != Panel.Status.MODERATING:
         messages.error(request, services.AWARDED_MESSAGE if panel.is_awarded else "Start moderation first: close scoring on the scoring page")
         return redirect(back)
-    if is_conflicted(member, response.bidder_id):
-        messages.error(request, "You declared a conflict of interest with this bidder, so you cannot moderate their answers")
+    if not request.user.has_perm("panels.moderate_response", response):
+        messages.error(request, "You declared a conflict of interest with this bidder, so you cannot moderate their answers"
+                       if is_conflicted(member, response.bidder_id) else "The chair moderates this bidder's answers")
         return redirect(back)
     moderated = getattr(response, "moderated", None)
     initial = {"value": moderated.value, "reason": moderated.rationale} if moderated else None
@@ -254,7 +263,7 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
     panel, member = _panel(request, programme_id, panel_id, "panels.enter_price")
     bidder = selectors.bidder_or_404(panel=panel, bidder_id=bidder_id)
     price = selectors.price_of(bidder=bidder)
-    initial = {"bid_price": price.bid_price, "percent": price.percent, "notes": price.notes} if price else None
+    initial = {"bid_price": price.bid_price, "notes": price.notes} if price else None
     form = PriceForm(data=request.POST or None, initial=initial)
     if form.is_valid():
         try:
@@ -262,11 +271,12 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
         except ValidationError as error:
             errors_onto_form(form, error)
         else:
-            messages.success(request, f"Price score saved for {bidder.name}")
+            messages.success(request, f"Price saved for {bidder.name}")
             return redirect(_url("panels:totals", panel))
     return _form_page(
-        request, panel, form, f"Price score for {bidder.name}", _url("panels:totals", panel),
-        intro=f"Price counts for {panel.price_weight}% of the total. The quality panel does not see price scores before the award.",
+        request, panel, form, f"Price bid by {bidder.name}", _url("panels:totals", panel),
+        intro="The price score is worked out from every bidder's price by the published formula: "
+        f"{EvaluationCriterion.PRICE_FORMULA}. The quality panel does not see prices before the award.",
     )
 
 
@@ -274,10 +284,12 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
 def totals(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel, member = _panel(request, programme_id, panel_id, "panels.view_totals")
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=panel, request=request, detail="totals read")
+    criteria = selectors.criteria_of(panel=panel)
     return render(request, "panels/scoring/totals.html", _context(
-        request, panel, "panels:totals", totals=selectors.bidder_totals(panel=panel), criteria=selectors.criteria_of(panel=panel),
+        request, panel, "panels:totals", totals=selectors.bidder_totals(panel=panel, criteria=criteria), criteria=criteria,
         bidders=selectors.bidders_of(panel=panel), annotations=selectors.annotations_of(panel=panel),
-        counts=selectors.moderation_counts(panel=panel), formula=selectors.formula_explained(panel=panel),
+        counts=selectors.moderation_counts(panel=panel), formula=selectors.formula_explained(panel=panel, criteria=criteria),
+        has_price=any(criterion.scored_on_price for criterion in criteria),
         can_price=request.user.has_perm("panels.enter_price", panel) and not panel.is_awarded,
         can_award=request.user.has_perm("panels.award", panel) and panel.status == Panel.Status.MODERATING,
         can_annotate=request.user.has_perm("panels.annotate", panel),
@@ -298,7 +310,7 @@ def award(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespons
         try:
             services.panel_award(
                 panel=panel, bidder=bidder, recommendation=form.cleaned_data["recommendation"],
-                decided_by=form.cleaned_data["decided_by"], totals=totals_, by=request.user, request=request,
+                decided_by=form.cleaned_data["decided_by"], by=request.user, request=request,
             )
         except ValidationError as error:
             errors_onto_form(form, error)

@@ -31,6 +31,16 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     url = reverse("panels:moderation", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
     page = BeautifulSoup(client.get(url).content, "html.parser")
     assert page.select(".app-panel-moderation__flagged") and "discuss" in page.get_text()
-    assert "2 of 9 answers moderated" in " ".join(page.get_text(" ").split())
-    totals = client.get(reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}))
-    assert "Bright Days CIC" in totals.content.decode()
+    # Four agreed questions (one on working with people, two on quality, one on social value), three bidders.
+    assert "2 of 12 answers moderated" in " ".join(page.get_text(" ").split())
+    totals = " ".join(BeautifulSoup(client.get(
+        reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
+    ).content, "html.parser").get_text(" ").split())
+    # All four published criteria, with their published weights, and price by formula, never a second share.
+    for heading in ("Working with people who use the service (out of 40)", "Quality and safety (out of 30)",
+                    "Social value (out of 10)", "Price (out of 20)"):
+        assert heading in totals
+    assert "Quality counts" not in totals
+    # Northside's price against the lowest (Bright Days'), times the weight of 20.
+    assert "£240,000.00 ÷ £265,000.00 × 20 = 18.11" in totals
+    assert "£240,000.00 ÷ £240,000.00 × 20 = 20.00" in totals
