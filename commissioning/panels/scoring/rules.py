@@ -4,6 +4,8 @@ set by the selector)."""
 
 import rules
 
+from commissioning.rules import is_commissioner
+
 from ..rules import (
     has_declared_conflicts,
     is_conflicted,
@@ -80,7 +82,9 @@ rules.add_perm("panels.enter_price", is_procurement_officer & has_declared_confl
 # the panel once the award is made.
 rules.add_perm("panels.view_totals", is_panel_chair | is_procurement_officer | (is_panel_member & is_panel_awarded))
 rules.add_perm("panels.award", is_panel_chair)
-# Feedback letters to bidders: the chair.
+# The procurement's open data (OCDS releases), which the council publishes: commissioners.
+rules.add_perm("panels.export_open_data", is_commissioner)
+# Assessment summaries to bidders: the chair.
 rules.add_perm("panels.feedback_letters", is_panel_chair)
 # After the award: notes instead of changes, by anyone on the panel.
 rules.add_perm("panels.annotate", is_panel_member & is_panel_awarded)

@@ -20,4 +20,5 @@ urlpatterns = [
     path(PANEL + "notes/add/", views.annotation_add, name="annotation_add"),
     path(PANEL + "report/", views.report_pdf, name="report_pdf"),
     path(PANEL + "bidders/<int:bidder_id>/feedback/", views.feedback_pdf, name="feedback_pdf"),
+    path(PANEL + "open-data.json", views.ocds_release_package, name="ocds_releases"),
 ]

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduction.audit.models import AuditEvent
@@ -21,7 +22,7 @@ from ..models import Panel, PanelMember
 from commissioning.specifications.models import EvaluationCriterion
 
 from ..rules import is_conflicted, may_moderate_bidder, remember_conflicts, remember_membership
-from . import selectors, services
+from . import ocds, selectors, services
 from .forms import (
     AnnotationForm,
     AwardForm,
@@ -294,6 +295,7 @@ def totals(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespon
         can_award=request.user.has_perm("panels.award", panel) and panel.status == Panel.Status.MODERATING,
         can_annotate=request.user.has_perm("panels.annotate", panel),
         can_letters=request.user.has_perm("panels.feedback_letters", panel) and panel.is_awarded,
+        can_export=request.user.has_perm("panels.export_open_data", panel),
     ))
 
 
@@ -347,6 +349,16 @@ def report_pdf(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
     panel, member = _panel(request, programme_id, panel_id, "panels.view_totals")
     job = report_job_request(kind=PANEL_REPORT, requested_by=request.user, subject=panel, request=request)
     return redirect("reports:job_detail", job_id=job.pk)
+
+
+@require_GET
+def ocds_release_package(request: HttpRequest, programme_id: int, panel_id: int) -> JsonResponse:
+    """The tender and award as OCDS 1.1 releases, for the council to publish as open data."""
+    panel, member = _panel(request, programme_id, panel_id, "panels.export_open_data")
+    package = ocds.release_package(panel=panel, uri=request.build_absolute_uri(), published=timezone.now())
+    response = JsonResponse(package, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{ocds.ocid(panel)}.json"'
+    return response
 
 
 @require_POST

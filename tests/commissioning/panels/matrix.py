@@ -102,5 +102,8 @@ ROWS += [
     Row("panels:award", CHAIR, kwargs=scoring),
     Row("panels:annotation_add", PANEL, kwargs=lambda world: scoring(world, "awarded_panel")),
     Row("panels:report_pdf", POST_ONLY, kwargs=scoring),
+    # The open data the council publishes: commissioners, before and after the award.
+    Row("panels:ocds_releases", CHAIR, kwargs=scoring),
+    Row("panels:ocds_releases", CHAIR, kwargs=lambda world: scoring(world, "awarded_panel"), id="panels:ocds_releases[after the award]"),
     Row("panels:feedback_pdf", POST_ONLY, kwargs=lambda world: scoring(world, "awarded_panel", bidder_id=world["awarded_panel_bright"].bidder_id)),
 ]
