@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 import zipfile
+from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -126,18 +127,18 @@ ASKS = [
 
 
 def award_the_demo_panel() -> None:
-    """Feedback letters are made only after the award: the chair finishes moderating, the
-    procurement officer scores price, and the chair records the award."""
+    """Assessment summaries are made only after the award: the chair finishes moderating, the
+    procurement officer enters any missing price, and the chair records the award."""
     panel = demo_panel()
     chair = panel.members.get(user__email="commissioner@demo.example")
     officer = panel.members.get(user__email="procurement@demo.example")
     for response in BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True):
         scoring_services.moderated_score_record(response=response, value=panel.score_max // 2, rationale="Agreed at moderation.", by=chair.user)
     for bidder in Bidder.objects.filter(panel=panel, price_score__isnull=True):
-        scoring_services.price_score_record(bidder=bidder, member=officer, percent=80, notes="Within budget.", by=officer.user)
+        scoring_services.price_score_record(bidder=bidder, member=officer, bid_price=Decimal("250000"), by=officer.user)
     totals = scoring_selectors.bidder_totals(panel=panel)
     winner = Bidder.objects.get(pk=totals[0].bidder_id)
-    scoring_services.panel_award(panel=panel, bidder=winner, recommendation="Best value.", decided_by="The panel", totals=totals, by=chair.user)
+    scoring_services.panel_award(panel=panel, bidder=winner, recommendation="Best value.", decided_by="The panel", by=chair.user)
 
 
 @dataclass
