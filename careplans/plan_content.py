@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
 from coproduction.core.money import money_text
+
+from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
 
 
 class Status:

@@ -27,7 +27,6 @@ from .models import (
     Voter,
     VotingCode,
 )
-from coproduction.core.money import money_text
 
 # Counts with Equal Shares over more ballots than this run in the background.
 INLINE_COUNT_LIMIT = 5_000
@@ -141,7 +140,7 @@ def registration_create(*, round_: Round, user, postcode: str, wants_updates: bo
 # Ballots
 # ---------------------------------------------------------------------------
 def _money(amount: int) -> str:
-    return money_text(amount)
+    return f"£{amount:,}"
 
 
 def ballot_problems(*, round_: Round, pot: Pot, proposals: dict[int, Proposal], choices: dict[int, int]) -> list[tuple[str | None, str]]:

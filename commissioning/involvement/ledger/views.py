@@ -18,6 +18,7 @@ from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import require_perm
 from coproduction.core.csv_files import csv_download
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.money import money_text
 
 from ..models.ledger import ClaimCategory, ClaimStatus
 from . import selectors, services
@@ -27,7 +28,6 @@ from .forms import (
     QueryForm,
     RateForm,
 )
-from coproduction.core.money import money_text
 
 MANAGE, SPEND, EXPORT, RATES = (
     "involvement.manage_claims", "involvement.view_spend", "involvement.export_payments", "involvement.manage_rates",

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from coproduction.core.names import NameField
 from coproduction.core.money import money_text
+from coproduction.core.names import NameField
 
 __all__ = ["ClaimKind", "ClaimCategory", "ClaimStatus", "RecognitionRate", "ClaimExport", "Claim"]
 
