@@ -4,7 +4,7 @@ from django import forms
 from coproduction.accounts.forms import gds_helper
 from coproduction.core.names import NameFormField
 
-from .models import BidderQuestion, SectionComment
+from .models import BidderQuestion, SectionComment, ShortlistQuestion
 from .services import PRICE_ONCE_MESSAGE, weights_total
 
 
@@ -149,6 +149,27 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = BidderQuestion.Kind.choices
         self.helper = gds_helper(Field.textarea("text", rows=4, label_size=Size.MEDIUM), Field.radios("kind", legend_size=Size.SMALL), submit=submit)
+
+
+class ShortlistQuestionForm(forms.ModelForm):
+    class Meta:
+        model = ShortlistQuestion
+        fields = ["text", "kind"]
+        labels = {"text": "The question or standard", "kind": "What kind is it?"}
+        help_texts = {
+            "text": "For example, “Is the provider registered with the Care Quality Commission?” or “Staff have "
+                    "a DBS check before they start”.",
+        }
+        widgets = {"kind": forms.RadioSelect}
+        error_messages = {"text": {"required": "Enter the question"}, "kind": {"required": "Select what kind it is"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ShortlistQuestion.Kind.choices
+        self.helper = gds_helper(
+            Field.textarea("text", rows=3, label_size=Size.MEDIUM), Field.radios("kind", legend_size=Size.SMALL),
+            submit="Add this question",
+        )
 
 
 class GlossaryTermForm(forms.Form):

@@ -163,6 +163,27 @@ class BidderQuestion(models.Model):
         return self.text[:60]
 
 
+class ShortlistQuestion(models.Model):
+    """A pass or fail question, or a minimum standard, that every bid must meet before the panel
+    scores it. Set in the specification, so bidders know them in advance; the panel checks each
+    bid against them at shortlisting, with people who use services taking part."""
+
+    class Kind(models.TextChoices):
+        PASS_FAIL = "pass_fail", "Pass or fail"
+        MINIMUM_STANDARD = "minimum_standard", "Minimum standard"
+
+    version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="shortlist_questions")
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PASS_FAIL)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
 class GlossaryTerm(models.Model):
     """The council's plain-English explanation of a word used in specifications and panel packs."""
 

@@ -9,6 +9,7 @@ from commissioning.models import Activity, Decision, Programme
 
 from .models import (
     BidderQuestion,
+    ShortlistQuestion,
     EvaluationCriterion,
     GlossaryTerm,
     Section,
@@ -134,6 +135,27 @@ def question_delete(*, question: BidderQuestion, by) -> None:
 
 
 @transaction.atomic
+def shortlist_question_add(*, version: SpecificationVersion, text: str, kind: str, by) -> ShortlistQuestion:
+    _locked_draft(version)
+    if reason := criteria_lock_reason(version.specification):
+        raise ValidationError(reason)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Enter the question"})
+    if kind not in ShortlistQuestion.Kind.values:
+        raise ValidationError({"kind": "Select whether it is pass or fail or a minimum standard"})
+    return ShortlistQuestion.objects.create(version=version, text=text, kind=kind, position=version.shortlist_questions.count() + 1)
+
+
+@transaction.atomic
+def shortlist_question_delete(*, question: ShortlistQuestion, by) -> None:
+    _locked_draft(question.version)
+    if reason := criteria_lock_reason(question.version.specification):
+        raise ValidationError(reason)
+    question.delete()
+
+
+@transaction.atomic
 def version_publish(*, version: SpecificationVersion, by) -> SpecificationVersion:
     version = _locked_draft(version)
     _check_criteria_kept(version)
@@ -180,6 +202,9 @@ def draft_start(*, specification: Specification, by) -> SpecificationVersion:
         through(section_id=copy.pk, activity_id=activity.pk)
         for original, copy in zip(sections, copies, strict=True)
         for activity in original.informed_by.all()
+    )
+    ShortlistQuestion.objects.bulk_create(
+        ShortlistQuestion(version=draft, text=q.text, kind=q.kind, position=q.position) for q in latest.shortlist_questions.all()
     )
     for criterion in latest.criteria.prefetch_related("questions"):
         questions = list(criterion.questions.all())

@@ -20,6 +20,7 @@ __all__ = [
     "Bidder",
     "Conflict",
     "BriefingPack",
+    "ShortlistCheck",
     "PanelQuestion",
     "QuestionComment",
 ]
@@ -145,6 +146,29 @@ class Conflict(models.Model):
 
     def __str__(self) -> str:
         return f"Conflict with {self.bidder}"
+
+
+class ShortlistCheck(models.Model):
+    """Whether a bid meets one of the specification's shortlisting questions, and why, as the
+    panel found at shortlisting. A bidder who fails any is not shortlisted: the panel does not
+    score them, and they get a letter with the reasons."""
+
+    bidder = models.ForeignKey(Bidder, on_delete=models.CASCADE, related_name="shortlist_checks")
+    question = models.ForeignKey("specifications.ShortlistQuestion", on_delete=models.PROTECT, related_name="checks")
+    passed = models.BooleanField()
+    reason = models.TextField()
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["question__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bidder", "question"], name="one_shortlist_check_per_bidder_question"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="shortlist_check_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Shortlisting of {self.bidder}"
 
 
 # The formats of commissioning.involvement's DocumentFormat, named here so a pack reads well

@@ -95,6 +95,35 @@ class ModerationForm(ScoreForm):
         return reason
 
 
+class ShortlistForm(forms.Form):
+    """For each shortlisting question: does the bid meet it, and why."""
+
+    CHOICES = [("yes", "Yes, it meets this"), ("no", "No, it does not meet this")]
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        layout = []
+        for number, question in enumerate(questions, start=1):
+            self.fields[f"result_{question.pk}"] = forms.ChoiceField(
+                label=f"{number}. {question.text} ({question.get_kind_display().lower()})", choices=self.CHOICES,
+                widget=forms.RadioSelect, error_messages={"required": "Select whether the bid meets this"},
+            )
+            self.fields[f"reason_{question.pk}"] = forms.CharField(
+                label="Why?", widget=forms.Textarea, max_length=5000,
+                help_text="The bidder reads this if their bid is not shortlisted.",
+                error_messages={"required": "Enter the reason", "max_length": "The reason must be 5,000 characters or fewer"},
+            )
+            layout += [Field.radios(f"result_{question.pk}", legend_size=Size.SMALL), Field.textarea(f"reason_{question.pk}", rows=3)]
+        self.helper = gds_helper(*layout, submit="Save the shortlisting")
+
+    def results(self) -> dict[int, tuple[bool, str]]:
+        return {
+            question.pk: (self.cleaned_data[f"result_{question.pk}"] == "yes", self.cleaned_data[f"reason_{question.pk}"])
+            for question in self.questions
+        }
+
+
 class PoundsField(forms.DecimalField):
     """An amount in pounds as people type it: "240000", "240,000.00" or "£240,000"."""
 

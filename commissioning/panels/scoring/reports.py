@@ -11,6 +11,7 @@ from . import selectors
 
 PANEL_REPORT = ReportJob.Kind.PANEL_REPORT
 FEEDBACK_LETTER = ReportJob.Kind.PANEL_FEEDBACK
+SHORTLIST_LETTER = ReportJob.Kind.PANEL_SHORTLIST_LETTER
 
 
 def _panel_report_context(job: ReportJob, progress) -> dict:
@@ -49,6 +50,15 @@ def _feedback_context(job: ReportJob, progress) -> dict:
     }
 
 
+def _shortlist_letter_context(job: ReportJob, progress) -> dict:
+    bidder = job.subject
+    progress(30)
+    return {
+        "job": job, "panel": bidder.panel, "programme": bidder.panel.programme, "bidder": bidder,
+        "checks": selectors.shortlist_checks_of(bidder=bidder),
+    }
+
+
 def _bidders_panel(bidder):
     return bidder.panel
 
@@ -59,4 +69,8 @@ REPORT_KINDS[PANEL_REPORT] = ReportKind(
 REPORT_KINDS[FEEDBACK_LETTER] = ReportKind(
     "panels/scoring/pdf/feedback_letter.html", "Assessment summary of your bid", _feedback_context, view_perm="panels.feedback_letters",
     perm_object=_bidders_panel,
+)
+REPORT_KINDS[SHORTLIST_LETTER] = ReportKind(
+    "panels/scoring/pdf/shortlist_letter.html", "Your bid was not shortlisted", _shortlist_letter_context,
+    view_perm="panels.feedback_letters", perm_object=_bidders_panel,
 )

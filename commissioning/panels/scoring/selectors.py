@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
-from commissioning.specifications.models import EvaluationCriterion
+from commissioning.specifications.models import EvaluationCriterion, ShortlistQuestion
 from coproduction.core.money import money_text
 
 from ..models import (
@@ -20,6 +20,7 @@ from ..models import (
     PanelQuestion,
     PriceScore,
     Score,
+    ShortlistCheck,
 )
 from ..rules import conflicted_bidder_ids
 
@@ -55,10 +56,44 @@ def agreed_questions(*, panel: Panel) -> list[PanelQuestion]:
 
 
 def bidders_of(*, panel: Panel) -> list[Bidder]:
-    bidders = list(Bidder.objects.filter(panel=panel).select_related("price_score__entered_by__user").order_by("name", "pk"))
+    """The bidders the panel scores: every bidder but those not shortlisted."""
+    bidders = list(
+        Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False)
+        .select_related("price_score__entered_by__user").order_by("name", "pk")
+    )
     for bidder in bidders:
         bidder.panel = panel
     return bidders
+
+
+@dataclass(frozen=True)
+class ShortlistRow:
+    bidder: Bidder
+    checks: tuple  # (question, its check or None) for each shortlisting question
+
+    @property
+    def status(self) -> str:
+        if any(check is not None and not check.passed for _, check in self.checks):
+            return "not shortlisted"
+        if all(check is not None for _, check in self.checks):
+            return "shortlisted"
+        return "to check"
+
+
+def shortlisting(*, panel: Panel) -> tuple[list, list[ShortlistRow]]:
+    """The specification's shortlisting questions, and each bidder with the panel's findings."""
+    questions = list(ShortlistQuestion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    checks = {(check.bidder_id, check.question_id): check for check in ShortlistCheck.objects.filter(bidder__panel=panel)}
+    rows = []
+    for bidder in Bidder.objects.filter(panel=panel).order_by("name", "pk"):
+        bidder.panel = panel
+        rows.append(ShortlistRow(bidder, tuple((question, checks.get((bidder.pk, question.pk))) for question in questions)))
+    return questions, rows
+
+
+def shortlist_checks_of(*, bidder: Bidder) -> list[ShortlistCheck]:
+    """One bidder's findings, with their questions, for the shortlisting form and letter."""
+    return list(ShortlistCheck.objects.filter(bidder=bidder).select_related("question").order_by("question__position", "question_id"))
 
 
 def bidder_or_404(*, panel: Panel, bidder_id: int) -> Bidder:
@@ -118,6 +153,7 @@ def responses_to_score(*, panel: Panel, member: PanelMember) -> QuerySet[BidResp
     mine = Score.objects.filter(response=OuterRef("pk"), member=member)
     return (
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .exclude(bidder_id__in=conflicted_bidder_ids(member))
         .select_related("bidder", "question__criterion")
         .defer("text", "bidder__organisation_id")
@@ -138,6 +174,7 @@ def responses_for_moderation(*, panel: Panel, flagged_only: bool = False) -> Que
     scores themselves for the page shown."""
     responses = (
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .select_related("bidder", "question__criterion", "moderated")
         .defer("text")
         .annotate(high=Max("scores__value"), low=Min("scores__value"), score_count=Count("scores"))
@@ -161,7 +198,9 @@ def members_of(*, panel: Panel) -> list[PanelMember]:
 
 
 def moderation_counts(*, panel: Panel) -> dict:
-    return BidResponse.objects.filter(bidder__panel=panel, question__agreed=True).aggregate(
+    return BidResponse.objects.filter(bidder__panel=panel, question__agreed=True).exclude(
+        bidder__shortlist_checks__passed=False
+    ).aggregate(
         responses=Count("pk", distinct=True),
         moderated=Count("moderated", distinct=True),
     )
@@ -248,7 +287,9 @@ def bidder_totals(*, panel: Panel, criteria: list[EvaluationCriterion] | None = 
     score. Price: weight x the lowest price ÷ this bid's price. Each line is rounded to 2 places and
     the total is their sum, so the arithmetic shown adds up. Four queries whatever the size."""
     criteria = criteria_of(panel=panel) if criteria is None else criteria
-    bidders = list(Bidder.objects.filter(panel=panel).values_list("pk", "name", "price_score__bid_price"))
+    bidders = list(
+        Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False).values_list("pk", "name", "price_score__bid_price")
+    )
     points: dict[tuple[int, int], tuple[int, int]] = {
         (row["response__bidder_id"], row["response__question__criterion_id"]): (row["points"], row["moderated"])
         for row in ModeratedScore.objects.filter(
@@ -333,6 +374,7 @@ def report_responses(*, panel: Panel) -> list[BidResponse]:
     """Every response with its moderated score and each member's own score, for the panel report."""
     return list(
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .select_related("bidder", "question__criterion", "moderated")
         .defer("text")
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("member__user").order_by("member_id")))

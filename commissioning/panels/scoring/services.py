@@ -4,12 +4,14 @@ once cannot score after the award or award twice. Everything is audited."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+
+from commissioning.specifications.models import ShortlistQuestion
 
 from ..models import (
     Annotation,
@@ -22,6 +24,7 @@ from ..models import (
     PanelQuestion,
     PriceScore,
     Score,
+    ShortlistCheck,
 )
 from ..rules import is_conflicted, may_moderate_bidder
 from .selectors import bidder_totals, criteria_missing_questions, criteria_of
@@ -109,11 +112,53 @@ def score_submit(*, response: BidResponse, member: PanelMember, value, reason: s
 
 
 @transaction.atomic
+def shortlist_record(*, bidder: Bidder, member: PanelMember | None, results: dict, by, request=None) -> list[ShortlistCheck]:
+    """The panel's finding on each of the specification's shortlisting questions for one bid:
+    `results` maps a question's id to (passed, reason). Any member who has declared and is not
+    conflicted with the bidder may record it, until scoring opens."""
+    panel = _check_not_awarded(bidder.panel)
+    if panel.status != Panel.Status.PREPARING:
+        raise ValidationError("Shortlisting is over: scoring has started")
+    if member is None or member.panel_id != panel.pk or member.user_id != by.pk:
+        raise ValidationError("Only a member of this panel can shortlist its bids")
+    if not member.has_declared:
+        raise ValidationError("Declare your interests before shortlisting")
+    if is_conflicted(member, bidder.pk):
+        raise ValidationError("You declared a conflict of interest with this bidder, so you cannot shortlist their bid")
+    questions = list(ShortlistQuestion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    errors = {}
+    for question in questions:
+        passed, reason = results.get(question.pk, (None, ""))
+        if passed is None:
+            errors[f"result_{question.pk}"] = "Select whether the bid meets this"
+        if not (reason or "").strip():
+            errors[f"reason_{question.pk}"] = "Enter the reason"
+    if errors:
+        raise ValidationError(errors)
+    checks = []
+    for question in questions:
+        passed, reason = results[question.pk]
+        check, _ = ShortlistCheck.objects.update_or_create(
+            bidder=bidder, question=question,
+            defaults={"passed": passed, "reason": reason.strip(), "checked_by": by, "checked_at": timezone.now()},
+        )
+        checks.append(check)
+    audit_record(actor=by, action=CHANGE, obj=bidder, request=request,
+                 detail="shortlisted" if all(check.passed for check in checks) else "not shortlisted")
+    return checks
+
+
+@transaction.atomic
 def scoring_open(*, panel: Panel, by, request=None) -> Panel:
     """From preparing to scoring: members may now read the bids they are not conflicted on."""
     locked = _locked(panel)
     if locked.status != Panel.Status.PREPARING:
         raise ValidationError("Scoring has already started")
+    questions = ShortlistQuestion.objects.filter(version_id=locked.version_id).count()
+    if questions:
+        unchecked = Bidder.objects.filter(panel=panel).annotate(checked=Count("shortlist_checks")).filter(checked__lt=questions).count()
+        if unchecked:
+            raise ValidationError(f"Finish shortlisting first: {unchecked} bid{'s' if unchecked > 1 else ''} still to check")
     missing = criteria_missing_questions(criteria_of(panel=locked))
     if missing:
         raise ValidationError(
@@ -192,19 +237,22 @@ def panel_award(*, panel: Panel, bidder: Bidder, recommendation: str, decided_by
     locked = _check_not_awarded(panel)
     if locked.status != Panel.Status.MODERATING:
         raise ValidationError("Start moderation and agree the moderated scores before the award")
-    if bidder.panel_id != panel.pk:
+    if bidder.panel_id != panel.pk or bidder.shortlist_checks.filter(passed=False).exists():
         raise ValidationError({"bidder": "Select the bidder the panel recommends"})
     if not (recommendation or "").strip():
         raise ValidationError({"recommendation": "Enter the award recommendation"})
     if not (decided_by or "").strip():
         raise ValidationError({"decided_by": "Enter who took the decision"})
-    unmoderated = BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True).count()
+    unmoderated = (
+        BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True)
+        .exclude(bidder__shortlist_checks__passed=False).count()
+    )
     if unmoderated:
         raise ValidationError(f"Agree the moderated score for every answer first: {unmoderated} still to do")
     criteria = criteria_of(panel=panel)
     if any(criterion.scored_on_price for criterion in criteria) and Bidder.objects.filter(
         Q(price_score__isnull=True) | Q(price_score__bid_price__isnull=True), panel=panel
-    ).exists():
+    ).exclude(shortlist_checks__passed=False).exists():
         raise ValidationError("A procurement officer must enter every bidder's price first")
     totals = bidder_totals(panel=panel, criteria=criteria)
     result = "\n".join(

@@ -30,8 +30,9 @@ from .forms import (
     PriceForm,
     ResponseForm,
     ScoreForm,
+    ShortlistForm,
 )
-from .reports import FEEDBACK_LETTER, PANEL_REPORT
+from .reports import FEEDBACK_LETTER, PANEL_REPORT, SHORTLIST_LETTER
 
 TAB = "panels:panel_list"
 
@@ -52,6 +53,7 @@ def _url(name: str, panel: Panel, **kwargs) -> str:
 # The pages of this part, and who may open each: the links shown along the top.
 PAGES = [
     ("Bids", "panels:bids", "panels.enter_bids"),
+    ("Shortlisting", "panels:shortlisting", "panels.score_bids"),
     ("Score the bids", "panels:scoring", "panels.score_bids"),
     ("Moderation", "panels:moderation", "panels.moderate"),
     ("Totals and award", "panels:totals", "panels.view_totals"),
@@ -120,6 +122,59 @@ def response_file(request: HttpRequest, programme_id: int, panel_id: int, respon
                                "panels.view_response", visible_perm="panels.view_response")
     return members_file_download(request, record=response, content_types=DOCUMENT_CONTENT_TYPES, name="bid",
                                  detail="bid file downloaded")
+
+
+# ---- Shortlisting ----
+
+@require_GET
+def shortlisting(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
+    questions, rows = selectors.shortlisting(panel=panel)
+    return render(request, "panels/scoring/shortlisting.html", _context(
+        request, panel, "panels:shortlisting", questions=questions,
+        rows=[(row, request.user.has_perm("panels.score_bidder", row.bidder)) for row in rows],
+        is_open=panel.status == Panel.Status.PREPARING, can_letters=request.user.has_perm("panels.feedback_letters", panel),
+    ))
+
+
+@require_http_methods(["GET", "POST"])
+def shortlist_check(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
+    bidder = require_visible(request, selectors.bidder_or_404(panel=panel, bidder_id=bidder_id), "panels.score_bidder",
+                             visible_perm="panels.score_bidder")
+    back = _url("panels:shortlisting", panel)
+    questions, _ = selectors.shortlisting(panel=panel)
+    if panel.status != Panel.Status.PREPARING or not questions:
+        messages.error(request, "Shortlisting is over: scoring has started" if questions else "This tender has no shortlisting questions")
+        return redirect(back)
+    initial = {}
+    for check in selectors.shortlist_checks_of(bidder=bidder):
+        initial |= {f"result_{check.question_id}": "yes" if check.passed else "no", f"reason_{check.question_id}": check.reason}
+    form = ShortlistForm(data=request.POST or None, initial=initial, questions=questions)
+    if form.is_valid():
+        try:
+            services.shortlist_record(bidder=bidder, member=member, results=form.results(), by=request.user, request=request)
+        except ValidationError as error:
+            errors_onto_form(form, error)
+        else:
+            messages.success(request, f"Shortlisting saved for {bidder.name}")
+            return redirect(back)
+    return _form_page(
+        request, panel, form, f"Shortlisting: {bidder.name}", back,
+        intro="Check the bid against each question the specification set. A bid that does not meet one is not scored, "
+        "and the bidder is told the reason you write here.",
+    )
+
+
+@require_POST
+def shortlist_letter_pdf(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.feedback_letters")
+    bidder = selectors.bidder_or_404(panel=panel, bidder_id=bidder_id)
+    if not any(not check.passed for check in selectors.shortlist_checks_of(bidder=bidder)):
+        messages.error(request, "Only a bidder who was not shortlisted gets a shortlisting letter")
+        return redirect(_url("panels:shortlisting", panel))
+    job = report_job_request(kind=SHORTLIST_LETTER, requested_by=request.user, subject=bidder, request=request)
+    return redirect("reports:job_detail", job_id=job.pk)
 
 
 # ---- Independent scoring ----

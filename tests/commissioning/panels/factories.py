@@ -207,8 +207,9 @@ def panel_ready_to_score(*, programme, specification, chair, members: dict, bidd
     first criterion, with one typed answer per bidder and question; every other criterion the
     panel scores has one agreed question too (scoring cannot open otherwise), not yet answered.
     Returns (panel, members by user, bidders, the first criterion's questions)."""
-    from commissioning.panels.scoring import services as scoring_services
     from commissioning.panels import services
+    from commissioning.panels.rules import is_conflicted
+    from commissioning.panels.scoring import services as scoring_services
 
     panel = services.panel_create(
         programme=programme, specification=specification, chair=chair, title=title,
@@ -234,6 +235,13 @@ def panel_ready_to_score(*, programme, specification, chair, members: dict, bidd
     services.questions_agree(panel=panel, agreed_ids={q.pk for q in agreed + others}, by=chair)
     agreed = [PanelQuestion.objects.get(pk=q.pk) for q in agreed]
     panel.refresh_from_db()
+    # Every bid meets the specification's shortlisting questions, if it has any.
+    shortlist = {question.pk: (True, "The bid shows this.") for question in panel.version.shortlist_questions.all()}
+    if shortlist:
+        for bidder in bidders:
+            bidder.panel = panel
+            checker = next(m for m in by_user.values() if m.has_declared and not is_conflicted(m, bidder))
+            scoring_services.shortlist_record(bidder=bidder, member=checker, results=shortlist, by=checker.user)
     scoring_services.scoring_open(panel=panel, by=chair)
     for bidder in bidders:
         bidder.panel = panel

@@ -90,6 +90,13 @@ ROWS += [
         "programme_id": world["programme"].pk, "panel_id": world["other_panel"].pk, "response_id": world["scoring_panel_bright"].pk,
     }, id="panels:response_file[another panel]"),
     Row("panels:response_moderate", CHAIR, kwargs=answer),
+    # Shortlisting, on the panel still preparing: declared members, each for bidders they are not
+    # conflicted with (the PERSON user is conflicted with Northside).
+    Row("panels:shortlisting", PANEL, kwargs=panel),
+    Row("panels:shortlist_check", PANEL, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder"].pk)),
+    Row("panels:shortlist_check", CHAIR, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder_conflicted"].pk),
+        id="panels:shortlist_check[conflicted member]"),
+    Row("panels:shortlist_letter_pdf", POST_ONLY, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder"].pk)),
     Row("panels:scoring", PANEL, kwargs=scoring),
     Row("panels:scoring", only(), kwargs=lambda world: {"programme_id": world["other_programme"].pk, "panel_id": world["other_panel"].pk},
         id="panels:scoring[not on the panel]"),
