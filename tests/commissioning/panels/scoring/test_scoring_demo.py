@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from commissioning.demo import seed_commissioning_demo
 from commissioning.panels.demo import PANEL_TITLE, seed_panels_demo
-from commissioning.panels.models import ModeratedScore, Panel, Score
+from commissioning.panels.models import ModeratedScore, Panel, Score, ShortlistCheck
 from commissioning.panels.scoring.demo import seed_panel_scoring_demo
 from commissioning.specifications.demo import seed_specifications_demo
 from coproduction.accounts.models import Organisation, Role
@@ -31,8 +31,14 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     url = reverse("panels:moderation", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
     page = BeautifulSoup(client.get(url).content, "html.parser")
     assert page.select(".app-panel-moderation__flagged") and "discuss" in page.get_text()
-    # Four agreed questions (one on working with people, two on quality, one on social value), three bidders.
-    assert "2 of 12 answers moderated" in " ".join(page.get_text(" ").split())
+    # Four agreed questions (one on working with people, two on quality, one on social value), and
+    # the two shortlisted bidders of three.
+    assert "2 of 8 answers moderated" in " ".join(page.get_text(" ").split())
+    shortlisting = " ".join(BeautifulSoup(client.get(
+        reverse("panels:shortlisting", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
+    ).content, "html.parser").get_text(" ").split())
+    assert "Riverside Support Ltd Not shortlisted" in shortlisting and "covers personal care at home only" in shortlisting
+    assert set(ShortlistCheck.objects.filter(bidder__panel=panel).values_list("checked_by__email", flat=True)) == {"person@demo.example"}
     totals = " ".join(BeautifulSoup(client.get(
         reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
     ).content, "html.parser").get_text(" ").split())
