@@ -1,4 +1,5 @@
-"""A procurement as open data: OCDS 1.1 releases for the tender and, once made, the award.
+"""A procurement as open data: OCDS 1.1 releases for the tender, the shortlisting outcome (once
+every bid is checked) and, once made, the award.
 
 Under the Procurement Act 2023 a council publishes its tender and award information as open data
 based on the Open Contracting Data Standard. The releases name the council, the bidders (as
@@ -36,9 +37,10 @@ def _award_criteria_details(criteria: list[EvaluationCriterion]) -> str:
 
 
 def releases(*, panel: Panel) -> list[dict]:
-    """The tender release and, after the award, the award release."""
+    """The tender release, the shortlisting outcome and, after the award, the award release."""
     criteria = selectors.criteria_of(panel=panel)
-    bidders = selectors.bidders_of(panel=panel)
+    questions, rows = selectors.shortlisting(panel=panel)
+    bidders = [row.bidder for row in rows]
     process = ocid(panel)
     buyer = {"id": BUYER_ID, "name": settings.COUNCIL_NAME}
     tenderers = [{"id": f"bidder-{bidder.pk}", "name": bidder.name} for bidder in bidders]
@@ -57,13 +59,30 @@ def releases(*, panel: Panel) -> list[dict]:
         "numberOfTenderers": len(tenderers),
         "tenderers": tenderers,
     }
+    if questions:
+        tender["eligibilityCriteria"] = "Every bid must meet these before it is scored: " + " ".join(
+            f"{n}. {question.text} ({question.get_kind_display().lower()})." for n, question in enumerate(questions, start=1)
+        )
     common = {"ocid": process, "initiationType": "tender", "language": "en", "buyer": buyer, "parties": parties}
     found = [{
         **common, "id": f"{process}-tender", "date": panel.version.published_at.isoformat(), "tag": ["tender"], "tender": tender,
     }]
+    if questions and rows and all(row.status != "to check" for row in rows):
+        passed = [row.bidder.name for row in rows if row.status == "shortlisted"]
+        failed = [row.bidder.name for row in rows if row.status == "not shortlisted"]
+        decided = max(check.checked_at for row in rows for _, check in row.checks)
+        milestone = {
+            "id": "shortlisting", "title": "Shortlisting", "type": "assessment", "status": "met", "dateMet": decided.isoformat(),
+            "description": f"Shortlisted: {', '.join(passed) or 'none'}. Not shortlisted: {', '.join(failed) or 'none'}.",
+        }
+        found.append({
+            **common, "id": f"{process}-shortlisting", "date": decided.isoformat(), "tag": ["tenderUpdate"],
+            "tender": {**tender, "milestones": [milestone]},
+        })
+        tender = {**tender, "milestones": [milestone]}
     winner_id = selectors.recommended_bidder_id(panel=panel)
     if panel.is_awarded and winner_id is not None:
-        winner = next(bidder for bidder in bidders if bidder.pk == winner_id)
+        winner = next(bidder for bidder in selectors.bidders_of(panel=panel) if bidder.pk == winner_id)
         award = {
             "id": f"{process}-award-1",
             "title": f"Award recommendation: {panel.title}",

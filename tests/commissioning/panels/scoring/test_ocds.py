@@ -83,6 +83,37 @@ def test_the_tender_and_award_are_valid_ocds_releases_with_the_published_criteri
         assert name not in text
 
 
+def test_the_shortlisting_outcome_is_a_release_of_its_own(client_as, programme, commissioner, person):
+    from commissioning.panels import services
+    from commissioning.specifications import services as spec_services
+    from tests.commissioning.specifications.factories import SpecificationFactory
+
+    specification = SpecificationFactory(programme=programme, title="Shortlisted tender", created_by=commissioner)
+    version = specification.versions.get()
+    spec_services.criteria_replace(version=version, by=commissioner, criteria=[{"title": "Working with people", "weight": 100}])
+    spec_services.shortlist_question_add(version=version, text="Registered with the Care Quality Commission.", kind="pass_fail", by=commissioner)
+    spec_services.version_publish(version=version, by=commissioner)
+    panel = services.panel_create(programme=programme, specification=specification, chair=commissioner, title="Panel",
+                                  purpose="To choose.", by=commissioner)
+    al = services.member_add(panel=panel, user=person, role=LIVED, by=commissioner)
+    services.conflicts_declare(member=al, bidders=[], details="", by=person)
+    question = version.shortlist_questions.get()
+    for name, passed in (("Bright Days CIC", True), ("Riverside Support Ltd", False)):
+        bidder = services.bidder_add(panel=panel, name=name, by=commissioner)
+        bidder.panel = panel
+        scoring_services.shortlist_record(bidder=bidder, member=al, results={question.pk: (passed, "Registration checked.")}, by=person)
+    releases = _download(client_as(commissioner), panel)["releases"]
+    assert [r["tag"] for r in releases] == [["tender"], ["tenderUpdate"]]
+    for release in releases:
+        assert_valid_release(release)
+    assert releases[0]["tender"]["eligibilityCriteria"] == (
+        "Every bid must meet these before it is scored: 1. Registered with the Care Quality Commission. (pass or fail)."
+    )
+    milestone = releases[1]["tender"]["milestones"][0]
+    assert milestone["description"] == "Shortlisted: Bright Days CIC. Not shortlisted: Riverside Support Ltd."
+    assert "Registration checked." not in json.dumps(releases) and person.full_name not in json.dumps(releases)
+
+
 def test_a_release_that_breaks_the_schema_is_caught(tender):
     panel, *_ = tender
     from commissioning.panels.scoring import ocds
