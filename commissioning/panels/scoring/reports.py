@@ -20,6 +20,7 @@ def _panel_report_context(job: ReportJob, progress) -> dict:
     members = selectors.members_of(panel=panel)
     bidders = {bidder.pk: bidder for bidder in selectors.bidders_of(panel=panel)}
     criteria = selectors.criteria_of(panel=panel)
+    shortlisting_questions, shortlisting_rows = selectors.shortlisting(panel=panel)
     progress(40)
     return {
         "job": job, "panel": panel, "programme": panel.programme, "members": members,
@@ -28,6 +29,7 @@ def _panel_report_context(job: ReportJob, progress) -> dict:
         "bidders": list(bidders.values()), "annotations": selectors.annotations_of(panel=panel),
         "formula": selectors.formula_explained(panel=panel, criteria=criteria),
         "has_price": any(criterion.scored_on_price for criterion in criteria),
+        "shortlisting_questions": shortlisting_questions, "shortlisting_rows": shortlisting_rows,
         "conflicts": [(member, conflict, bidders.get(conflict.bidder_id)) for member in members for conflict in member.conflicts.all()],
     }
 

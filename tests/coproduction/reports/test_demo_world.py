@@ -121,6 +121,10 @@ ASKS = [
             }))
         for index in range(3)
     ],
+    Ask("shortlisting letter", (ReportJob.Kind.PANEL_SHORTLIST_LETTER,), lambda: reverse("panels:shortlist_letter_pdf", kwargs={
+        "programme_id": day_opportunities().pk, "panel_id": demo_panel().pk,
+        "bidder_id": Bidder.objects.get(panel=demo_panel(), shortlist_checks__passed=False).pk,
+    })),
     Ask("subject access", (ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP),
         lambda: reverse("governance:sar_person", kwargs={"person_id": al().pk})),
 ]
@@ -221,6 +225,7 @@ ALLOWED = {
     "briefing pack": PANEL,
     "panel report": PANEL,
     **{f"feedback letter {index}": frozenset({"commissioner"}) for index in range(3)},  # the chair
+    "shortlisting letter": frozenset({"commissioner"}),  # the chair
     "subject access": frozenset({"admin"}),
 }
 
@@ -314,6 +319,14 @@ def check_feedback_letter(index: int) -> Callable[[str, bytes], None]:
     return check
 
 
+def check_shortlisting_letter(who: str, data: bytes) -> None:
+    text = words(data)
+    bidder = Bidder.objects.get(panel=demo_panel(), shortlist_checks__passed=False)
+    assert f"To {bidder.name}" in text and "not the day activities this service needs" in text
+    for member in demo_panel().members.select_related("user"):
+        assert member.user.full_name not in text
+
+
 def check_subject_access_pdf(who: str, data: bytes) -> None:
     text = words(data)
     assert al().full_name in text
@@ -328,6 +341,7 @@ CHECKS = {
     "ballots": check_paper_for_the_round, "idea cards": check_paper_for_the_round,
     "monitoring papers": check_monitoring_papers, "briefing pack": check_briefing, "panel report": check_panel_report,
     **{f"feedback letter {index}": check_feedback_letter(index) for index in range(3)},
+    "shortlisting letter": check_shortlisting_letter,
     "subject access": check_subject_access_pdf,
 }
 
