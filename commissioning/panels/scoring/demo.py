@@ -93,7 +93,10 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
                 services.bidder_add(panel=panel, name=name, by=chair.user)
                 existing.add(name)
     bidders = list(Bidder.objects.filter(panel=panel).order_by("name", "pk"))
-    _officer_member(panel, chair)
+    officer_member = _officer_member(panel, chair)
+    if panel.deputy_id is None:
+        # Olu deputises: he would moderate any bidder Priya declared a conflict with.
+        services.panel_update(panel=panel, data={"deputy": officer_member}, by=chair.user)
     members = list(panel.members.select_related("user").order_by("pk"))
     for member in members:
         if not member.has_declared:

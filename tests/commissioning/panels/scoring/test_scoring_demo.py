@@ -23,6 +23,7 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     seed_panel_scoring_demo(panel)  # idempotent
     panel.refresh_from_db()
     assert panel.status == Panel.Status.MODERATING and panel.bidders.count() == 3
+    assert panel.deputy.user.email == "procurement@demo.example"
     scorers = set(Score.objects.filter(response__bidder__panel=panel).values_list("member__user__email", flat=True))
     assert scorers == {"commissioner@demo.example", "person@demo.example", "carer@demo.example", "procurement@demo.example"}
     assert ModeratedScore.objects.filter(response__bidder__panel=panel).count() == 2
