@@ -99,7 +99,7 @@ class CriterionForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-3"}),
     )
     scored_on_price = forms.BooleanField(
-        label="This criterion is price", required=False,
+        label="This is price, worked out by formula", required=False,
         help_text="The panel does not score price: it is worked out by the formula lowest price ÷ this bid's price × weight.",
     )
     remove = forms.BooleanField(label="Remove this criterion", required=False)
