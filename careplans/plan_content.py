@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from coproduction.core.money import money_text
+
 from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
 
 
@@ -30,7 +32,7 @@ def display_value(field: Field, value) -> str:
         except (TypeError, ValueError):
             return str(value)
     if field.kind == Kind.MONEY:
-        return f"£{Decimal(value):,.2f}"
+        return money_text(value)
     return str(value)
 
 
@@ -117,7 +119,7 @@ def content_lines(plan, person) -> Iterator[tuple[str, str, str, str]]:
                 text = "; ".join(f"{f.label}: {f.value}" for f in item["fields"])
                 yield title, f"{shown_list['definition'].item_name.capitalize()} {index}", text, item["whose_label"]
         if part["total"] is not None:
-            yield title, "Total each week", f"£{part['total']:,.2f}", ""
+            yield title, "Total each week", money_text(part["total"]), ""
 
 
 def _flatten(plan, person) -> dict[tuple[str, str], str]:

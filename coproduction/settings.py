@@ -26,6 +26,9 @@ SERVICE_NAME = env("SERVICE_NAME", default="Co-production in adult social care")
 # Shown in the phase banner: a council's own deployment sets this to "Beta" or "".
 SERVICE_PHASE = env("SERVICE_PHASE", default="Alpha")
 COUNCIL_NAME = env("COUNCIL_NAME", default="Demo Council")
+# The council's prefix for open contracting identifiers (OCIDs) in the procurement open data,
+# as registered with the Open Contracting Partnership: "ocds-" and six letters or digits.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-demo01")
 DATA_DIR = Path(env("DATA_DIR", default=str(BASE_DIR / ".data")))
 
 INSTALLED_APPS = [

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser]
 NOT_PAGES = {
     "reports:job_download", "core:health_live", "core:health_ready",
     "budgeting:results_csv", "priorities:evidence_file", "priorities:outcome_framework_csv",
-    "involvement:payment_file", "involvement:profile_download", "panels:response_file", "monitoring:paper_file",
+    "involvement:payment_file", "involvement:profile_download", "panels:response_file", "panels:ocds_releases", "monitoring:paper_file",
     "assets:oruk_api_details", "assets:oruk_service_list", "assets:oruk_service_detail",
     "assets:oruk_export", "assets:asset_import_template", "governance:sar_download",
 }

@@ -23,6 +23,12 @@ class PanelsConfig(AppConfig):
         from .scoring import reports  # noqa: F401
         from .scoring import rules as scoring_rules  # noqa: F401
 
+        from commissioning.specifications.services import CRITERIA_LOCKS
+
+        from .selectors import bids_in_reason
+
+        CRITERIA_LOCKS.append(bids_in_reason)
+
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(
             "panel",

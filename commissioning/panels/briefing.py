@@ -27,9 +27,8 @@ def scoring_explained(panel, easy_read: bool) -> str:
             f"Your own score is kept."
         )
     price = (
-        f" Quality counts for {panel.quality_weight}% of the total and price for {panel.price_weight}%;"
-        " procurement officers score price apart from the panel."
-        if panel.price_weight else " Only quality is scored: price is not part of the total."
+        " If price is one of the criteria, the panel does not score it: a procurement officer enters each bid's price, "
+        "and its score is worked out by the published formula (the lowest price ÷ this bid's price × the weight)."
     )
     return (
         f"Each member scores every answer from 0 to {panel.score_max}, on their own, and writes the reason for "

@@ -61,7 +61,7 @@ def _seed_panel(programme, specification, priya, al, maureen) -> Panel:
         timetable="2 March: briefing meeting at the Town Hall (lunch provided).\n16 March: questions for bidders agreed.\n"
         "20 April: bids sent to members to read.\n11 May: interviews with bidders and scoring.\n"
         "18 May: moderation meeting to agree the scores.",
-        score_max=5, quality_weight=80, by=priya,
+        score_max=5, by=priya,
     )
     panel.purpose_easy_read = (
         "The council wants a new service for things to do in the day.\nSome groups want to run it.\n"
@@ -103,9 +103,10 @@ def _seed_panel(programme, specification, priya, al, maureen) -> Panel:
                                         text="What will you do if someone is unhappy with their support?", by=priya)
     weekend = services.question_propose(panel=panel, criterion=quality, kind="written",
                                         text="What will people be able to do at weekends?", by=al)
-    services.question_propose(panel=panel, criterion=social, kind="written",
-                              text="How many local people will you employ?", by=priya)
-    services.questions_agree(panel=panel, agreed_ids={better.pk, unhappy.pk, weekend.pk}, by=priya)
+    local = services.question_propose(panel=panel, criterion=social, kind="written",
+                                      text="How many local people will you employ?", by=priya)
+    # Every criterion the panel scores has an agreed question; price is worked out by its formula.
+    services.questions_agree(panel=panel, agreed_ids={better.pk, unhappy.pk, weekend.pk, local.pk}, by=priya)
 
     services.recognition_record(panel=panel, member=al_member, category="payment", amount="40.00",
                                 description="Briefing meeting, 2 hours at the council's rate", by=priya)

@@ -59,11 +59,6 @@ class PanelForm(forms.Form):
         label="Highest score for an answer", initial=5, min_value=1, max_value=100, help_text="Answers are scored from 0 to this.",
         error_messages={**WHOLE, "min_value": "The highest score must be 1 or more", "max_value": "The highest score must be 100 or less"},
     )
-    quality_weight = forms.IntegerField(
-        label="How much of the total is quality, in per cent?", initial=100, min_value=0, max_value=100,
-        help_text="Price makes up the rest. Enter 100 if price is not scored.",
-        error_messages={**WHOLE, "min_value": "Enter a number from 0 to 100", "max_value": "Enter a number from 0 to 100"},
-    )
 
     def __init__(self, *args, specifications, people, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,14 +68,14 @@ class PanelForm(forms.Form):
         self.helper = gds_helper(
             Field.select("specification"), Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("purpose", rows=5),
             Field.textarea("timetable", rows=5), Field.select("chair"), Field.text("score_max", field_width=2),
-            Field.text("quality_weight", field_width=3), submit="Set up the panel",
+            submit="Set up the panel",
         )
 
 
 class PanelDetailsForm(forms.ModelForm):
     class Meta:
         model = Panel
-        fields = ["title", "purpose", "timetable", "purpose_easy_read", "timetable_easy_read", "scoring_easy_read", "score_max", "quality_weight"]
+        fields = ["title", "purpose", "timetable", "purpose_easy_read", "timetable_easy_read", "scoring_easy_read", "score_max", "deputy"]
         labels = {
             "title": "Name of the panel",
             "purpose": "What is the panel for?",
@@ -89,17 +84,17 @@ class PanelDetailsForm(forms.ModelForm):
             "timetable_easy_read": "The timetable, in Easy Read (optional)",
             "scoring_easy_read": "How scoring works, in Easy Read (optional)",
             "score_max": "Highest score for an answer",
-            "quality_weight": "How much of the total is quality, in per cent?",
+            "deputy": "Deputy chair (optional)",
         }
         help_texts = {
             "purpose_easy_read": "Short sentences, one idea each. Members who asked for Easy Read get this wording instead.",
-            "quality_weight": "Price makes up the rest.",
+            "deputy": "Moderates any bidder the chair has declared a conflict of interest with.",
         }
         error_messages = {
             "title": {"required": "Enter the name of the panel"},
             "purpose": {"required": "Say what the panel is for"},
             "score_max": WHOLE,
-            "quality_weight": WHOLE,
+            "deputy": {"invalid_choice": "Select the deputy from the panel's members"},
         }
 
     def __init__(self, *args, **kwargs):
@@ -107,19 +102,24 @@ class PanelDetailsForm(forms.ModelForm):
         for name in ("purpose", "timetable", "purpose_easy_read", "timetable_easy_read", "scoring_easy_read"):
             self.fields[name].max_length = 5000
         self.fields["score_max"].min_value, self.fields["score_max"].max_value = 1, 100
+        # The deputy is one of the panel's members other than the chair.
+        self.fields["deputy"].queryset = (
+            PanelMember.objects.filter(panel=self.instance).exclude(role=PanelMember.Role.CHAIR).select_related("user")
+        )
+        self.fields["deputy"].label_from_instance = lambda member: member.user.display_name
+        self.fields["deputy"].empty_label = "No deputy"
         self.helper = gds_helper(
             Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("purpose", rows=4), Field.textarea("timetable", rows=4),
             Field.textarea("purpose_easy_read", rows=4), Field.textarea("timetable_easy_read", rows=4),
-            Field.textarea("scoring_easy_read", rows=4), Field.text("score_max", field_width=2), Field.text("quality_weight", field_width=3),
+            Field.textarea("scoring_easy_read", rows=4), Field.text("score_max", field_width=2), Field.select("deputy"),
             submit="Save the panel",
         )
 
     def clean(self):
         cleaned = super().clean()
-        for name, low, high in (("score_max", 1, 100), ("quality_weight", 0, 100)):
-            value = cleaned.get(name)
-            if value is not None and not low <= value <= high:
-                self.add_error(name, f"Enter a number from {low} to {high}")
+        value = cleaned.get("score_max")
+        if value is not None and not 1 <= value <= 100:
+            self.add_error("score_max", "Enter a number from 1 to 100")
         return cleaned
 
 

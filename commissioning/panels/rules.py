@@ -52,6 +52,37 @@ def is_conflicted(member, bidder) -> bool:
     return bidder_id in conflicted_bidder_ids(member)
 
 
+def chair_conflicted_bidder_ids(panel) -> frozenset[int]:
+    """The bidders the panel's chair declared a conflict with. Cached on the panel."""
+    cached = getattr(panel, "_chair_conflicted_bidder_ids", None)
+    if cached is None:
+        from .models import Conflict
+
+        cached = panel._chair_conflicted_bidder_ids = frozenset(
+            Conflict.objects.filter(member__panel=panel, member__role="chair").order_by().values_list("bidder_id", flat=True)
+        )
+    return cached
+
+
+def remember_conflicts(panel, members) -> None:
+    """Let a page that has loaded the members with their conflicts (prefetched) skip the queries."""
+    for member in members:
+        member._conflicted_bidder_ids = frozenset(conflict.bidder_id for conflict in member.conflicts.all())
+    panel._chair_conflicted_bidder_ids = frozenset(
+        bidder_id for member in members if member.is_chair for bidder_id in member._conflicted_bidder_ids
+    )
+
+
+def may_moderate_bidder(member, panel, bidder_id: int) -> bool:
+    """The chair moderates every bidder except those they declared a conflict with; the named
+    deputy moderates those. Nobody moderates a bidder they are conflicted with themselves."""
+    if member is None or not member.has_declared or is_conflicted(member, bidder_id):
+        return False
+    if member.is_chair:
+        return True
+    return panel.deputy_id == member.pk and bidder_id in chair_conflicted_bidder_ids(panel)
+
+
 @rules.predicate
 def is_panel_member(user, panel) -> bool:
     return membership(user, panel) is not None
@@ -61,6 +92,12 @@ def is_panel_member(user, panel) -> bool:
 def is_panel_chair(user, panel) -> bool:
     member = membership(user, panel)
     return member is not None and member.is_chair
+
+
+@rules.predicate
+def is_panel_deputy(user, panel) -> bool:
+    member = membership(user, panel)
+    return member is not None and panel.deputy_id == member.pk
 
 
 @rules.predicate

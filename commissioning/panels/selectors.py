@@ -52,7 +52,7 @@ def panel_or_404(*, programme: Programme, panel_id: int, user) -> Panel:
     """The panel, with the user's own membership read in the same query and remembered for
     the permission checks that follow."""
     panel = (
-        Panel.objects.select_related("specification", "version", "activity", "award_decision")
+        Panel.objects.select_related("specification", "version", "activity", "award_decision", "deputy__user")
         .filter(programme=programme, pk=panel_id)
         .first()
     )
@@ -129,12 +129,23 @@ def conflicts_of_member(*, member: PanelMember) -> list[Conflict]:
 
 
 def criteria_to_choose(*, panel: Panel) -> QuerySet[EvaluationCriterion]:
-    """The criteria of the specification version the panel scores, in the specification's order."""
-    return EvaluationCriterion.objects.filter(version_id=panel.version_id).order_by("position", "pk")
+    """The criteria of the specification version the panel scores with questions, in the
+    specification's order. Price is worked out by its formula, so it takes no questions."""
+    return EvaluationCriterion.objects.filter(version_id=panel.version_id, scored_on_price=False).order_by("position", "pk")
 
 
 def criteria_of(*, panel: Panel) -> list[EvaluationCriterion]:
-    return list(criteria_to_choose(panel=panel))
+    """Every published criterion of the panel's version, price included."""
+    return list(EvaluationCriterion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+
+
+def bids_in_reason(specification) -> str:
+    """Why the specification's criteria can no longer change: bids are in on one of its panels."""
+    from .models import BidResponse
+
+    if BidResponse.objects.filter(bidder__panel__specification=specification).exists():
+        return "Bids are in for this tender, so its criteria and weights cannot change."
+    return ""
 
 
 def questions_to_agree(*, panel: Panel) -> QuerySet[PanelQuestion]:

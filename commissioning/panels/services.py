@@ -48,20 +48,15 @@ def published_version(specification: Specification) -> SpecificationVersion | No
     )
 
 
-def _check_weights(*, score_max, quality_weight) -> None:
-    errors = {}
+def _check_scale(*, score_max) -> None:
     if score_max is None or not 1 <= int(score_max) <= 100:
-        errors["score_max"] = "The highest score must be a whole number from 1 to 100"
-    if quality_weight is None or not 0 <= int(quality_weight) <= 100:
-        errors["quality_weight"] = "The weight for quality must be a whole number from 0 to 100"
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"score_max": "The highest score must be a whole number from 1 to 100"})
 
 
 @transaction.atomic
 def panel_create(
     *, programme: Programme, specification: Specification, chair, title: str, purpose: str, timetable: str = "",
-    score_max: int = 5, quality_weight: int = 100, by, request=None,
+    score_max: int = 5, by, request=None,
 ) -> Panel:
     """A panel for a published specification of the programme, its activity, and its chair."""
     if specification.programme_id != programme.pk:
@@ -73,7 +68,7 @@ def panel_create(
         raise ValidationError({"title": "Enter the name of the panel"})
     if not (purpose or "").strip():
         raise ValidationError({"purpose": "Say what the panel is for"})
-    _check_weights(score_max=score_max, quality_weight=quality_weight)
+    _check_scale(score_max=score_max)
     activity = Activity.objects.create(
         programme=programme, stage=programme.current_stage, kind=ActivityKind.PROCUREMENT_PANEL,
         title=title.strip(), summary=purpose.strip(), ladder_rung=LadderRung.CO_PRODUCING, recorded_by=by,
@@ -81,7 +76,7 @@ def panel_create(
     panel = Panel.objects.create(
         programme=programme, specification=specification, version=version, activity=activity, title=title.strip(),
         purpose=purpose.strip(), timetable=(timetable or "").strip(), score_max=score_max,
-        quality_weight=quality_weight, created_by=by,
+        created_by=by,
     )
     PanelMember.objects.create(panel=panel, user=chair, role=PanelMember.Role.CHAIR, added_by=by)
     _take_part(panel, chair)
@@ -91,7 +86,7 @@ def panel_create(
 
 PANEL_DETAIL_FIELDS = (
     "title", "purpose", "timetable", "purpose_easy_read", "timetable_easy_read", "scoring_easy_read",
-    "score_max", "quality_weight",
+    "score_max", "deputy",
 )
 
 
@@ -99,11 +94,12 @@ PANEL_DETAIL_FIELDS = (
 def panel_update(*, panel: Panel, data: dict, by, request=None) -> Panel:
     if panel.is_awarded:
         raise ValidationError(AWARDED_MESSAGE)
-    _check_weights(score_max=data.get("score_max", panel.score_max), quality_weight=data.get("quality_weight", panel.quality_weight))
-    if panel.status != Panel.Status.PREPARING and (
-        data.get("score_max", panel.score_max) != panel.score_max or data.get("quality_weight", panel.quality_weight) != panel.quality_weight
-    ):
-        raise ValidationError({"score_max": "The scale and the quality and price split cannot change once scoring has started"})
+    _check_scale(score_max=data.get("score_max", panel.score_max))
+    if panel.status != Panel.Status.PREPARING and data.get("score_max", panel.score_max) != panel.score_max:
+        raise ValidationError({"score_max": "The scale cannot change once scoring has started"})
+    deputy = data.get("deputy", panel.deputy)
+    if deputy is not None and (deputy.panel_id != panel.pk or deputy.is_chair):
+        raise ValidationError({"deputy": "Select the deputy from the panel's members"})
     for name in PANEL_DETAIL_FIELDS:
         if name in data:
             value = data[name]
@@ -225,6 +221,8 @@ def briefing_opened(*, member: PanelMember) -> bool:
 def _criterion_of(panel: Panel, criterion) -> EvaluationCriterion:
     if criterion is None or criterion.version_id != panel.version_id:
         raise ValidationError({"criterion": "Choose one of the specification's evaluation criteria"})
+    if criterion.scored_on_price:
+        raise ValidationError({"criterion": "Price is worked out by its published formula, so it has no questions"})
     return criterion
 
 

@@ -54,6 +54,13 @@ CRITERIA = [
 ]
 
 
+# What every bid must meet before the panel scores it.
+SHORTLIST_QUESTIONS = [
+    ("The provider is registered with the Care Quality Commission for the care this service needs.", "pass_fail"),
+    ("Every member of staff has an enhanced DBS check before they start work.", "minimum_standard"),
+]
+
+
 @transaction.atomic
 @demo_seeder(70)
 def seed_specifications_demo() -> None:
@@ -75,8 +82,11 @@ def seed_specifications_demo() -> None:
     for section in version.sections.all():
         services.section_update(section=section, text=SECTIONS[section.key], informed_by=activities, by=commissioner)
     criteria = services.criteria_replace(version=version, by=commissioner, criteria=[
-        {"title": title, "description": description, "weight": weight} for title, description, weight in CRITERIA
+        {"title": title, "description": description, "weight": weight, "scored_on_price": title == "Price"}
+        for title, description, weight in CRITERIA
     ])
+    for text, kind in SHORTLIST_QUESTIONS:
+        services.shortlist_question_add(version=version, text=text, kind=kind, by=commissioner)
     services.question_add(criterion=criteria[0], text="How will people who use the service help choose your staff?", kind="written", by=person)
     services.question_add(criterion=criteria[0], text="Tell us about a time you changed something because of what people said.", kind="interview", by=carer)
     services.question_add(criterion=criteria[1], text="What will you do if someone is unhappy with their support?", kind="written", by=commissioner)

@@ -4,8 +4,8 @@ from django import forms
 from coproduction.accounts.forms import gds_helper
 from coproduction.core.names import NameFormField
 
-from .models import BidderQuestion, SectionComment
-from .services import weights_total
+from .models import BidderQuestion, SectionComment, ShortlistQuestion
+from .services import PRICE_ONCE_MESSAGE, weights_total
 
 
 class SpecificationForm(forms.Form):
@@ -98,6 +98,10 @@ class CriterionForm(forms.Form):
                         "max_value": "The weight must be 100 or less"},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-3"}),
     )
+    scored_on_price = forms.BooleanField(
+        label="This is price, worked out by formula", required=False,
+        help_text="The panel does not score price: it is worked out by the formula lowest price ÷ this bid's price × weight.",
+    )
     remove = forms.BooleanField(label="Remove this criterion", required=False)
 
     def clean(self):
@@ -126,6 +130,8 @@ class BaseCriteriaFormSet(forms.BaseFormSet):
         total = weights_total(item["weight"] for item in kept)
         if total != 100:
             raise forms.ValidationError(f"The weights must add up to 100. They add up to {total}")
+        if sum(1 for item in kept if item.get("scored_on_price")) > 1:
+            raise forms.ValidationError(PRICE_ONCE_MESSAGE)
 
 
 CriteriaFormSet = forms.formset_factory(CriterionForm, formset=BaseCriteriaFormSet, extra=2, max_num=30, absolute_max=40)
@@ -143,6 +149,27 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = BidderQuestion.Kind.choices
         self.helper = gds_helper(Field.textarea("text", rows=4, label_size=Size.MEDIUM), Field.radios("kind", legend_size=Size.SMALL), submit=submit)
+
+
+class ShortlistQuestionForm(forms.ModelForm):
+    class Meta:
+        model = ShortlistQuestion
+        fields = ["text", "kind"]
+        labels = {"text": "The question or standard", "kind": "What kind is it?"}
+        help_texts = {
+            "text": "For example, “Is the provider registered with the Care Quality Commission?” or “Staff have "
+                    "a DBS check before they start”.",
+        }
+        widgets = {"kind": forms.RadioSelect}
+        error_messages = {"text": {"required": "Enter the question"}, "kind": {"required": "Select what kind it is"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ShortlistQuestion.Kind.choices
+        self.helper = gds_helper(
+            Field.textarea("text", rows=3, label_size=Size.MEDIUM), Field.radios("kind", legend_size=Size.SMALL),
+            submit="Add this question",
+        )
 
 
 class GlossaryTermForm(forms.Form):

@@ -114,18 +114,29 @@ class SectionComment(models.Model):
 
 
 class EvaluationCriterion(models.Model):
-    """What bids are scored on. Weights in a version sum to 100. Procurement panels score these."""
+    """What bids are scored on. Weights in a version sum to 100. Procurement panels score exactly
+    these, with these weights, frozen when the version is published. One criterion may be price:
+    it is not scored by the panel but worked out by the published formula (the lowest price bid
+    divided by this bid's price, times the weight); every other criterion is scored on answers."""
+
+    PRICE_FORMULA = "lowest price ÷ this bid's price × weight"
 
     version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="criteria")
     title = NameField(max_length=200)
     description = models.TextField(blank=True)
     weight = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
+    scored_on_price = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name_plural = "evaluation criteria"
-        constraints = [models.CheckConstraint(condition=models.Q(weight__lte=100), name="criterion_weight_at_most_100")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(weight__lte=100), name="criterion_weight_at_most_100"),
+            models.UniqueConstraint(
+                fields=["version"], condition=models.Q(scored_on_price=True), name="one_price_criterion_per_version"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -143,6 +154,27 @@ class BidderQuestion(models.Model):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="proposed_bidder_questions"
     )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ShortlistQuestion(models.Model):
+    """A pass or fail question, or a minimum standard, that every bid must meet before the panel
+    scores it. Set in the specification, so bidders know them in advance; the panel checks each
+    bid against them at shortlisting, with people who use services taking part."""
+
+    class Kind(models.TextChoices):
+        PASS_FAIL = "pass_fail", "Pass or fail"
+        MINIMUM_STANDARD = "minimum_standard", "Minimum standard"
+
+    version = models.ForeignKey(SpecificationVersion, on_delete=models.CASCADE, related_name="shortlist_questions")
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PASS_FAIL)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

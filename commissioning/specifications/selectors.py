@@ -15,6 +15,7 @@ from .models import (
     GlossaryTerm,
     Section,
     SectionComment,
+    ShortlistQuestion,
     Specification,
     SpecificationVersion,
 )
@@ -78,7 +79,10 @@ def version_contents(*, version: SpecificationVersion, with_comments: bool = Tru
     )
     for item in [*sections, *criteria]:
         item.version = version
-    return {"spec_sections": sections, "criteria": criteria, "weights_total": sum(c.weight for c in criteria)}
+    return {
+        "spec_sections": sections, "criteria": criteria, "weights_total": sum(c.weight for c in criteria),
+        "shortlist_questions": shortlist_questions_of(version=version),
+    }
 
 
 def section_or_404(*, specification: Specification, section_id: int) -> Section:
@@ -99,6 +103,18 @@ def comment_or_404(*, specification: Specification, comment_id: int) -> SectionC
         raise Http404
     comment.section.version.specification = specification
     return comment
+
+
+def shortlist_questions_of(*, version) -> list[ShortlistQuestion]:
+    return list(ShortlistQuestion.objects.filter(version=version).order_by("position", "pk"))
+
+
+def shortlist_question_or_404(*, specification: Specification, question_id: int) -> ShortlistQuestion:
+    question = ShortlistQuestion.objects.select_related("version").filter(version__specification=specification, pk=question_id).first()
+    if question is None:
+        raise Http404
+    question.version.specification = specification
+    return question
 
 
 def criterion_or_404(*, specification: Specification, criterion_id: int) -> EvaluationCriterion:

@@ -9,6 +9,7 @@ from commissioning.models import Activity, Decision, Programme
 
 from .models import (
     BidderQuestion,
+    ShortlistQuestion,
     EvaluationCriterion,
     GlossaryTerm,
     Section,
@@ -19,6 +20,19 @@ from .models import (
 from .standard_sections import STANDARD_SECTIONS
 
 PUBLISHED_MESSAGE = "This version is published and cannot change. Start a new draft to change it."
+PRICE_ONCE_MESSAGE = "Only one criterion can be price."
+
+# Why a specification's criteria may no longer change, from the parts that rely on them: each
+# takes the specification and returns the reason, or "" (the panels part: bids are in).
+CRITERIA_LOCKS: list = []
+
+
+def criteria_lock_reason(specification: Specification) -> str:
+    return next((reason for lock in CRITERIA_LOCKS if (reason := lock(specification))), "")
+
+
+def _criteria_key(criteria) -> list[tuple]:
+    return [(c.title, c.weight, c.scored_on_price) for c in criteria]
 
 
 def _locked_draft(version: SpecificationVersion) -> SpecificationVersion:
@@ -75,10 +89,15 @@ def weights_total(weights) -> int:
 @transaction.atomic
 def criteria_replace(*, version: SpecificationVersion, criteria: list[dict], by) -> list[EvaluationCriterion]:
     """Save the version's criteria as listed: each dict has title, description, weight and the
-    existing criterion (or None for a new one). Criteria left out are removed, with their questions."""
+    existing criterion (or None for a new one), and whether it is price (`scored_on_price`).
+    Criteria left out are removed, with their questions. Refused once bids are in."""
     _locked_draft(version)
+    if reason := criteria_lock_reason(version.specification):
+        raise ValidationError(reason)
     if criteria and weights_total(item["weight"] for item in criteria) != 100:
         raise ValidationError("The weights must add up to 100.")
+    if sum(1 for item in criteria if item.get("scored_on_price")) > 1:
+        raise ValidationError(PRICE_ONCE_MESSAGE)
     kept = [item["criterion"].pk for item in criteria if item.get("criterion")]
     version.criteria.exclude(pk__in=kept).delete()
     saved = []
@@ -88,6 +107,7 @@ def criteria_replace(*, version: SpecificationVersion, criteria: list[dict], by)
             raise ValidationError("That criterion belongs to another version.")
         criterion.title, criterion.description = item["title"], item.get("description", "")
         criterion.weight, criterion.position = item["weight"], position
+        criterion.scored_on_price = bool(item.get("scored_on_price"))
         criterion.save()
         saved.append(criterion)
     return saved
@@ -115,8 +135,30 @@ def question_delete(*, question: BidderQuestion, by) -> None:
 
 
 @transaction.atomic
+def shortlist_question_add(*, version: SpecificationVersion, text: str, kind: str, by) -> ShortlistQuestion:
+    _locked_draft(version)
+    if reason := criteria_lock_reason(version.specification):
+        raise ValidationError(reason)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Enter the question"})
+    if kind not in ShortlistQuestion.Kind.values:
+        raise ValidationError({"kind": "Select whether it is pass or fail or a minimum standard"})
+    return ShortlistQuestion.objects.create(version=version, text=text, kind=kind, position=version.shortlist_questions.count() + 1)
+
+
+@transaction.atomic
+def shortlist_question_delete(*, question: ShortlistQuestion, by) -> None:
+    _locked_draft(question.version)
+    if reason := criteria_lock_reason(question.version.specification):
+        raise ValidationError(reason)
+    question.delete()
+
+
+@transaction.atomic
 def version_publish(*, version: SpecificationVersion, by) -> SpecificationVersion:
     version = _locked_draft(version)
+    _check_criteria_kept(version)
     weights = list(version.criteria.values_list("weight", flat=True))
     if not weights:
         raise ValidationError("Add the evaluation criteria before publishing.")
@@ -126,6 +168,19 @@ def version_publish(*, version: SpecificationVersion, by) -> SpecificationVersio
     version.published_by, version.published_at = by, timezone.now()
     version.save(update_fields=["status", "published_by", "published_at"])
     return version
+
+
+def _check_criteria_kept(version: SpecificationVersion) -> None:
+    """Once bids are in, a new version may change its wording but not its criteria or weights."""
+    reason = criteria_lock_reason(version.specification)
+    if not reason:
+        return
+    previous = (
+        SpecificationVersion.objects.filter(specification_id=version.specification_id, number__lt=version.number)
+        .order_by("-number").first()
+    )
+    if previous is not None and _criteria_key(previous.criteria.all()) != _criteria_key(version.criteria.all()):
+        raise ValidationError(reason)
 
 
 @transaction.atomic
@@ -147,6 +202,9 @@ def draft_start(*, specification: Specification, by) -> SpecificationVersion:
         through(section_id=copy.pk, activity_id=activity.pk)
         for original, copy in zip(sections, copies, strict=True)
         for activity in original.informed_by.all()
+    )
+    ShortlistQuestion.objects.bulk_create(
+        ShortlistQuestion(version=draft, text=q.text, kind=q.kind, position=q.position) for q in latest.shortlist_questions.all()
     )
     for criterion in latest.criteria.prefetch_related("questions"):
         questions = list(criterion.questions.all())

@@ -19,6 +19,7 @@ from .forms import (
     GlossaryTermForm,
     QuestionForm,
     SectionForm,
+    ShortlistQuestionForm,
     SpecificationForm,
 )
 from .models import GlossaryTerm, Specification
@@ -145,7 +146,7 @@ def criteria_edit(request: HttpRequest, programme_id: int, specification_id: int
     if not version.is_draft:
         return _published(request, specification)
     existing = {criterion.pk: criterion for criterion in version.criteria.all()}
-    initial = [{"criterion_id": c.pk, "title": c.title, "description": c.description, "weight": c.weight} for c in existing.values()]
+    initial = [{"criterion_id": c.pk, "title": c.title, "description": c.description, "weight": c.weight, "scored_on_price": c.scored_on_price} for c in existing.values()]
     formset = CriteriaFormSet(data=request.POST or None, initial=initial)
     if formset.is_valid():
         kept = [
@@ -160,6 +161,40 @@ def criteria_edit(request: HttpRequest, programme_id: int, specification_id: int
             messages.success(request, "Evaluation criteria saved")
             return redirect(_page_url(specification, f"section-{EVALUATION}"))
     return render(request, "specifications/criteria_edit.html", _context(specification, version=version, formset=formset, has_errors=request.method == "POST"))
+
+
+@require_http_methods(["GET", "POST"])
+def shortlist_questions(request: HttpRequest, programme_id: int, specification_id: int) -> HttpResponse:
+    """The pass or fail questions and minimum standards of the draft, and adding one."""
+    specification = _specification(request, programme_id, specification_id, CHANGE)
+    version = selectors.versions_of(specification=specification)[0]
+    if not version.is_draft:
+        return _published(request, specification)
+    form = ShortlistQuestionForm(data=request.POST or None)
+    if form.is_valid():
+        try:
+            services.shortlist_question_add(version=version, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_onto_form(form, error)
+        else:
+            messages.success(request, "Shortlisting question added")
+            return redirect(reverse("specifications:shortlist_questions", kwargs={"programme_id": programme_id, "specification_id": specification.pk}))
+    return render(request, "specifications/shortlist_questions.html", _context(
+        specification, version=version, form=form, questions=selectors.shortlist_questions_of(version=version),
+    ))
+
+
+@require_POST
+def shortlist_question_delete(request: HttpRequest, programme_id: int, specification_id: int, question_id: int) -> HttpResponse:
+    specification = _specification(request, programme_id, specification_id, CHANGE)
+    question = selectors.shortlist_question_or_404(specification=specification, question_id=question_id)
+    try:
+        services.shortlist_question_delete(question=question, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Shortlisting question removed")
+    return redirect(reverse("specifications:shortlist_questions", kwargs={"programme_id": programme_id, "specification_id": specification.pk}))
 
 
 @require_http_methods(["GET", "POST"])

@@ -28,7 +28,8 @@ class ReportJob(models.Model):
         MONITORING_PAPERS = "monitoring_papers", "Monitoring meeting papers"
         PANEL_BRIEFING = "panel_briefing", "Procurement panel briefing pack"
         PANEL_REPORT = "panel_report", "Procurement panel report"
-        PANEL_FEEDBACK = "panel_feedback", "Feedback letter to a bidder"
+        PANEL_FEEDBACK = "panel_feedback", "Assessment summary for a bidder"
+        PANEL_SHORTLIST_LETTER = "panel_shortlist_letter", "Shortlisting letter to a bidder"
         SUBJECT_ACCESS_PDF = "subject_access_pdf", "Subject access request (PDF)"
         SUBJECT_ACCESS_ZIP = "subject_access_zip", "Subject access request (machine-readable ZIP)"
 

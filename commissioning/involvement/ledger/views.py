@@ -18,6 +18,7 @@ from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import require_perm
 from coproduction.core.csv_files import csv_download
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.money import money_text
 
 from ..models.ledger import ClaimCategory, ClaimStatus
 from . import selectors, services
@@ -166,7 +167,7 @@ def claim_query(request: HttpRequest, programme_id: int, claim_id: int) -> HttpR
     return render(request, "commissioning/form.html", {
         "programme": programme, "section_url_name": TAB, "form": form,
         "page_title": f"Ask {claim.claimant.display_name} about their claim",
-        "intro": f"{ClaimCategory(claim.category).label}, £{claim.amount}, for {claim.activity.title}.",
+        "intro": f"{ClaimCategory(claim.category).label}, {money_text(claim.amount)}, for {claim.activity.title}.",
         "back_url": reverse("involvement:programme_claims", kwargs={"programme_id": programme.pk}), "back_label": "Back to claims",
     })
 

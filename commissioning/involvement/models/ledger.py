@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coproduction.core.money import money_text
 from coproduction.core.names import NameField
 
 __all__ = ["ClaimKind", "ClaimCategory", "ClaimStatus", "RecognitionRate", "ClaimExport", "Claim"]
@@ -70,7 +71,7 @@ class RecognitionRate(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(amount__gte=0), name="rate_not_negative")]
 
     def __str__(self) -> str:
-        return f"{self.name}: £{self.amount} {self.get_unit_display()}"
+        return f"{self.name}: {money_text(self.amount)} {self.get_unit_display()}"
 
 
 class ClaimExport(models.Model):

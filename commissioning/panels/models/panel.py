@@ -20,6 +20,7 @@ __all__ = [
     "Bidder",
     "Conflict",
     "BriefingPack",
+    "ShortlistCheck",
     "PanelQuestion",
     "QuestionComment",
 ]
@@ -47,8 +48,8 @@ class Panel(models.Model):
     timetable_easy_read = models.TextField(blank=True)
     scoring_easy_read = models.TextField(blank=True)
     score_max = models.PositiveSmallIntegerField(default=5)
-    # Percent of the total for quality; price has the rest.
-    quality_weight = models.PositiveSmallIntegerField(default=100)
+    # Moderates the bidders the chair declared a conflict with: named by the chair.
+    deputy = models.ForeignKey("PanelMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(max_length=12, choices=Status, default=Status.PREPARING)
     awarded_at = models.DateTimeField(null=True, blank=True)
     award_decision = models.ForeignKey(
@@ -60,7 +61,6 @@ class Panel(models.Model):
     class Meta:
         ordering = ["-created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(quality_weight__lte=100), name="panel_quality_weight_at_most_100"),
             models.CheckConstraint(
                 condition=models.Q(score_max__gte=1) & models.Q(score_max__lte=100), name="panel_score_max_in_range"
             ),
@@ -68,10 +68,6 @@ class Panel(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def price_weight(self) -> int:
-        return 100 - self.quality_weight
 
     @property
     def is_awarded(self) -> bool:
@@ -150,6 +146,29 @@ class Conflict(models.Model):
 
     def __str__(self) -> str:
         return f"Conflict with {self.bidder}"
+
+
+class ShortlistCheck(models.Model):
+    """Whether a bid meets one of the specification's shortlisting questions, and why, as the
+    panel found at shortlisting. A bidder who fails any is not shortlisted: the panel does not
+    score them, and they get a letter with the reasons."""
+
+    bidder = models.ForeignKey(Bidder, on_delete=models.CASCADE, related_name="shortlist_checks")
+    question = models.ForeignKey("specifications.ShortlistQuestion", on_delete=models.PROTECT, related_name="checks")
+    passed = models.BooleanField()
+    reason = models.TextField()
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["question__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bidder", "question"], name="one_shortlist_check_per_bidder_question"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="shortlist_check_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Shortlisting of {self.bidder}"
 
 
 # The formats of commissioning.involvement's DocumentFormat, named here so a pack reads well

@@ -5,8 +5,9 @@ random name and only ever served through a view that checks panel membership and
 Each member scores each response alone, with a reason; a submitted score never changes, so the
 first, independent judgement is always there to compare with. The chair then records one
 moderated score per response with its rationale, beside (never instead of) the members' scores.
-Price is scored apart from the quality panel, by a procurement officer. After the award nothing
-is changed; anyone on the panel may add an annotation instead."""
+Price is one of the published criteria: a procurement officer enters each bid's price, apart from
+the quality panel, and its score is worked out by the published formula, never typed. After the
+award nothing is changed; anyone on the panel may add an annotation instead."""
 
 import uuid
 from pathlib import Path
@@ -88,20 +89,22 @@ class ModeratedScore(models.Model):
 
 
 class PriceScore(models.Model):
-    """The price evaluation of a bid, by a procurement officer, apart from the quality panel."""
+    """A bid's price, entered by a procurement officer apart from the quality panel. Its score is
+    computed from the prices (see EvaluationCriterion.PRICE_FORMULA). A price recorded before
+    prices were entered as amounts may be empty: it then counts as not entered."""
 
     bidder = models.OneToOneField("panels.Bidder", on_delete=models.PROTECT, related_name="price_score")
     bid_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    # 0 to 100: how the officer scored the price (for example the lowest price divided by this one).
-    percent = models.DecimalField(max_digits=5, decimal_places=2)
-    notes = models.TextField()
+    notes = models.TextField(blank=True)
     entered_by = models.ForeignKey("panels.PanelMember", on_delete=models.PROTECT, related_name="price_scores")
     entered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(percent__gte=0) & models.Q(percent__lte=100), name="price_percent_0_to_100"),
+            models.CheckConstraint(
+                condition=models.Q(bid_price__isnull=True) | models.Q(bid_price__gt=0), name="bid_price_above_zero"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,14 @@ from ..rules import is_conflicted
 from . import services as scoring_services
 
 DEMO_BIDDERS = ("Bright Days CIC", "Northside Community Care", "Riverside Support Ltd")
+# Each bidder's price: price is scored by the published formula.
+DEMO_PRICES = {"Bright Days CIC": Decimal("240000.00"), "Northside Community Care": Decimal("265000.00"),
+               "Riverside Support Ltd": Decimal("290000.00")}
+# At shortlisting, Al (who uses day services) and the chair find one bid does not meet a published
+# pass or fail question: it is not scored, and the bidder gets a letter with the reason.
+NOT_SHORTLISTED = "Riverside Support Ltd"
+NOT_REGISTERED = ("Their registration with the Care Quality Commission covers personal care at home only, "
+                  "not the day activities this service needs.")
 # Price is scored apart from the quality panel, by a procurement officer who also scores quality.
 OFFICER_EMAIL, OFFICER_NAME = "procurement@demo.example", "Olu Adeyemi"
 DEMO_PASSWORD = "demo-coproduction-2026"
@@ -54,6 +62,24 @@ def _value(base: int, member_index: int, question_index: int, score_max: int) ->
     return max(0, min(score_max, base + offsets[member_index % len(offsets)]))
 
 
+def _shortlist(panel: Panel, bidders: list[Bidder], members: list[PanelMember]) -> None:
+    from commissioning.specifications.models import ShortlistQuestion
+
+    questions = list(ShortlistQuestion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    if not questions:
+        return
+    lay = next((m for m in members if m.role == PanelMember.Role.LIVED_EXPERIENCE), None)
+    checker = lay or next(m for m in members if m.is_chair)
+    for bidder in bidders:
+        bidder.panel = panel
+        fails = bidder.name == NOT_SHORTLISTED
+        results = {
+            question.pk: (False, NOT_REGISTERED) if fails and n == 0 else (True, "The bid shows this with evidence.")
+            for n, question in enumerate(questions)
+        }
+        scoring_services.shortlist_record(bidder=bidder, member=checker, results=results, by=checker.user)
+
+
 @transaction.atomic
 def seed_panel_scoring_demo(panel: Panel) -> None:
     """Bring the demo panel to moderation. Idempotent: a panel that has scores is left alone."""
@@ -67,7 +93,10 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
                 services.bidder_add(panel=panel, name=name, by=chair.user)
                 existing.add(name)
     bidders = list(Bidder.objects.filter(panel=panel).order_by("name", "pk"))
-    _officer_member(panel, chair)
+    officer_member = _officer_member(panel, chair)
+    if panel.deputy_id is None:
+        # Olu deputises: he would moderate any bidder Priya declared a conflict with.
+        services.panel_update(panel=panel, data={"deputy": officer_member}, by=chair.user)
     members = list(panel.members.select_related("user").order_by("pk"))
     for member in members:
         if not member.has_declared:
@@ -77,8 +106,11 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
     if not questions:
         return
     if panel.status == Panel.Status.PREPARING:
+        _shortlist(panel, bidders, members)
         scoring_services.scoring_open(panel=panel, by=chair.user)
     panel.refresh_from_db()
+    # The panel scores only the shortlisted.
+    bidders = [bidder for bidder in bidders if not bidder.shortlist_checks.filter(passed=False).exists()]
     for bidder in bidders:
         bidder.panel = panel
         for question in questions:
@@ -88,7 +120,7 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
                     by=chair.user,
                 )
     responses = list(
-        BidResponse.objects.filter(bidder__panel=panel, question__agreed=True).select_related("bidder")
+        BidResponse.objects.filter(bidder__in=bidders, question__agreed=True).select_related("bidder")
         .order_by("bidder__name", "bidder_id", "question__criterion__position", "question__position", "question_id")
     )
     question_index = {question.pk: n for n, question in enumerate(questions)}
@@ -103,13 +135,13 @@ def seed_panel_scoring_demo(panel: Panel) -> None:
                 response=response, member=member, value=value, reason=REASONS.get(value, REASONS[3]), by=member.user
             )
     officer = next((m for m in members if m.role == PanelMember.Role.PROCUREMENT_OFFICER), None)
-    if officer is not None and panel.price_weight:
-        for n, bidder in enumerate(bidders):
+    if officer is not None and panel.version.criteria.filter(scored_on_price=True).exists():
+        for bidder in bidders:
             if not is_conflicted(officer, bidder.pk):
                 bidder.panel = panel
                 scoring_services.price_score_record(
-                    bidder=bidder, member=officer, percent=Decimal(100 - 12 * n), bid_price=Decimal(240000 + 25000 * n),
-                    notes="The lowest price bid divided by this bid's price, times 100.", by=officer.user,
+                    bidder=bidder, member=officer, bid_price=DEMO_PRICES.get(bidder.name, DEMO_PRICES["Riverside Support Ltd"]),
+                    notes="The total price for the three years of the contract.", by=officer.user,
                 )
     scoring_services.moderation_start(panel=panel, by=chair.user)
     for response in responses[:2]:

@@ -95,31 +95,68 @@ class ModerationForm(ScoreForm):
         return reason
 
 
+class ShortlistForm(forms.Form):
+    """For each shortlisting question: does the bid meet it, and why."""
+
+    CHOICES = [("yes", "Yes, it meets this"), ("no", "No, it does not meet this")]
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        layout = []
+        for number, question in enumerate(questions, start=1):
+            self.fields[f"result_{question.pk}"] = forms.ChoiceField(
+                label=f"{number}. {question.text} ({question.get_kind_display().lower()})", choices=self.CHOICES,
+                widget=forms.RadioSelect, error_messages={"required": "Select whether the bid meets this"},
+            )
+            self.fields[f"reason_{question.pk}"] = forms.CharField(
+                label="Why?", widget=forms.Textarea, max_length=5000,
+                help_text="The bidder reads this if their bid is not shortlisted.",
+                error_messages={"required": "Enter the reason", "max_length": "The reason must be 5,000 characters or fewer"},
+            )
+            layout += [Field.radios(f"result_{question.pk}", legend_size=Size.SMALL), Field.textarea(f"reason_{question.pk}", rows=3)]
+        self.helper = gds_helper(*layout, submit="Save the shortlisting")
+
+    def results(self) -> dict[int, tuple[bool, str]]:
+        return {
+            question.pk: (self.cleaned_data[f"result_{question.pk}"] == "yes", self.cleaned_data[f"reason_{question.pk}"])
+            for question in self.questions
+        }
+
+
+class PoundsField(forms.DecimalField):
+    """An amount in pounds as people type it: "240000", "240,000.00" or "£240,000"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("£", "").replace(",", "").strip()
+        return super().to_python(value)
+
+
 class PriceForm(forms.Form):
-    bid_price = forms.DecimalField(
-        label="Price bid, in pounds (optional)", required=False, min_value=0, max_digits=12, decimal_places=2,
-        error_messages={"invalid": "Enter the price as a number, like 125000", "min_value": "The price must be 0 or more",
+    bid_price = PoundsField(
+        label="Price bid, in pounds", max_digits=12, decimal_places=2,
+        help_text="The total the bidder asks for the contract, for example 240,000.00.",
+        error_messages={"required": "Enter the price bid", "invalid": "Enter the price as an amount, like 240,000.00",
                         "max_digits": "The price is too large", "max_decimal_places": "Enter the price to the nearest penny"},
     )
-    percent = forms.DecimalField(
-        label="Price score, out of 100", min_value=0, max_value=100, max_digits=5, decimal_places=2,
-        help_text="For example, the lowest price bid divided by this bid's price, times 100.",
-        error_messages={"required": "Enter the price score", "invalid": "Enter the price score as a number from 0 to 100",
-                        "min_value": "The price score must be 0 or more", "max_value": "The price score must be 100 or less",
-                        "max_decimal_places": "The price score can have at most 2 decimal places",
-                        "max_digits": "The price score must be 100 or less"},
-    )
     notes = forms.CharField(
-        label="How the price was evaluated", widget=forms.Textarea, max_length=5000,
-        error_messages={"required": "Enter how the price was evaluated", "max_length": "This must be 5,000 characters or fewer"},
+        label="Notes (optional)", widget=forms.Textarea, max_length=5000, required=False,
+        help_text="For example, what the price covers.",
+        error_messages={"max_length": "This must be 5,000 characters or fewer"},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.text("bid_price", field_width=Fluid.ONE_QUARTER), Field.text("percent", field_width=Fluid.ONE_QUARTER),
-            Field.textarea("notes", rows=4), submit="Save the price score",
+            Field.text("bid_price", field_width=Fluid.ONE_QUARTER), Field.textarea("notes", rows=4), submit="Save the price",
         )
+
+    def clean_bid_price(self):
+        price = self.cleaned_data["bid_price"]
+        if price is not None and price <= 0:
+            raise forms.ValidationError("Enter the price bid, more than £0")
+        return price
 
 
 class AwardForm(forms.Form):
@@ -138,7 +175,7 @@ class AwardForm(forms.Form):
 
     def __init__(self, *args, totals, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bidder"].choices = [(total.bidder_id, f"{total.name} ({total.overall_percent}%)") for total in totals]
+        self.fields["bidder"].choices = [(total.bidder_id, f"{total.name} ({total.overall_percent} out of 100)") for total in totals]
         self.helper = gds_helper(
             Field.radios("bidder", legend_size=Size.MEDIUM), Field.textarea("recommendation", rows=6),
             Field.text("decided_by", field_width=Fluid.TWO_THIRDS), submit="Record the award",

@@ -2,13 +2,13 @@
 read what these selectors load (`my_score`, bidder.panel)."""
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
-from commissioning.specifications.models import EvaluationCriterion
+from commissioning.specifications.models import EvaluationCriterion, ShortlistQuestion
+from coproduction.core.money import money_text
 
 from ..models import (
     Annotation,
@@ -20,6 +20,7 @@ from ..models import (
     PanelQuestion,
     PriceScore,
     Score,
+    ShortlistCheck,
 )
 from ..rules import conflicted_bidder_ids
 
@@ -29,7 +30,7 @@ SPREAD_FLAG = 2
 
 def panel_for_scoring(*, programme_id: int, panel_id: int) -> Panel | None:
     return (
-        Panel.objects.select_related("programme__current_stage", "programme__lead", "version", "specification", "activity", "award_decision")
+        Panel.objects.select_related("programme__current_stage", "programme__lead", "version", "specification", "activity", "award_decision", "deputy__user")
         .filter(programme_id=programme_id, pk=panel_id)
         .first()
     )
@@ -55,10 +56,44 @@ def agreed_questions(*, panel: Panel) -> list[PanelQuestion]:
 
 
 def bidders_of(*, panel: Panel) -> list[Bidder]:
-    bidders = list(Bidder.objects.filter(panel=panel).select_related("price_score__entered_by__user").order_by("name", "pk"))
+    """The bidders the panel scores: every bidder but those not shortlisted."""
+    bidders = list(
+        Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False)
+        .select_related("price_score__entered_by__user").order_by("name", "pk")
+    )
     for bidder in bidders:
         bidder.panel = panel
     return bidders
+
+
+@dataclass(frozen=True)
+class ShortlistRow:
+    bidder: Bidder
+    checks: tuple  # (question, its check or None) for each shortlisting question
+
+    @property
+    def status(self) -> str:
+        if any(check is not None and not check.passed for _, check in self.checks):
+            return "not shortlisted"
+        if all(check is not None for _, check in self.checks):
+            return "shortlisted"
+        return "to check"
+
+
+def shortlisting(*, panel: Panel) -> tuple[list, list[ShortlistRow]]:
+    """The specification's shortlisting questions, and each bidder with the panel's findings."""
+    questions = list(ShortlistQuestion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    checks = {(check.bidder_id, check.question_id): check for check in ShortlistCheck.objects.filter(bidder__panel=panel)}
+    rows = []
+    for bidder in Bidder.objects.filter(panel=panel).order_by("name", "pk"):
+        bidder.panel = panel
+        rows.append(ShortlistRow(bidder, tuple((question, checks.get((bidder.pk, question.pk))) for question in questions)))
+    return questions, rows
+
+
+def shortlist_checks_of(*, bidder: Bidder) -> list[ShortlistCheck]:
+    """One bidder's findings, with their questions, for the shortlisting form and letter."""
+    return list(ShortlistCheck.objects.filter(bidder=bidder).select_related("question").order_by("question__position", "question_id"))
 
 
 def bidder_or_404(*, panel: Panel, bidder_id: int) -> Bidder:
@@ -118,6 +153,7 @@ def responses_to_score(*, panel: Panel, member: PanelMember) -> QuerySet[BidResp
     mine = Score.objects.filter(response=OuterRef("pk"), member=member)
     return (
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .exclude(bidder_id__in=conflicted_bidder_ids(member))
         .select_related("bidder", "question__criterion")
         .defer("text", "bidder__organisation_id")
@@ -138,6 +174,7 @@ def responses_for_moderation(*, panel: Panel, flagged_only: bool = False) -> Que
     scores themselves for the page shown."""
     responses = (
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .select_related("bidder", "question__criterion", "moderated")
         .defer("text")
         .annotate(high=Max("scores__value"), low=Min("scores__value"), score_count=Count("scores"))
@@ -161,7 +198,9 @@ def members_of(*, panel: Panel) -> list[PanelMember]:
 
 
 def moderation_counts(*, panel: Panel) -> dict:
-    return BidResponse.objects.filter(bidder__panel=panel, question__agreed=True).aggregate(
+    return BidResponse.objects.filter(bidder__panel=panel, question__agreed=True).exclude(
+        bidder__shortlist_checks__passed=False
+    ).aggregate(
         responses=Count("pk", distinct=True),
         moderated=Count("moderated", distinct=True),
     )
@@ -172,11 +211,37 @@ def annotations_of(*, panel: Panel) -> list[Annotation]:
 
 
 @dataclass(frozen=True)
+class CriterionLine:
+    """One bidder's score on one published criterion, out of the criterion's weight, with the
+    numbers it was worked out from."""
+
+    criterion_id: int
+    title: str
+    weight: int
+    is_price: bool
+    points: int = 0  # the panel's criteria: moderated points for the agreed questions
+    max_points: int = 0  # the most those questions could score (questions x the top score)
+    price: Decimal | None = None  # price: this bid's price and the lowest price bid
+    lowest: Decimal | None = None
+    score: Decimal = Decimal("0.00")
+
+    @property
+    def working(self) -> str:
+        """The arithmetic, as shown to the panel and to bidders."""
+        if self.is_price:
+            if self.price is None:
+                return "No price entered, so 0"
+            return f"{money_text(self.lowest)} ÷ {money_text(self.price)} × {self.weight} = {self.score}"
+        if not self.max_points:
+            return "No agreed questions, so 0"
+        return f"{self.points} ÷ {self.max_points} × {self.weight} = {self.score}"
+
+
+@dataclass(frozen=True)
 class BidderTotal:
     bidder_id: int
     name: str
-    quality_percent: Decimal
-    price_percent: Decimal | None
+    lines: tuple[CriterionLine, ...]
     overall_percent: Decimal
     moderated: int
     questions: int
@@ -186,74 +251,114 @@ class BidderTotal:
     def is_complete(self) -> bool:
         return self.moderated == self.questions
 
+    @property
+    def price(self) -> CriterionLine | None:
+        return next((line for line in self.lines if line.is_price), None)
 
-# Quality % = the sum over criteria of weight x (moderated points for the criterion's agreed
-# questions / (its number of agreed questions x the top score)), divided by the sum of those
-# criteria's weights, x 100. A question not answered or not yet moderated counts as 0.
-# Overall % = quality % x quality weight / 100 + price % x (100 - quality weight) / 100.
-TOTALS_SQL = """
-WITH crit AS (
-    SELECT q.criterion_id, c.weight, COUNT(*) AS questions
-    FROM {question} q JOIN {criterion} c ON c.id = q.criterion_id
-    WHERE q.panel_id = %(panel)s AND q.agreed
-    GROUP BY q.criterion_id, c.weight
-),
-weights AS (SELECT COALESCE(SUM(weight), 0) AS total, COALESCE(SUM(questions), 0) AS questions FROM crit),
-points AS (
-    SELECT r.bidder_id, q.criterion_id, SUM(m.value) AS points, COUNT(m.id) AS moderated
-    FROM {response} r
-    JOIN {question} q ON q.id = r.question_id AND q.agreed
-    JOIN {moderated} m ON m.response_id = r.id
-    WHERE q.panel_id = %(panel)s
-    GROUP BY r.bidder_id, q.criterion_id
-),
-quality AS (
-    SELECT b.id AS bidder_id, b.name,
-           ROUND(COALESCE(SUM(crit.weight * points.points::numeric / (crit.questions * %(score_max)s)) * 100
-                 / NULLIF(MAX(weights.total), 0), 0), 2) AS quality_percent,
-           COALESCE(SUM(points.moderated), 0) AS moderated,
-           MAX(weights.questions) AS questions
-    FROM {bidder} b
-    CROSS JOIN weights
-    LEFT JOIN points ON points.bidder_id = b.id
-    LEFT JOIN crit ON crit.criterion_id = points.criterion_id
-    WHERE b.panel_id = %(panel)s
-    GROUP BY b.id, b.name
-)
-SELECT quality.bidder_id, quality.name, quality.quality_percent, price.percent,
-       ROUND(quality.quality_percent * %(quality_weight)s / 100.0
-             + COALESCE(price.percent, 0) * (100 - %(quality_weight)s) / 100.0, 2) AS overall_percent,
-       quality.moderated, quality.questions
-FROM quality LEFT JOIN {price} price ON price.bidder_id = quality.bidder_id
-ORDER BY overall_percent DESC, quality.name, quality.bidder_id
-"""
+    @property
+    def arithmetic(self) -> str:
+        return " + ".join(str(line.score) for line in self.lines) + f" = {self.overall_percent}"
 
 
-def bidder_totals(*, panel: Panel) -> list[BidderTotal]:
-    """Weighted totals per bidder, best first, in one query (see TOTALS_SQL for the formula)."""
-    sql = TOTALS_SQL.format(
-        question=PanelQuestion._meta.db_table, criterion=EvaluationCriterion._meta.db_table,
-        response=BidResponse._meta.db_table, moderated=ModeratedScore._meta.db_table,
-        bidder=Bidder._meta.db_table, price=PriceScore._meta.db_table,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"panel": panel.pk, "score_max": panel.score_max, "quality_weight": panel.quality_weight})
-        rows = cursor.fetchall()
-    totals, rank, previous = [], 0, None
-    for position, (bidder_id, name, quality, price, overall, moderated, questions) in enumerate(rows, start=1):
-        if overall != previous:
-            rank, previous = position, overall
-        totals.append(BidderTotal(bidder_id, name, quality, price, overall, int(moderated), int(questions or 0), rank))
-    return totals
+def _share(numerator, denominator, weight: int) -> Decimal:
+    if not denominator:
+        return Decimal("0.00")
+    return (Decimal(numerator) * weight / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def criteria_of(*, panel: Panel) -> list[EvaluationCriterion]:
-    """The criteria the panel's agreed questions score, with how many questions each has."""
+    """The criteria of the panel's published version, with their published weights: exactly what
+    the panel scores. Each has `question_count`, its agreed questions on this panel."""
     return list(
-        EvaluationCriterion.objects.filter(panel_questions__panel=panel, panel_questions__agreed=True)
+        EvaluationCriterion.objects.filter(version_id=panel.version_id)
         .annotate(question_count=Count("panel_questions", filter=Q(panel_questions__panel=panel, panel_questions__agreed=True)))
         .order_by("position", "pk")
     )
+
+
+def criteria_missing_questions(criteria: list[EvaluationCriterion]) -> list[EvaluationCriterion]:
+    """The criteria the panel scores that have no agreed question yet (price needs none)."""
+    return [criterion for criterion in criteria if not criterion.scored_on_price and not criterion.question_count]
+
+
+def bidder_totals(*, panel: Panel, criteria: list[EvaluationCriterion] | None = None) -> list[BidderTotal]:
+    """Each bidder's score on each published criterion and their total out of 100, best first.
+    A criterion the panel scores: weight x moderated points ÷ the most its agreed questions could
+    score. Price: weight x the lowest price ÷ this bid's price. Each line is rounded to 2 places and
+    the total is their sum, so the arithmetic shown adds up. Four queries whatever the size."""
+    criteria = criteria_of(panel=panel) if criteria is None else criteria
+    bidders = list(
+        Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False).values_list("pk", "name", "price_score__bid_price")
+    )
+    points: dict[tuple[int, int], tuple[int, int]] = {
+        (row["response__bidder_id"], row["response__question__criterion_id"]): (row["points"], row["moderated"])
+        for row in ModeratedScore.objects.filter(
+            response__bidder__panel=panel, response__question__agreed=True, response__question__criterion__version_id=panel.version_id,
+            response__question__criterion__scored_on_price=False,
+        ).values("response__bidder_id", "response__question__criterion_id").annotate(points=Sum("value"), moderated=Count("pk")).order_by()
+    }
+    prices = [price for _, _, price in bidders if price]
+    lowest = min(prices) if prices else None
+    questions = sum(criterion.question_count for criterion in criteria if not criterion.scored_on_price)
+    rows = []
+    for bidder_id, name, price in bidders:
+        lines, moderated = [], 0
+        for criterion in criteria:
+            if criterion.scored_on_price:
+                lines.append(CriterionLine(
+                    criterion.pk, criterion.title, criterion.weight, True, price=price or None, lowest=lowest,
+                    score=_share(lowest, price, criterion.weight) if price else Decimal("0.00"),
+                ))
+                continue
+            got, count = points.get((bidder_id, criterion.pk), (0, 0))
+            most = criterion.question_count * panel.score_max
+            moderated += count
+            lines.append(CriterionLine(criterion.pk, criterion.title, criterion.weight, False, points=got, max_points=most,
+                                       score=_share(got, most, criterion.weight)))
+        rows.append((sum((line.score for line in lines), Decimal("0.00")), name, bidder_id, tuple(lines), moderated))
+    rows.sort(key=lambda row: (-row[0], row[1], row[2]))
+    totals, rank, previous = [], 0, None
+    for position, (overall, name, bidder_id, lines, moderated) in enumerate(rows, start=1):
+        if overall != previous:
+            rank, previous = position, overall
+        totals.append(BidderTotal(bidder_id, name, lines, overall, moderated, questions, rank))
+    return totals
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One published criterion in an assessment summary: the bidder's score and reasons, and the
+    winning bid's."""
+
+    title: str
+    weight: int
+    own: CriterionLine | None
+    winning: CriterionLine | None
+    own_reasons: tuple[str, ...]
+    winning_reasons: tuple[str, ...]
+
+
+def assessment_rows(*, bidder: Bidder, winner_id: int | None, criteria, own, winning) -> list[AssessmentRow]:
+    """Per criterion: this bidder's and the winning bid's scores and the panel's moderated reasons.
+    The reasons are the panel's agreed rationales: no member's name or own score is in them."""
+    ids = [bidder.pk] + ([winner_id] if winner_id and winner_id != bidder.pk else [])
+    reasons: dict[tuple[int, int], list[str]] = {}
+    for bidder_id, criterion_id, question, value, rationale in (
+        ModeratedScore.objects.filter(response__bidder_id__in=ids, response__question__agreed=True)
+        .order_by("response__question__position", "response__question_id")
+        .values_list("response__bidder_id", "response__question__criterion_id", "response__question__text", "value", "rationale")
+    ):
+        reasons.setdefault((bidder_id, criterion_id), []).append(f"{question} Score {value}. {rationale}")
+    lines_own = {line.criterion_id: line for line in own.lines} if own else {}
+    lines_win = {line.criterion_id: line for line in winning.lines} if winning and winner_id != bidder.pk else {}
+    return [
+        AssessmentRow(
+            criterion.title, criterion.weight, lines_own.get(criterion.pk), lines_win.get(criterion.pk),
+            tuple(reasons.get((bidder.pk, criterion.pk), ())),
+            tuple(reasons.get((winner_id, criterion.pk), ())) if lines_win else (),
+        )
+        for criterion in criteria
+    ]
 
 
 def bidder_feedback(*, bidder: Bidder) -> list[BidResponse]:
@@ -269,6 +374,7 @@ def report_responses(*, panel: Panel) -> list[BidResponse]:
     """Every response with its moderated score and each member's own score, for the panel report."""
     return list(
         BidResponse.objects.filter(bidder__panel=panel, question__agreed=True)
+        .exclude(bidder__shortlist_checks__passed=False)
         .select_related("bidder", "question__criterion", "moderated")
         .defer("text")
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("member__user").order_by("member_id")))
@@ -276,24 +382,28 @@ def report_responses(*, panel: Panel) -> list[BidResponse]:
     )
 
 
-def formula_explained(*, panel: Panel) -> list[str]:
-    """How the totals are worked out, in plain English, for the totals page and the report."""
+def formula_explained(*, panel: Panel, criteria: list[EvaluationCriterion]) -> list[str]:
+    """How the totals are worked out, in plain English, for the totals page, the report and the
+    assessment summaries."""
     lines = [
-        f"Each answer gets one moderated score from 0 to {panel.score_max}, agreed by the panel at moderation.",
-        "For each criterion, we add up the bidder's moderated scores for its questions and divide by the most "
-        f"they could have scored ({panel.score_max} for each question). An answer not given, or not yet moderated, counts as 0.",
-        "We multiply that by the criterion's weight, add the criteria together and divide by the total of their weights. "
-        "This gives the quality score out of 100.",
+        f"Bids are judged on the criteria published in version {panel.version.number} of the specification, with "
+        "their published weights. The weights add up to 100, so the total is out of 100.",
+        f"For each criterion the panel scores, each answer gets one moderated score from 0 to {panel.score_max}, agreed "
+        "at moderation. We add up the bidder's moderated scores for the criterion's agreed questions, divide by the most "
+        f"they could have scored ({panel.score_max} for each question) and multiply by the criterion's weight. "
+        "An answer not given, or not yet moderated, counts as 0.",
     ]
-    if panel.price_weight:
+    price = next((criterion for criterion in criteria if criterion.scored_on_price), None)
+    if price is not None:
         lines.append(
-            f"Quality counts for {panel.quality_weight}% and price for {panel.price_weight}%. A procurement officer scores "
-            f"price out of 100, apart from the quality panel. The overall score is the quality score × {panel.quality_weight} ÷ 100 "
-            f"plus the price score × {panel.price_weight} ÷ 100."
+            f"{price.title} (weight {price.weight}) is not scored by the panel. A procurement officer enters each bid's "
+            f"price, and its score is the lowest price bid ÷ this bid's price × {price.weight}. The lowest price gets "
+            f"all {price.weight}."
         )
-    else:
-        lines.append("This tender is judged on quality only, so the overall score is the quality score.")
-    lines.append("Bidders are ranked by their overall score, highest first.")
+    lines += [
+        "Each criterion's score is rounded to 2 decimal places, and the total is those scores added up.",
+        "Bidders are ranked by their total, highest first.",
+    ]
     return lines
 
 

@@ -4,11 +4,14 @@ once cannot score after the award or award twice. Everything is audited."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+
+from commissioning.specifications.models import ShortlistQuestion
 
 from ..models import (
     Annotation,
@@ -21,8 +24,10 @@ from ..models import (
     PanelQuestion,
     PriceScore,
     Score,
+    ShortlistCheck,
 )
-from ..rules import is_conflicted
+from ..rules import is_conflicted, may_moderate_bidder
+from .selectors import bidder_totals, criteria_missing_questions, criteria_of
 
 CREATE, CHANGE = AuditEvent.Action.CREATE, AuditEvent.Action.CHANGE
 AWARDED_MESSAGE = "The panel has made its award, so scores cannot change. Add a note instead."
@@ -107,13 +112,59 @@ def score_submit(*, response: BidResponse, member: PanelMember, value, reason: s
 
 
 @transaction.atomic
+def shortlist_record(*, bidder: Bidder, member: PanelMember | None, results: dict, by, request=None) -> list[ShortlistCheck]:
+    """The panel's finding on each of the specification's shortlisting questions for one bid:
+    `results` maps a question's id to (passed, reason). Any member who has declared and is not
+    conflicted with the bidder may record it, until scoring opens."""
+    panel = _check_not_awarded(bidder.panel)
+    if panel.status != Panel.Status.PREPARING:
+        raise ValidationError("Shortlisting is over: scoring has started")
+    if member is None or member.panel_id != panel.pk or member.user_id != by.pk:
+        raise ValidationError("Only a member of this panel can shortlist its bids")
+    if not member.has_declared:
+        raise ValidationError("Declare your interests before shortlisting")
+    if is_conflicted(member, bidder.pk):
+        raise ValidationError("You declared a conflict of interest with this bidder, so you cannot shortlist their bid")
+    questions = list(ShortlistQuestion.objects.filter(version_id=panel.version_id).order_by("position", "pk"))
+    errors = {}
+    for question in questions:
+        passed, reason = results.get(question.pk, (None, ""))
+        if passed is None:
+            errors[f"result_{question.pk}"] = "Select whether the bid meets this"
+        if not (reason or "").strip():
+            errors[f"reason_{question.pk}"] = "Enter the reason"
+    if errors:
+        raise ValidationError(errors)
+    checks = []
+    for question in questions:
+        passed, reason = results[question.pk]
+        check, _ = ShortlistCheck.objects.update_or_create(
+            bidder=bidder, question=question,
+            defaults={"passed": passed, "reason": reason.strip(), "checked_by": by, "checked_at": timezone.now()},
+        )
+        checks.append(check)
+    audit_record(actor=by, action=CHANGE, obj=bidder, request=request,
+                 detail="shortlisted" if all(check.passed for check in checks) else "not shortlisted")
+    return checks
+
+
+@transaction.atomic
 def scoring_open(*, panel: Panel, by, request=None) -> Panel:
     """From preparing to scoring: members may now read the bids they are not conflicted on."""
     locked = _locked(panel)
     if locked.status != Panel.Status.PREPARING:
         raise ValidationError("Scoring has already started")
-    if not PanelQuestion.objects.filter(panel=panel, agreed=True).exists():
-        raise ValidationError("Agree the questions for bidders before scoring starts")
+    questions = ShortlistQuestion.objects.filter(version_id=locked.version_id).count()
+    if questions:
+        unchecked = Bidder.objects.filter(panel=panel).annotate(checked=Count("shortlist_checks")).filter(checked__lt=questions).count()
+        if unchecked:
+            raise ValidationError(f"Finish shortlisting first: {unchecked} bid{'s' if unchecked > 1 else ''} still to check")
+    missing = criteria_missing_questions(criteria_of(panel=locked))
+    if missing:
+        raise ValidationError(
+            "Agree at least one question for each criterion before scoring opens. Still without an agreed question: "
+            + ", ".join(criterion.title for criterion in missing)
+        )
     locked.status = panel.status = Panel.Status.SCORING
     locked.save(update_fields=["status"])
     audit_record(actor=by, action=CHANGE, obj=panel, request=request, detail="scoring opened")
@@ -134,11 +185,18 @@ def moderation_start(*, panel: Panel, by, request=None) -> Panel:
 
 @transaction.atomic
 def moderated_score_record(*, response: BidResponse, value, rationale: str, by, request=None) -> ModeratedScore:
-    """The agreed score and why. Recording it again replaces only the moderated score: every
+    """The agreed score and why, recorded by the chair, or by the deputy for a bidder the chair
+    declared a conflict with. Recording it again replaces only the moderated score: every
     member's own score stays as it was."""
     panel = _check_not_awarded(response.bidder.panel)
     if panel.status != Panel.Status.MODERATING:
         raise ValidationError("Start moderation before recording moderated scores")
+    member = PanelMember.objects.filter(panel=panel, user=by).first()
+    if not may_moderate_bidder(member, panel, response.bidder_id):
+        raise ValidationError(
+            "The deputy chair moderates this bidder, because the chair declared a conflict of interest with them"
+            if member is not None and member.is_chair else "Only the chair, or for a bidder the chair is conflicted with the deputy chair, moderates"
+        )
     value = _check_value(panel, value)
     rationale = (rationale or "").strip()
     if not rationale:
@@ -152,46 +210,55 @@ def moderated_score_record(*, response: BidResponse, value, rationale: str, by, 
 
 
 @transaction.atomic
-def price_score_record(*, bidder: Bidder, member: PanelMember, percent, notes: str, bid_price=None, by, request=None) -> PriceScore:
+def price_score_record(*, bidder: Bidder, member: PanelMember, bid_price, notes: str = "", by, request=None) -> PriceScore:
+    """A bid's price, entered by a procurement officer. Its score is worked out by the published
+    formula from all the prices: nobody types a price score."""
     panel = _check_not_awarded(bidder.panel)
     if member.panel_id != panel.pk or member.role != PanelMember.Role.PROCUREMENT_OFFICER:
-        raise ValidationError("Only a procurement officer on the panel can score price")
+        raise ValidationError("Only a procurement officer on the panel can enter prices")
     if is_conflicted(member, bidder.pk):
-        raise ValidationError("You declared a conflict of interest with this bidder, so you cannot score their price")
-    if percent is None or not 0 <= percent <= 100:
-        raise ValidationError({"percent": "The price score must be from 0 to 100"})
-    if not (notes or "").strip():
-        raise ValidationError({"notes": "Enter how the price was evaluated"})
+        raise ValidationError("You declared a conflict of interest with this bidder, so you cannot enter their price")
+    if not panel.version.criteria.filter(scored_on_price=True).exists():
+        raise ValidationError("Price is not one of the published criteria of this tender")
+    if bid_price is None or bid_price <= 0:
+        raise ValidationError({"bid_price": "Enter the price bid, more than £0"})
     price, created = PriceScore.objects.update_or_create(
         bidder=bidder,
-        defaults={"percent": percent, "bid_price": bid_price, "notes": notes.strip(), "entered_by": member, "entered_at": timezone.now()},
+        defaults={"bid_price": bid_price, "notes": (notes or "").strip(), "entered_by": member, "entered_at": timezone.now()},
     )
-    audit_record(actor=by, action=CREATE if created else CHANGE, obj=price, request=request, detail="price score entered")
+    audit_record(actor=by, action=CREATE if created else CHANGE, obj=price, request=request, detail="price entered")
     return price
 
 
 @transaction.atomic
-def panel_award(*, panel: Panel, bidder: Bidder, recommendation: str, decided_by: str, totals, by, request=None) -> Panel:
+def panel_award(*, panel: Panel, bidder: Bidder, recommendation: str, decided_by: str, by, request=None) -> Panel:
     """Record the result and the recommendation in the programme's decisions log. From now on
     nothing about the scores can change."""
     locked = _check_not_awarded(panel)
     if locked.status != Panel.Status.MODERATING:
         raise ValidationError("Start moderation and agree the moderated scores before the award")
-    if bidder.panel_id != panel.pk:
+    if bidder.panel_id != panel.pk or bidder.shortlist_checks.filter(passed=False).exists():
         raise ValidationError({"bidder": "Select the bidder the panel recommends"})
     if not (recommendation or "").strip():
         raise ValidationError({"recommendation": "Enter the award recommendation"})
     if not (decided_by or "").strip():
         raise ValidationError({"decided_by": "Enter who took the decision"})
-    unmoderated = BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True).count()
+    unmoderated = (
+        BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True)
+        .exclude(bidder__shortlist_checks__passed=False).count()
+    )
     if unmoderated:
         raise ValidationError(f"Agree the moderated score for every answer first: {unmoderated} still to do")
-    if panel.price_weight and Bidder.objects.filter(panel=panel, price_score__isnull=True).exists():
-        raise ValidationError("A procurement officer must score every bidder's price first")
+    criteria = criteria_of(panel=panel)
+    if any(criterion.scored_on_price for criterion in criteria) and Bidder.objects.filter(
+        Q(price_score__isnull=True) | Q(price_score__bid_price__isnull=True), panel=panel
+    ).exclude(shortlist_checks__passed=False).exists():
+        raise ValidationError("A procurement officer must enter every bidder's price first")
+    totals = bidder_totals(panel=panel, criteria=criteria)
     result = "\n".join(
-        f"{total.rank}. {total.name}: quality {total.quality_percent}%"
-        + (f", price {total.price_percent or 0}%" if panel.price_weight else "")
-        + f", overall {total.overall_percent}%"
+        f"{total.rank}. {total.name}: "
+        + ", ".join(f"{line.title} {line.score} of {line.weight}" for line in total.lines)
+        + f"; total {total.overall_percent} out of 100"
         for total in totals
     )
     decision = decision_record(
@@ -200,7 +267,7 @@ def panel_award(*, panel: Panel, bidder: Bidder, recommendation: str, decided_by
             "title": f"Award recommendation: {panel.title}",
             "decision": f"The panel recommends awarding the contract to {bidder.name}.\n\n{recommendation.strip()}",
             "decided_by": decided_by.strip(),
-            "evidence": f"Moderated scores and weighted totals (quality {panel.quality_weight}%, price {panel.price_weight}%):\n{result}",
+            "evidence": "Scores on the published criteria and totals out of 100:\n" + result,
             "stage": panel.programme.current_stage,
             "informed_by": [panel.activity],
         },

@@ -10,6 +10,9 @@ urlpatterns = [
     path(PANEL + "answers/<int:response_id>/", views.response_detail, name="response_detail"),
     path(PANEL + "answers/<int:response_id>/file/", views.response_file, name="response_file"),
     path(PANEL + "answers/<int:response_id>/moderate/", views.response_moderate, name="response_moderate"),
+    path(PANEL + "shortlisting/", views.shortlisting, name="shortlisting"),
+    path(PANEL + "shortlisting/<int:bidder_id>/", views.shortlist_check, name="shortlist_check"),
+    path(PANEL + "shortlisting/<int:bidder_id>/letter/", views.shortlist_letter_pdf, name="shortlist_letter_pdf"),
     path(PANEL + "scoring/", views.scoring, name="scoring"),
     path(PANEL + "scoring/open/", views.scoring_open, name="scoring_open"),
     path(PANEL + "moderation/", views.moderation, name="moderation"),
@@ -20,4 +23,5 @@ urlpatterns = [
     path(PANEL + "notes/add/", views.annotation_add, name="annotation_add"),
     path(PANEL + "report/", views.report_pdf, name="report_pdf"),
     path(PANEL + "bidders/<int:bidder_id>/feedback/", views.feedback_pdf, name="feedback_pdf"),
+    path(PANEL + "open-data.json", views.ocds_release_package, name="ocds_releases"),
 ]

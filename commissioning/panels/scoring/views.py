@@ -4,9 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduction.audit.models import AuditEvent
@@ -18,8 +19,10 @@ from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 from coproduction.reports.services import report_job_request
 
 from ..models import Panel, PanelMember
-from ..rules import is_conflicted, remember_membership
-from . import selectors, services
+from commissioning.specifications.models import EvaluationCriterion
+
+from ..rules import is_conflicted, may_moderate_bidder, remember_conflicts, remember_membership
+from . import ocds, selectors, services
 from .forms import (
     AnnotationForm,
     AwardForm,
@@ -27,8 +30,9 @@ from .forms import (
     PriceForm,
     ResponseForm,
     ScoreForm,
+    ShortlistForm,
 )
-from .reports import FEEDBACK_LETTER, PANEL_REPORT
+from .reports import FEEDBACK_LETTER, PANEL_REPORT, SHORTLIST_LETTER
 
 TAB = "panels:panel_list"
 
@@ -49,6 +53,7 @@ def _url(name: str, panel: Panel, **kwargs) -> str:
 # The pages of this part, and who may open each: the links shown along the top.
 PAGES = [
     ("Bids", "panels:bids", "panels.enter_bids"),
+    ("Shortlisting", "panels:shortlisting", "panels.score_bids"),
     ("Score the bids", "panels:scoring", "panels.score_bids"),
     ("Moderation", "panels:moderation", "panels.moderate"),
     ("Totals and award", "panels:totals", "panels.view_totals"),
@@ -119,6 +124,59 @@ def response_file(request: HttpRequest, programme_id: int, panel_id: int, respon
                                  detail="bid file downloaded")
 
 
+# ---- Shortlisting ----
+
+@require_GET
+def shortlisting(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
+    questions, rows = selectors.shortlisting(panel=panel)
+    return render(request, "panels/scoring/shortlisting.html", _context(
+        request, panel, "panels:shortlisting", questions=questions,
+        rows=[(row, request.user.has_perm("panels.score_bidder", row.bidder)) for row in rows],
+        is_open=panel.status == Panel.Status.PREPARING, can_letters=request.user.has_perm("panels.feedback_letters", panel),
+    ))
+
+
+@require_http_methods(["GET", "POST"])
+def shortlist_check(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
+    bidder = require_visible(request, selectors.bidder_or_404(panel=panel, bidder_id=bidder_id), "panels.score_bidder",
+                             visible_perm="panels.score_bidder")
+    back = _url("panels:shortlisting", panel)
+    questions, _ = selectors.shortlisting(panel=panel)
+    if panel.status != Panel.Status.PREPARING or not questions:
+        messages.error(request, "Shortlisting is over: scoring has started" if questions else "This tender has no shortlisting questions")
+        return redirect(back)
+    initial = {}
+    for check in selectors.shortlist_checks_of(bidder=bidder):
+        initial |= {f"result_{check.question_id}": "yes" if check.passed else "no", f"reason_{check.question_id}": check.reason}
+    form = ShortlistForm(data=request.POST or None, initial=initial, questions=questions)
+    if form.is_valid():
+        try:
+            services.shortlist_record(bidder=bidder, member=member, results=form.results(), by=request.user, request=request)
+        except ValidationError as error:
+            errors_onto_form(form, error)
+        else:
+            messages.success(request, f"Shortlisting saved for {bidder.name}")
+            return redirect(back)
+    return _form_page(
+        request, panel, form, f"Shortlisting: {bidder.name}", back,
+        intro="Check the bid against each question the specification set. A bid that does not meet one is not scored, "
+        "and the bidder is told the reason you write here.",
+    )
+
+
+@require_POST
+def shortlist_letter_pdf(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
+    panel, member = _panel(request, programme_id, panel_id, "panels.feedback_letters")
+    bidder = selectors.bidder_or_404(panel=panel, bidder_id=bidder_id)
+    if not any(not check.passed for check in selectors.shortlist_checks_of(bidder=bidder)):
+        messages.error(request, "Only a bidder who was not shortlisted gets a shortlisting letter")
+        return redirect(_url("panels:shortlisting", panel))
+    job = report_job_request(kind=SHORTLIST_LETTER, requested_by=request.user, subject=bidder, request=request)
+    return redirect("reports:job_detail", job_id=job.pk)
+
+
 # ---- Independent scoring ----
 
 @require_GET
@@ -126,10 +184,13 @@ def scoring(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespo
     panel, member = _panel(request, programme_id, panel_id, "panels.score_bids")
     responses = selectors.responses_to_score(panel=panel, member=member)
     page = Paginator(responses, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # Before scoring opens, the page says which criteria still need an agreed question.
+    criteria = selectors.criteria_of(panel=panel) if panel.status == Panel.Status.PREPARING else []
     return render(request, "panels/scoring/scoring.html", _context(
-        request, panel, "panels:scoring", page=page, member=member,
+        request, panel, "panels:scoring", page=page, member=member, criteria=criteria,
+        missing=selectors.criteria_missing_questions(criteria),
         progress=selectors.scoring_progress(panel=panel, member=member) if panel.status != Panel.Status.PREPARING else None,
-        can_moderate=request.user.has_perm("panels.moderate", panel),
+        can_moderate=request.user.has_perm("panels.start_moderation", panel),
         can_open=request.user.has_perm("panels.manage_panel", panel),
         is_open=panel.status == Panel.Status.SCORING,
     ))
@@ -163,7 +224,7 @@ def response_detail(request: HttpRequest, programme_id: int, panel_id: int, resp
     scores = selectors.response_scores(response=response) if request.user.has_perm("panels.view_response_scores", response) else None
     return render(request, "panels/scoring/response_detail.html", _context(
         request, panel, response=response, form=form, scores=scores, member=member,
-        can_moderate=request.user.has_perm("panels.moderate", panel) and panel.status == Panel.Status.MODERATING,
+        can_moderate=request.user.has_perm("panels.moderate_response", response) and panel.status == Panel.Status.MODERATING,
     ))
 
 
@@ -181,7 +242,7 @@ def scoring_open(request: HttpRequest, programme_id: int, panel_id: int) -> Http
 
 @require_POST
 def moderation_start(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
-    panel, member = _panel(request, programme_id, panel_id, "panels.moderate")
+    panel, member = _panel(request, programme_id, panel_id, "panels.start_moderation")
     try:
         services.moderation_start(panel=panel, by=request.user, request=request)
     except ValidationError as error:
@@ -198,6 +259,8 @@ def moderation(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
     panel, member = _panel(request, programme_id, panel_id, "panels.moderate")
     flagged_only = request.GET.get("show") == "flagged"
     members = selectors.members_of(panel=panel)
+    remember_conflicts(panel, members)
+    viewer = next((m for m in members if member is not None and m.pk == member.pk), member)
     rows = []
     page = None
     if panel.status in (Panel.Status.MODERATING, Panel.Status.AWARDED):
@@ -208,7 +271,8 @@ def moderation(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
                 (m, by_member.get(m.pk), any(c.bidder_id == response.bidder_id for c in m.conflicts.all())) for m in members
             ]
             spread = (response.high - response.low) if response.score_count else 0
-            rows.append((response, cells, spread >= selectors.SPREAD_FLAG))
+            response.bidder.panel = panel
+            rows.append((response, cells, spread >= selectors.SPREAD_FLAG, may_moderate_bidder(viewer, panel, response.bidder_id)))
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=panel, request=request, detail="moderation: all scores read")
     return render(request, "panels/scoring/moderation.html", _context(
         request, panel, "panels:moderation", members=members, rows=rows, page=page, flagged_only=flagged_only,
@@ -225,8 +289,9 @@ def response_moderate(request: HttpRequest, programme_id: int, panel_id: int, re
     if panel.status != Panel.Status.MODERATING:
         messages.error(request, services.AWARDED_MESSAGE if panel.is_awarded else "Start moderation first: close scoring on the scoring page")
         return redirect(back)
-    if is_conflicted(member, response.bidder_id):
-        messages.error(request, "You declared a conflict of interest with this bidder, so you cannot moderate their answers")
+    if not request.user.has_perm("panels.moderate_response", response):
+        messages.error(request, "You declared a conflict of interest with this bidder, so you cannot moderate their answers"
+                       if is_conflicted(member, response.bidder_id) else "The chair moderates this bidder's answers")
         return redirect(back)
     moderated = getattr(response, "moderated", None)
     initial = {"value": moderated.value, "reason": moderated.rationale} if moderated else None
@@ -254,7 +319,7 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
     panel, member = _panel(request, programme_id, panel_id, "panels.enter_price")
     bidder = selectors.bidder_or_404(panel=panel, bidder_id=bidder_id)
     price = selectors.price_of(bidder=bidder)
-    initial = {"bid_price": price.bid_price, "percent": price.percent, "notes": price.notes} if price else None
+    initial = {"bid_price": price.bid_price, "notes": price.notes} if price else None
     form = PriceForm(data=request.POST or None, initial=initial)
     if form.is_valid():
         try:
@@ -262,11 +327,12 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
         except ValidationError as error:
             errors_onto_form(form, error)
         else:
-            messages.success(request, f"Price score saved for {bidder.name}")
+            messages.success(request, f"Price saved for {bidder.name}")
             return redirect(_url("panels:totals", panel))
     return _form_page(
-        request, panel, form, f"Price score for {bidder.name}", _url("panels:totals", panel),
-        intro=f"Price counts for {panel.price_weight}% of the total. The quality panel does not see price scores before the award.",
+        request, panel, form, f"Price bid by {bidder.name}", _url("panels:totals", panel),
+        intro="The price score is worked out from every bidder's price by the published formula: "
+        f"{EvaluationCriterion.PRICE_FORMULA}. The quality panel does not see prices before the award.",
     )
 
 
@@ -274,14 +340,17 @@ def price_enter(request: HttpRequest, programme_id: int, panel_id: int, bidder_i
 def totals(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel, member = _panel(request, programme_id, panel_id, "panels.view_totals")
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=panel, request=request, detail="totals read")
+    criteria = selectors.criteria_of(panel=panel)
     return render(request, "panels/scoring/totals.html", _context(
-        request, panel, "panels:totals", totals=selectors.bidder_totals(panel=panel), criteria=selectors.criteria_of(panel=panel),
+        request, panel, "panels:totals", totals=selectors.bidder_totals(panel=panel, criteria=criteria), criteria=criteria,
         bidders=selectors.bidders_of(panel=panel), annotations=selectors.annotations_of(panel=panel),
-        counts=selectors.moderation_counts(panel=panel), formula=selectors.formula_explained(panel=panel),
+        counts=selectors.moderation_counts(panel=panel), formula=selectors.formula_explained(panel=panel, criteria=criteria),
+        has_price=any(criterion.scored_on_price for criterion in criteria),
         can_price=request.user.has_perm("panels.enter_price", panel) and not panel.is_awarded,
         can_award=request.user.has_perm("panels.award", panel) and panel.status == Panel.Status.MODERATING,
         can_annotate=request.user.has_perm("panels.annotate", panel),
         can_letters=request.user.has_perm("panels.feedback_letters", panel) and panel.is_awarded,
+        can_export=request.user.has_perm("panels.export_open_data", panel),
     ))
 
 
@@ -298,7 +367,7 @@ def award(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRespons
         try:
             services.panel_award(
                 panel=panel, bidder=bidder, recommendation=form.cleaned_data["recommendation"],
-                decided_by=form.cleaned_data["decided_by"], totals=totals_, by=request.user, request=request,
+                decided_by=form.cleaned_data["decided_by"], by=request.user, request=request,
             )
         except ValidationError as error:
             errors_onto_form(form, error)
@@ -335,6 +404,16 @@ def report_pdf(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
     panel, member = _panel(request, programme_id, panel_id, "panels.view_totals")
     job = report_job_request(kind=PANEL_REPORT, requested_by=request.user, subject=panel, request=request)
     return redirect("reports:job_detail", job_id=job.pk)
+
+
+@require_GET
+def ocds_release_package(request: HttpRequest, programme_id: int, panel_id: int) -> JsonResponse:
+    """The tender and award as OCDS 1.1 releases, for the council to publish as open data."""
+    panel, member = _panel(request, programme_id, panel_id, "panels.export_open_data")
+    package = ocds.release_package(panel=panel, uri=request.build_absolute_uri(), published=timezone.now())
+    response = JsonResponse(package, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{ocds.ocid(panel)}.json"'
+    return response
 
 
 @require_POST

@@ -36,6 +36,22 @@ def specification(programme, commissioner):
 
 
 @pytest.fixture
+def priced_specification(programme, commissioner):
+    """Published version 1 with the demo's criteria: working with people 40, quality 30, social
+    value 10 and price 20, price scored by its formula."""
+    specification = SpecificationFactory(programme=programme, title="Day opportunities with price", created_by=commissioner)
+    version = specification.versions.get()
+    spec_services.criteria_replace(version=version, by=commissioner, criteria=[
+        {"title": "Working with people", "description": "", "weight": 40},
+        {"title": "Quality", "description": "", "weight": 30},
+        {"title": "Social value", "description": "", "weight": 10},
+        {"title": "Price", "description": "", "weight": 20, "scored_on_price": True},
+    ])
+    spec_services.version_publish(version=version, by=commissioner)
+    return specification
+
+
+@pytest.fixture
 def panel(programme, specification, commissioner):
     return services.panel_create(
         programme=programme, specification=specification, chair=commissioner, title="Day opportunities tender panel",

@@ -172,8 +172,7 @@ class PriceScoreFactory(DjangoModelFactory):
 
     bidder = factory.SubFactory(BidderFactory)
     bid_price = 250000
-    percent = 90
-    notes = "Lowest price divided by this price, times 100."
+    notes = "The total price for the three years of the contract."
     entered_by = factory.SubFactory(
         PanelMemberFactory, panel=factory.SelfAttribute("..bidder.panel"), role=PanelMember.Role.PROCUREMENT_OFFICER,
         user=factory.SubFactory(UserFactory, roles=["commissioner"]),
@@ -202,16 +201,19 @@ class AnnotationFactory(DjangoModelFactory):
 
 
 def panel_ready_to_score(*, programme, specification, chair, members: dict, bidder_names=("Bright Days CIC", "Northside Care Ltd"),
-                         conflicts: dict | None = None, questions: int = 1, quality_weight: int = 100, title: str = "Scoring panel"):
+                         conflicts: dict | None = None, questions: int = 1, title: str = "Scoring panel"):
     """A panel through the panels services, open for scoring: `members` maps users to panel roles;
     everyone has declared (conflicts: user -> bidder names); `questions` agreed questions on the
-    first criterion; one typed answer per bidder and question. Returns (panel, members by user, bidders, questions)."""
-    from commissioning.panels.scoring import services as scoring_services
+    first criterion, with one typed answer per bidder and question; every other criterion the
+    panel scores has one agreed question too (scoring cannot open otherwise), not yet answered.
+    Returns (panel, members by user, bidders, the first criterion's questions)."""
     from commissioning.panels import services
+    from commissioning.panels.rules import is_conflicted
+    from commissioning.panels.scoring import services as scoring_services
 
     panel = services.panel_create(
         programme=programme, specification=specification, chair=chair, title=title,
-        purpose="To choose who runs the service.", quality_weight=quality_weight, by=chair,
+        purpose="To choose who runs the service.", by=chair,
     )
     by_user = {chair: panel.members.get(role=PanelMember.Role.CHAIR)}
     for user, role in members.items():
@@ -226,9 +228,20 @@ def panel_ready_to_score(*, programme, specification, chair, members: dict, bidd
         services.question_propose(panel=panel, criterion=criterion, kind="written", text=f"Question {n}: how will people help?", by=chair)
         for n in range(1, questions + 1)
     ]
-    services.questions_agree(panel=panel, agreed_ids={q.pk for q in agreed}, by=chair)
+    others = [
+        services.question_propose(panel=panel, criterion=other, kind="written", text=f"How will you meet “{other.title}”?", by=chair)
+        for other in panel.version.criteria.filter(scored_on_price=False).exclude(pk=criterion.pk)
+    ]
+    services.questions_agree(panel=panel, agreed_ids={q.pk for q in agreed + others}, by=chair)
     agreed = [PanelQuestion.objects.get(pk=q.pk) for q in agreed]
     panel.refresh_from_db()
+    # Every bid meets the specification's shortlisting questions, if it has any.
+    shortlist = {question.pk: (True, "The bid shows this.") for question in panel.version.shortlist_questions.all()}
+    if shortlist:
+        for bidder in bidders:
+            bidder.panel = panel
+            checker = next(m for m in by_user.values() if m.has_declared and not is_conflicted(m, bidder))
+            scoring_services.shortlist_record(bidder=bidder, member=checker, results=shortlist, by=checker.user)
     scoring_services.scoring_open(panel=panel, by=chair)
     for bidder in bidders:
         bidder.panel = panel

@@ -90,6 +90,13 @@ ROWS += [
         "programme_id": world["programme"].pk, "panel_id": world["other_panel"].pk, "response_id": world["scoring_panel_bright"].pk,
     }, id="panels:response_file[another panel]"),
     Row("panels:response_moderate", CHAIR, kwargs=answer),
+    # Shortlisting, on the panel still preparing: declared members, each for bidders they are not
+    # conflicted with (the PERSON user is conflicted with Northside).
+    Row("panels:shortlisting", PANEL, kwargs=panel),
+    Row("panels:shortlist_check", PANEL, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder"].pk)),
+    Row("panels:shortlist_check", CHAIR, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder_conflicted"].pk),
+        id="panels:shortlist_check[conflicted member]"),
+    Row("panels:shortlist_letter_pdf", POST_ONLY, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder"].pk)),
     Row("panels:scoring", PANEL, kwargs=scoring),
     Row("panels:scoring", only(), kwargs=lambda world: {"programme_id": world["other_programme"].pk, "panel_id": world["other_panel"].pk},
         id="panels:scoring[not on the panel]"),
@@ -102,5 +109,8 @@ ROWS += [
     Row("panels:award", CHAIR, kwargs=scoring),
     Row("panels:annotation_add", PANEL, kwargs=lambda world: scoring(world, "awarded_panel")),
     Row("panels:report_pdf", POST_ONLY, kwargs=scoring),
+    # The open data the council publishes: commissioners, before and after the award.
+    Row("panels:ocds_releases", CHAIR, kwargs=scoring),
+    Row("panels:ocds_releases", CHAIR, kwargs=lambda world: scoring(world, "awarded_panel"), id="panels:ocds_releases[after the award]"),
     Row("panels:feedback_pdf", POST_ONLY, kwargs=lambda world: scoring(world, "awarded_panel", bidder_id=world["awarded_panel_bright"].bidder_id)),
 ]

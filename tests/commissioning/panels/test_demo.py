@@ -27,7 +27,10 @@ def test_the_demo_has_a_panel_with_al_and_maureen_briefed_and_the_agreed_questio
     assert panel.bidders.count() == 3 and panel.bidders.get(name="Riverside Support Ltd").organisation == provider
     assert BriefingPack.objects.filter(member__panel=panel).count() == 3
     assert list(BriefingPack.objects.filter(member__panel=panel, first_opened_at__isnull=True).values_list("member__user__email", flat=True)) == ["carer@demo.example"]
-    assert panel.questions.filter(agreed=True).count() == 3
+    # Every published criterion the panel scores has an agreed question; price takes none.
+    agreed = set(panel.questions.filter(agreed=True).values_list("criterion__title", flat=True))
+    assert agreed == {"Working with people who use the service", "Quality and safety", "Social value"}
+    assert panel.version.criteria.get(scored_on_price=True).title == "Price"
 
     login_as(client, panel.members.get(role="chair").user)
     page = " ".join(BeautifulSoup(client.get(reverse("panels:panel_detail", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})).content, "html.parser").get_text(" ").split())

@@ -27,12 +27,12 @@ def test_a_commissioner_sets_up_a_panel_for_a_published_specification_and_names_
     client = client_as(commissioner)
     response = client.post(reverse("panels:panel_add", kwargs={"programme_id": programme.pk}), {
         "specification": specification.pk, "title": "Tender panel", "purpose": "Choose the provider together.",
-        "timetable": "May", "chair": commissioner.pk, "score_max": "5", "quality_weight": "80",
+        "timetable": "May", "chair": commissioner.pk, "score_max": "5",
     })
     panel = Panel.objects.get()
     assert response.status_code == 302 and response.headers["Location"] == _url(panel)
     assert panel.activity.kind == ActivityKind.PROCUREMENT_PANEL and panel.activity.programme == programme
-    assert panel.version.number == 1 and panel.price_weight == 20
+    assert panel.version.number == 1
     assert panel.members.get().role == PanelMember.Role.CHAIR
     assert AuditEvent.objects.filter(action="create", target_id=str(panel.pk)).exists()
     # The programme's stage page links to the panel through its activity.
@@ -47,8 +47,8 @@ def test_a_specification_still_in_draft_cannot_have_a_panel(client_as, commissio
     url = reverse("panels:panel_add", kwargs={"programme_id": programme.pk})
     assert_bad_input(
         client_as(commissioner), url,
-        {"specification": "", "title": "Tender panel", "purpose": "", "timetable": "", "chair": "", "score_max": "9x", "quality_weight": "120"},
-        errors=["Select the specification", "Say what the panel is for", "Select the chair", "Enter a whole number", "Enter a number from 0 to 100"],
+        {"specification": "", "title": "Tender panel", "purpose": "", "timetable": "", "chair": "", "score_max": "9x"},
+        errors=["Select the specification", "Say what the panel is for", "Select the chair", "Enter a whole number"],
         kept=["title"], unchanged=lambda: Panel.objects.count(),
     )
 

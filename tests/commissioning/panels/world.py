@@ -57,7 +57,7 @@ def _build_panel_setup_world(world: dict) -> dict:
 
 
 def _scoring_world(world: dict) -> dict:
-    from commissioning.panels.scoring import selectors as scoring_selectors, services as scoring_services
+    from commissioning.panels.scoring import services as scoring_services
     from commissioning.panels.models import BidResponse
     from tests.commissioning.panels.factories import panel_ready_to_score, pdf_upload
 
@@ -82,7 +82,7 @@ def _scoring_world(world: dict) -> dict:
             for response in (bright, northside):
                 scoring_services.moderated_score_record(response=response, value=3, rationale="Agreed at moderation.", by=commissioner)
             scoring_services.panel_award(panel=panel, bidder=bright.bidder, recommendation="Bright Days ranked first.", decided_by="The panel",
-                                         totals=scoring_selectors.bidder_totals(panel=panel), by=commissioner)
+                                         by=commissioner)
             scoring_services.annotation_add(panel=panel, text="Feedback letters sent.", by=commissioner)
         built[key] = panel
         built[f"{key}_bright"] = bright

@@ -34,8 +34,9 @@ def test_the_specification_page_costs_the_same_with_ten_times_the_sections_and_c
     login_as(client, person)
     url = reverse("specifications:specification_detail", kwargs={"programme_id": specification.programme_id, "specification_id": specification.pk})
     # memberships (the rules), programme, specification, versions, sections, what informed
-    # them, comments with authors, criteria, questions, outcomes, indicators, own comments, glossary
-    assert_fixed_queries(lambda: client.get(url), budget=13, grow=lambda: _grow(draft, commissioner, [person, carer], 10))
+    # them, comments with authors, criteria, questions, shortlisting questions, outcomes, indicators,
+    # own comments, glossary
+    assert_fixed_queries(lambda: client.get(url), budget=14, grow=lambda: _grow(draft, commissioner, [person, carer], 10))
 
 
 def test_the_versions_page_costs_the_same_with_ten_times_the_sections(client, commissioner, person, specification, draft):
@@ -51,8 +52,8 @@ def test_the_versions_page_costs_the_same_with_ten_times_the_sections(client, co
         _grow(new, commissioner, [person], 10)
 
     # memberships, programme, specification, versions, then for each of the two versions
-    # compared: sections, what informed them, criteria, questions
-    assert_fixed_queries(lambda: client.get(url), budget=12, grow=grow)
+    # compared: sections, what informed them, criteria, questions, shortlisting questions
+    assert_fixed_queries(lambda: client.get(url), budget=14, grow=grow)
 
 
 def test_the_glossary_page_costs_the_same_with_ten_times_the_words(client, person):

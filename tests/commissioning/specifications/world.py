@@ -22,6 +22,8 @@ def build_specifications_world(world: dict) -> dict:
         {"title": "Price", "description": "", "weight": 40},
     ])
     services.question_add(criterion=criteria[0], text="How will people help run the service?", kind="written", by=users[Role.CARER])
+    services.shortlist_question_add(version=version, text="The provider is registered with the Care Quality Commission.",
+                                    kind="pass_fail", by=commissioner)
     services.version_publish(version=version, by=commissioner)
     draft = services.draft_start(specification=specification, by=commissioner)
     draft_background = draft.sections.get(key="background")
@@ -34,6 +36,7 @@ def build_specifications_world(world: dict) -> dict:
         "spec_comment": comment,
         "spec_criterion": criterion,
         "spec_question": criterion.questions.get(),
+        "spec_shortlist_question": draft.shortlist_questions.get(),
         "glossary_term": GlossaryTermFactory(term="provider", explanation="An organisation paid to run the service.", updated_by=commissioner),
         "other_specification": other,
     }

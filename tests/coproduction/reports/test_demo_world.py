@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 import zipfile
+from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -120,24 +121,28 @@ ASKS = [
             }))
         for index in range(3)
     ],
+    Ask("shortlisting letter", (ReportJob.Kind.PANEL_SHORTLIST_LETTER,), lambda: reverse("panels:shortlist_letter_pdf", kwargs={
+        "programme_id": day_opportunities().pk, "panel_id": demo_panel().pk,
+        "bidder_id": Bidder.objects.get(panel=demo_panel(), shortlist_checks__passed=False).pk,
+    })),
     Ask("subject access", (ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP),
         lambda: reverse("governance:sar_person", kwargs={"person_id": al().pk})),
 ]
 
 
 def award_the_demo_panel() -> None:
-    """Feedback letters are made only after the award: the chair finishes moderating, the
-    procurement officer scores price, and the chair records the award."""
+    """Assessment summaries are made only after the award: the chair finishes moderating, the
+    procurement officer enters any missing price, and the chair records the award."""
     panel = demo_panel()
     chair = panel.members.get(user__email="commissioner@demo.example")
     officer = panel.members.get(user__email="procurement@demo.example")
     for response in BidResponse.objects.filter(bidder__panel=panel, question__agreed=True, moderated__isnull=True):
         scoring_services.moderated_score_record(response=response, value=panel.score_max // 2, rationale="Agreed at moderation.", by=chair.user)
     for bidder in Bidder.objects.filter(panel=panel, price_score__isnull=True):
-        scoring_services.price_score_record(bidder=bidder, member=officer, percent=80, notes="Within budget.", by=officer.user)
+        scoring_services.price_score_record(bidder=bidder, member=officer, bid_price=Decimal("250000"), by=officer.user)
     totals = scoring_selectors.bidder_totals(panel=panel)
     winner = Bidder.objects.get(pk=totals[0].bidder_id)
-    scoring_services.panel_award(panel=panel, bidder=winner, recommendation="Best value.", decided_by="The panel", totals=totals, by=chair.user)
+    scoring_services.panel_award(panel=panel, bidder=winner, recommendation="Best value.", decided_by="The panel", by=chair.user)
 
 
 @dataclass
@@ -220,6 +225,7 @@ ALLOWED = {
     "briefing pack": PANEL,
     "panel report": PANEL,
     **{f"feedback letter {index}": frozenset({"commissioner"}) for index in range(3)},  # the chair
+    "shortlisting letter": frozenset({"commissioner"}),  # the chair
     "subject access": frozenset({"admin"}),
 }
 
@@ -313,6 +319,14 @@ def check_feedback_letter(index: int) -> Callable[[str, bytes], None]:
     return check
 
 
+def check_shortlisting_letter(who: str, data: bytes) -> None:
+    text = words(data)
+    bidder = Bidder.objects.get(panel=demo_panel(), shortlist_checks__passed=False)
+    assert f"To {bidder.name}" in text and "not the day activities this service needs" in text
+    for member in demo_panel().members.select_related("user"):
+        assert member.user.full_name not in text
+
+
 def check_subject_access_pdf(who: str, data: bytes) -> None:
     text = words(data)
     assert al().full_name in text
@@ -327,6 +341,7 @@ CHECKS = {
     "ballots": check_paper_for_the_round, "idea cards": check_paper_for_the_round,
     "monitoring papers": check_monitoring_papers, "briefing pack": check_briefing, "panel report": check_panel_report,
     **{f"feedback letter {index}": check_feedback_letter(index) for index in range(3)},
+    "shortlisting letter": check_shortlisting_letter,
     "subject access": check_subject_access_pdf,
 }
 

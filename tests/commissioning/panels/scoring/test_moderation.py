@@ -134,7 +134,10 @@ def test_the_award_goes_into_the_decisions_log_and_scores_then_cannot_change(cli
     decision = panel.award_decision
     assert panel.status == Panel.Status.AWARDED and decision.programme_id == panel.programme_id
     assert "recommends awarding the contract to Bright Days CIC" in decision.decision
-    assert "1. Bright Days CIC: quality 80.00%" in decision.evidence
+    # Both published criteria, each with its score out of its weight: Value for money's agreed
+    # question has no answer from anyone, so it counts 0.
+    assert ("1. Bright Days CIC: Working with people 56.00 of 70, Value for money 0.00 of 30; total 56.00 out of 100"
+            in decision.evidence)
     assert list(decision.informed_by.all()) == [panel.activity]
     log = client.get(reverse("commissioning:decision_detail", kwargs={"programme_id": panel.programme_id, "decision_id": decision.pk}))
     assert "Award recommendation: Scoring panel" in log.content.decode()

@@ -25,10 +25,10 @@ def _url(name, panel, **kwargs):
 
 
 @pytest.fixture
-def awarded(programme, specification, commissioner, person, carer):
+def awarded(programme, priced_specification, commissioner, person, carer):
     officer = UserFactory(full_name="Olu Adeyemi", roles=["commissioner"])
     panel, members, bidders, questions = panel_ready_to_score(
-        programme=programme, specification=specification, chair=commissioner, quality_weight=80,
+        programme=programme, specification=priced_specification, chair=commissioner,
         members={person: LIVED, carer: CARER, officer: OFFICER}, conflicts={carer: ["Northside Care Ltd"]},
         title="Day opportunities tender panel",
     )
@@ -41,13 +41,11 @@ def awarded(programme, specification, commissioner, person, carer):
     scoring_services.moderated_score_record(response=bright, value=4, rationale="Strong plan for involving people in hiring.", by=commissioner)
     scoring_services.moderated_score_record(response=northside, value=2, rationale="Little about weekends or involving people.", by=commissioner)
     by_name = {b.name: b for b in bidders}
-    scoring_services.price_score_record(bidder=by_name["Bright Days CIC"], member=members[officer], percent=Decimal("75"), notes="Second lowest price.", by=officer)
-    scoring_services.price_score_record(bidder=by_name["Northside Care Ltd"], member=members[officer], percent=Decimal("100"), notes="Lowest price.", by=officer)
-    from commissioning.panels.scoring import selectors as scoring_selectors
-
+    scoring_services.price_score_record(bidder=by_name["Bright Days CIC"], member=members[officer], bid_price=Decimal("250000"), by=officer)
+    scoring_services.price_score_record(bidder=by_name["Northside Care Ltd"], member=members[officer], bid_price=Decimal("200000"), by=officer)
     scoring_services.panel_award(
         panel=panel, bidder=by_name["Bright Days CIC"], recommendation="Best for the people who will use it.",
-        decided_by="The panel", totals=scoring_selectors.bidder_totals(panel=panel), by=commissioner,
+        decided_by="The panel", by=commissioner,
     )
     return panel, by_name
 
@@ -60,9 +58,13 @@ def test_the_panel_report_has_criteria_scores_rationales_totals_ranking_conflict
     report_services.report_job_render(job=job)
     text = _pdf_text(job)
     assert "procurement panel report" in text and "Day opportunities tender panel" in text
-    assert "Working with people 70 1" in text  # criterion, weight, agreed questions
-    # Bright: quality 80, price 75 -> 80 x 0.8 + 75 x 0.2 = 79; Northside: 40 x 0.8 + 100 x 0.2 = 52.
-    assert "1 Bright Days CIC 80.00 75.00 79.00" in text and "2 Northside Care Ltd 40.00 100.00 52.00" in text
+    # The criteria and weights as published, price by its formula.
+    assert "Working with people 40 1 agreed question" in text and "Price 20 By formula: lowest price ÷ this bid's price × weight" in text
+    # Bright: 4 of 5 on working with people -> 32.00; quality and social value unanswered -> 0;
+    # price 200,000 / 250,000 x 20 = 16.00; total 48.00. Northside: 2 of 5 -> 16.00, price 20.00: 36.00.
+    assert "1 Bright Days CIC 32.00 0.00 0.00 16.00 4 ÷ 5 × 40" in text and "48.00 32.00 + 0.00 + 0.00 + 16.00 = 48.00" in text
+    assert "2 Northside Care Ltd 16.00 0.00 0.00 20.00 2 ÷ 5 × 40" in text and "36.00 16.00 + 0.00 + 0.00 + 20.00 = 36.00" in text
+    assert "Bright Days CIC £250,000.00" in text  # prices shown as money
     assert "Moderated score: 4 out of 5. Rationale: Strong plan for involving people in hiring." in text
     assert "Bright reason by" in text  # the members' own scores stay beside the moderated one
     assert "Declared interest." in text and "Conflicts of interest declared" in text
@@ -71,7 +73,8 @@ def test_the_panel_report_has_criteria_scores_rationales_totals_ranking_conflict
     assert "Tagged:          yes" in info
 
 
-def test_a_feedback_letter_shows_one_bidder_only_their_own_scores_and_reasons(client_as, awarded, commissioner, person):
+def test_an_assessment_summary_shows_the_bidders_scores_and_reasons_beside_the_winning_bids_and_names_no_member(
+        client_as, awarded, commissioner, person, carer):
     panel, bidders = awarded
     northside = bidders["Northside Care Ltd"]
     client = client_as(commissioner)
@@ -80,14 +83,18 @@ def test_a_feedback_letter_shows_one_bidder_only_their_own_scores_and_reasons(cl
     assert job.subject == northside
     report_services.report_job_render(job=job)
     text = _pdf_text(job)
-    assert "To Northside Care Ltd" in text
-    assert "Your score: 2 out of 5" in text and "Little about weekends or involving people." in text
+    assert "To Northside Care Ltd" in text and "Assessment summary of your bid" in text
     assert "The panel recommended awarding the contract to another bidder." in text
-    assert "Overall: 52.00 out of 100" in text
-    # Nothing about anyone else: no other bidder, their scores or reasons, nor who scored what.
-    for other in ["Bright Days", "Strong plan for involving people in hiring.", "79.00", "80.00", "Bright reason by", person.full_name,
-                  "Northside says nothing about weekends"]:
-        assert other not in text
+    # Each published criterion: the bidder's score and the winning bid's, with the arithmetic.
+    assert "16.00 of 40: 2 ÷ 5 × 40 = 16.00" in text and "32.00 of 40: 4 ÷ 5 × 40 = 32.00" in text
+    assert "Price (20) 20.00 of 20: £200,000.00 ÷ £200,000.00 × 20 = 20.00 16.00 of 20: £200,000.00 ÷ £250,000.00 × 20 = 16.00" in text
+    assert "Total (out of 100) 36.00: 16.00 + 0.00 + 0.00 + 20.00 = 36.00 48.00: 32.00 + 0.00 + 0.00 + 16.00 = 48.00" in text
+    # The panel's agreed reasons for both bids.
+    assert "Little about weekends or involving people." in text and "Strong plan for involving people in hiring." in text
+    # No member of the panel is named, and no member's own score or reason is shown.
+    for private in [person.full_name, carer.full_name, commissioner.full_name, "Olu Adeyemi", "Bright reason by",
+                    "Northside says nothing about weekends"]:
+        assert private not in text
 
 
 def test_letters_are_made_by_the_chair_after_the_award(client_as, programme, specification, commissioner, person):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from commissioning.demo import seed_commissioning_demo
 from commissioning.panels.demo import PANEL_TITLE, seed_panels_demo
-from commissioning.panels.models import ModeratedScore, Panel, Score
+from commissioning.panels.models import ModeratedScore, Panel, Score, ShortlistCheck
 from commissioning.panels.scoring.demo import seed_panel_scoring_demo
 from commissioning.specifications.demo import seed_specifications_demo
 from coproduction.accounts.models import Organisation, Role
@@ -23,6 +23,7 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     seed_panel_scoring_demo(panel)  # idempotent
     panel.refresh_from_db()
     assert panel.status == Panel.Status.MODERATING and panel.bidders.count() == 3
+    assert panel.deputy.user.email == "procurement@demo.example"
     scorers = set(Score.objects.filter(response__bidder__panel=panel).values_list("member__user__email", flat=True))
     assert scorers == {"commissioner@demo.example", "person@demo.example", "carer@demo.example", "procurement@demo.example"}
     assert ModeratedScore.objects.filter(response__bidder__panel=panel).count() == 2
@@ -31,6 +32,22 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     url = reverse("panels:moderation", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
     page = BeautifulSoup(client.get(url).content, "html.parser")
     assert page.select(".app-panel-moderation__flagged") and "discuss" in page.get_text()
-    assert "2 of 9 answers moderated" in " ".join(page.get_text(" ").split())
-    totals = client.get(reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}))
-    assert "Bright Days CIC" in totals.content.decode()
+    # Four agreed questions (one on working with people, two on quality, one on social value), and
+    # the two shortlisted bidders of three.
+    assert "2 of 8 answers moderated" in " ".join(page.get_text(" ").split())
+    shortlisting = " ".join(BeautifulSoup(client.get(
+        reverse("panels:shortlisting", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
+    ).content, "html.parser").get_text(" ").split())
+    assert "Riverside Support Ltd Not shortlisted" in shortlisting and "covers personal care at home only" in shortlisting
+    assert set(ShortlistCheck.objects.filter(bidder__panel=panel).values_list("checked_by__email", flat=True)) == {"person@demo.example"}
+    totals = " ".join(BeautifulSoup(client.get(
+        reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk})
+    ).content, "html.parser").get_text(" ").split())
+    # All four published criteria, with their published weights, and price by formula, never a second share.
+    for heading in ("Working with people who use the service (out of 40)", "Quality and safety (out of 30)",
+                    "Social value (out of 10)", "Price (out of 20)"):
+        assert heading in totals
+    assert "Quality counts" not in totals
+    # Northside's price against the lowest (Bright Days'), times the weight of 20.
+    assert "£240,000.00 ÷ £265,000.00 × 20 = 18.11" in totals
+    assert "£240,000.00 ÷ £240,000.00 × 20 = 20.00" in totals
