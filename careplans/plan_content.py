@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
+from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, missing, section_for, sections_for
 
 
 class Status:
@@ -39,8 +39,10 @@ def whose(value) -> str:
 
 
 def section_status(plan, section: Section) -> str:
+    """Completed only when marked so and nothing it needs is missing (a list item removed
+    since, or a plan copied from a version written before the section's needs were set)."""
     data = plan.section_data(section.key)
-    if data.get("status") == Status.COMPLETED:
+    if data.get("status") == Status.COMPLETED and all(need.check(data) for need in section.needs):
         return Status.COMPLETED
     if data.get("fields") or any(data.get("lists", {}).values()):
         return Status.IN_PROGRESS
@@ -66,8 +68,8 @@ class ShownField:
     whose_label: str = ""
 
 
-def describe(plan, person) -> list[dict]:
-    """Every section of the plan, ready for a page or a PDF."""
+def describe(plan, person, *, own: bool = False) -> list[dict]:
+    """Every section of the plan, ready for a page or a PDF; ``own``: read by the person themselves."""
     described = []
     for section in sections_for(person):
         data = plan.section_data(section.key)
@@ -89,6 +91,7 @@ def describe(plan, person) -> list[dict]:
                 "section": section,
                 "status": section_status(plan, section),
                 "status_label": Status.LABELS[section_status(plan, section)],
+                "missing": [message for _, message in missing(section, data, name=person.display_name, own=own)],
                 "fields": fields,
                 "lists": lists,
                 "total": budget_total(plan) if section.key == "budget" else None,
@@ -131,10 +134,16 @@ def compare(older, newer, person) -> list[Change]:
     return [Change(section, what, before.get((section, what), ""), after.get((section, what), "")) for section, what in keys if before.get((section, what), "") != after.get((section, what), "")]
 
 
-def section_or_404(key: str):
+def incomplete_sections(plan, person, *, own: bool = False) -> list[dict]:
+    """The sections that apply and are not complete yet, each with what it still needs."""
+    return [part for part in describe(plan, person, own=own) if part["status"] != Status.COMPLETED]
+
+
+def section_or_404(person, key: str):
+    """The section as this person's plan numbers it; 404 if there is none, or it does not apply."""
     from django.http import Http404
 
-    section = SECTION_BY_KEY.get(key)
+    section = section_for(person, key) if key in SECTION_BY_KEY else None
     if section is None:
         raise Http404
     return section

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.forms import errors_onto_form
 from coproduction.people.selectors import own_person_record
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
@@ -27,7 +28,6 @@ from .models import ReviewItem
 from coproduction.people.models import Person
 from .plan_content import compare, describe, section_or_404
 from .section_panels import section_panels_for
-from .sections import sections_for
 from .views import person_or_404
 
 
@@ -82,19 +82,21 @@ def plan_start(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
-    section = section_or_404(key)
-    if section not in sections_for(person):
-        raise Http404
+    section = section_or_404(person, key)
     plan = _draft_or_404(person)
     stored = selectors.plan_section_answers(plan=plan, key=key)
     form = SectionForm(data=request.POST or None, section=section, stored=stored)
     if request.method == "POST" and form.is_valid():
-        services.plan_section_save(
-            plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
-            by=request.user, request=request,
-        )
-        messages.success(request, f"Saved: {section.title}")
-        return redirect("careplans:plan_detail", person_id=person.pk)
+        try:
+            services.plan_section_save(
+                plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
+                by=request.user, request=request,
+            )
+        except ValidationError as error:
+            errors_onto_form(form, error, field="completed")
+        else:
+            messages.success(request, f"Saved: {section.title}")
+            return redirect("careplans:plan_detail", person_id=person.pk)
     if request.method == "GET":
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request, detail=f"section: {key}")
     return _render_section(request, person, plan, section, form)
@@ -114,14 +116,17 @@ def _render_section(request, person, plan, section, form, item_forms=None):
     bound = next((f for f in [form, *item_forms.values()] if f is not None and f.is_bound and f.errors), form)
     return render(
         request, "careplans/section_edit.html",
-        {"person": person, "plan": plan, "section": section, "form": form, "lists": lists, "total": part["total"], "summary_form": bound},
+        {
+            "person": person, "plan": plan, "section": section, "form": form, "lists": lists, "total": part["total"],
+            "summary_form": bound, "still_needed": part["missing"],
+        },
     )
 
 
 @require_POST
 def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
-    section = section_or_404(key)
+    section = section_or_404(person, key)
     item_list = next((item_list for item_list in section.lists if item_list.name == list_name), None)
     if item_list is None:
         raise Http404
@@ -138,7 +143,7 @@ def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> 
 @require_POST
 def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, item_id: str) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
-    section_or_404(key)
+    section_or_404(person, key)
     plan = _draft_or_404(person)
     services.plan_item_remove(plan=plan, key=key, list_name=list_name, item_id=item_id, by=request.user, request=request)
     messages.success(request, "Removed")
@@ -149,16 +154,22 @@ def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, 
 def plan_agree(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.change_plan")
     plan = _draft_or_404(person)
-    error = None
+    refused = False
     if request.method == "POST":
         try:
             services.plan_agree(plan=plan, by=request.user, request=request)
-        except ValidationError as problem:
-            error = problem.messages[0]
+        except ValidationError:
+            refused = True
         else:
             messages.success(request, f"Version {plan.version} of the plan is agreed")
             return redirect("careplans:plan_detail", person_id=person.pk)
-    return render(request, "careplans/plan_agree.html", {"person": person, "plan": plan, "error": error}, status=200)
+    sections = describe(plan, person)
+    context = {
+        "person": person, "plan": plan, "sections": sections, "refused": refused,
+        "incomplete": [part for part in sections if part["status"] != "completed"],
+        "person_seen": plan.section_data("agreement").get("fields", {}).get("person_seen") == "yes",
+    }
+    return render(request, "careplans/plan_agree.html", context)
 
 
 @require_GET
@@ -182,7 +193,7 @@ def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def comment_add(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.comment_on_plan")
-    section = section_or_404(key)
+    section = section_or_404(person, key)
     plan = selectors.plan_latest(person=person)
     if plan is None:
         raise Http404

@@ -18,7 +18,8 @@ from coproduction.governance.models import Consent
 from . import notices
 from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import Person, Representative
-from .plan_content import Status
+from .plan_content import Status, incomplete_sections
+from .sections import missing, section_for
 
 PERSON_FIELDS = [
     "full_name", "preferred_name", "date_of_birth", "pronouns", "communication_needs", "interpreter_language",
@@ -130,12 +131,27 @@ def plan_start(*, person: Person, by: User, request=None) -> CarePlan:
     return plan
 
 
+def _must_be_complete(plan: CarePlan, key: str, data: dict, by: User) -> None:
+    """A section is marked completed only with everything its definition says it needs."""
+    definition = section_for(plan.person, key)
+    gaps = missing(definition, data, name=plan.person.display_name, own=by.pk == plan.person.user_id) if definition else []
+    if gaps:
+        errors: dict[str, list[str]] = {}
+        for question, message in gaps:
+            errors.setdefault(question or "completed", []).append(message)
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def plan_section_save(*, plan: CarePlan, key: str, fields: dict, completed: bool, by: User, request=None) -> CarePlan:
+    """Save a section's answers. Marked completed only when nothing it needs is missing: otherwise
+    a ValidationError says what is, and nothing is saved."""
     plan = _locked(plan)
     _must_be_draft(plan)
     section = plan.content.setdefault("sections", {}).setdefault(key, {})
     section["fields"] = {name: value for name, value in fields.items() if value not in (None, "", {})}
+    if completed:
+        _must_be_complete(plan, key, section, by)
     section["status"] = Status.COMPLETED if completed else Status.IN_PROGRESS
     plan.save(update_fields=["content", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"section: {key}")
@@ -159,8 +175,14 @@ def plan_item_add(*, plan: CarePlan, key: str, list_name: str, item: dict, by: U
 def plan_item_remove(*, plan: CarePlan, key: str, list_name: str, item_id: str, by: User, request=None) -> CarePlan:
     plan = _locked(plan)
     _must_be_draft(plan)
-    items = plan.content.get("sections", {}).get(key, {}).get("lists", {}).get(list_name, [])
-    plan.content["sections"][key]["lists"][list_name] = [item for item in items if item.get("id") != item_id]
+    section = plan.content.get("sections", {}).get(key, {})
+    items = section.get("lists", {}).get(list_name, [])
+    if not items:
+        return plan
+    section["lists"][list_name] = [item for item in items if item.get("id") != item_id]
+    definition = section_for(plan.person, key)
+    if section.get("status") == Status.COMPLETED and definition and missing(definition, section, name=""):
+        section["status"] = Status.IN_PROGRESS  # no longer has what it needs to be complete
     plan.save(update_fields=["content", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"item removed: {key}")
     return plan
@@ -171,10 +193,12 @@ def plan_agree(*, plan: CarePlan, by: User, request=None) -> CarePlan:
     """The draft becomes an agreed, unchangeable version; the one before it is replaced."""
     plan = _locked(plan)
     _must_be_draft(plan)
-    agreement = plan.section_data("agreement")
-    fields = agreement.get("fields", {})
-    if agreement.get("status") != Status.COMPLETED or fields.get("person_seen") != "yes" or not fields.get("review_date"):
-        raise ValidationError("Complete the agreement section first: the person must have seen the plan, and it needs a review date.")
+    incomplete = incomplete_sections(plan, plan.person)
+    if incomplete:
+        raise ValidationError([f"Complete section {part['section'].number}, {part['section'].title}" for part in incomplete])
+    fields = plan.section_data("agreement").get("fields", {})
+    if fields.get("person_seen") != "yes":
+        raise ValidationError("Record in the agreement section that the person has seen this plan and agrees with it")
     plan.person.plans.filter(status=CarePlan.Status.AGREED).update(status=CarePlan.Status.SUPERSEDED)
     plan.status = CarePlan.Status.AGREED
     plan.agreed_at, plan.agreed_by = timezone.now(), by

@@ -37,7 +37,7 @@ from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.governance.consent.services import give_consent
 from coproduction.governance.models import Consent
 from coproduction.people.models import Person, Representative
-from tests.careplans.factories import RepresentativeFactory
+from tests.careplans.factories import RepresentativeFactory, complete_content
 from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory, VotingCodeFactory
 from tests.commissioning.panels.factories import (
     BidderFactory,
@@ -184,11 +184,10 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name=f"Start a plan with {name}").click()
     expect(page.get_by_text("Version 1: Draft.")).to_be_visible()
 
-    # Agreeing too soon is explained, with a link to the section that is missing.
+    # Agreeing too soon: the check-answers page lists what is not complete, and offers no agreement yet.
     page.get_by_role("link", name="Agree the plan").click()
-    page.get_by_role("button", name="Agree the plan").click()
-    expect(page).to_have_title(re.compile(r"^Error:"))
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Complete the agreement section first")
+    expect(page.locator("#not-complete")).to_contain_text("1. What I want to achieve")
+    expect(page.get_by_role("button", name="Agree the plan")).to_have_count(0)
 
     # The person's own words, in a section of their plan.
     words = f"Back to the allotment twice a week, said {name.split()[0]}"
@@ -200,9 +199,22 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Save and continue").click()
     expect(success_banner(page)).to_contain_text("Saved: What I want to achieve")
     expect(page.locator("#section-goals")).to_contain_text(words)
+    # Marked completed with nothing in it, a section is refused and says what it needs.
+    page.get_by_role("link", name="7. What happens if things go wrong").click()
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write what should happen if things go wrong")
+
+    # The sections written at earlier visits (each screen works as the first did).
+    plan = Person.objects.get(full_name=name).plans.get()
+    written = complete_content()["sections"]
+    plan.content["sections"].update({key: written[key] for key in written if key not in ("goals", "consultation", "agreement")})
+    plan.save()
 
     # The agreement, then the plan agreed.
-    page.get_by_role("link", name="10. Agreement").click()
+    page.get_by_role("link", name="Back to the plan").click()
+    page.get_by_role("link", name="9. Agreement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Agreement")
     page.get_by_role("group", name="The person has seen this plan and agrees with it").get_by_label("Yes").check()
     page.get_by_role("group", name="How they got their copy").get_by_label("Given in person").check()
@@ -216,7 +228,7 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Save and continue").click()
     expect(success_banner(page)).to_contain_text("Saved: Agreement")
     page.get_by_role("link", name="Agree the plan").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Agree version 1 of {name}'s plan")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Check version 1 of {name}’s plan before it is agreed")
     page.get_by_role("button", name="Agree the plan").click()
     expect(success_banner(page)).to_contain_text("Version 1 of the plan is agreed")
     expect(page.locator("main")).to_contain_text(f"Agreed on {date.today().day} {date.today():%B %Y}. Review due {review_on.day} {review_on:%B %Y}")

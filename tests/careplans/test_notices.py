@@ -15,6 +15,7 @@ from coproduction.accounts.models import Role
 from coproduction.notifications.selectors import messages_for
 from tests.careplans.factories import (
     CarePlanFactory,
+    complete_content,
     PersonFactory,
     RepresentativeFactory,
     ReviewFactory,
@@ -135,8 +136,10 @@ def test_representatives_hear_while_their_access_stands(team):
 
 def agree(plan, practitioner, review_date):
     plan.refresh_from_db()
-    plan.content["sections"]["agreement"] = {
-        "status": "completed", "fields": {"person_seen": "yes", "review_date": review_date.isoformat()}}
+    sections = plan.content["sections"]
+    for key, complete in complete_content(review_date.isoformat())["sections"].items():
+        if key == "agreement" or sections.get(key, {}).get("status") != "completed":
+            sections[key] = complete
     plan.save()
     return services.plan_agree(plan=plan, by=practitioner)
 
@@ -214,9 +217,10 @@ def test_the_daily_task_runs_the_same_queries_however_many_plans(team, team_mana
 def test_agreeing_a_plan_emails_the_person_a_link_and_nothing_of_the_plan(client_as, team, practitioner, person, mailbox, settings):  # noqa: F811
     settings.SITE_URL = "https://coproduction.example.gov.uk"
     subject = PersonFactory(team=team, practitioner=practitioner, user=person, full_name="Alan Marsh")
-    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, complete=True)
     services.plan_section_save(plan=plan, key="agreement", completed=True, by=practitioner,
-                               fields={"person_seen": "yes", "review_date": (TODAY + timedelta(weeks=8)).isoformat()})
+                               fields={"person_seen": "yes", "copy_how": "post", "copy_format": "large_print",
+                                       "review_date": (TODAY + timedelta(weeks=8)).isoformat()})
     with celery_worker():
         response = client_as(practitioner).post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
         assert response.status_code == 302

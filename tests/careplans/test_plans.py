@@ -14,6 +14,7 @@ from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
 from tests.careplans.factories import (
     CarePlanFactory,
+    complete_content,
     PersonFactory,
     RepresentativeFactory,
 )
@@ -51,11 +52,22 @@ def test_a_plan_is_written_section_by_section_and_agreed(client_as, practitioner
     status = BeautifulSoup(page.content, "html.parser").select_one("#status-goals").get_text(strip=True)
     assert status == "Completed"
 
-    # Agreeing needs the agreement section first: explained, nothing changes.
+    # Agreeing needs every section complete: the check-answers page says which are not.
+    check = BeautifulSoup(client.get(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk})).content, "html.parser")
+    not_complete = check.select_one("#not-complete").get_text(" ", strip=True)
+    assert "2. What is important to me" in not_complete and "1. What I want" not in not_complete
+    assert "Add at least one thing the budget pays for" not in not_complete  # the budget has its items...
+    assert "Select how the budget is managed" in not_complete  # ...but not how it is managed
+    assert "Agree the plan" not in [button.get_text(strip=True) for button in check.select("main button")]  # not yet
     refused = client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
-    assert "Complete the agreement section first" in refused.text
+    summary = [a.get_text(strip=True) for a in BeautifulSoup(refused.content, "html.parser").select(".govuk-error-summary a")]
+    assert "Complete section 10, Agreement" not in summary  # section 4 does not apply: agreement is 9
+    assert "Complete section 9, Agreement" in summary and "Complete section 2, What is important to me" in summary
     plan.refresh_from_db()
     assert plan.is_draft
+    done = complete_content()["sections"]
+    plan.content["sections"].update({key: done[key] for key in ("important", "support_decisions", "outcomes", "needs", "budget", "contingency", "involvement")})
+    plan.save()
     client.post(
         section_url(subject, "agreement"),
         {"person_seen": "yes", "copy_how": "in_person", "copy_format": "large_print",
@@ -66,6 +78,59 @@ def test_a_plan_is_written_section_by_section_and_agreed(client_as, practitioner
     plan.refresh_from_db()
     assert plan.status == "agreed" and plan.review_due.isoformat() == "2026-10-28"
     assert AuditEvent.objects.filter(actor=practitioner, detail="plan agreed").exists()
+
+
+def test_an_empty_section_is_saved_in_progress_never_completed(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, content={"sections": {}})
+    client = client_as(practitioner)
+    assert_bad_input(
+        client, section_url(subject, "goals"), {"goals": "", "completed": "yes"},
+        errors=["Write at least one thing Alan Marsh wants to achieve"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content,
+    )
+    client.post(section_url(subject, "goals"), {"goals": "", "completed": "no"})
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select_one("#status-goals").get_text(strip=True) == "Not yet started"
+
+
+def test_options_need_one_chosen_with_a_reason_before_the_section_is_complete(client_as, practitioner, subject):
+    content = {"sections": {"outcomes": {"status": "in_progress", "lists": {
+        "outcomes": [{"id": "o1", "outcome": "Swimming again", "whose": "person"}],
+        "options": [{"id": "p1", "option": "Day centre", "chosen": "no", "why": "Not for me", "whose": "person"}]}}}}
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, content=content)
+    response = assert_bad_input(
+        client_as(practitioner), section_url(subject, "outcomes"), {"completed": "yes"},
+        errors=["Add at least one option that was chosen, with why it was chosen"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content,
+    )
+    assert "Add at least one outcome Alan Marsh wants" not in response.text
+
+
+def test_removing_what_a_completed_section_needed_puts_it_back_in_progress(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, complete=True)
+    client = client_as(practitioner)
+    client.post(reverse("careplans:item_remove", kwargs={"person_id": subject.pk, "key": "budget", "list_name": "items", "item_id": "b1"}))
+    plan.refresh_from_db()
+    assert plan.section_data("budget")["status"] == "in_progress"
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select_one("#status-budget").get_text(strip=True) == "In progress"
+    edit = client.get(section_url(subject, "budget"))
+    assert "Add at least one thing the budget pays for" in BeautifulSoup(edit.content, "html.parser").select_one("#still-needed").text
+
+
+def test_sections_are_numbered_without_gaps_when_section_4_does_not_apply(client_as, practitioner, subject):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    client = client_as(practitioner)
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    titles = [link.get_text(strip=True) for link in page.select(".govuk-task-list__link")]
+    assert [title.split(".")[0] for title in titles] == [str(n) for n in range(1, 10)]
+    assert titles[3] == "4. The outcomes I want, and the options we considered"
+    assert "section 4" in client.get(section_url(subject, "outcomes")).text
+    assert client.get(section_url(subject, "consultation")).status_code == 404
+    subject.capacity = "lacks"
+    subject.save()
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select(".govuk-task-list__link")[3].get_text(strip=True) == "4. Who was consulted about my care"
 
 
 def test_an_agreed_plan_never_changes_and_a_new_draft_shows_what_changed(client_as, practitioner, subject):
