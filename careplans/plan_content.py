@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, missing, section_for, sections_for
+from .sections import SECTION_BY_KEY, Field, Kind, Section, missing, section_for, sections_for, whose_label
 
 
 class Status:
@@ -68,23 +68,26 @@ class ShownField:
     whose_label: str = ""
 
 
-def describe(plan, person, *, own: bool = False) -> list[dict]:
-    """Every section of the plan, ready for a page or a PDF; ``own``: read by the person themselves."""
+def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) -> list[dict]:
+    """Every section of the plan, ready for a page or a PDF; ``own``: read by the person themselves.
+    ``shown_to_read``: on the plan page or its PDF, which show the plan's one next review date."""
     described = []
     for section in sections_for(person):
         data = plan.section_data(section.key)
         fields = []
         for field in section.fields:
+            if field.name == "review_date" and shown_to_read and not plan.is_draft:
+                continue  # one next review date: the plan's own (shown above it), which the latest review set
             raw = data.get("fields", {}).get(field.name)
             text = display_value(field, raw)
             if text:
-                fields.append(ShownField(field.label, text, whose(raw), WHOSE_LABEL.get(whose(raw), "")))
+                fields.append(ShownField(field.label, text, whose(raw), whose_label(whose(raw), name=person.display_name, own=own)))
         lists = []
         for item_list in section.lists:
             items = []
             for item in data.get("lists", {}).get(item_list.name, []):
                 shown = [ShownField(f.label, display_value(f, item.get(f.name))) for f in item_list.fields if display_value(f, item.get(f.name))]
-                items.append({"id": item.get("id"), "fields": shown, "whose_label": WHOSE_LABEL.get(item.get("whose", ""), "")})
+                items.append({"id": item.get("id"), "fields": shown, "whose_label": whose_label(item.get("whose", ""), name=person.display_name, own=own)})
             lists.append({"definition": item_list, "items": items})
         described.append(
             {

@@ -6,6 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 
+# Said beside a question only the council answers (eligibility), when the person writes the rest.
+COUNCIL_DECIDES = "The council decides this, following the law (the Care Act 2014), so your practitioner writes it. You can comment on it."
+
+
 class Kind:
     TEXT = "text"  # free text: always records whose words it is
     CHOICE = "choice"
@@ -16,10 +20,20 @@ class Kind:
 
 WHOSE_WORDS = [
     ("person", "The person, in their own words"),
+    ("with_practitioner", "The person’s words, written with the practitioner"),
     ("representative", "A carer, family member or advocate"),
     ("practitioner", "The practitioner"),
 ]
-WHOSE_LABEL = {"person": "In their own words", "representative": "Written by a carer, family member or advocate", "practitioner": "Written by the practitioner"}
+def whose_label(whose: str, *, name: str, own: bool = False) -> str:
+    """Whose words an answer is, said to the person reading their own plan ("In your own words")
+    or, to anyone else, naming them ("In Al’s own words")."""
+    if own:
+        labels = {"person": "In your own words", "with_practitioner": "In your own words, written with your practitioner",
+                  "representative": "Written by your carer, family member or advocate", "practitioner": "Written by your practitioner"}
+    else:
+        labels = {"person": f"In {name}’s own words", "with_practitioner": f"In {name}’s own words, written with the practitioner",
+                  "representative": "Written by a carer, family member or advocate", "practitioner": "Written by the practitioner"}
+    return labels.get(whose, "")
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,8 @@ class Section:
     only_when_lacking_capacity: bool = False
     # What it needs before it can be marked as completed: it may be saved in progress without.
     needs: tuple[Needs, ...] = ()
+    # Why only the team writes it, in plain English for the person: "" when they write it too.
+    staff_only: str = ""
 
 
 BUDGET_MANAGEMENT = (
@@ -149,6 +165,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         only_when_lacking_capacity=True,
         needs=(items_needed("consulted", "Add at least one person who was consulted", "Add at least one person who was consulted"),),
+        staff_only="Your practitioner writes this part. It records who they asked about your care, because the law says they must when a decision is made in your best interests.",
     ),
     Section(
         5, "outcomes", "The outcomes I want, and the options we considered", "Each option with its benefits and risks, and which was chosen and why.",
@@ -207,6 +224,7 @@ SECTIONS: tuple[Section, ...] = (
             Needs(lambda data: bool(data.get("fields", {}).get("management")), "Select how the budget is managed", "Select how your budget is managed", field="management"),
             items_needed("items", "Add at least one thing the budget pays for", "Add at least one thing your budget pays for"),
         ),
+        staff_only="The council decides the amount of your personal budget, so your practitioner writes this part. You can comment on it, and ask them to change it.",
     ),
     Section(
         8, "contingency", "What happens if things go wrong", "Contingency plans and who to contact in an emergency.",
@@ -233,9 +251,8 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        10, "agreement", "Agreement", "The person and any representative confirm they have seen the plan and have a copy, and the review date.",
+        10, "agreement", "Agreement", "How the person got their copy, in the format they need, and the review date. The person agrees the plan in their own name once every section is complete.",
         fields=(
-            Field("person_seen", "The person has seen this plan and agrees with it", Kind.YES_NO),
             Field("representative_seen", "Their representative has seen it too (if they have one)", Kind.YES_NO),
             Field("copy_how", "How they got their copy", Kind.CHOICE, choices=COPY_HOW),
             Field("copy_format", "Format of their copy", Kind.CHOICE, choices=COPY_FORMAT),
@@ -247,6 +264,7 @@ SECTIONS: tuple[Section, ...] = (
             Needs(lambda data: bool(data.get("fields", {}).get("copy_format")), "Select the format of {name}’s copy", "Select the format of your copy", field="copy_format"),
             Needs(lambda data: bool(data.get("fields", {}).get("review_date")), "Enter the review date", "Enter the review date", field="review_date"),
         ),
+        staff_only="Your practitioner records here how you got your copy and when the plan will be reviewed.",
     ),
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}
