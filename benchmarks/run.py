@@ -149,7 +149,7 @@ PLAN_CONTENT = """{"sections": {
   "important": {"status": "completed", "fields": {"enjoy": {"text": "Gardening, the radio, a proper cup of tea", "whose": "person"}}},
   "outcomes": {"status": "completed", "lists": {"outcomes": [{"id": "o1", "outcome": "Back at the allotment", "whose": "person"}]}},
   "budget": {"status": "completed", "fields": {"management": "direct_payment"}, "lists": {"items": [{"id": "b1", "what": "Personal assistant", "weekly": "126.00", "whose": "practitioner"}]}},
-  "agreement": {"status": "completed", "fields": {"person_seen": "yes", "review_date": "2027-01-01"}}}}"""
+  "agreement": {"status": "completed", "fields": {"copy_how": "in_person", "copy_format": "standard", "review_date": "2027-01-01"}}}}"""
 
 
 def seed_careplans() -> None:
@@ -179,10 +179,20 @@ def seed_careplans() -> None:
         cursor.execute(
             """
             INSERT INTO careplans_careplan (person_id, version, status, content, created_by_id, created_at, updated_at,
-                agreed_at, agreed_by_id, review_due)
+                agreed_at, agreed_by_id, review_due, agreed_how, agreed_by_name, agreed_on, agreement_notes, best_interests_consulted)
             SELECT id, 1, 'agreed', %s::jsonb, practitioner_id, now(), now(), now(), practitioner_id,
-                   current_date + ((id %% 400) - 30)::int
+                   current_date + ((id %% 400) - 30)::int, 'on_screen', full_name, current_date, '', ''
             FROM careplans_person
+            """,
+            [PLAN_CONTENT],
+        )
+        # One person writing a new draft of their plan with their practitioner: "My plan" with editing.
+        cursor.execute(
+            """
+            INSERT INTO careplans_careplan (person_id, version, status, content, created_by_id, created_at, updated_at,
+                agreed_how, agreed_by_name, agreement_notes, best_interests_consulted)
+            SELECT p.id, 2, 'draft', %s::jsonb, p.practitioner_id, now(), now(), '', '', '', ''
+            FROM careplans_person p JOIN accounts_user u ON u.id = p.user_id WHERE u.email = 'person2@bench.example'
             """,
             [PLAN_CONTENT],
         )
@@ -335,6 +345,8 @@ def bench_pages(args: argparse.Namespace) -> None:
         ("Caseload, practitioner (first page)", "practitioner1@bench.example", "/people/"),
         ("Caseload, team manager (first page)", "manager1@bench.example", "/people/"),
         ("My plan (person, agreed plan)", "person1@bench.example", f"/people/{_person_id('person1@bench.example')}/plan/"),
+        ("My plan with editing (person, draft plan)", "person2@bench.example", f"/people/{_person_id('person2@bench.example')}/plan/"),
+        ("Writing a section of my plan (person)", "person2@bench.example", f"/people/{_person_id('person2@bench.example')}/plan/sections/goals/"),
         ("Plan page, practitioner", "practitioner1@bench.example", f"/people/{_caseload_person_id('practitioner1@bench.example')}/plan/"),
         ("Person page, practitioner", "practitioner1@bench.example", f"/people/{_caseload_person_id('practitioner1@bench.example')}/"),
         ("Audit trail, manager (first page)", "manager1@bench.example", "/audit/"),

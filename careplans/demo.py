@@ -11,7 +11,7 @@ def seed_plans_demo() -> None:
 
     from django.utils import timezone
 
-    from careplans.models import CarePlan, PlanComment
+    from careplans.models import AgreedHow, CarePlan, PlanComment, PreparedStatement
     from coproduction.people.models import Person
 
     tom = User.objects.get(email="practitioner@demo.example")
@@ -49,17 +49,40 @@ def seed_plans_demo() -> None:
         "contingency": {"status": "completed", "fields": {"plan": words("If my PA can't come, ring Mo first, then the council's out-of-hours team.")},
             "lists": {"contacts": [{"id": "c1", "name": "Maureen Marsh", "relationship": "Wife", "phone": "07700 900123", "whose": "person"}]}},
         "involvement": {"status": "completed", "fields": {"how": words("We wrote it at my kitchen table over two visits."), "listened": "yes"}},
-        "agreement": {"status": "completed", "fields": {"person_seen": "yes", "representative_seen": "yes", "copy_how": "in_person", "copy_format": "large_print", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
+        "agreement": {"status": "completed", "fields": {"representative_seen": "yes", "copy_how": "in_person", "copy_format": "large_print", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
     }}
     edith_content = {"sections": {
         "goals": {"status": "completed", "fields": {"goals": words("Edie wants to stay in her own home, with her cat, near her church.", "representative")}},
         "consultation": {"status": "completed", "lists": {"consulted": [
             {"id": "k1", "name": "Jean Clarke", "relationship": "Daughter", "how": "At Edie's home, with Edie there", "said": "Mum is happiest at home; mornings are her best time.", "whose": "representative"}]}},
-        "agreement": {"status": "completed", "fields": {"person_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "review_date": (today - timedelta(days=10)).isoformat()}},
+        "agreement": {"status": "completed", "fields": {"copy_how": "in_person", "copy_format": "easy_read", "review_date": (today - timedelta(days=10)).isoformat()}},
     }}
+    # Rosa writes her own draft from "My plan". She and Tom both changed "What is important to
+    # me" at once: Tom's save was refused with both texts shown, and he kept her words and added his.
+    written_at = (timezone.now() - timedelta(days=2)).isoformat()
     rosa_content = {"sections": {
-        "goals": {"status": "in_progress", "fields": {"goals": words("Use what I've learned to help other people get the support they need.")}},
+        "goals": {"status": "in_progress", "version": 1, "fields": {"goals": words("Use what I've learned to help other people get the support they need.")},
+                  "changes": [{"at": written_at, "side": "person", "by_name": "Rosa", "what": "What I want to achieve, and my hopes for the future",
+                               "before": "", "after": "Use what I've learned to help other people get the support they need."}]},
+        "important": {"status": "in_progress", "version": 2, "fields": {
+            "how_i_live": words("Busy. I volunteer at the hub three days a week and I don't want that to stop."),
+            "routines": words("Physio on Mondays, so no visits then.", "practitioner")},
+            "changes": [
+                {"at": written_at, "side": "person", "by_name": "Rosa", "what": "How I like to live my life", "before": "",
+                 "after": "Busy. I volunteer at the hub three days a week and I don't want that to stop."},
+                {"at": written_at, "side": "staff", "by_name": "Tom Okafor", "what": "My routines", "before": "", "after": "Physio on Mondays, so no visits then."},
+            ]},
     }}
+    # Al agreed his plan on screen, in his own account; Edie lacks capacity to agree hers, so Tom
+    # made a best-interests decision after consulting her daughter.
+    al_user = User.objects.filter(email="person@demo.example").first()
+    agreements = {
+        "Alan Marsh": {"agreed_by": al_user or tom, "agreed_how": AgreedHow.ON_SCREEN, "agreed_by_name": "Alan Marsh",
+                       "agreement_notes": "I might want Saturdays too, once the allotment is going again."},
+        "Edith Clarke": {"agreed_by": tom, "agreed_how": AgreedHow.BEST_INTERESTS, "agreed_by_name": tom.full_name,
+                         "best_interests_consulted": "Jean Clarke, Edie's daughter, at Edie's home with Edie there: "
+                                                     "Mum is happiest at home, and mornings are her best time."},
+    }
     for name, content, status, review_due in [
         ("Alan Marsh", alan_content, CarePlan.Status.AGREED, today + timedelta(weeks=5)),
         ("Edith Clarke", edith_content, CarePlan.Status.AGREED, today - timedelta(days=10)),
@@ -68,13 +91,21 @@ def seed_plans_demo() -> None:
         person = Person.objects.get(full_name=name)
         if person.plans.exists():
             continue
+        agreed = status == CarePlan.Status.AGREED
         plan = CarePlan.objects.create(
             person=person, version=1, status=status, content=content, created_by=tom, review_due=review_due,
-            agreed_at=timezone.now() - timedelta(days=30) if status == CarePlan.Status.AGREED else None,
-            agreed_by=tom if status == CarePlan.Status.AGREED else None,
+            agreed_at=timezone.now() - timedelta(days=30) if agreed else None,
+            agreed_on=today - timedelta(days=30) if agreed else None, **agreements.get(name, {}),
         )
         if name == "Alan Marsh":
             PlanComment.objects.create(plan=plan, section="goals", author=person.user, text="And Dennis says the leeks need me.")
+            # Getting ready for his next review, in his own words: Tom sees these when it starts.
+            for kind, text in [
+                ("working", "My PA gets me to the allotment on Tuesdays and Fridays, rain or shine."),
+                ("not_working", "Mornings are rushed when the PA is late, and then I'm tired all day."),
+                ("important_future", "I want to enter my leeks in the village show in September."),
+            ]:
+                PreparedStatement.objects.create(plan=plan, kind=kind, perspective="person", text=text, author=person.user)
 
 
 

@@ -9,7 +9,7 @@ from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 from coproduction.core.names import NameFormField
 
-from .models import OutcomeProgress, Review, ReviewItem, ReviewTheme
+from .models import AgreedHow, OutcomeProgress, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import CommunicationNeed, Person, Representative
 from .sections import WHOSE_WORDS, ItemList, Kind, Section
 from .sections import Field as PlanField
@@ -283,22 +283,30 @@ def _initial(field: PlanField, value):
 
 
 class SectionForm(forms.Form):
-    """One section of the plan: its fields, whose words each text is, and whether it is done."""
+    """One section of the plan: its fields, whose words each text is, and whether it is done.
+
+    ``writer`` is who is writing: "staff" say whose words each answer is; the person
+    ("person") and their representative ("representative") write in their own words, recorded as
+    theirs without asking, and never see the questions only the council answers."""
 
     completed = forms.ChoiceField(
         label="Have you completed this section?", choices=COMPLETED_CHOICES, widget=forms.RadioSelect,
         error_messages={"required": "Select whether you have completed this section"},
     )
+    seen_version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, section: Section, stored: dict, **kwargs):
+    def __init__(self, *args, section: Section, stored: dict, writer: str = "staff", **kwargs):
         super().__init__(*args, **kwargs)
-        self.section = section
+        self.section, self.stored, self.writer = section, stored, writer
+        self.initial["seen_version"] = stored.get("version", 0)
         layout = []
-        for field in section.fields:
+        for field in self.editable_fields:
             self.fields[field.name] = _plan_field(field)
             raw = stored.get("fields", {}).get(field.name)
             layout.append(_layout_for(field, field.name))
-            if field.kind == Kind.TEXT:
+            if field.kind == Kind.TEXT and (field.council_decides or writer != "staff"):
+                self.initial[field.name] = raw.get("text") if isinstance(raw, dict) else raw
+            elif field.kind == Kind.TEXT:
                 self.fields[f"{field.name}__whose"] = _whose_field(field.label)
                 layout.append(Field.radios(f"{field.name}__whose", small=True, inline=True, legend_size=Size.SMALL))
                 if isinstance(raw, dict):
@@ -308,35 +316,51 @@ class SectionForm(forms.Form):
         self.fields["completed"] = self.fields.pop("completed")  # last, after the section's own questions
         if stored.get("status"):
             self.initial["completed"] = "yes" if stored["status"] == "completed" else "no"
-        self.helper = gds_helper(*layout, Field.radios("completed", small=True, legend_size=Size.MEDIUM), submit="Save and continue")
+        self.helper = gds_helper(
+            *layout, Field.radios("completed", small=True, legend_size=Size.MEDIUM), Field("seen_version"), submit="Save and continue",
+        )
         # With JavaScript the section saves without a full page load; without, a normal post.
         self.helper.attrs["hx-boost"] = "true"
 
+    @property
+    def editable_fields(self) -> list[PlanField]:
+        return [field for field in self.section.fields if self.writer == "staff" or not field.council_decides]
+
     def clean(self):
         cleaned = super().clean()
-        for field in self.section.fields:
-            if field.kind == Kind.TEXT and cleaned.get(field.name) and not cleaned.get(f"{field.name}__whose"):
+        for field in self.editable_fields:
+            if f"{field.name}__whose" in self.fields and cleaned.get(field.name) and not cleaned.get(f"{field.name}__whose"):
                 self.add_error(f"{field.name}__whose", f"Select whose words are in “{field.label}”")
         return cleaned
 
     def stored_fields(self) -> dict:
-        stored = {}
-        for field in self.section.fields:
+        """The section's answers as saved: what this writer may not change is kept as it was."""
+        saved = self.stored.get("fields", {})
+        stored = {name: value for name, value in saved.items() if name not in {field.name for field in self.editable_fields}}
+        for field in self.editable_fields:
             value = self.cleaned_data.get(field.name)
-            if field.kind == Kind.TEXT:
-                if value:
-                    stored[field.name] = {"text": value, "whose": self.cleaned_data.get(f"{field.name}__whose")}
-            else:
+            if field.kind != Kind.TEXT:
                 stored[field.name] = _stored(field, value)
+            elif value:
+                stored[field.name] = {"text": value, "whose": self._whose(field, value, saved.get(field.name))}
         return stored
+
+    def _whose(self, field: PlanField, text: str, saved) -> str:
+        if field.council_decides:
+            return "practitioner"  # the council's decision, never the person's own words
+        if self.writer == "staff":
+            return self.cleaned_data.get(f"{field.name}__whose")
+        if isinstance(saved, dict) and saved.get("text") == text:
+            return saved.get("whose")  # not changed: still whoever wrote it
+        return self.writer  # the person's (or representative's) own words, as they wrote them
 
 
 class ItemForm(forms.Form):
     """One item of a list in a section (an option, a support item, a contact...)."""
 
-    def __init__(self, *args, item_list: ItemList, **kwargs):
+    def __init__(self, *args, item_list: ItemList, writer: str = "staff", **kwargs):
         super().__init__(*args, **kwargs)
-        self.item_list = item_list
+        self.item_list, self.writer = item_list, writer
         layout = []
         for index, field in enumerate(item_list.fields):
             self.fields[field.name] = _plan_field(field)
@@ -348,17 +372,18 @@ class ItemForm(forms.Form):
                 layout.append(Field.text(field.name, field_width=Fluid.TWO_THIRDS) if index == 0 else Field.textarea(field.name, rows=2))
             else:
                 layout.append(_layout_for(field, field.name))
-        self.fields["whose"] = forms.ChoiceField(
-            label=f"Whose words are in this {item_list.item_name}?", choices=WHOSE_WORDS, widget=forms.RadioSelect,
-            error_messages={"required": f"Select whose words are in this {item_list.item_name}"},
-        )
-        layout.append(Field.radios("whose", small=True, inline=True, legend_size=Size.SMALL))
+        if writer == "staff":
+            self.fields["whose"] = forms.ChoiceField(
+                label=f"Whose words are in this {item_list.item_name}?", choices=WHOSE_WORDS, widget=forms.RadioSelect,
+                error_messages={"required": f"Select whose words are in this {item_list.item_name}"},
+            )
+            layout.append(Field.radios("whose", small=True, inline=True, legend_size=Size.SMALL))
         self.helper = gds_helper(*layout, submit=f"Add this {item_list.item_name}", name=f"add_{item_list.name}")
         self.helper.attrs["hx-boost"] = "true"
 
     def stored_item(self) -> dict:
         item = {field.name: _stored(field, self.cleaned_data.get(field.name)) for field in self.item_list.fields}
-        item["whose"] = self.cleaned_data["whose"]
+        item["whose"] = self.cleaned_data["whose"] if self.writer == "staff" else self.writer
         return {name: value for name, value in item.items() if value is not None}
 
 
@@ -375,6 +400,66 @@ class InvolvementForm(forms.Form):
             Field.textarea("how", rows=5, label_size=Size.SMALL), Field.radios("listened", small=True, legend_size=Size.SMALL),
             Field.textarea("listened_more", rows=3), submit="Save",
         )
+
+
+class AgreementForm(forms.Form):
+    """The practitioner records an agreement given another way, or a best-interests decision."""
+
+    how = forms.ChoiceField(label="How was the plan agreed?", widget=forms.RadioSelect, error_messages={"required": "Select how the plan was agreed"})
+    agreed_by_name = NameFormField(label="Who agreed it", max_length=200, error_messages={"required": "Enter who agreed the plan"})
+    agreed_on = date_field("Date they agreed it", required=True, help_text="For example, 27 3 2027")
+    consulted = forms.CharField(
+        label="Who was consulted (for a best-interests decision)", required=False, widget=forms.Textarea,
+        help_text="Their names, how they know the person, and what they said",
+    )
+    notes = forms.CharField(label="Anything they would still like to change, or more about how they agreed (optional)", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, person: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(value, label[:1].upper() + label[1:]) for value, label in AgreedHow.choices if value != AgreedHow.ON_SCREEN]
+        if person.capacity != Person.Capacity.LACKS:
+            choices = [choice for choice in choices if choice[0] != AgreedHow.BEST_INTERESTS]
+        self.fields["how"].choices = choices
+        self.fields["agreed_by_name"].help_text = f"{person.full_name}, or their representative; for a best-interests decision, the decision maker"
+        self.initial.setdefault("agreed_by_name", person.full_name)
+        self.helper = gds_helper(
+            Field.radios("how", small=True, legend_size=Size.SMALL), Field.text("agreed_by_name", field_width=Fluid.TWO_THIRDS),
+            Field("agreed_on"), Field.textarea("consulted", rows=3), Field.textarea("notes", rows=3), submit="Record the agreement",
+        )
+
+    def clean_agreed_on(self):
+        value = self.cleaned_data.get("agreed_on")
+        if value and value > date.today():
+            raise forms.ValidationError("The date they agreed must be today or in the past")
+        return value
+
+
+class OwnAgreementForm(forms.Form):
+    """The person (or their representative) agrees their plan on screen, or says not yet and why."""
+
+    answer = forms.ChoiceField(
+        label="Do you agree with this plan?", widget=forms.RadioSelect,
+        choices=[("agree", "I have read my plan and I agree with it"), ("not_yet", "I do not agree yet")],
+        error_messages={"required": "Select whether you agree with the plan"},
+    )
+    text = forms.CharField(
+        label="What would you still like to change?", required=False, widget=forms.Textarea, max_length=5000,
+        help_text="If you agree, this is optional. If you do not agree yet, tell us why, so your practitioner can talk it through with you.",
+        error_messages={"max_length": "Write 5,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, can_agree: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_agree = can_agree
+        if not can_agree:
+            self.fields["answer"].choices = [("not_yet", "I do not agree yet")]
+        self.helper = gds_helper(Field.radios("answer", legend_size=Size.MEDIUM), Field.textarea("text", rows=4), submit="Send")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "not_yet" and not cleaned.get("text", "").strip():
+            self.add_error("text", "Tell us why you do not agree yet")
+        return cleaned
 
 
 class CommentForm(forms.Form):
@@ -394,10 +479,31 @@ class CommentForm(forms.Form):
 
 class ReviewStartForm(forms.Form):
     held_on = _date_field("Date of the review", required=True, help_text="For example, 27 10 2026")
+    took_part = forms.CharField(
+        label="Who took part (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, Al, Maureen (his wife) and Tom Okafor (social worker)",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field("held_on"), submit="Start the review")
+        self.helper = gds_helper(Field("held_on"), Field.textarea("took_part", rows=2), submit="Start the review")
+
+
+class PreparedStatementForm(forms.Form):
+    """Getting ready for a review: one statement, in the person's (or representative's) words."""
+
+    kind = forms.ChoiceField(
+        label="What is it about?", choices=ReviewItem.Kind.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select what it is about"},
+    )
+    text = forms.CharField(
+        label="In your own words", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
+        error_messages={"required": "Write what you want to say", "max_length": "Write 5,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.radios("kind", small=True, legend_size=Size.SMALL), Field.textarea("text", rows=3), submit="Add this")
 
 
 class ReviewItemForm(forms.ModelForm):
@@ -414,6 +520,9 @@ class ReviewItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Radios have no "---------" choice: a model field's blank one is for select boxes.
+        self.fields["kind"].choices = ReviewItem.Kind.choices
+        self.fields["perspective"].choices = ReviewItem.Perspective.choices
         self.fields["theme"].queryset = ReviewTheme.objects.filter(active=True)
         self.fields["theme"].empty_label = "No theme"
         self.helper = gds_helper(

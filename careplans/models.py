@@ -10,6 +10,15 @@ def empty_content() -> dict:
     return {"sections": {}}
 
 
+class AgreedHow(models.TextChoices):
+    ON_SCREEN = "on_screen", "on screen, in their own account"
+    PAPER = "paper", "on paper"
+    VERBAL = "verbal", "verbally"
+    INTERPRETER = "interpreter", "through an interpreter"
+    ADVOCATE = "advocate", "with an advocate"
+    BEST_INTERESTS = "best_interests", "as a best-interests decision"
+
+
 class CarePlan(models.Model):
     """One version of a person's plan. A draft changes; an agreed version never does:
     changing it starts a new draft copied from it."""
@@ -28,8 +37,14 @@ class CarePlan(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
-    agreed_at = models.DateTimeField(null=True, blank=True)
+    agreed_at = models.DateTimeField(null=True, blank=True)  # when the agreement was recorded
+    # Whose account recorded it: the person's own (on screen), a representative's, or the practitioner's.
     agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    agreed_how = models.CharField(max_length=20, choices=AgreedHow, blank=True)
+    agreed_by_name = NameField(max_length=200, blank=True)  # who agreed, as the agreed version shows it
+    agreed_on = models.DateField(null=True, blank=True)  # when they agreed (on paper, say, before it was recorded)
+    agreement_notes = models.TextField(blank=True)  # what they would still like to change, or how it was given
+    best_interests_consulted = models.TextField(blank=True)  # for a best-interests decision: who was consulted
     review_due = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -65,6 +80,32 @@ class PlanComment(models.Model):
         ordering = ["created_at", "id"]
 
 
+class PlanResponse(models.Model):
+    """The person (or their representative) saying "I do not agree yet", and why: the team sees it,
+    and the plan stays a draft."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="responses")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_name = NameField(max_length=200)
+    reason = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class PlanLook(models.Model):
+    """When a member of the team last looked at a plan: what the person or their representative
+    changed after that is highlighted for them."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    looked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "user"], name="plan_look_unique")]
+
+
 class ReviewTheme(models.Model):
     """A council-maintained list of themes for review statements, which commissioning
     aggregates later (Working Together for Change)."""
@@ -89,8 +130,10 @@ class Review(models.Model):
 
     plan = models.ForeignKey(CarePlan, on_delete=models.PROTECT, related_name="reviews")
     held_on = models.DateField()
+    took_part = models.TextField(blank=True)  # who took part, as the practitioner wrote it
     decision = models.CharField(max_length=20, choices=Decision, blank=True)
     decision_notes = models.TextField(blank=True)
+    next_review = models.DateField(null=True, blank=True)  # the date this review's decision set, if any
     finished_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -126,6 +169,25 @@ class ReviewItem(models.Model):
     class Meta:
         ordering = ["kind", "id"]
         indexes = [models.Index(fields=["kind", "theme"], name="review_item_theme_idx")]
+
+
+class PreparedStatement(models.Model):
+    """Before a review, the person (or their representative) writes down what is working, what
+    is not, and what matters for the future. When the review starts, each becomes one of its
+    statements, in their words ("Getting ready for my review")."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="prepared_statements")
+    kind = models.CharField(max_length=20, choices=ReviewItem.Kind)
+    perspective = models.CharField(max_length=20, choices=ReviewItem.Perspective)
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    # The review it was brought to, and the statement it became there: none until the review starts.
+    review = models.ForeignKey(Review, on_delete=models.SET_NULL, null=True, blank=True, related_name="prepared")
+    item = models.OneToOneField(ReviewItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="prepared_from")
+
+    class Meta:
+        ordering = ["kind", "id"]
 
 
 class OutcomeProgress(models.Model):

@@ -1,7 +1,7 @@
-from coproduction.core.personal_data import register, register_contents
+from coproduction.core.personal_data import exempt, register, register_contents
 from coproduction.people.records import register_person_record
 
-from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem
+from .models import CarePlan, OutcomeProgress, PlanComment, PlanLook, PlanResponse, PreparedStatement, Review, ReviewItem
 from .plan_content import content_lines
 
 register(
@@ -11,7 +11,9 @@ register(
     person_paths=["person"],
     fields=[
         ("Version", "version"), ("Whose plan", "person__full_name"), ("Status", "status"),
-        ("Agreed", "agreed_at"), ("Review due", "review_due"),
+        ("Agreed", "agreed_at"), ("Who agreed it", "agreed_by_name"), ("How it was agreed", "agreed_how"),
+        ("What they would still change, or how it was agreed", "agreement_notes"),
+        ("Who was consulted (best interests)", "best_interests_consulted"), ("Review due", "review_due"),
     ],
     order_by=["-version"],
     explanation="Every version of your plan. What each version says is in the next section.",
@@ -41,11 +43,30 @@ register(
     order_by=["-created_at"],
 )
 register(
+    PlanResponse,
+    title="When you said you did not agree with a plan yet, and why",
+    user_paths=["author", "plan__person__user"],
+    person_paths=["plan__person"],
+    fields=[("When", "created_at"), ("Who", "author_name"), ("Plan version", "plan__version"), ("Why", "reason")],
+    order_by=["-created_at"],
+)
+register(
+    PreparedStatement,
+    title="What you wrote to get ready for your reviews",
+    user_paths=["author", "plan__person__user"],
+    person_paths=["plan__person"],
+    fields=[("When", "created_at"), ("About", "kind"), ("Whose words", "perspective"), ("What you wrote", "text")],
+    order_by=["-created_at"],
+)
+exempt(PlanLook, reason="When a member of staff last opened a plan: a working note about their own use of the service, "
+                        "holding nothing about the person beyond what the audit trail already records")
+register(
     Review,
     title="Reviews of your plans",
     user_paths=["plan__person__user"],
     person_paths=["plan__person"],
-    fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Decision", "decision"), ("Why", "decision_notes")],
+    fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Who took part", "took_part"), ("Decision", "decision"),
+            ("Why", "decision_notes"), ("Next review", "next_review")],
     order_by=["-held_on"],
 )
 register(

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from coproduction.core.money import money_text
 
-from .sections import SECTION_BY_KEY, WHOSE_LABEL, Field, Kind, Section, sections_for
+from .sections import SECTION_BY_KEY, Field, Kind, Section, missing, section_for, sections_for, whose_label
 
 
 class Status:
@@ -41,8 +41,10 @@ def whose(value) -> str:
 
 
 def section_status(plan, section: Section) -> str:
+    """Completed only when marked so and nothing it needs is missing (a list item removed
+    since, or a plan copied from a version written before the section's needs were set)."""
     data = plan.section_data(section.key)
-    if data.get("status") == Status.COMPLETED:
+    if data.get("status") == Status.COMPLETED and all(need.check(data) for need in section.needs):
         return Status.COMPLETED
     if data.get("fields") or any(data.get("lists", {}).values()):
         return Status.IN_PROGRESS
@@ -68,29 +70,33 @@ class ShownField:
     whose_label: str = ""
 
 
-def describe(plan, person) -> list[dict]:
-    """Every section of the plan, ready for a page or a PDF."""
+def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) -> list[dict]:
+    """Every section of the plan, ready for a page or a PDF; ``own``: read by the person themselves.
+    ``shown_to_read``: on the plan page or its PDF, which show the plan's one next review date."""
     described = []
     for section in sections_for(person):
         data = plan.section_data(section.key)
         fields = []
         for field in section.fields:
+            if field.name == "review_date" and shown_to_read and not plan.is_draft:
+                continue  # one next review date: the plan's own (shown above it), which the latest review set
             raw = data.get("fields", {}).get(field.name)
             text = display_value(field, raw)
             if text:
-                fields.append(ShownField(field.label, text, whose(raw), WHOSE_LABEL.get(whose(raw), "")))
+                fields.append(ShownField(field.label, text, whose(raw), whose_label(whose(raw), name=person.display_name, own=own)))
         lists = []
         for item_list in section.lists:
             items = []
             for item in data.get("lists", {}).get(item_list.name, []):
                 shown = [ShownField(f.label, display_value(f, item.get(f.name))) for f in item_list.fields if display_value(f, item.get(f.name))]
-                items.append({"id": item.get("id"), "fields": shown, "whose_label": WHOSE_LABEL.get(item.get("whose", ""), "")})
+                items.append({"id": item.get("id"), "fields": shown, "whose_label": whose_label(item.get("whose", ""), name=person.display_name, own=own)})
             lists.append({"definition": item_list, "items": items})
         described.append(
             {
                 "section": section,
                 "status": section_status(plan, section),
                 "status_label": Status.LABELS[section_status(plan, section)],
+                "missing": [message for _, message in missing(section, data, name=person.display_name, own=own)],
                 "fields": fields,
                 "lists": lists,
                 "total": budget_total(plan) if section.key == "budget" else None,
@@ -133,10 +139,16 @@ def compare(older, newer, person) -> list[Change]:
     return [Change(section, what, before.get((section, what), ""), after.get((section, what), "")) for section, what in keys if before.get((section, what), "") != after.get((section, what), "")]
 
 
-def section_or_404(key: str):
+def incomplete_sections(plan, person, *, own: bool = False) -> list[dict]:
+    """The sections that apply and are not complete yet, each with what it still needs."""
+    return [part for part in describe(plan, person, own=own) if part["status"] != Status.COMPLETED]
+
+
+def section_or_404(person, key: str):
+    """The section as this person's plan numbers it; 404 if there is none, or it does not apply."""
     from django.http import Http404
 
-    section = SECTION_BY_KEY.get(key)
+    section = section_for(person, key) if key in SECTION_BY_KEY else None
     if section is None:
         raise Http404
     return section

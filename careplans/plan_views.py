@@ -1,7 +1,9 @@
 """The plan: its task list, one screen per section, agreement, versions, comments, PDF."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,15 +11,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.forms import errors_onto_form
 from coproduction.people.selectors import own_person_record
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
 from .forms import (
+    AgreementForm,
     CommentForm,
     InvolvementForm,
     ItemForm,
+    OwnAgreementForm,
+    PreparedStatementForm,
     ReviewFinishForm,
     ReviewItemForm,
     ReviewStartForm,
@@ -25,9 +31,9 @@ from .forms import (
 )
 from .models import ReviewItem
 from coproduction.people.models import Person
-from .plan_content import compare, describe, section_or_404
+from .plan_content import compare, describe, display_value, section_or_404, whose
+from .sections import COUNCIL_DECIDES, whose_label
 from .section_panels import section_panels_for
-from .sections import sections_for
 from .views import person_or_404
 
 
@@ -36,6 +42,29 @@ def _draft_or_404(person: Person):
     if draft is None:
         raise Http404
     return draft
+
+
+def _writer(request: HttpRequest, person: Person) -> str:
+    """Who is writing in the plan: the team, the person, or their representative."""
+    if request.user.has_perm("careplans.change_plan", person):
+        return "staff"
+    return "person" if person.user_id == request.user.pk else "representative"
+
+
+def _writable_section_or_403(request: HttpRequest, person: Person, key: str):
+    """The section, if this user may write it: the council's own sections are the team's."""
+    section = section_or_404(person, key)
+    if section.staff_only and not request.user.has_perm("careplans.change_plan", person):
+        raise PermissionDenied
+    return section
+
+
+def _changes_since(data: dict, since) -> list[dict]:
+    """What the person or their representative changed in a section after ``since``."""
+    return [
+        change for change in data.get("changes", [])
+        if change.get("side") != "staff" and (since is None or datetime.fromisoformat(change["at"]) > since)
+    ]
 
 
 @require_GET
@@ -53,18 +82,31 @@ def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     if plan is not None:
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request)
     comments = selectors.plan_comments(plan=plan) if plan else {}
-    sections = describe(plan, person) if plan else []
+    is_self = person.user_id == request.user.pk
+    sections = describe(plan, person, own=is_self, shown_to_read=True) if plan else []
     panels = section_panels_for(person=person, user=request.user, section_keys=[part["section"].key for part in sections])
+    can_change = request.user.has_perm("careplans.change_plan", person)
+    can_write = plan is not None and plan.is_draft and request.user.has_perm("careplans.write_plan", person)
+    # The team sees what the person or their representative changed since they last looked.
+    looked = services.plan_looked_at(plan=plan, by=request.user) if can_change and plan is not None and plan.is_draft else None
     for part in sections:
-        part["comments"] = comments.get(part["section"].key, [])
+        key = part["section"].key
+        part["comments"] = comments.get(key, [])
         part["comment_form"] = CommentForm(section=part["section"])
-        part["panels"] = panels.get(part["section"].key, [])
+        part["panels"] = panels.get(key, [])
+        part["writable"] = can_write and (can_change or not part["section"].staff_only)
+        part["changes_since"] = _changes_since(plan.section_data(key), looked) if can_change and plan.is_draft else []
     context = {
         "person": person,
         "plan": plan,
         "sections": sections,
-        "is_self": person.user_id == request.user.pk,
-        "can_change": request.user.has_perm("careplans.change_plan", person),
+        "is_self": is_self,
+        "can_write": can_write,
+        "can_change": can_change,
+        "can_agree_own": can_write and request.user.has_perm("careplans.agree_own_plan", person),
+        "can_prepare_review": plan is not None and plan.status == "agreed" and request.user.has_perm("careplans.prepare_review", person),
+        "reviews": selectors.reviews_finished(person=person) if plan is not None else [],
+        "not_yet": selectors.plan_response_latest(plan=plan) if plan is not None and plan.is_draft else None,
         "can_comment": request.user.has_perm("careplans.comment_on_plan", person),
         "can_tell_involvement": request.user.has_perm("careplans.tell_involvement", person),
         "completed": sum(1 for part in sections if part["status"] == "completed"),
@@ -81,32 +123,59 @@ def plan_start(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
-    person = person_or_404(request, person_id, "careplans.change_plan")
-    section = section_or_404(key)
-    if section not in sections_for(person):
-        raise Http404
+    """One section, saved on its own: by the team, or by the person or their representative in
+    their own words. A save over a version changed since the page was opened is refused, and
+    shows what is saved now beside the words just typed."""
+    person = person_or_404(request, person_id, "careplans.write_plan")
+    section = _writable_section_or_403(request, person, key)
+    writer = _writer(request, person)
     plan = _draft_or_404(person)
     stored = selectors.plan_section_answers(plan=plan, key=key)
-    form = SectionForm(data=request.POST or None, section=section, stored=stored)
+    form = SectionForm(data=request.POST or None, section=section, stored=stored, writer=writer)
+    saved_now = None
     if request.method == "POST" and form.is_valid():
-        services.plan_section_save(
-            plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
-            by=request.user, request=request,
-        )
-        messages.success(request, f"Saved: {section.title}")
-        return redirect("careplans:plan_detail", person_id=person.pk)
+        try:
+            services.plan_section_save(
+                plan=plan, key=key, fields=form.stored_fields(), completed=form.cleaned_data["completed"] == "yes",
+                by=request.user, request=request, seen_version=form.cleaned_data.get("seen_version"),
+            )
+        except services.StaleSection as stale:
+            # Their words stay in the form; saving again (now over what they have seen) keeps them.
+            data = request.POST.copy()
+            data["seen_version"] = str(stale.version)
+            form = SectionForm(data=data, section=section, stored=stale.saved, writer=writer)
+            form.is_valid()
+            first = next((field.name for field in form.editable_fields), "completed")
+            errors_onto_form(form, stale, field=first)
+            saved_now = _saved_answers(section, stale.saved, person, own=writer == "person")
+        except ValidationError as error:
+            errors_onto_form(form, error, field="completed")
+        else:
+            messages.success(request, f"Saved: {section.title}")
+            return redirect("careplans:plan_detail", person_id=person.pk)
     if request.method == "GET":
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request, detail=f"section: {key}")
-    return _render_section(request, person, plan, section, form)
+    return _render_section(request, person, plan, section, form, writer=writer, saved_now=saved_now)
 
 
-def _render_section(request, person, plan, section, form, item_forms=None):
-    part = next(part for part in describe(plan, person) if part["section"].key == section.key)
+def _saved_answers(section, data: dict, person: Person, *, own: bool) -> list[dict]:
+    """A section's text as saved now, question by question, with whose words each is."""
+    saved = []
+    for field in section.fields:
+        raw = data.get("fields", {}).get(field.name)
+        if display_value(field, raw):
+            saved.append({"label": field.label, "text": display_value(field, raw), "whose": whose_label(whose(raw), name=person.display_name, own=own)})
+    return saved
+
+
+def _render_section(request, person, plan, section, form, item_forms=None, *, writer="staff", saved_now=None):
+    own = writer == "person"
+    part = next(part for part in describe(plan, person, own=own) if part["section"].key == section.key)
     item_forms = item_forms or {}
     lists = []
     for shown in part["lists"]:
         name = shown["definition"].name
-        form_for_list = item_forms.get(name) or ItemForm(item_list=shown["definition"], prefix=name)
+        form_for_list = item_forms.get(name) or ItemForm(item_list=shown["definition"], prefix=name, writer=writer)
         form_for_list.helper.form_action = reverse(
             "careplans:item_add", kwargs={"person_id": person.pk, "key": section.key, "list_name": name}
         )
@@ -114,31 +183,41 @@ def _render_section(request, person, plan, section, form, item_forms=None):
     bound = next((f for f in [form, *item_forms.values()] if f is not None and f.is_bound and f.errors), form)
     return render(
         request, "careplans/section_edit.html",
-        {"person": person, "plan": plan, "section": section, "form": form, "lists": lists, "total": part["total"], "summary_form": bound},
+        {
+            "person": person, "plan": plan, "section": section, "form": form, "lists": lists, "total": part["total"],
+            "summary_form": bound, "still_needed": part["missing"], "writer": writer, "own": own, "saved_now": saved_now,
+            # Beside what they write, the answers only the council gives, and why.
+            "council_decides": [
+                {"label": field.label, "value": display_value(field, plan.section_data(section.key).get("fields", {}).get(field.name))}
+                for field in section.fields if field.council_decides and writer != "staff"
+            ],
+            "council_decides_reason": COUNCIL_DECIDES,
+        },
     )
 
 
 @require_POST
 def item_add(request: HttpRequest, person_id: int, key: str, list_name: str) -> HttpResponse:
-    person = person_or_404(request, person_id, "careplans.change_plan")
-    section = section_or_404(key)
+    person = person_or_404(request, person_id, "careplans.write_plan")
+    section = _writable_section_or_403(request, person, key)
+    writer = _writer(request, person)
     item_list = next((item_list for item_list in section.lists if item_list.name == list_name), None)
     if item_list is None:
         raise Http404
     plan = _draft_or_404(person)
-    form = ItemForm(data=request.POST, item_list=item_list, prefix=list_name)
+    form = ItemForm(data=request.POST, item_list=item_list, prefix=list_name, writer=writer)
     if form.is_valid():
         services.plan_item_add(plan=plan, key=key, list_name=list_name, item=form.stored_item(), by=request.user, request=request)
         messages.success(request, f"Added the {item_list.item_name}")
         return redirect("careplans:section_edit", person_id=person.pk, key=key)
-    section_form = SectionForm(section=section, stored=plan.section_data(key))
-    return _render_section(request, person, plan, section, section_form, {list_name: form})
+    section_form = SectionForm(section=section, stored=plan.section_data(key), writer=writer)
+    return _render_section(request, person, plan, section, section_form, {list_name: form}, writer=writer)
 
 
 @require_POST
 def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, item_id: str) -> HttpResponse:
-    person = person_or_404(request, person_id, "careplans.change_plan")
-    section_or_404(key)
+    person = person_or_404(request, person_id, "careplans.write_plan")
+    _writable_section_or_403(request, person, key)
     plan = _draft_or_404(person)
     services.plan_item_remove(plan=plan, key=key, list_name=list_name, item_id=item_id, by=request.user, request=request)
     messages.success(request, "Removed")
@@ -147,18 +226,54 @@ def item_remove(request: HttpRequest, person_id: int, key: str, list_name: str, 
 
 @require_http_methods(["GET", "POST"])
 def plan_agree(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Check the plan, then record an agreement given another way (on paper, verbally, through an
+    interpreter, with an advocate) or a best-interests decision. Only once every section is complete."""
     person = person_or_404(request, person_id, "careplans.change_plan")
     plan = _draft_or_404(person)
-    error = None
-    if request.method == "POST":
+    sections = describe(plan, person)
+    incomplete = [part for part in sections if part["status"] != "completed"]
+    form = AgreementForm(data=request.POST or None, person=person)
+    if request.method == "POST" and not incomplete and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.plan_agree(plan=plan, by=request.user, request=request)
-        except ValidationError as problem:
-            error = problem.messages[0]
+            services.plan_agree(
+                plan=plan, by=request.user, how=data["how"], agreed_by_name=data["agreed_by_name"], agreed_on=data["agreed_on"],
+                notes=data["notes"], consulted=data["consulted"], request=request,
+            )
+        except ValidationError as error:
+            errors_onto_form(form, error, field="how")
         else:
             messages.success(request, f"Version {plan.version} of the plan is agreed")
             return redirect("careplans:plan_detail", person_id=person.pk)
-    return render(request, "careplans/plan_agree.html", {"person": person, "plan": plan, "error": error}, status=200)
+    context = {
+        "person": person, "plan": plan, "sections": sections, "incomplete": incomplete, "form": form,
+        "refused": request.method == "POST" and bool(incomplete), "not_yet": selectors.plan_response_latest(plan=plan),
+    }
+    return render(request, "careplans/plan_agree.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_agree_own(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The person (or their representative) agrees the plan on screen in their own name, or says
+    "I do not agree yet" and why."""
+    person = person_or_404(request, person_id, "careplans.agree_own_plan")
+    plan = _draft_or_404(person)
+    own = person.user_id == request.user.pk
+    incomplete = [part for part in describe(plan, person, own=own) if part["status"] != "completed"]
+    form = OwnAgreementForm(data=request.POST or None, can_agree=not incomplete)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["answer"] == "agree":
+                services.plan_agree_own(plan=plan, by=request.user, notes=form.cleaned_data["text"], request=request)
+                messages.success(request, "Thank you. The plan is agreed")
+            else:
+                services.plan_not_agreed_yet(plan=plan, by=request.user, reason=form.cleaned_data["text"], request=request)
+                messages.success(request, "Thank you. The practitioner will see that you do not agree yet, and why")
+        except ValidationError as error:
+            errors_onto_form(form, error, field="answer")
+        else:
+            return redirect("careplans:plan_detail", person_id=person.pk)
+    return render(request, "careplans/plan_agree_own.html", {"person": person, "plan": plan, "form": form, "incomplete": incomplete, "own": own})
 
 
 @require_GET
@@ -182,7 +297,7 @@ def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def comment_add(request: HttpRequest, person_id: int, key: str) -> HttpResponse:
     person = person_or_404(request, person_id, "careplans.comment_on_plan")
-    section = section_or_404(key)
+    section = section_or_404(person, key)
     plan = selectors.plan_latest(person=person)
     if plan is None:
         raise Http404
@@ -243,7 +358,9 @@ def review(request: HttpRequest, person_id: int) -> HttpResponse:
     if open_review is None:
         form = ReviewStartForm(data=request.POST or None)
         if form.is_valid():
-            services.review_start(plan=plan, held_on=form.cleaned_data["held_on"], by=request.user, request=request)
+            services.review_start(
+                plan=plan, held_on=form.cleaned_data["held_on"], took_part=form.cleaned_data["took_part"], by=request.user, request=request,
+            )
             return redirect("careplans:review", person_id=person.pk)
         return render(request, "careplans/review_start.html", {"person": person, "plan": plan, "form": form})
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=open_review, subject=person.user, request=request)
@@ -255,12 +372,15 @@ def _render_review(request, person, plan, open_review, item_form=None, finish_fo
     item_form.helper.form_action = reverse("careplans:review_item_add", kwargs={"person_id": person.pk})
     finish_form = finish_form or ReviewFinishForm(outcomes=_plan_outcomes(plan), prefix="finish")
     finish_form.helper.form_action = reverse("careplans:review_finish", kwargs={"person_id": person.pk})
-    items = list(open_review.items.select_related("theme"))
+    items = list(open_review.items.select_related("theme", "prepared_from"))
     groups = [(label, [item for item in items if item.kind == kind]) for kind, label in ReviewItem.Kind.choices]
     bound = next((f for f in (item_form, finish_form) if f.is_bound and f.errors), item_form)
     return render(
         request, "careplans/review.html",
-        {"person": person, "plan": plan, "review": open_review, "groups": groups, "item_form": item_form, "finish_form": finish_form, "summary_form": bound},
+        {
+            "person": person, "plan": plan, "review": open_review, "groups": groups, "item_form": item_form, "finish_form": finish_form,
+            "summary_form": bound, "prepared": [item for item in items if hasattr(item, "prepared_from")],
+        },
     )
 
 
@@ -295,3 +415,22 @@ def review_finish(request: HttpRequest, person_id: int) -> HttpResponse:
         messages.success(request, "The review is recorded")
         return redirect("careplans:plan_detail", person_id=person.pk)
     return _render_review(request, person, plan, open_review, finish_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def review_prepare(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Getting ready for a review: the person (or their representative) writes what is working,
+    what is not, and what matters for the future; the team sees it when the review starts."""
+    person = person_or_404(request, person_id, "careplans.prepare_review")
+    plan = selectors.plan_agreed(person=person)
+    if plan is None:
+        raise Http404
+    form = PreparedStatementForm(data=request.POST or None)
+    if form.is_valid():
+        services.review_statement_prepare(plan=plan, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"], by=request.user, request=request)
+        messages.success(request, "Added. Your practitioner will see it when your review starts")
+        return redirect("careplans:review_prepare", person_id=person.pk)
+    prepared = selectors.statements_prepared(plan=plan)
+    groups = [(label, [item for item in prepared if item.kind == kind]) for kind, label in ReviewItem.Kind.choices]
+    context = {"person": person, "plan": plan, "form": form, "groups": groups, "own": person.user_id == request.user.pk}
+    return render(request, "careplans/review_prepare.html", context)

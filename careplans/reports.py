@@ -4,13 +4,15 @@ from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
 
 from .plan_content import describe
+from .selectors import reviews_finished
 
 
 def _plan_context(job: ReportJob, progress) -> dict:
     plan = job.subject
     person = plan.person
     progress(30)
-    return {"plan": plan, "person": person, "sections": describe(plan, person), "job": job, "large_print": job.kind == ReportJob.Kind.CARE_PLAN_LARGE}
+    own = person.user_id is not None and job.requested_by_id == person.user_id  # the person's own copy says "you"
+    return {"plan": plan, "person": person, "sections": describe(plan, person, own=own, shown_to_read=True), "own": own, "reviews": reviews_finished(person=person), "job": job, "large_print": job.kind == ReportJob.Kind.CARE_PLAN_LARGE}
 
 
 def _plan_person(plan):

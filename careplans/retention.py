@@ -11,7 +11,7 @@ from coproduction.governance.retention.services import anonymise_care_records, e
 from coproduction.governance.retention.selectors import REMOVED, cutoff_date, register_record_type
 from coproduction.people.models import Person
 
-from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem
+from .models import CarePlan, OutcomeProgress, PlanComment, PlanResponse, PreparedStatement, Review, ReviewItem
 
 
 def due_care_records(*, today: date | None = None) -> QuerySet:
@@ -48,8 +48,13 @@ register_record_type("care_records", due=due_care_records, act=anonymise_care_re
 @on_person_anonymised
 def anonymise_plans(person_ids: list[int]) -> None:
     """The plans' words go; their versions, statuses, review decisions and themes stay."""
-    CarePlan.objects.filter(person_id__in=person_ids).update(content={"sections": {}})
+    CarePlan.objects.filter(person_id__in=person_ids).update(
+        content={"sections": {}}, agreed_by_name=REMOVED, agreement_notes="", best_interests_consulted="",
+    )
     PlanComment.objects.filter(plan__person_id__in=person_ids).update(text=REMOVED)
+    PlanResponse.objects.filter(plan__person_id__in=person_ids).update(author_name=REMOVED, reason=REMOVED)
+    PreparedStatement.objects.filter(plan__person_id__in=person_ids).update(text=REMOVED)
+    Review.objects.filter(plan__person_id__in=person_ids).update(took_part="")
     Review.objects.filter(plan__person_id__in=person_ids).update(decision_notes="")
     ReviewItem.objects.filter(review__plan__person_id__in=person_ids).update(text=REMOVED)
     OutcomeProgress.objects.filter(review__plan__person_id__in=person_ids).update(outcome=REMOVED, notes="")

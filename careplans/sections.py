@@ -2,7 +2,12 @@
 s.25). Each section is one screen of the plan's task list. The definitions are data: the
 forms, the plan page, the PDF and the comparison between versions are all built from them."""
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+
+# Said beside a question only the council answers (eligibility), when the person writes the rest.
+COUNCIL_DECIDES = "The council decides this, following the law (the Care Act 2014), so your practitioner writes it. You can comment on it."
 
 
 class Kind:
@@ -15,10 +20,20 @@ class Kind:
 
 WHOSE_WORDS = [
     ("person", "The person, in their own words"),
+    ("with_practitioner", "The person’s words, written with the practitioner"),
     ("representative", "A carer, family member or advocate"),
     ("practitioner", "The practitioner"),
 ]
-WHOSE_LABEL = {"person": "In their own words", "representative": "Written by a carer, family member or advocate", "practitioner": "Written by the practitioner"}
+def whose_label(whose: str, *, name: str, own: bool = False) -> str:
+    """Whose words an answer is, said to the person reading their own plan ("In your own words")
+    or, to anyone else, naming them ("In Al’s own words")."""
+    if own:
+        labels = {"person": "In your own words", "with_practitioner": "In your own words, written with your practitioner",
+                  "representative": "Written by your carer, family member or advocate", "practitioner": "Written by your practitioner"}
+    else:
+        labels = {"person": f"In {name}’s own words", "with_practitioner": f"In {name}’s own words, written with the practitioner",
+                  "representative": "Written by a carer, family member or advocate", "practitioner": "Written by the practitioner"}
+    return labels.get(whose, "")
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,8 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     # The person's own wording, used when they read their plan.
     first_person: str = ""
+    # The council's decision (eligibility, say): written by the practitioner, never asked whose words.
+    council_decides: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,48 @@ class ItemList:
     item_name: str  # "option"
     fields: tuple[Field, ...]
     hint: str = ""
+
+    @property
+    def item_name_with_article(self) -> str:
+        """"an outcome", "a contact": for "Add an outcome"."""
+        return f"{'an' if self.item_name[:1] in 'aeiou' else 'a'} {self.item_name}"
+
+
+def _text(value) -> str:
+    return (value.get("text", "") if isinstance(value, dict) else str(value or "")).strip()
+
+
+@dataclass(frozen=True)
+class Needs:
+    """One thing a section needs before it can be marked as completed.
+
+    ``check(data)`` reads the section's saved answers ({"fields": ..., "lists": ...}). ``staff`` is
+    what the error summary says to the team ("{name}" is the person's name); ``own`` what it says
+    to the person writing their own plan. ``field`` is the question to put it beside, if any."""
+
+    check: Callable[[dict], bool]
+    staff: str
+    own: str
+    field: str = ""
+
+    def message(self, *, name: str, own: bool) -> str:
+        return self.own if own else self.staff.format(name=name)
+
+
+def text_needed(name: str, staff: str, own: str) -> Needs:
+    return Needs(lambda data: bool(_text(data.get("fields", {}).get(name))), staff, own, field=name)
+
+
+def any_text_needed(names: tuple[str, ...], staff: str, own: str) -> Needs:
+    return Needs(lambda data: any(_text(data.get("fields", {}).get(name)) for name in names), staff, own, field=names[0])
+
+
+def items_needed(list_name: str, staff: str, own: str, where: Callable[[dict], bool] = lambda item: True) -> Needs:
+    return Needs(lambda data: any(where(item) for item in data.get("lists", {}).get(list_name, [])), staff, own)
+
+
+def _chosen_with_reason(option: dict) -> bool:
+    return option.get("chosen") == "yes" and bool(_text(option.get("why")))
 
 
 @dataclass(frozen=True)
@@ -50,6 +109,10 @@ class Section:
     fields: tuple[Field, ...] = ()
     lists: tuple[ItemList, ...] = field(default=())
     only_when_lacking_capacity: bool = False
+    # What it needs before it can be marked as completed: it may be saved in progress without.
+    needs: tuple[Needs, ...] = ()
+    # Why only the team writes it, in plain English for the person: "" when they write it too.
+    staff_only: str = ""
 
 
 BUDGET_MANAGEMENT = (
@@ -67,6 +130,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         1, "goals", "What I want to achieve", "Goals and hopes for the future, in the person's own words.",
         fields=(Field("goals", "What I want to achieve, and my hopes for the future"),),
+        needs=(text_needed("goals", "Write at least one thing {name} wants to achieve", "Write at least one thing you want to achieve"),),
     ),
     Section(
         2, "important", "What is important to me", "How they live their life, and what and who matters to them.",
@@ -76,6 +140,10 @@ SECTIONS: tuple[Section, ...] = (
             Field("people", "Who is important to me, and who I like to see"),
             Field("routines", "My routines"),
         ),
+        needs=(any_text_needed(
+            ("how_i_live", "enjoy", "people", "routines"),
+            "Answer at least one question about what is important to {name}", "Answer at least one question about what is important to you",
+        ),),
     ),
     Section(
         3, "support_decisions", "How I want to be supported and involved in decisions", "What good support looks like to them.",
@@ -83,6 +151,7 @@ SECTIONS: tuple[Section, ...] = (
             Field("support", "How I want to be supported"),
             Field("decisions", "How I want to be involved in decisions about me"),
         ),
+        needs=(text_needed("support", "Write how {name} wants to be supported", "Write how you want to be supported"),),
     ),
     Section(
         4, "consultation", "Who was consulted about my care", "Because the person lacks capacity for these decisions: family and others interested in their welfare who were consulted, how, and what they said.",
@@ -95,6 +164,8 @@ SECTIONS: tuple[Section, ...] = (
             )),
         ),
         only_when_lacking_capacity=True,
+        needs=(items_needed("consulted", "Add at least one person who was consulted", "Add at least one person who was consulted"),),
+        staff_only="Your practitioner writes this part. It records who they asked about your care, because the law says they must when a decision is made in your best interests.",
     ),
     Section(
         5, "outcomes", "The outcomes I want, and the options we considered", "Each option with its benefits and risks, and which was chosen and why.",
@@ -108,21 +179,33 @@ SECTIONS: tuple[Section, ...] = (
                 Field("why", "Why it was or was not chosen"),
             )),
         ),
+        needs=(
+            items_needed("outcomes", "Add at least one outcome {name} wants", "Add at least one outcome you want"),
+            items_needed(
+                "options", "Add at least one option that was chosen, with why it was chosen",
+                "Add at least one option that was chosen, with why it was chosen", where=_chosen_with_reason,
+            ),
+        ),
     ),
     Section(
         6, "needs", "My needs and the support that will meet them", "The needs identified, whether they meet the eligibility criteria (Care Act 2014, s.25), and who will do what, and when.",
         fields=(
             Field("needs", "My needs"),
-            Field("eligibility", "Whether, and how far, my needs meet the eligibility criteria"),
+            Field("eligibility", "Whether, and how far, my needs meet the eligibility criteria", council_decides=True),
         ),
         lists=(
-            ItemList("support", "Support that will meet my needs", "support", (
+            ItemList("support", "Support that will meet my needs", "piece of support", (
                 Field("need", "Need it meets"),
                 Field("who", "Who"),
                 Field("what", "What they will do"),
                 Field("when", "When"),
                 Field("kind", "Kind of support", Kind.CHOICE, choices=SUPPORT_KIND),
             )),
+        ),
+        needs=(
+            text_needed("needs", "Write {name}’s needs", "Write your needs"),
+            text_needed("eligibility", "Write whether {name}’s needs meet the eligibility criteria", "Your practitioner writes whether your needs meet the eligibility criteria"),
+            items_needed("support", "Add at least one piece of support that will meet the needs", "Add at least one piece of support that will meet your needs"),
         ),
     ),
     Section(
@@ -137,6 +220,11 @@ SECTIONS: tuple[Section, ...] = (
                 Field("weekly", "Amount each week (£)", Kind.MONEY),
             )),
         ),
+        needs=(
+            Needs(lambda data: bool(data.get("fields", {}).get("management")), "Select how the budget is managed", "Select how your budget is managed", field="management"),
+            items_needed("items", "Add at least one thing the budget pays for", "Add at least one thing your budget pays for"),
+        ),
+        staff_only="The council decides the amount of your personal budget, so your practitioner writes this part. You can comment on it, and ask them to change it.",
     ),
     Section(
         8, "contingency", "What happens if things go wrong", "Contingency plans and who to contact in an emergency.",
@@ -148,6 +236,7 @@ SECTIONS: tuple[Section, ...] = (
                 Field("phone", "Phone number"),
             )),
         ),
+        needs=(text_needed("plan", "Write what should happen if things go wrong", "Write what should happen if things go wrong"),),
     ),
     Section(
         9, "involvement", "How I was involved", "The person's (and their representatives') own account of how they took part and whether they felt listened to.",
@@ -156,21 +245,43 @@ SECTIONS: tuple[Section, ...] = (
             Field("listened", "Did I feel listened to?", Kind.CHOICE, choices=LISTENED),
             Field("listened_more", "Anything more about being listened to"),
         ),
+        needs=(
+            text_needed("how", "Write how {name} took part in making this plan", "Write how you took part in making this plan"),
+            Needs(lambda data: bool(data.get("fields", {}).get("listened")), "Select whether {name} felt listened to", "Select whether you felt listened to", field="listened"),
+        ),
     ),
     Section(
-        10, "agreement", "Agreement", "The person and any representative confirm they have seen the plan and have a copy, and the review date.",
+        10, "agreement", "Agreement", "How the person got their copy, in the format they need, and the review date. The person agrees the plan in their own name once every section is complete.",
         fields=(
-            Field("person_seen", "The person has seen this plan and agrees with it", Kind.YES_NO),
             Field("representative_seen", "Their representative has seen it too (if they have one)", Kind.YES_NO),
             Field("copy_how", "How they got their copy", Kind.CHOICE, choices=COPY_HOW),
             Field("copy_format", "Format of their copy", Kind.CHOICE, choices=COPY_FORMAT),
             Field("copy_date", "Date they got their copy", Kind.DATE),
             Field("review_date", "Review date", Kind.DATE, hint="Usually 6 to 8 weeks after a new plan, then at least once a year"),
         ),
+        needs=(
+            Needs(lambda data: bool(data.get("fields", {}).get("copy_how")), "Select how {name} got their copy", "Select how you got your copy", field="copy_how"),
+            Needs(lambda data: bool(data.get("fields", {}).get("copy_format")), "Select the format of {name}’s copy", "Select the format of your copy", field="copy_format"),
+            Needs(lambda data: bool(data.get("fields", {}).get("review_date")), "Enter the review date", "Enter the review date", field="review_date"),
+        ),
+        staff_only="Your practitioner records here how you got your copy and when the plan will be reviewed.",
     ),
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}
 
 
 def sections_for(person) -> list[Section]:
-    return [s for s in SECTIONS if not s.only_when_lacking_capacity or person.capacity == "lacks"]
+    """The sections that apply to this person, numbered as they read them: without section 4
+    (only when they lack capacity) the next one is 4, never 5."""
+    applicable = [s for s in SECTIONS if not s.only_when_lacking_capacity or person.capacity == "lacks"]
+    return [replace(section, number=number) for number, section in enumerate(applicable, start=1)]
+
+
+def section_for(person, key: str) -> Section | None:
+    """One section as this person's plan numbers it, or None when it does not apply to them."""
+    return next((section for section in sections_for(person) if section.key == key), None)
+
+
+def missing(section: Section, data: dict, *, name: str, own: bool = False) -> list[tuple[str, str]]:
+    """What the section still needs before it is complete: (question, message) pairs."""
+    return [(need.field, need.message(name=name, own=own)) for need in section.needs if not need.check(data)]

@@ -68,7 +68,7 @@ def practitioners_for(*, user: User) -> QuerySet[User]:
 
 
 def plan_latest(*, person: Person):
-    return person.plans.order_by("-version").first()
+    return person.plans.select_related("agreed_by").order_by("-version").first()
 
 
 def plan_draft(*, person: Person):
@@ -91,12 +91,31 @@ def plan_section_answers(*, plan: CarePlan, key: str) -> dict:
     return stored
 
 
+def plan_response_latest(*, plan: CarePlan):
+    """The latest "I do not agree yet" on a draft, if any."""
+    return plan.responses.first()
+
+
 def plan_agreed(*, person: Person):
     return person.plans.filter(status="agreed").first()
 
 
 def reviews_of(*, person: Person) -> QuerySet[Review]:
     return Review.objects.select_related("plan").filter(plan__person=person)
+
+
+def reviews_finished(*, person: Person) -> list[Review]:
+    """The person's finished reviews, newest first, with their statements and progress: three
+    queries, however many."""
+    return list(
+        Review.objects.filter(plan__person=person, finished_at__isnull=False)
+        .select_related("plan").prefetch_related("items", "progress").order_by("-held_on", "-id")
+    )
+
+
+def statements_prepared(*, plan: CarePlan | None) -> list:
+    """What the person and their representative have written for the next review so far."""
+    return list(plan.prepared_statements.filter(review__isnull=True)) if plan else []
 
 
 def plan_review_open(*, plan: CarePlan | None):

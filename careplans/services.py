@@ -16,9 +16,21 @@ from coproduction.governance.consent.services import consent_record
 from coproduction.governance.models import Consent
 
 from . import notices
-from .models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
+from .models import (
+    AgreedHow,
+    CarePlan,
+    OutcomeProgress,
+    PlanComment,
+    PlanLook,
+    PlanResponse,
+    PreparedStatement,
+    Review,
+    ReviewItem,
+    ReviewTheme,
+)
 from coproduction.people.models import Person, Representative
-from .plan_content import Status
+from .plan_content import Status, incomplete_sections
+from .sections import Kind, missing, section_for
 
 PERSON_FIELDS = [
     "full_name", "preferred_name", "date_of_birth", "pronouns", "communication_needs", "interpreter_language",
@@ -121,6 +133,7 @@ def plan_start(*, person: Person, by: User, request=None) -> CarePlan:
     # Agreement belongs to the version that was agreed: a new draft is agreed afresh.
     content["sections"].pop("agreement", None)
     for data in content["sections"].values():
+        data.pop("changes", None)  # what changed belongs to the version it changed in
         if data.get("status") == Status.COMPLETED:
             data["status"] = Status.IN_PROGRESS
     plan = CarePlan.objects.create(
@@ -130,13 +143,84 @@ def plan_start(*, person: Person, by: User, request=None) -> CarePlan:
     return plan
 
 
+def _must_be_complete(plan: CarePlan, key: str, data: dict, by: User) -> None:
+    """A section is marked completed only with everything its definition says it needs."""
+    definition = section_for(plan.person, key)
+    gaps = missing(definition, data, name=plan.person.display_name, own=by.pk == plan.person.user_id) if definition else []
+    if gaps:
+        errors: dict[str, list[str]] = {}
+        for question, message in gaps:
+            errors.setdefault(question or "completed", []).append(message)
+        raise ValidationError(errors)
+
+
+class StaleSection(ValidationError):
+    """The section changed after the page was opened: saving would overwrite someone's words."""
+
+    def __init__(self, message: str, *, saved: dict, version: int):
+        super().__init__(message)
+        self.saved, self.version = saved, version
+
+
+def _side(plan: CarePlan, by: User) -> str:
+    """Who is writing: the person, their representative, or the team."""
+    if plan.person.user_id == by.pk:
+        return "person"
+    if plan.person.representatives.filter(user=by, withdrawn_on__isnull=True).exists():
+        return "representative"
+    return "staff"
+
+
+def _text_of(value) -> str:
+    return value.get("text", "") if isinstance(value, dict) else ("" if value is None else str(value))
+
+
+def _note_change(plan: CarePlan, section: dict, *, side: str, by: User, changes: list[dict]) -> None:
+    """Keep what changed (newest last, the last 20), so the team sees what the person changed."""
+    if not changes:
+        return
+    at = timezone.now().isoformat()
+    name = plan.person.display_name if side == "person" else by.display_name
+    log = section.setdefault("changes", [])
+    log.extend({"at": at, "side": side, "by_name": name, **change} for change in changes)
+    del log[:-20]
+
+
 @transaction.atomic
-def plan_section_save(*, plan: CarePlan, key: str, fields: dict, completed: bool, by: User, request=None) -> CarePlan:
+def plan_section_save(
+    *, plan: CarePlan, key: str, fields: dict, completed: bool, by: User, request=None, seen_version: int | None = None,
+) -> CarePlan:
+    """Save one section's answers on its own. Marked completed only when nothing it needs is
+    missing: otherwise a ValidationError says what is, and nothing is saved. With
+    ``seen_version`` (the version the page showed), a section changed since is refused with
+    StaleSection, holding what is saved now, so nobody's words are silently overwritten."""
     plan = _locked(plan)
     _must_be_draft(plan)
     section = plan.content.setdefault("sections", {}).setdefault(key, {})
-    section["fields"] = {name: value for name, value in fields.items() if value not in (None, "", {})}
+    version = section.get("version", 0)
+    if seen_version is not None and seen_version != version:
+        last = (section.get("changes") or [{}])[-1]
+        who = last.get("by_name") or "Someone"
+        raise StaleSection(
+            f"{who} changed this section after you opened it. What is saved now is shown above your words: "
+            "check both, then save again to keep yours",
+            saved=copy.deepcopy(section), version=version,
+        )
+    before = section.get("fields", {})
+    after = {name: value for name, value in fields.items() if value not in (None, "", {})}
+    definition = section_for(plan.person, key)
+    side = _side(plan, by)
+    changes = [
+        {"what": field.label, "before": _text_of(before.get(field.name)), "after": _text_of(after.get(field.name))}
+        for field in (definition.fields if definition else ())
+        if field.kind == Kind.TEXT and _text_of(before.get(field.name)) != _text_of(after.get(field.name))
+    ]
+    section["fields"] = after
+    if completed:
+        _must_be_complete(plan, key, section, by)
     section["status"] = Status.COMPLETED if completed else Status.IN_PROGRESS
+    section["version"] = version + 1
+    _note_change(plan, section, side=side, by=by, changes=changes)
     plan.save(update_fields=["content", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"section: {key}")
     return plan
@@ -150,6 +234,11 @@ def plan_item_add(*, plan: CarePlan, key: str, list_name: str, item: dict, by: U
     if section.get("status") == Status.COMPLETED:
         section["status"] = Status.IN_PROGRESS
     section.setdefault("lists", {}).setdefault(list_name, []).append({"id": uuid.uuid4().hex[:12], **item})
+    definition = section_for(plan.person, key)
+    item_list = next((shown for shown in definition.lists if shown.name == list_name), None) if definition else None
+    if item_list:
+        first = _text_of(item.get(item_list.fields[0].name))
+        _note_change(plan, section, side=_side(plan, by), by=by, changes=[{"kind": "item", "what": f"added {item_list.item_name_with_article}", "before": "", "after": first}])
     plan.save(update_fields=["content", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"item added: {key}")
     return plan
@@ -159,30 +248,84 @@ def plan_item_add(*, plan: CarePlan, key: str, list_name: str, item: dict, by: U
 def plan_item_remove(*, plan: CarePlan, key: str, list_name: str, item_id: str, by: User, request=None) -> CarePlan:
     plan = _locked(plan)
     _must_be_draft(plan)
-    items = plan.content.get("sections", {}).get(key, {}).get("lists", {}).get(list_name, [])
-    plan.content["sections"][key]["lists"][list_name] = [item for item in items if item.get("id") != item_id]
+    section = plan.content.get("sections", {}).get(key, {})
+    items = section.get("lists", {}).get(list_name, [])
+    if not items:
+        return plan
+    section["lists"][list_name] = [item for item in items if item.get("id") != item_id]
+    definition = section_for(plan.person, key)
+    if section.get("status") == Status.COMPLETED and definition and missing(definition, section, name=""):
+        section["status"] = Status.IN_PROGRESS  # no longer has what it needs to be complete
     plan.save(update_fields=["content", "updated_at"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail=f"item removed: {key}")
     return plan
 
 
 @transaction.atomic
-def plan_agree(*, plan: CarePlan, by: User, request=None) -> CarePlan:
-    """The draft becomes an agreed, unchangeable version; the one before it is replaced."""
+def plan_agree(
+    *, plan: CarePlan, by: User, how: str, agreed_by_name: str, agreed_on: _date | None = None,
+    notes: str = "", consulted: str = "", request=None,
+) -> CarePlan:
+    """The draft becomes an agreed, unchangeable version; the one before it is replaced.
+
+    Agreed by the person on screen in their own account, by a representative whose basis stands,
+    or recorded by the practitioner: an agreement given another way (on paper, verbally, through
+    an interpreter, with an advocate), or a best-interests decision for someone who lacks
+    capacity, with who was consulted. Only when every section that applies is complete."""
     plan = _locked(plan)
     _must_be_draft(plan)
-    agreement = plan.section_data("agreement")
-    fields = agreement.get("fields", {})
-    if agreement.get("status") != Status.COMPLETED or fields.get("person_seen") != "yes" or not fields.get("review_date"):
-        raise ValidationError("Complete the agreement section first: the person must have seen the plan, and it needs a review date.")
+    incomplete = incomplete_sections(plan, plan.person)
+    if incomplete:
+        raise ValidationError([f"Complete section {part['section'].number}, {part['section'].title}" for part in incomplete])
+    if how == AgreedHow.BEST_INTERESTS:
+        if plan.person.capacity != Person.Capacity.LACKS:
+            raise ValidationError({"how": "A best-interests decision is only for someone assessed as lacking capacity to agree their plan"})
+        if not consulted.strip():
+            raise ValidationError({"consulted": "Enter who was consulted about the best-interests decision"})
+    fields = plan.section_data("agreement").get("fields", {})
     plan.person.plans.filter(status=CarePlan.Status.AGREED).update(status=CarePlan.Status.SUPERSEDED)
     plan.status = CarePlan.Status.AGREED
-    plan.agreed_at, plan.agreed_by = timezone.now(), by
+    plan.agreed_at, plan.agreed_by, plan.agreed_how = timezone.now(), by, how
+    plan.agreed_by_name, plan.agreed_on = agreed_by_name, agreed_on or timezone.localdate()
+    plan.agreement_notes, plan.best_interests_consulted = notes, consulted if how == AgreedHow.BEST_INTERESTS else ""
     plan.review_due = _date.fromisoformat(fields["review_date"])
-    plan.save(update_fields=["status", "agreed_at", "agreed_by", "review_due", "updated_at"])
+    plan.save()
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail="plan agreed")
     notices.plan_agreed(plan=plan)  # the person and their representatives, if this commits
     return plan
+
+
+def _own_name(plan: CarePlan, by: User) -> str:
+    """The name of the person, or of their representative, speaking for themselves."""
+    if plan.person.user_id == by.pk:
+        return plan.person.full_name
+    representative = plan.person.representatives.filter(user=by, withdrawn_on__isnull=True).first()
+    return representative.name if representative else by.full_name
+
+
+def plan_agree_own(*, plan: CarePlan, by: User, notes: str = "", request=None) -> CarePlan:
+    """The person, or their representative, agrees the plan on screen in their own name."""
+    return plan_agree(plan=plan, by=by, how=AgreedHow.ON_SCREEN, agreed_by_name=_own_name(plan, by), notes=notes, request=request)
+
+
+@transaction.atomic
+def plan_not_agreed_yet(*, plan: CarePlan, by: User, reason: str, request=None) -> PlanResponse:
+    """"I do not agree yet": the team sees why, and the plan stays a draft."""
+    _must_be_draft(plan)
+    response = PlanResponse.objects.create(plan=plan, author=by, author_name=_own_name(plan, by), reason=reason)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=response, subject=plan.person.user, request=request, detail="plan not agreed yet")
+    return response
+
+
+def plan_looked_at(*, plan: CarePlan, by: User):
+    """Note that a member of the team looked at the plan now; return when they looked before
+    (None the first time). One query to read, one to write, whatever the plan's size."""
+    previous = PlanLook.objects.filter(plan=plan, user=by).values_list("looked_at", flat=True).first()
+    PlanLook.objects.bulk_create(
+        [PlanLook(plan=plan, user=by, looked_at=timezone.now())],
+        update_conflicts=True, unique_fields=["plan", "user"], update_fields=["looked_at"],
+    )
+    return previous
 
 
 @transaction.atomic
@@ -196,14 +339,31 @@ def plan_comment_add(*, plan: CarePlan, section: str, text: str, by: User, reque
 
 
 @transaction.atomic
-def review_start(*, plan: CarePlan, held_on, by: User, request=None) -> Review:
+def review_start(*, plan: CarePlan, held_on, by: User, took_part: str = "", request=None) -> Review:
+    """Start the review; what the person and their representative wrote to get ready for it
+    becomes its first statements, in their words."""
     if plan.status != CarePlan.Status.AGREED:
         raise ValidationError("Only an agreed plan can be reviewed.")
     review = plan.reviews.filter(finished_at__isnull=True).first()
     if review is None:
-        review = Review.objects.create(plan=plan, held_on=held_on, created_by=by)
+        review = Review.objects.create(plan=plan, held_on=held_on, took_part=took_part, created_by=by)
         audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=review, subject=plan.person.user, request=request)
+        for prepared in plan.prepared_statements.select_for_update().filter(review__isnull=True):
+            prepared.item = ReviewItem.objects.create(review=review, kind=prepared.kind, perspective=prepared.perspective, text=prepared.text)
+            prepared.review = review
+            prepared.save(update_fields=["item", "review"])
     return review
+
+
+@transaction.atomic
+def review_statement_prepare(*, plan: CarePlan, kind: str, text: str, by: User, request=None) -> PreparedStatement:
+    """The person (or their representative) writes down a statement for their next review."""
+    if plan.status != CarePlan.Status.AGREED:
+        raise ValidationError("Only an agreed plan is reviewed.")
+    perspective = ReviewItem.Perspective.PERSON if plan.person.user_id == by.pk else ReviewItem.Perspective.REPRESENTATIVE
+    statement = PreparedStatement.objects.create(plan=plan, kind=kind, perspective=perspective, text=text, author=by)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=statement, subject=plan.person.user, request=request, detail="review statement prepared")
+    return statement
 
 
 @transaction.atomic
@@ -222,14 +382,16 @@ def review_finish(*, review: Review, progress: list[dict], decision: str, notes:
     if review.finished_at:
         return review
     OutcomeProgress.objects.bulk_create(OutcomeProgress(review=review, **row) for row in progress)
-    review.decision, review.decision_notes, review.finished_at = decision, notes, timezone.now()
-    review.save(update_fields=["decision", "decision_notes", "finished_at"])
     plan = review.plan
     if decision == Review.Decision.CONTINUE:
         plan.review_due = review.held_on + timedelta(weeks=settings.CAREPLAN_REVIEW_INTERVAL_WEEKS)
     elif decision == Review.Decision.CLOSE:
         plan.review_due = None
     plan.save(update_fields=["review_due", "updated_at"])
+    # The one next review date: what this decision set (a changed plan sets its own when agreed).
+    review.next_review = plan.review_due if decision == Review.Decision.CONTINUE else None
+    review.decision, review.decision_notes, review.finished_at = decision, notes, timezone.now()
+    review.save(update_fields=["decision", "decision_notes", "next_review", "finished_at"])
     if decision == Review.Decision.CHANGE:
         plan_start(person=plan.person, by=by, request=request)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=plan.person.user, request=request, detail=f"review finished: {decision}")

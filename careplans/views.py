@@ -69,6 +69,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "can_review_access": request.user.has_perm("governance.view_access_review", person),
         "is_self": person.user_id == request.user.pk,
         "contact": person_contact_summary(person=person, viewer=request.user),
+        "reviews": selectors.reviews_finished(person=person),
     }
     return render(request, "careplans/person_detail.html", context)
 

@@ -27,6 +27,17 @@ def _checklist_or_404(request: HttpRequest, checklist_id: int, permission: str) 
     return get_visible_or_404(request, selectors.checklist_for_page(), permission, pk=checklist_id)
 
 
+def _checklist_to_fill(request: HttpRequest, checklist_id: int) -> tuple[Checklist, HttpResponse | None]:
+    """The unsent checklist the user is filling in. Once sent, its pages (the check-answers page
+    after a back button, say) say it has already been sent to anyone who may read it, not 403."""
+    checklist = get_visible_or_404(request, selectors.checklist_for_page(), None, pk=checklist_id)
+    if request.user.has_perm("checklist.change_checklist", checklist):
+        return checklist, None
+    if checklist.is_submitted and request.user.has_perm("checklist.view_checklist", checklist):
+        return checklist, render(request, "checklist/already_sent.html", {"checklist": checklist})
+    raise PermissionDenied
+
+
 def _audit_read(request: HttpRequest, checklist: Checklist) -> None:
     audit_record(
         actor=request.user, action=AuditEvent.Action.VIEW, obj=checklist,
@@ -138,7 +149,9 @@ def _save_or_show(request: HttpRequest, checklist: Checklist, statements, templa
 @require_http_methods(["GET", "POST"])
 def fill(request: HttpRequest, checklist_id: int) -> HttpResponse:
     """Every statement on one page."""
-    checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
+    checklist, sent = _checklist_to_fill(request, checklist_id)
+    if sent:
+        return sent
     statements = selectors.statements_for(checklist=checklist)
     response = _save_or_show(request, checklist, statements, "checklist/fill.html", {"statements": statements})
     return response or redirect("checklist:check", checklist_id=checklist.pk)
@@ -147,7 +160,9 @@ def fill(request: HttpRequest, checklist_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def fill_one(request: HttpRequest, checklist_id: int, number: int) -> HttpResponse:
     """One statement per page, for small screens and for anyone who finds that easier."""
-    checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
+    checklist, sent = _checklist_to_fill(request, checklist_id)
+    if sent:
+        return sent
     statements = selectors.statements_for(checklist=checklist)
     numbers = [statement.number for statement in statements]
     if number not in numbers:
@@ -168,7 +183,9 @@ def fill_one(request: HttpRequest, checklist_id: int, number: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest, checklist_id: int) -> HttpResponse:
     """Check your answers, then send them."""
-    checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
+    checklist, sent = _checklist_to_fill(request, checklist_id)
+    if sent:
+        return sent
     statements = selectors.statements_for(checklist=checklist)
     errors = []
     if request.method == "POST":
@@ -190,7 +207,9 @@ def check(request: HttpRequest, checklist_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def discard(request: HttpRequest, checklist_id: int) -> HttpResponse:
-    checklist = _checklist_or_404(request, checklist_id, "checklist.change_checklist")
+    checklist, sent = _checklist_to_fill(request, checklist_id)
+    if sent:
+        return sent
     if request.method == "POST":
         services.checklist_discard(checklist=checklist, by=request.user, request=request)
         messages.success(request, "Your unfinished checklist has been deleted.")

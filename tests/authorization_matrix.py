@@ -133,15 +133,52 @@ MATRIX: list[Row] = [
         kwargs=lambda world: {"person_id": world["withdrawn_person"].pk}, id="careplans:plan_detail[consent withdrawn]",
     ),
     Row("careplans:plan_versions", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
-    Row("careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "goals"}),
+    # The person and a consented representative write the plan's sections with the team...
+    Row("careplans:section_edit", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "goals"}),
     Row(
-        "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget"},
+        "careplans:section_edit", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "outcomes"},
         id="careplans:section_edit[with lists]",
     ),
+    # ...but not the council's own sections (the budget's amount, say)...
+    Row(
+        "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "budget"},
+        id="careplans:section_edit[council's section]",
+    ),
+    # ...and a representative whose consent was withdrawn, or who is involved in best interests, never.
+    Row(
+        "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["withdrawn_person"].pk, "key": "goals"},
+        id="careplans:section_edit[consent withdrawn]",
+    ),
+    Row(
+        "careplans:section_edit", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["best_interests_person"].pk, "key": "goals"},
+        id="careplans:section_edit[best interests]",
+    ),
+    Row(
+        "careplans:plan_detail", only(Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["best_interests_person"].pk}, id="careplans:plan_detail[best interests]",
+    ),
     Row("careplans:review", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    # Getting ready for a review: the person and a representative whose basis stands. world["person"]
+    # has an agreed version 1 and a draft version 2: the agreed one is reviewed.
+    Row("careplans:review_prepare", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:review_prepare", only(), kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
+        id="careplans:review_prepare[consent withdrawn]",
+    ),
     Row("careplans:review_item_add", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:review_finish", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:plan_agree", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    # The person, or a representative whose basis stands, agrees in their own name; never one
+    # whose consent was withdrawn or who is involved in best interests.
+    Row("careplans:plan_agree_own", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:plan_agree_own", only(), kwargs=lambda world: {"person_id": world["best_interests_person"].pk},
+        id="careplans:plan_agree_own[best interests]",
+    ),
+    Row(
+        "careplans:plan_agree_own", only(), kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
+        id="careplans:plan_agree_own[consent withdrawn]",
+    ),
     Row("careplans:involvement", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
     # POST only: the forms on the pages above (tests/careplans/test_plans.py).
     Row("careplans:plan_start", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),

@@ -167,11 +167,11 @@ def test_a_plan_section_is_written_and_agreed_without_javascript(browser, live_s
     page.get_by_label("Yes, I've completed this section").check()
     page.get_by_role("button", name="Save and continue").click()
     assert page.locator("#status-goals").inner_text().strip() == "Completed"
-    page.get_by_role("link", name="7. My personal budget").click()
+    page.get_by_role("link", name="6. My personal budget").click()  # section 4 applies only when lacking capacity
     page.get_by_text("Add a budget item").click()
     page.get_by_label("What it pays for").fill("Personal assistant")
     page.get_by_label("Amount each week (£)").fill("126")
-    page.get_by_role("group", name="Whose words are in this budget item?").get_by_label("The practitioner").check()
+    page.get_by_role("group", name="Whose words are in this budget item?").get_by_label("The practitioner", exact=True).check()
     page.get_by_role("button", name="Add this budget item").click()
     expect(page.get_by_text("Total each week: £126.00")).to_be_visible()
     assert CarePlan.objects.get(person=person).section_data("budget")["lists"]["items"][0]["what"] == "Personal assistant"

@@ -28,6 +28,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from careplans.services import plan_start
 from commissioning.budgeting.models import Round
 from commissioning.models import Programme
 from commissioning.panels.models import Panel, PanelMember
@@ -37,7 +38,7 @@ from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.governance.consent.services import give_consent
 from coproduction.governance.models import Consent
 from coproduction.people.models import Person, Representative
-from tests.careplans.factories import RepresentativeFactory
+from tests.careplans.factories import RepresentativeFactory, complete_content
 from tests.commissioning.budgeting.factories import PotFactory, ProposalFactory, RoundFactory, VotingCodeFactory
 from tests.commissioning.panels.factories import (
     BidderFactory,
@@ -184,11 +185,10 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name=f"Start a plan with {name}").click()
     expect(page.get_by_text("Version 1: Draft.")).to_be_visible()
 
-    # Agreeing too soon is explained, with a link to the section that is missing.
+    # Agreeing too soon: the check-answers page lists what is not complete, and offers no agreement yet.
     page.get_by_role("link", name="Agree the plan").click()
-    page.get_by_role("button", name="Agree the plan").click()
-    expect(page).to_have_title(re.compile(r"^Error:"))
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Complete the agreement section first")
+    expect(page.locator("#not-complete")).to_contain_text("1. What I want to achieve")
+    expect(page.get_by_role("button", name="Agree the plan")).to_have_count(0)
 
     # The person's own words, in a section of their plan.
     words = f"Back to the allotment twice a week, said {name.split()[0]}"
@@ -200,11 +200,23 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Save and continue").click()
     expect(success_banner(page)).to_contain_text("Saved: What I want to achieve")
     expect(page.locator("#section-goals")).to_contain_text(words)
+    # Marked completed with nothing in it, a section is refused and says what it needs.
+    page.get_by_role("link", name="7. What happens if things go wrong").click()
+    page.get_by_label("Yes, I've completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write what should happen if things go wrong")
+
+    # The sections written at earlier visits (each screen works as the first did).
+    plan = Person.objects.get(full_name=name).plans.get()
+    written = complete_content()["sections"]
+    plan.content["sections"].update({key: written[key] for key in written if key not in ("goals", "consultation", "agreement")})
+    plan.save()
 
     # The agreement, then the plan agreed.
-    page.get_by_role("link", name="10. Agreement").click()
+    page.get_by_role("link", name="Back to the plan").click()
+    page.get_by_role("link", name="9. Agreement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Agreement")
-    page.get_by_role("group", name="The person has seen this plan and agrees with it").get_by_label("Yes").check()
     page.get_by_role("group", name="How they got their copy").get_by_label("Given in person").check()
     page.get_by_role("group", name="Format of their copy").get_by_label("Large print").check()
     review_on = date.today() + timedelta(weeks=8)
@@ -216,11 +228,18 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Save and continue").click()
     expect(success_banner(page)).to_contain_text("Saved: Agreement")
     page.get_by_role("link", name="Agree the plan").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Agree version 1 of {name}'s plan")
-    page.get_by_role("button", name="Agree the plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Check version 1 of {name}’s plan before it is agreed")
+    # They agreed it at the visit, through an interpreter: the practitioner records how and when.
+    page.get_by_label("Through an interpreter").check()
+    agreed_on = page.get_by_role("group", name="Date they agreed it")
+    agreed_on.get_by_label("Day").fill(str(date.today().day))
+    agreed_on.get_by_label("Month").fill(str(date.today().month))
+    agreed_on.get_by_label("Year").fill(str(date.today().year))
+    page.get_by_role("button", name="Record the agreement").click()
     expect(success_banner(page)).to_contain_text("Version 1 of the plan is agreed")
     expect(page.locator("main")).to_contain_text(f"Agreed on {date.today().day} {date.today():%B %Y}. Review due {review_on.day} {review_on:%B %Y}")
     expect(page.locator("#section-goals")).to_contain_text(words)
+    expect(page.locator("#agreed-how")).to_contain_text(f"Agreed by {name} through an interpreter")
 
     # A review: what is working, in the person's words, then what was decided.
     page.get_by_role("link", name="Review the plan").click()
@@ -239,6 +258,7 @@ def test_a_practitioner_writes_and_agrees_a_plan_and_holds_a_review(sign_in, jav
     page.get_by_role("button", name="Finish the review").click()
     expect(page).to_have_title(re.compile(r"^Error:"))
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select what you decided")
+    page.get_by_role("group", name="Progress with “Back at the allotment twice a week”").get_by_label("Getting there").check()
     page.get_by_label("Continue with the plan as it is").check()
     page.get_by_label("Why (optional)").fill("Everything in the plan still suits him")
     page.get_by_role("button", name="Finish the review").click()
@@ -267,15 +287,62 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     page.get_by_role("button", name="Send your answers").click()
     expect(page.locator("main")).to_contain_text("Thank you. Your answers have been sent.")
 
+    someone = Person.objects.get(full_name=name)
+    tom = sign_in("practitioner@demo.example", javascript=javascript)
+    said = f"{name.split()[0]} says: the Tuesday lift is working"
+    reviewed = someone.plans.filter(status="agreed").exists()
+    if reviewed:
+        # Al gets ready for his review in his own words; Tom sees it when the review starts,
+        # holds it and finishes it; Al's plan then shows the finished review.
+        page.goto("/people/my-plan/")
+        page.get_by_role("link", name="Get ready for your next review").click()
+        page.get_by_label("What is working").check()
+        page.get_by_label("In your own words").fill(said)
+        page.get_by_role("button", name="Add this").click()
+        expect(success_banner(page)).to_contain_text("Your practitioner will see it when your review starts")
+        tom.goto(f"/people/{someone.pk}/plan/review/")
+        held = tom.get_by_role("group", name="Date of the review")
+        held.get_by_label("Day").fill(str(date.today().day))
+        held.get_by_label("Month").fill(str(date.today().month))
+        held.get_by_label("Year").fill(str(date.today().year))
+        tom.get_by_label("Who took part (optional)").fill("Al, Mo and Tom")
+        tom.get_by_role("button", name="Start the review").click()
+        expect(tom.locator("#getting-ready")).to_contain_text(said)
+        for group in tom.get_by_role("group", name=re.compile("^Progress with")).all():
+            group.get_by_label("Getting there").check()
+        tom.get_by_label("Continue with the plan as it is").check()
+        tom.get_by_role("button", name="Finish the review").click()
+        expect(success_banner(tom)).to_contain_text("The review is recorded")
+        page.goto("/people/my-plan/")
+        expect(page.locator("#reviews")).to_contain_text(said)
+        expect(page.locator("#reviews")).to_contain_text("Al, Mo and Tom")
+
+    # Writing the plan together: Tom has started a new draft with Al (Rosa's is under way), and
+    # each writes section 1 in their own words from "My plan"; Tom sees what changed.
+    if not someone.plans.filter(status="draft").exists():
+        plan_start(person=someone, by=User.objects.get(email="practitioner@demo.example"))
     page.goto("/people/my-plan/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your plan")
     expect(page.locator("main")).to_contain_text(name)
+    page.get_by_role("link", name="1. What I want to achieve").click()
+    own = f"{name.split()[0]} wrote this: swimming again by the summer"
+    page.get_by_label("What I want to achieve, and my hopes for the future").fill(own)
+    page.get_by_label("No, I'll come back to it later").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(success_banner(page)).to_contain_text("Saved: What I want to achieve")
+    expect(page.locator("#section-goals")).to_contain_text(own)
+    expect(page.locator("#section-goals")).to_contain_text("In your own words")
+    tom.goto(f"/people/{someone.pk}/plan/")
+    expect(tom.locator("#section-goals .app-changed")).to_contain_text(own)
+
     page.get_by_role("button", name="Download in large print").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Care and support plan in large print")
     wait_until_ready(page, page.get_by_role("heading", name="Your PDF is ready"))
     path = download(page, "Download the PDF", tmp_path)
     text = " ".join(pdf_text(path).split())
-    assert text.startswith("Care and support plan, version 1") and name in text
-    assert ("grow my own veg" if javascript else "Use what I've learned to help other people") in text
+    assert text.startswith("Care and support plan, version") and name in text
+    assert own in text
+    assert (said in text) is reviewed  # the finished review is in the plan's PDF
     # Large print: the body text is at least 16 points high (a standard copy's is 11).
     words = sorted(word.bottom - word.top for page in pdf_pages(path) for word in page.words)
     assert words[len(words) // 2] >= 16

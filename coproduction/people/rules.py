@@ -12,17 +12,36 @@ from coproduction.core.rules_cache import cached_for_request
 works_with_people = has_role(Role.PRACTITIONER) | has_role(Role.TEAM_MANAGER)
 
 
-def representing_person_ids(user) -> frozenset[int]:
-    """People this user represents right now: one query, cached on the user for the request."""
+# Bases on which a representative may write in the plan as well as read it: the person's own
+# consent, or a legal authority to act for them. Best interests lets them be consulted, not write.
+STANDING_BASES = frozenset({"consent", "legal_authority"})
 
-    def load() -> frozenset[int]:
+
+def _representing_bases(user) -> dict[int, str]:
+    """Each person this user represents right now, with the basis: one query, cached on the
+    user for the request."""
+
+    def load() -> dict[int, str]:
         from .models import Representative  # rules.py is imported before the models are ready
 
-        return frozenset(
-            Representative.objects.filter(user_id=user.pk, withdrawn_on__isnull=True).values_list("person_id", flat=True)
-        )
+        bases: dict[int, str] = {}
+        rows = Representative.objects.filter(user_id=user.pk, withdrawn_on__isnull=True).values_list("person_id", "basis")
+        for person_id, basis in rows:
+            if bases.get(person_id) not in STANDING_BASES:  # two records for one person: the standing one counts
+                bases[person_id] = basis
+        return bases
 
     return cached_for_request(user, "careplans.representing", load)
+
+
+def representing_person_ids(user) -> frozenset[int]:
+    """People this user represents right now."""
+    return frozenset(_representing_bases(user))
+
+
+def standing_person_ids(user) -> frozenset[int]:
+    """People this user represents with a standing basis (consent given, or legal authority)."""
+    return frozenset(person_id for person_id, basis in _representing_bases(user).items() if basis in STANDING_BASES)
 
 
 @rules.predicate
@@ -38,6 +57,11 @@ def is_on_the_persons_team(user, person) -> bool:
 @rules.predicate
 def represents_the_person(user, person) -> bool:
     return person is not None and person.pk in representing_person_ids(user)
+
+
+@rules.predicate
+def represents_with_standing_basis(user, person) -> bool:
+    return person is not None and person.pk in standing_person_ids(user)
 
 
 can_work_with_person = works_with_people & is_on_the_persons_team

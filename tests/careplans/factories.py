@@ -30,9 +30,36 @@ class RepresentativeFactory(DjangoModelFactory):
     recorded_by = factory.SubFactory(UserFactory, roles=["practitioner"])
 
 
+def _words(text: str, whose: str = "person") -> dict:
+    return {"text": text, "whose": whose}
+
+
+def complete_content(review_date: str = "2027-03-01") -> dict:
+    """Every section with what it needs to be complete (section 4 too, for someone who lacks capacity)."""
+    done = "completed"
+    return {"sections": {
+        "goals": {"status": done, "fields": {"goals": _words("I want to get back to the allotment")}},
+        "important": {"status": done, "fields": {"enjoy": _words("Gardening and the radio")}},
+        "support_decisions": {"status": done, "fields": {"support": _words("Help getting washed and dressed")}},
+        "consultation": {"status": done, "lists": {"consulted": [{"id": "k1", "name": "Jean", "whose": "representative"}]}},
+        "outcomes": {"status": done, "lists": {
+            "outcomes": [{"id": "o1", "outcome": "Back at the allotment twice a week", "whose": "person"}],
+            "options": [{"id": "p1", "option": "A personal assistant", "chosen": "yes", "why": "I choose who helps me", "whose": "person"}]}},
+        "needs": {"status": done, "fields": {"needs": _words("Personal care", "practitioner"), "eligibility": _words("Eligible", "practitioner")},
+                  "lists": {"support": [{"id": "s1", "need": "Personal care", "who": "A personal assistant", "whose": "practitioner"}]}},
+        "budget": {"status": done, "fields": {"management": "direct_payment"}, "lists": {"items": [{"id": "b1", "what": "Personal assistant", "weekly": "126.00", "whose": "practitioner"}]}},
+        "contingency": {"status": done, "fields": {"plan": _words("Ring Mo first")}},
+        "involvement": {"status": done, "fields": {"how": _words("At my kitchen table"), "listened": "yes"}},
+        "agreement": {"status": done, "fields": {"person_seen": "yes", "copy_how": "in_person", "copy_format": "standard", "review_date": review_date}},
+    }}
+
+
 class CarePlanFactory(DjangoModelFactory):
     class Meta:
         model = CarePlan
+
+    class Params:
+        complete = factory.Trait(content=factory.LazyFunction(complete_content))
 
     person = factory.SubFactory(PersonFactory)
     version = factory.Sequence(lambda n: n + 1)

@@ -15,6 +15,7 @@ from coproduction.accounts.models import Role
 from coproduction.notifications.selectors import messages_for
 from tests.careplans.factories import (
     CarePlanFactory,
+    complete_content,
     PersonFactory,
     RepresentativeFactory,
     ReviewFactory,
@@ -135,10 +136,12 @@ def test_representatives_hear_while_their_access_stands(team):
 
 def agree(plan, practitioner, review_date):
     plan.refresh_from_db()
-    plan.content["sections"]["agreement"] = {
-        "status": "completed", "fields": {"person_seen": "yes", "review_date": review_date.isoformat()}}
+    sections = plan.content["sections"]
+    for key, complete in complete_content(review_date.isoformat())["sections"].items():
+        if key == "agreement" or sections.get(key, {}).get("status") != "completed":
+            sections[key] = complete
     plan.save()
-    return services.plan_agree(plan=plan, by=practitioner)
+    return services.plan_agree(plan=plan, by=practitioner, how="verbal", agreed_by_name=plan.person.full_name)
 
 
 def test_a_plan_agreed_tells_the_person_and_representatives_where_to_see_what_changed(
@@ -181,7 +184,7 @@ def test_a_plan_not_agreed_tells_nobody(team, practitioner, person):
     subject = PersonFactory(team=team, practitioner=practitioner, user=person)
     draft = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
     with pytest.raises(Exception):
-        services.plan_agree(plan=draft, by=practitioner)  # the agreement section is not done
+        services.plan_agree(plan=draft, by=practitioner, how="paper", agreed_by_name="Al")  # the sections are not done
     assert inbox(person) == []
 
 
@@ -214,11 +217,15 @@ def test_the_daily_task_runs_the_same_queries_however_many_plans(team, team_mana
 def test_agreeing_a_plan_emails_the_person_a_link_and_nothing_of_the_plan(client_as, team, practitioner, person, mailbox, settings):  # noqa: F811
     settings.SITE_URL = "https://coproduction.example.gov.uk"
     subject = PersonFactory(team=team, practitioner=practitioner, user=person, full_name="Alan Marsh")
-    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, complete=True)
     services.plan_section_save(plan=plan, key="agreement", completed=True, by=practitioner,
-                               fields={"person_seen": "yes", "review_date": (TODAY + timedelta(weeks=8)).isoformat()})
+                               fields={"copy_how": "post", "copy_format": "large_print",
+                                       "review_date": (TODAY + timedelta(weeks=8)).isoformat()})
     with celery_worker():
-        response = client_as(practitioner).post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
+        response = client_as(practitioner).post(
+            reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}),
+            {"how": "paper", "agreed_by_name": "Alan Marsh", "agreed_on_0": TODAY.day, "agreed_on_1": TODAY.month, "agreed_on_2": TODAY.year},
+        )
         assert response.status_code == 302
         (email,) = mailbox.wait_for(1)
     assert email["To"] == person.email

@@ -127,8 +127,8 @@ def test_the_person_page_runs_fixed_queries(client_as, practitioner, team):
     subject = PersonFactory(team=team)
     client = client_as(practitioner)
     url = reverse("careplans:person_detail", kwargs={"person_id": subject.pk})
-    # OTP device, team ids, representing ids, person, audit insert, representatives.
+    # OTP device, team ids, representing ids, person, audit insert, representatives, finished reviews.
     assert_fixed_queries(
-        lambda: client.get(url), budget=6,
+        lambda: client.get(url), budget=7,
         grow=lambda: RepresentativeFactory.create_batch(10, person=subject, recorded_by=practitioner),
     )

@@ -14,6 +14,7 @@ from coproduction.reports import services as report_services
 from coproduction.reports.models import ReportJob
 from tests.careplans.factories import (
     CarePlanFactory,
+    complete_content,
     PersonFactory,
     RepresentativeFactory,
 )
@@ -51,21 +52,91 @@ def test_a_plan_is_written_section_by_section_and_agreed(client_as, practitioner
     status = BeautifulSoup(page.content, "html.parser").select_one("#status-goals").get_text(strip=True)
     assert status == "Completed"
 
-    # Agreeing needs the agreement section first: explained, nothing changes.
+    # Agreeing needs every section complete: the check-answers page says which are not.
+    check = BeautifulSoup(client.get(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk})).content, "html.parser")
+    not_complete = check.select_one("#not-complete").get_text(" ", strip=True)
+    assert "2. What is important to me" in not_complete and "1. What I want" not in not_complete
+    assert "Add at least one thing the budget pays for" not in not_complete  # the budget has its items...
+    assert "Select how the budget is managed" in not_complete  # ...but not how it is managed
+    assert "Agree the plan" not in [button.get_text(strip=True) for button in check.select("main button")]  # not yet
     refused = client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
-    assert "Complete the agreement section first" in refused.text
+    summary = [a.get_text(strip=True) for a in BeautifulSoup(refused.content, "html.parser").select(".govuk-error-summary a")]
+    assert "Complete section 10, Agreement" not in summary  # section 4 does not apply: agreement is 9
+    assert "Complete section 9, Agreement" in summary and "Complete section 2, What is important to me" in summary
     plan.refresh_from_db()
     assert plan.is_draft
+    done = complete_content()["sections"]
+    plan.content["sections"].update({key: done[key] for key in ("important", "support_decisions", "outcomes", "needs", "budget", "contingency", "involvement")})
+    plan.save()
     client.post(
         section_url(subject, "agreement"),
-        {"person_seen": "yes", "copy_how": "in_person", "copy_format": "large_print",
+        {"copy_how": "in_person", "copy_format": "large_print",
          "copy_date_0": "2", "copy_date_1": "9", "copy_date_2": "2026",
          "review_date_0": "28", "review_date_1": "10", "review_date_2": "2026", "completed": "yes"},
     )
-    client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}))
+    page = client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}), {"how": "paper", "agreed_by_name": "Alan Marsh"})
+    assert "Enter the date they agreed it" in BeautifulSoup(page.content, "html.parser").select_one(".govuk-error-summary").get_text()
+    client.post(reverse("careplans:plan_agree", kwargs={"person_id": subject.pk}),
+                {"how": "paper", "agreed_by_name": "Alan Marsh", "agreed_on_0": "1", "agreed_on_1": "9", "agreed_on_2": "2026"})
     plan.refresh_from_db()
     assert plan.status == "agreed" and plan.review_due.isoformat() == "2026-10-28"
+    assert (plan.agreed_how, plan.agreed_by_name, plan.agreed_on.isoformat()) == ("paper", "Alan Marsh", "2026-09-01")
+    shown = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert shown.select_one("#agreed-how").get_text(" ", strip=True).startswith("Agreed by Alan Marsh on paper, on 1 September 2026. Recorded by")
     assert AuditEvent.objects.filter(actor=practitioner, detail="plan agreed").exists()
+
+
+def test_an_empty_section_is_saved_in_progress_never_completed(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, content={"sections": {}})
+    client = client_as(practitioner)
+    assert_bad_input(
+        client, section_url(subject, "goals"), {"goals": "", "completed": "yes"},
+        errors=["Write at least one thing Alan Marsh wants to achieve"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content,
+    )
+    client.post(section_url(subject, "goals"), {"goals": "", "completed": "no"})
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select_one("#status-goals").get_text(strip=True) == "Not yet started"
+
+
+def test_options_need_one_chosen_with_a_reason_before_the_section_is_complete(client_as, practitioner, subject):
+    content = {"sections": {"outcomes": {"status": "in_progress", "lists": {
+        "outcomes": [{"id": "o1", "outcome": "Swimming again", "whose": "person"}],
+        "options": [{"id": "p1", "option": "Day centre", "chosen": "no", "why": "Not for me", "whose": "person"}]}}}}
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, content=content)
+    response = assert_bad_input(
+        client_as(practitioner), section_url(subject, "outcomes"), {"completed": "yes"},
+        errors=["Add at least one option that was chosen, with why it was chosen"],
+        unchanged=lambda: CarePlan.objects.get(pk=plan.pk).content,
+    )
+    assert "Add at least one outcome Alan Marsh wants" not in response.text
+
+
+def test_removing_what_a_completed_section_needed_puts_it_back_in_progress(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, complete=True)
+    client = client_as(practitioner)
+    client.post(reverse("careplans:item_remove", kwargs={"person_id": subject.pk, "key": "budget", "list_name": "items", "item_id": "b1"}))
+    plan.refresh_from_db()
+    assert plan.section_data("budget")["status"] == "in_progress"
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select_one("#status-budget").get_text(strip=True) == "In progress"
+    edit = client.get(section_url(subject, "budget"))
+    assert "Add at least one thing the budget pays for" in BeautifulSoup(edit.content, "html.parser").select_one("#still-needed").text
+
+
+def test_sections_are_numbered_without_gaps_when_section_4_does_not_apply(client_as, practitioner, subject):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    client = client_as(practitioner)
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    titles = [link.get_text(strip=True) for link in page.select(".govuk-task-list__link")]
+    assert [title.split(".")[0] for title in titles] == [str(n) for n in range(1, 10)]
+    assert titles[3] == "4. The outcomes I want, and the options we considered"
+    assert "section 4" in client.get(section_url(subject, "outcomes")).text
+    assert client.get(section_url(subject, "consultation")).status_code == 404
+    subject.capacity = "lacks"
+    subject.save()
+    page = BeautifulSoup(client.get(reverse("careplans:plan_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert page.select(".govuk-task-list__link")[3].get_text(strip=True) == "4. Who was consulted about my care"
 
 
 def test_an_agreed_plan_never_changes_and_a_new_draft_shows_what_changed(client_as, practitioner, subject):
@@ -115,9 +186,12 @@ def test_the_person_reads_their_own_words_comments_and_says_how_they_took_part(c
     client = client_as(person)
     page = client.get(reverse("careplans:my_plan"), follow=True)
     html = BeautifulSoup(page.content, "html.parser")
-    assert html.h1.get_text(strip=True) == "My plan"
+    assert html.h1.get_text(strip=True) == "Your plan" and html.title.get_text(strip=True).startswith("Your plan")
+    assert html.select_one("#section-goals .govuk-hint").get_text(strip=True) == "In your own words"
     assert html.select_one("blockquote.app-own-words").get_text(strip=True) == "I want to get back to the allotment"
-    assert not html.select(".govuk-task-list__link")  # the person reads; the team edits
+    # The person writes their own sections; the council's (the budget, the agreement) stay the team's.
+    links = [link.get_text(strip=True) for link in html.select(".govuk-task-list__link")]
+    assert "1. What I want to achieve" in links and not [link for link in links if "budget" in link or "Agreement" in link]
     client.post(reverse("careplans:comment_add", kwargs={"person_id": subject.pk, "key": "goals"}), {"text": "Tuesdays are best"})
     assert PlanComment.objects.get().author == person
     client.post(reverse("careplans:involvement", kwargs={"person_id": subject.pk}), {"how": "We wrote it at my kitchen table", "listened": "yes"})
@@ -153,11 +227,12 @@ def test_the_plan_page_runs_the_same_queries_with_one_or_ten_versions(client_as,
     def nine_more_versions():
         CarePlan.objects.filter(person=subject).update(status="superseded")
         for version in range(2, 11):
-            CarePlanFactory(person=subject, version=version, status="superseded", created_by=practitioner)
+            CarePlanFactory(person=subject, version=version, status="draft" if version == 10 else "superseded", created_by=practitioner)
 
     # OTP device, team ids, representing ids, person, latest plan, audit insert, comments,
-    # local assets in the plan's support.
-    assert_fixed_queries(lambda: client.get(url), budget=8, grow=nine_more_versions)
+    # local assets in the plan's support, when the practitioner last looked, and now, and the
+    # latest "I do not agree yet", finished reviews (none: their statements are not asked for).
+    assert_fixed_queries(lambda: client.get(url), budget=12, grow=nine_more_versions)
 
 
 @pytest.mark.parametrize("large_print", [False, True])
@@ -174,7 +249,7 @@ def test_the_plan_pdf_holds_the_persons_own_words_from_each_section(client_as, p
     text = subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout
     for key in content["sections"]:
         assert f"My words about {key}" in text
-    assert "In their own words" in text
+    assert "In your own words" in text  # the person's own copy speaks to them
 
 
 def test_saying_how_you_took_part_needs_an_answer(client_as, person, subject, practitioner):
@@ -204,3 +279,23 @@ def test_a_review_date_already_chosen_is_kept_not_suggested(practitioner, subjec
     plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
     plan = services.plan_section_save(plan=plan, key="agreement", fields={"review_date": "2026-10-28"}, completed=False, by=practitioner)
     assert selectors.plan_section_answers(plan=plan, key="agreement")["fields"]["review_date"] == "2026-10-28"
+
+
+def test_the_eligibility_decision_is_the_councils_and_never_asks_whose_words(client_as, practitioner, subject):
+    plan = CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner)
+    client = client_as(practitioner)
+    page = BeautifulSoup(client.get(section_url(subject, "needs")).content, "html.parser")
+    legends = [legend.get_text(strip=True) for legend in page.select("legend")]
+    assert "Whose words are in “My needs”?" in legends
+    assert not [legend for legend in legends if "eligibility" in legend]
+    client.post(section_url(subject, "needs"), {"needs": "Help each morning", "needs__whose": "person", "eligibility": "Eligible", "completed": "no"})
+    plan.refresh_from_db()
+    assert plan.section_data("needs")["fields"]["eligibility"] == {"text": "Eligible", "whose": "practitioner"}
+    edit = BeautifulSoup(client.get(section_url(subject, "needs")).content, "html.parser")
+    assert edit.select_one("textarea[name=eligibility]").get_text(strip=True) == "Eligible"
+
+
+def test_an_empty_list_says_add_an_outcome_not_a_outcome(client_as, practitioner, subject):
+    CarePlanFactory(person=subject, version=1, status="draft", created_by=practitioner, content={"sections": {}})
+    summaries = [s.get_text(strip=True) for s in BeautifulSoup(client_as(practitioner).get(section_url(subject, "outcomes")).content, "html.parser").select(".govuk-details__summary-text")]
+    assert summaries == ["Add an outcome", "Add an option"]

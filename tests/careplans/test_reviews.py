@@ -127,3 +127,14 @@ def test_starting_a_review_needs_a_real_date(client_as, practitioner, agreed):
         errors=["Enter the date of the review"],
         unchanged=lambda: Review.objects.count(),
     )
+
+
+def test_the_review_form_offers_no_blank_radio(client_as, practitioner, agreed):
+    client = client_as(practitioner)
+    url = reverse("careplans:review", kwargs={"person_id": agreed.person_id})
+    client.post(url, {"held_on_0": "20", "held_on_1": "11", "held_on_2": "2026"})
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    for name in ("item-kind", "item-perspective"):
+        radios = page.select(f"input[type=radio][name={name}]")
+        assert radios and all(radio["value"] for radio in radios)
+    assert "---------" not in page.get_text()

@@ -79,8 +79,14 @@ def test_a_person_answers_over_two_visits_and_sends(client_as, person, al):
     assert set(Rating.objects.filter(checklist=checklist).values_list("team_id", "perspective", "submitted_on")) == {
         (al.team_id, "person", timezone.localdate())
     }
-    # Once sent, nobody changes it.
-    assert client.post(reverse("checklist:fill", kwargs={"checklist_id": checklist.pk}), {"answer_1": "1"}).status_code == 403
+    # Once sent, nobody changes it: going back to its pages says it has already been sent.
+    again = client.post(reverse("checklist:fill", kwargs={"checklist_id": checklist.pk}), {"answer_1": "1"})
+    assert again.status_code == 200 and "These answers have already been sent" in again.text
+    assert Rating.objects.get(checklist=checklist, statement__number=1).score == 5
+    back = client.get(reverse("checklist:check", kwargs={"checklist_id": checklist.pk}))
+    assert back.status_code == 200
+    assert BeautifulSoup(back.content, "html.parser").h1.get_text(strip=True) == "These answers have already been sent"
+    assert "See the answers that were sent" in back.text
     assert AuditEvent.objects.filter(target_id=str(checklist.pk), subject=person, action="change").count() >= 3
 
 

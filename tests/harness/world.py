@@ -56,6 +56,14 @@ def build_world(users: dict, team, other_team) -> dict:
         person=withdrawn_person, user=users[Role.CARER], recorded_by=users[Role.PRACTITIONER],
         withdrawn_on=timezone.now(), withdrawn_by=users[Role.PRACTITIONER],
     )
+    CarePlanFactory(person=withdrawn_person, version=1, status="draft", created_by=users[Role.PRACTITIONER])
+    # Someone who lacks capacity, with the carer involved in their best interests: the carer
+    # reads the plan and comments, and the practitioner records their views; they never write it.
+    best_interests_person = PersonFactory(team=team, capacity="lacks")
+    RepresentativeFactory(
+        person=best_interests_person, user=users[Role.CARER], recorded_by=users[Role.PRACTITIONER], basis="best_interests",
+    )
+    CarePlanFactory(person=best_interests_person, version=1, status="draft", created_by=users[Role.PRACTITIONER])
     # Version 1 agreed, version 2 a draft: every plan page has something to show.
     CarePlanFactory(person=person, version=1, status="agreed", created_by=users[Role.PRACTITIONER])
     CarePlanFactory(person=person, version=2, status="draft", created_by=users[Role.PRACTITIONER])
@@ -76,6 +84,7 @@ def build_world(users: dict, team, other_team) -> dict:
         "person": person,
         "representative": representative,
         "withdrawn_person": withdrawn_person,
+        "best_interests_person": best_interests_person,
         "other_team_person": PersonFactory(team=other_team),
         # A council identity provider group giving a role in the team, so its page has a row.
         "group_mapping": ProviderGroupMapping.objects.create(

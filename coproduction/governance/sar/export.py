@@ -15,6 +15,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from coproduction.core.csv_files import csv_bytes
+from coproduction.core.templatetags.plain_words import clock
 from coproduction.core.personal_data import (
     ExportSection,
     Subject,
@@ -111,7 +112,7 @@ def _readme(context: dict) -> str:
         "Subject access request: a copy of the personal data this service holds",
         "",
         f"About: {subject.full_name}",
-        f"Made: {timezone.localtime(context['made_at']):%d %B %Y at %H:%M}",
+        f"Made: {timezone.localtime(context['made_at']):%-d %B %Y} at {clock(timezone.localtime(context['made_at']))}",
         "",
         "What is in this file",
         "- One JSON file per part of the service (for example careplans.json), with every record",

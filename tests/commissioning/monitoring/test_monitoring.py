@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -307,3 +308,14 @@ def test_a_provider_in_the_programmes_group_still_sees_only_its_own_contracts(cl
     client = client_as(provider)
     assert "Hilltop day service" not in _text(client.get(reverse("monitoring:contract_list", kwargs={"programme_id": programme.pk})))
     assert client.get(_url("contract_detail", other)).status_code == 404
+
+
+@pytest.mark.parametrize(("role", "says_contracts"), [("person", False), ("carer", False), ("provider", True)])
+def test_only_a_provider_home_speaks_of_their_organisations_contracts(client_as, role, says_contracts):
+    from coproduction.accounts.models import Role
+    from tests.coproduction.accounts.factories import UserFactory
+
+    user = UserFactory(roles=[Role(role).value])
+    page = client_as(user).get(reverse("accounts:role_home", kwargs={"role": role}))
+    assert page.status_code == 200 and "Your monitoring and quality visits" in page.text
+    assert ("Contracts your organisation holds" in page.text) is says_contracts

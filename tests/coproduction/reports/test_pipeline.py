@@ -136,4 +136,4 @@ def test_when_a_report_was_asked_for_reads_as_one_sentence(client_as, person):
 
     job = ReportJobFactory(requested_by=person, created_at=timezone.make_aware(datetime(2026, 12, 7, 15, 37)))
     page = client_as(person).get(reverse("reports:job_detail", kwargs={"job_id": job.pk}))
-    assert "Asked for at 3:37p.m. on 7 December 2026." in page.content.decode()
+    assert "Asked for at 3:37pm on 7 December 2026." in page.content.decode()

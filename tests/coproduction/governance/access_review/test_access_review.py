@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coproduction.accounts.models import User
 from coproduction.audit.models import AuditEvent
+from coproduction.core.templatetags.plain_words import clock
 from tests.careplans.factories import CarePlanFactory, PersonFactory, ReviewFactory
 from tests.coproduction.accounts.factories import TeamMembershipFactory, UserFactory
 from tests.harness.bad_input import assert_bad_input
@@ -91,8 +92,8 @@ def test_filtered_by_date(client_as, team, practitioner, team_manager):
     since = (timezone.localdate() - timedelta(days=30)).strftime("%d/%m/%Y")
     rows = _rows(client_as(team_manager).get(_url(person), {"date_from": since}))
     shown = {row[0] for row in rows}
-    assert timezone.localtime(recent.at).strftime("%-d %b %Y %H:%M") in shown
-    assert timezone.localtime(old.at).strftime("%-d %b %Y %H:%M") not in shown
+    assert f"{timezone.localtime(recent.at):%-d %b %Y}, {clock(timezone.localtime(recent.at))}" in shown
+    assert f"{timezone.localtime(old.at):%-d %b %Y}, {clock(timezone.localtime(old.at))}" not in shown
     until = (timezone.localdate() - timedelta(days=300)).strftime("%d/%m/%Y")
     rows = _rows(client_as(team_manager).get(_url(person), {"date_to": until}))
     assert [row[2] for row in rows] == ["Viewed"]
