@@ -66,6 +66,11 @@ class MappingForm(forms.ModelForm):
             Submit("submit", "Save the mapping"),
         )
 
+    def _get_validation_exclusions(self):
+        # Marking this mapping for the nightly import unmarks the other one (services.mapping_save),
+        # so "only one is marked" is not an error here.
+        return super()._get_validation_exclusions() | {"scheduled"}
+
     def clean(self):
         cleaned = super().clean()
         columns = {column.field: cleaned.get(_column_field_name(column.field), "").strip() for column in LAYOUT}

@@ -89,7 +89,7 @@ def read_table(
     """The file's rows as {heading key: text}, each with "_row" (its spreadsheet row number)
     and "_extra_cells"; FileProblem when it is not a CSV file this import can use. With known
     None, any other columns are allowed (and read, for the caller to leave unused)."""
-    required = [heading_key(name) for name in required]
+    required = list(required)
     if not data:
         raise FileProblem("The selected file is empty")
     if len(data) > max_bytes:
@@ -110,7 +110,7 @@ def read_table(
         raise FileProblem("The selected file is empty")
     header = [heading_key(cell) for cell in lines[0][1]]
     known = header if known is None else [heading_key(name) for name in known]
-    missing = [name for name in required if name not in header]
+    missing = [name for name in required if heading_key(name) not in header]
     if missing:
         raise FileProblem(f"The first row must be {headings_are}; missing: " + ", ".join(missing))
     unknown = [name for name in header if name and name not in known]
