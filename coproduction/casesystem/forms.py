@@ -34,6 +34,7 @@ class MappingForm(forms.ModelForm):
             "needs_separator": "What separates several communication needs in one cell",
             "scheduled": "Use this mapping for the nightly import from the drop folder",
         }
+        widgets = {"date_format": forms.RadioSelect}
         error_messages = {
             "name": {"required": "Enter a name for this mapping", "unique": "A mapping with this name already exists"},
             "system": {"required": "Select the case management system"},
@@ -99,7 +100,7 @@ class MappingForm(forms.ModelForm):
 
 class ImportUploadForm(forms.Form):
     mapping = forms.ModelChoiceField(
-        label="Which system’s extract is it?", queryset=SourceMapping.objects.none(), empty_label=None,
+        label="Which system’s extract is it?", queryset=SourceMapping.objects.none(), empty_label=None, widget=forms.RadioSelect,
         error_messages={"required": "Select the mapping for this extract", "invalid_choice": "Select the mapping for this extract"},
     )
     file = forms.FileField(
