@@ -4,12 +4,11 @@ import csv
 import io
 
 from coproduction.accounts.models import Role
-from coproduction.casesystem.demo import LAS_COLUMNS, LAS_NEED_CODES
 from coproduction.casesystem.models import SourceMapping
-from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
+from tests.coproduction.accounts.factories import UserFactory
+from tests.coproduction.casesystem.factories import SourceMappingFactory
 
 HEADINGS = ["PERSON_ID", "FORENAME", "SURNAME", "KNOWN_AS", "DOB", "NHS_NUMBER", "TEAM_CODE", "TEAM_NAME", "ALLOCATED_WORKER_EMAIL", "COMM_NEEDS", "INTERPRETER_LANG", "GENDER"]
-VALID_NHS = ["9434765919", "4010232137", "9990001234"]  # 943 476 5919 is the NHS's own example
 
 
 def nhs_number(seed: int) -> str:
@@ -43,12 +42,7 @@ def extract(rows: list[dict], headings=None) -> bytes:
 
 
 def las_mapping(**overrides) -> SourceMapping:
-    fields = {
-        "name": "LAS extract", "system": "las", "columns": LAS_COLUMNS, "date_format": "%d/%m/%Y",
-        "need_codes": LAS_NEED_CODES, "organisation": OrganisationFactory(name="Test Council"),
-    }
-    fields.update(overrides)
-    return SourceMapping.objects.create(**fields)
+    return SourceMappingFactory(**{"name": "LAS extract", **overrides})
 
 
 def administrator():
