@@ -14,6 +14,8 @@ from . import importing, selectors, services
 from .forms import ImportConfirmForm, ImportUploadForm, MappingForm
 
 MANAGE = "casesystem.manage_imports"
+# A whole extract in the wrong date format would list a problem a row: the first ones show what to correct.
+PROBLEMS_SHOWN = 1000
 
 
 @require_GET
@@ -63,8 +65,10 @@ def _upload_page(request: HttpRequest, form: ImportUploadForm) -> HttpResponse:
 
 
 def _check_page(request: HttpRequest, *, dry_run, upload_id: str, mapping, file_name: str) -> HttpResponse:
+    problems = dry_run.problems
     return render(request, "casesystem/import_check.html", {
-        "dry_run": dry_run, "problems": dry_run.problems, "mapping": mapping, "file_name": file_name,
+        "dry_run": dry_run, "problems": problems[:PROBLEMS_SHOWN], "problem_count": len(problems), "mapping": mapping,
+        "file_name": file_name, "valid_count": len(dry_run.valid_rows),
         "confirm": ImportConfirmForm(initial={"upload_id": upload_id, "mapping": mapping.pk, "file_name": file_name}),
     })
 

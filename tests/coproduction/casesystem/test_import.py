@@ -188,3 +188,15 @@ def test_queries_per_batch_do_not_grow(monkeypatch):
     data = rows(30, start=300)
     updated, _, _ = count_queries(lambda: import_file(mapping, data.replace(b"Pemberton", b"Smith")))
     assert updated <= made[3]
+
+
+def test_a_long_list_of_problems_shows_the_first_ones_and_counts_them_all(client, monkeypatch):
+    from coproduction.casesystem import views
+
+    monkeypatch.setattr(views, "PROBLEMS_SHOWN", 2)
+    mapping = las_mapping()
+    login_as(client, administrator())
+    response = upload(client, mapping, extract([person_row(f"LAS-{n}", DOB="1948") for n in range(3)]))
+    assert len(problems_table(response)) == 2
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "3 problems in 3 rows: see what to correct" in text and "The first 2 problems are listed." in text
