@@ -13,12 +13,10 @@ a text search.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -129,22 +127,9 @@ def bench_from_run(args: argparse.Namespace) -> None:
 
 def main() -> None:
     args = parse_args()
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{args.database}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("REQUIRE_STAFF_MFA", "true")
-    os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="coproduction-bench-static-"))
-    import django
-
-    django.setup()
     import run
-    from django.core.management import call_command
 
-    run.BENCH_DB = args.database
-    call_command("collectstatic", "--noinput", verbosity=0)
-    run.ensure_database(reseed=False)
-    call_command("migrate", verbosity=0)
+    run.standalone(args.database)
     seed_assets(args)
     bench_assets(args)
 

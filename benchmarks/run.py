@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "coproduction_bench"
-PARTS = ("pages", "budgeting", "assets", "wtfc", "reports", "memory")
+PARTS = ("pages", "budgeting", "assets", "wtfc", "caseimport", "reports", "memory")
 # The PDF pipeline's targets, printed beside its figures.
 TARGET_MS_A_PAGE = 120
 TARGET_SUBJECT_ACCESS_SECONDS = 5
@@ -60,6 +60,35 @@ def use_bench_database() -> str:
     url = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
     os.environ["DATABASE_URL"] = url
     return url
+
+
+def standalone(database: str) -> None:
+    """Django on the named bench database, migrated, for a part timed on its own
+    (benchmarks/assets.py, budgeting.py, caseimport.py, wtfc.py)."""
+    global BENCH_DB
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("REQUIRE_STAFF_MFA", "true")
+    os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="coproduction-bench-static-"))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from whitenoise.storage import MissingFileError
+
+    BENCH_DB = database
+    try:
+        call_command("collectstatic", "--noinput", verbosity=0)
+    except MissingFileError as error:  # another app's static files may be half-made; these pages do not need them
+        from django.test.utils import override_settings
+
+        print(f"Static files could not be collected ({error.__class__.__name__}): serving them unhashed")
+        override_settings(STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
+    ensure_database(reseed=False)
+    call_command("migrate", verbosity=0)
 
 
 def ensure_database(reseed: bool) -> bool:
@@ -558,6 +587,13 @@ def bench_assets(args: argparse.Namespace) -> None:
     assets_bench.bench_from_run(args)
 
 
+def bench_caseimport(args: argparse.Namespace) -> None:
+    """25,000 people imported from the case system's extract: benchmarks/caseimport.py."""
+    import caseimport as caseimport_bench
+
+    caseimport_bench.bench_from_run(args)
+
+
 def main() -> None:
     args = parse_args()
     use_bench_database()
@@ -599,7 +635,7 @@ def main() -> None:
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
     parts = {
-        "pages": bench_pages, "budgeting": bench_budgeting, "assets": bench_assets, "wtfc": bench_wtfc,
+        "pages": bench_pages, "budgeting": bench_budgeting, "assets": bench_assets, "wtfc": bench_wtfc, "caseimport": bench_caseimport,
         "reports": bench_reports, "memory": bench_worker_memory,
     }
     for name in PARTS:

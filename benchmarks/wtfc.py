@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -159,31 +156,9 @@ def bench_wtfc(args: argparse.Namespace) -> None:
 
 def main() -> None:
     args = parse_args()
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{args.database}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("REQUIRE_STAFF_MFA", "true")
-    os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="coproduction-bench-static-"))
-    import django
-
-    django.setup()
     import run
-    from django.conf import settings
-    from django.core.management import call_command
 
-    run.BENCH_DB = args.database
-    from whitenoise.storage import MissingFileError
-
-    try:
-        call_command("collectstatic", "--noinput", verbosity=0)
-    except MissingFileError as error:  # another app's static files may be half-made; these pages do not need them
-        from django.test.utils import override_settings
-
-        print(f"Static files could not be collected ({error.__class__.__name__}): serving them unhashed")
-        override_settings(STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
-    run.ensure_database(reseed=False)
-    call_command("migrate", verbosity=0)
+    run.standalone(args.database)
     seed_reviews(args)
     bench_wtfc(args)
 

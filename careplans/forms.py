@@ -212,6 +212,7 @@ class RepresentativeForm(forms.Form):
 
 class CaseloadSearchForm(forms.Form):
     name = NameFormField(label="Name", required=False, max_length=200)
+    reference = forms.CharField(label="Case system ID or NHS number", required=False, max_length=50)
     mine = forms.BooleanField(label="Only people allocated to me", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -222,6 +223,7 @@ class CaseloadSearchForm(forms.Form):
         self.helper.attrs = {"novalidate": True, "hx-post": "", "hx-target": "#caseload-table", "hx-swap": "outerHTML", "hx-select": "#caseload-table"}
         self.helper.layout = Layout(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("reference", field_width=Fluid.ONE_THIRD),
             Field.checkbox("mine", small=True),
             Submit("search", "Search", css_class="govuk-button--secondary"),
         )

@@ -204,3 +204,25 @@ class OutcomeProgress(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class CaseSystemExport(models.Model):
+    """An agreed plan or a finished review sent back to the case management system: each one
+    once. The row is written in the same transaction as the files, so a second run finds it."""
+
+    plan = models.OneToOneField(CarePlan, on_delete=models.PROTECT, null=True, blank=True, related_name="case_system_export")
+    review = models.OneToOneField(Review, on_delete=models.PROTECT, null=True, blank=True, related_name="case_system_export")
+    file_name = models.CharField(max_length=255)  # the JSON document; its PDF has the same name with .pdf
+    exported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-exported_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plan__isnull=False, review__isnull=True) | models.Q(plan__isnull=True, review__isnull=False),
+                name="case_export_plan_or_review",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -5,9 +5,10 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Valu
 from django.utils import timezone
 
 from coproduction.accounts.models import Role, Team, User
+from coproduction.people.models import Person
+from coproduction.people.nhs_number import normalise_nhs_number
 
 from .models import CarePlan, Review, ReviewTheme
-from coproduction.people.models import Person
 
 
 def _plans_of_person():
@@ -30,7 +31,7 @@ CASELOAD_SHOW_LABELS = {
 }
 
 
-def caseload_for(*, user: User, name: str = "", mine_only: bool = False, show: str = "") -> QuerySet[Person]:
+def caseload_for(*, user: User, name: str = "", reference: str = "", mine_only: bool = False, show: str = "") -> QuerySet[Person]:
     """The practitioner's or manager's caseload: their teams' people (or only those allocated
     to them), each with the latest plan's status and next review, overdue reviews first."""
     latest = CarePlan.objects.filter(person=OuterRef("pk")).order_by("-version")
@@ -47,6 +48,10 @@ def caseload_for(*, user: User, name: str = "", mine_only: bool = False, show: s
         people = people.filter(_SHOW_FILTERS[show]())
     if name:
         people = people.filter(Q(full_name__icontains=name) | Q(preferred_name__icontains=name))
+    if reference.strip():
+        # The same person in both systems: by the case system's id, or by their NHS number.
+        nhs_number = normalise_nhs_number(reference)
+        people = people.filter(Q(case_system_id__iexact=reference.strip()) | (Q(nhs_number=nhs_number) if nhs_number.isdigit() else Q(pk__in=[])))
     return people.order_by("-overdue", "full_name", "id")
 
 

@@ -15,3 +15,13 @@ def review_reminders_daily() -> int:
     count = notices.review_reminders()
     logger.info("review reminder messages created: %s", count)
     return count
+
+
+@shared_task(ignore_result=True)
+def case_system_export() -> int:
+    """New agreed plans and finished reviews, into the case system's folder or bucket, once each."""
+    from . import case_export
+
+    count = case_export.export_new()
+    logger.info("plans and reviews sent to the case management system: %s", count)
+    return count

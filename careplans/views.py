@@ -33,7 +33,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         return done
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     show = request.GET.get("show", "") if request.GET.get("show") in selectors.CASELOAD_SHOW_LABELS else ""
-    people = selectors.caseload_for(user=request.user, name=filters.get("name", ""), mine_only=filters.get("mine", False), show=show)
+    people = selectors.caseload_for(user=request.user, name=filters.get("name", ""), reference=filters.get("reference", ""), mine_only=filters.get("mine", False), show=show)
     page = Paginator(people, 25).get_page(request.GET.get("page"))
     # A list of names is a read of each person's record.
     audit_record_many(

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "coproduction.reports",
     "coproduction.notifications",
     "coproduction.governance",
+    "coproduction.casesystem",
     # Feature apps: each gets its content from its own issue.
     "careplans",
     "checklist",
@@ -551,3 +552,23 @@ if CELERY_BROKER_URL.startswith("rediss://"):
 
     CELERY_BROKER_USE_SSL = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
 # END deployment settings
+
+# ---------------------------------------------------------------------------
+# The case management system: people and teams in, plans out
+# ---------------------------------------------------------------------------
+# BEGIN case system settings
+# The nightly extract arrives in a folder on the server, or, with object storage, under a
+# prefix in the bucket; agreed plans and finished reviews go back the same way. Unset: off.
+CASE_SYSTEM_IMPORT_FOLDER = env("CASE_SYSTEM_IMPORT_FOLDER", default="")
+CASE_SYSTEM_IMPORT_PREFIX = env("CASE_SYSTEM_IMPORT_PREFIX", default="case-system/incoming" if AWS_STORAGE_BUCKET_NAME else "")
+CASE_SYSTEM_EXPORT_FOLDER = env("CASE_SYSTEM_EXPORT_FOLDER", default="")
+CASE_SYSTEM_EXPORT_PREFIX = env("CASE_SYSTEM_EXPORT_PREFIX", default="case-system/outgoing" if AWS_STORAGE_BUCKET_NAME else "")
+CELERY_BEAT_SCHEDULE["case-system-import-nightly"] = {
+    "task": "coproduction.casesystem.tasks.scheduled_import",
+    "schedule": crontab(hour=1, minute=15),
+}
+CELERY_BEAT_SCHEDULE["case-system-export-plans"] = {
+    "task": "careplans.tasks.case_system_export",
+    "schedule": crontab(hour=1, minute=45),
+}
+# END case system settings

@@ -7,6 +7,7 @@ urlpatterns = [
     path("reports/", include("coproduction.reports.urls")),
     path("", include("coproduction.notifications.urls")),
     path("", include("coproduction.governance.urls")),
+    path("case-system/", include("coproduction.casesystem.urls")),
     path("people/", include("careplans.urls")),
     path("checklist/", include("checklist.urls")),
     path("commissioning/", include("commissioning.urls")),

@@ -17,6 +17,7 @@ from tests.commissioning.panels.matrix import ROWS as PANELS_ROWS
 from tests.commissioning.priorities.matrix import ROWS as PRIORITIES_ROWS
 from tests.commissioning.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
 from tests.commissioning.workshops.matrix import ROWS as WORKSHOPS_ROWS
+from tests.coproduction.casesystem.matrix import ROWS as CASESYSTEM_ROWS
 from tests.coproduction.governance.matrix import ROWS as GOVERNANCE_ROWS
 from tests.coproduction.notifications.matrix import ROWS as NOTIFICATIONS_ROWS
 from tests.harness.matrix import Expect, Row, only, public, signed_in
@@ -257,4 +258,4 @@ MATRIX: list[Row] = [
 # Commissioning: each app keeps its rows beside its tests.
 MATRIX += [*COMMISSIONING_ROWS, *PRIORITIES_ROWS, *BUDGETING_ROWS, *WORKSHOPS_ROWS, *SPECIFICATIONS_ROWS]
 MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS, *BOARDS_ROWS]
-MATRIX += [*GOVERNANCE_ROWS, *NOTIFICATIONS_ROWS, *PRACTICE_GROUP_ROWS]
+MATRIX += [*GOVERNANCE_ROWS, *NOTIFICATIONS_ROWS, *PRACTICE_GROUP_ROWS, *CASESYSTEM_ROWS]

@@ -569,3 +569,53 @@ def test_an_administrator_makes_a_subject_access_export_and_downloads_both_files
         assert f"About: {name}" in archive.read("README.txt").decode()
         careplans = archive.read("careplans.json").decode()
     assert json.loads(careplans)["heading"] == "Care and support plans and reviews" and name in careplans
+
+
+# --- Case management system ----------------------------------------------------------------
+
+
+def _las_extract(case_id: str, nhs_number: str) -> bytes:
+    """A night's extract as LAS writes it: one new person, and one row with a bad NHS number."""
+    return (
+        "PERSON_ID,FORENAME,SURNAME,KNOWN_AS,DOB,NHS_NUMBER,TEAM_CODE,TEAM_NAME,ALLOCATED_WORKER_EMAIL,COMM_NEEDS,INTERPRETER_LANG,GENDER\n"
+        f"{case_id},Winifred,Nuttall,Win,02/03/1941,{nhs_number},T-NA,North Adults Team,practitioner@demo.example,LP;LOOP,,F\n"
+        f"{case_id}9,Harold,Nuttall,,05/06/1939,943 476 5918,T-NA,North Adults Team,practitioner@demo.example,,,M\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_an_administrator_imports_the_case_system_extract_and_a_practitioner_finds_the_person(sign_in, javascript):
+    case_id, nhs_number = ("LAS-700001", "401 023 2137") if javascript else ("LAS-700002", "943 476 5919")
+    admin = sign_in("admin@demo.example", javascript=javascript)
+    admin.get_by_role("link", name="Case system imports and mappings").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Case management system")
+    admin.get_by_role("link", name="Import an extract").click()
+    admin.get_by_label("Liquidlogic LAS nightly extract").check()
+    admin.get_by_label("Upload the extract as a CSV file").set_input_files(
+        {"name": "las-nightly.csv", "mimeType": "text/csv", "buffer": _las_extract(case_id, nhs_number)}
+    )
+    admin.get_by_role("button", name="Check the extract").click()
+
+    # The dry run: the problem by row, column and message; nothing saved yet.
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Problems in the extract")
+    problem = admin.locator("#import-problems tbody tr")
+    expect(problem).to_have_count(1)
+    expect(problem).to_contain_text("3")
+    expect(problem).to_contain_text("NHS_NUMBER")
+    expect(problem).to_contain_text("The NHS number is not a valid NHS number")
+    assert not Person.objects.filter(case_system_id=case_id).exists()
+    admin.get_by_role("button", name="Import only the 1 valid row").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Import of las-nightly.csv")
+    expect(admin.locator("#run-summary")).to_contain_text(re.compile(r"People added\s*1\s*People updated"))
+    expect(admin.locator("#import-problems")).to_contain_text("The NHS number is not a valid NHS number")
+
+    # Tom finds Win by the case system's id, and sees the same ids as the case system.
+    tom = sign_in("practitioner@demo.example", javascript=javascript)
+    tom.get_by_role("link", name="Go to the caseload").click()
+    tom.get_by_label("Case system ID or NHS number").fill(case_id)
+    tom.get_by_role("button", name="Search").click()
+    expect(tom.locator("#caseload-table tbody tr")).to_have_count(1)
+    tom.get_by_role("link", name="Winifred Nuttall").click()
+    expect(tom.get_by_role("heading", level=1)).to_have_text("Winifred Nuttall")
+    expect(tom.locator("#case-system-id")).to_contain_text(case_id)
+    expect(tom.locator("#nhs-number")).to_contain_text(nhs_number)

@@ -8,21 +8,15 @@ commissioners and community moderators may import, and they are the people who p
 suggestions, so their import is their review. Duplicates of assets already on the map (same
 name and postcode) are problems, so a re-run of the same file adds nothing twice.
 
-Between the dry run and the import the file is kept privately (never in a URL or a page),
-under a random id the uploader's session remembers; it is deleted once imported, and files
-nobody imported are deleted after 12 hours (each new upload sweeps them)."""
+The reading of the file, the dry run's shape and the keeping of the checked file until it is
+confirmed are shared with the other imports (coproduction.core.csv_import)."""
 
-import csv
-import io
 import re
-import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -30,7 +24,9 @@ from django.utils import timezone
 from coproduction.accounts.models import Organisation
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
+from coproduction.core import csv_import
 from coproduction.core.csv_files import csv_text
+from coproduction.core.csv_import import DryRun, FileProblem, Problem  # noqa: F401 (the import's own names)
 
 from .geo import normalise_postcode
 from .models import (
@@ -48,7 +44,6 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 UPLOAD_DIR = "asset-imports"
 SESSION_KEY = "asset_imports"
-KEEP_UPLOADS_FOR = timedelta(hours=12)
 LIST_SEPARATOR = ";"
 
 
@@ -109,45 +104,9 @@ _LENGTHS = {
 }
 
 
-class FileProblem(Exception):
-    """The file as a whole cannot be read; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-
-
 @dataclass
-class CheckedRow:
-    number: int
-    name: str
-    values: dict = field(default_factory=dict)
+class CheckedRow(csv_import.CheckedRow):
     openings: list = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def valid(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class DryRun:
-    rows: list[CheckedRow]
-
-    @property
-    def valid_rows(self) -> list[CheckedRow]:
-        return [row for row in self.rows if row.valid]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [problem for row in self.rows for problem in row.problems]
-
-    @property
-    def all_valid(self) -> bool:
-        return all(row.valid for row in self.rows)
 
 
 NUMBER_COLUMNS = {"latitude", "longitude"}
@@ -161,49 +120,10 @@ def template_csv() -> str:
 
 def read_rows(data: bytes) -> list[dict]:
     """The file's rows as {column: text}; FileProblem when it is not a CSV this import can use."""
-    if not data:
-        raise FileProblem("The selected file is empty")
-    if len(data) > MAX_BYTES:
-        raise FileProblem("The selected file must be smaller than 2 MB")
-    if b"\x00" in data:
-        raise FileProblem("The selected file must be a CSV file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileProblem("The selected file must be saved as UTF-8 (in a spreadsheet, save as “CSV UTF-8”)") from None
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        lines = list(reader)
-    except csv.Error:
-        raise FileProblem("The selected file could not be read as a CSV file: save it as CSV and try again") from None
-    # Numbered as a spreadsheet numbers them, counting blank rows, which are then left out.
-    lines = [(number, line) for number, line in enumerate(lines, start=1) if any(cell.strip() for cell in line)]
-    if not lines:
-        raise FileProblem("The selected file is empty")
-    header = [re.sub(r"\s+", "_", cell.strip().lower()) for cell in lines[0][1]]
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise FileProblem(
-            "The first row must be the column headings from the template; missing: " + ", ".join(missing)
-        )
-    unknown = [name for name in header if name and name not in COLUMN_NAMES]
-    if unknown:
-        raise FileProblem("The file has columns this import does not know: " + ", ".join(unknown[:5]) + ". Use the template’s headings")
-    duplicated = sorted({name for name in header if name and header.count(name) > 1})
-    if duplicated:
-        raise FileProblem("The file has the same column twice: " + ", ".join(duplicated))
-    body = lines[1:]
-    if not body:
-        raise FileProblem("The file has headings but no assets: add one row for each asset")
-    if len(body) > MAX_ROWS:
-        raise FileProblem(f"The file has more than {MAX_ROWS:,} assets: split it into smaller files")
-    rows = []
-    for number, cells in body:
-        row = {**{name: "" for name in COLUMN_NAMES}, "_row": number}
-        row.update({name: cell.strip() for name, cell in zip(header, cells, strict=False) if name})
-        row["_extra_cells"] = len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):])
-        rows.append(row)
-    return rows
+    return csv_import.read_table(
+        data, known=COLUMN_NAMES, required=REQUIRED, max_bytes=MAX_BYTES, max_rows=MAX_ROWS, rows_are="assets", one_row_is="asset",
+        headings_are="the column headings from the template",
+    )
 
 
 def _choices(text: str, choices, column: str, problems: list, number: int) -> list[str]:
@@ -388,45 +308,11 @@ def check_file(data: bytes) -> DryRun:
     return check_rows(read_rows(data))
 
 
-def forget_old_uploads(*, older_than: timedelta = KEEP_UPLOADS_FOR) -> int:
-    """Delete checked files nobody went on to import: they may hold people's contact details."""
-    try:
-        _, names = default_storage.listdir(UPLOAD_DIR)
-    except FileNotFoundError:
-        return 0
-    cutoff = timezone.now() - older_than
-    old = [name for name in names if default_storage.get_modified_time(f"{UPLOAD_DIR}/{name}") < cutoff]
-    for name in old:
-        default_storage.delete(f"{UPLOAD_DIR}/{name}")
-    return len(old)
-
-
-def store_upload(*, data: bytes, session) -> str:
-    """Keep the file privately until the person confirms; only their session knows its id."""
-    forget_old_uploads()
-    upload_id = uuid.uuid4().hex
-    default_storage.save(f"{UPLOAD_DIR}/{upload_id}.csv", ContentFile(data))
-    mine = [upload_id, *session.get(SESSION_KEY, [])]
-    for old in mine[5:]:  # nobody needs more than a few checked files waiting
-        default_storage.delete(f"{UPLOAD_DIR}/{old}.csv")
-    session[SESSION_KEY] = mine[:5]
-    return upload_id
-
-
-def read_upload(*, upload_id: str, session) -> bytes | None:
-    """The stored file, only for the session that uploaded it; None when gone or not theirs."""
-    if not re.fullmatch(r"[0-9a-f]{32}", upload_id or "") or upload_id not in session.get(SESSION_KEY, []):
-        return None
-    path = f"{UPLOAD_DIR}/{upload_id}.csv"
-    if not default_storage.exists(path):
-        return None
-    with default_storage.open(path, "rb") as stored:
-        return stored.read()
-
-
-def forget_upload(*, upload_id: str, session) -> None:
-    default_storage.delete(f"{UPLOAD_DIR}/{upload_id}.csv")
-    session[SESSION_KEY] = [other for other in session.get(SESSION_KEY, []) if other != upload_id]
+UPLOADS = csv_import.UploadStore(UPLOAD_DIR, SESSION_KEY)
+forget_old_uploads = UPLOADS.forget_old
+store_upload = UPLOADS.store
+read_upload = UPLOADS.read
+forget_upload = UPLOADS.forget
 
 
 @transaction.atomic

@@ -15,3 +15,4 @@ class Topic(models.TextChoices):
     CLAIM = "claim", "Your recognition and expenses claims"
     REPORT_READY = "report_ready", "Reports ready to download"
     PAPERS = "papers", "Papers for meetings you are in"
+    CASE_SYSTEM = "case_system", "Imports from the case management system"

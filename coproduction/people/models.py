@@ -10,6 +10,8 @@ from django.utils import timezone
 from coproduction.accounts.models import Team
 from coproduction.core.names import NameField
 
+from .nhs_number import format_nhs_number
+
 
 class CommunicationNeed(models.TextChoices):
     EASY_READ = "easy_read", "Easy Read"
@@ -51,12 +53,23 @@ class Person(models.Model):
     practitioner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload"
     )
+    # The same person in the council's case management system (LAS, Mosaic, ...): its own id
+    # for them, matched by the import, and their NHS number where the case system holds it.
+    case_system_id = models.CharField("Case system ID", max_length=50, blank=True)
+    nhs_number = models.CharField("NHS number", max_length=10, blank=True)
+    # Set when the case system's extract stopped listing them: someone checks, nothing is deleted.
+    missing_from_case_system_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         db_table = "careplans_person"  # moved from careplans without touching the table
         ordering = ["full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_system_id"], condition=~models.Q(case_system_id=""), name="person_unique_case_system_id"
+            ),
+        ]
         indexes = [
             models.Index(fields=["team", "full_name", "id"], name="person_team_name_idx"),
             models.Index(fields=["practitioner", "full_name", "id"], name="person_worker_name_idx"),
@@ -68,6 +81,10 @@ class Person(models.Model):
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.full_name
+
+    @property
+    def nhs_number_display(self) -> str:
+        return format_nhs_number(self.nhs_number)
 
     def communication_need_labels(self) -> list[str]:
         return [CommunicationNeed(need).label for need in self.communication_needs]

@@ -18,6 +18,8 @@ register(
         ("Best time and place to meet", "best_time_and_place"),
         ("Capacity for care-planning decisions", "capacity"),
         ("Capacity assessed on", "capacity_assessed_on"),
+        ("Case management system ID", "case_system_id"),
+        ("NHS number", "nhs_number_display"),
         ("Team", "team__name"),
         ("Practitioner", "practitioner__full_name"),
     ],

@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import CarePlan, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
+from careplans.models import CarePlan, CaseSystemExport, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import Person, Representative
 from tests.coproduction.accounts.factories import TeamFactory, UserFactory, lifelike_name
 
@@ -113,3 +113,11 @@ class OutcomeProgressFactory(DjangoModelFactory):
     review = factory.SubFactory(ReviewFactory)
     outcome = "Back at the allotment"
     progress = OutcomeProgress.Progress.PROGRESSING
+
+
+class CaseSystemExportFactory(DjangoModelFactory):
+    class Meta:
+        model = CaseSystemExport
+
+    plan = factory.SubFactory(CarePlanFactory, status="agreed")
+    file_name = factory.LazyAttribute(lambda made: f"LAS-1_plan_{made.plan.pk}_v{made.plan.version}.json")

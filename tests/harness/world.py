@@ -38,6 +38,7 @@ from tests.commissioning.specifications.world import build_specifications_world
 from tests.commissioning.workshops.world import build_workshops_world
 from tests.commissioning.world import build_commissioning_world
 from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
+from tests.coproduction.casesystem.world import build_casesystem_world
 from tests.coproduction.governance.access_review.world import build_access_review_world
 from tests.coproduction.governance.consent.world import build_consent_world
 from tests.coproduction.governance.retention.world import build_retention_world
@@ -97,7 +98,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_workshops_world, build_budgeting_world,
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world, build_boards_world,
         build_sar_world, build_consent_world, build_retention_world, build_access_review_world,
-        build_notifications_world, build_practice_groups_world,
+        build_notifications_world, build_practice_groups_world, build_casesystem_world,
     ):
         world.update(build(world))
     return world

@@ -173,3 +173,31 @@ def test_with_a_replica_only_reports_that_ask_read_from_it(person):
         "alias": "replica", "found": True, "replica_used": True, "normal_reads": "default", "writes": "default",
         "migrates_replica": False, "test_mirror": "default",
     }
+
+
+def test_the_case_systems_extract_is_read_from_the_bucket_and_plans_go_back_to_it(object_storage, settings):
+    """With object storage and no folder, the nightly import and export use prefixes in the bucket."""
+    from django.utils import timezone
+
+    from careplans.tasks import case_system_export
+    from coproduction.casesystem.models import ImportRun
+    from coproduction.casesystem.tasks import scheduled_import
+    from coproduction.people.models import Person
+    from tests.careplans.factories import CarePlanFactory
+    from tests.coproduction.casesystem.helpers import extract, las_mapping, person_row
+
+    settings.CASE_SYSTEM_IMPORT_FOLDER = settings.CASE_SYSTEM_EXPORT_FOLDER = ""
+    settings.CASE_SYSTEM_IMPORT_PREFIX, settings.CASE_SYSTEM_EXPORT_PREFIX = "case-system/incoming", "case-system/outgoing"
+    las_mapping(scheduled=True)
+    object_storage.put_object(Bucket=BUCKET, Key="case-system/incoming/extract.csv", Body=extract([person_row("LAS-1")]))
+    assert scheduled_import() == 1
+    assert scheduled_import() == 0  # the same file, once
+    joan = Person.objects.get(case_system_id="LAS-1")
+    assert ImportRun.objects.get().file_name == "extract.csv"
+
+    plan = CarePlanFactory(person=joan, version=1, status="agreed", agreed_at=timezone.now())
+    assert case_system_export() == 1
+    assert case_system_export() == 0
+    sent = {key: body for key, body in _objects(object_storage).items() if key.startswith("case-system/outgoing/")}
+    assert sorted(sent) == [f"case-system/outgoing/LAS-1_plan_{plan.pk}_v1.json", f"case-system/outgoing/LAS-1_plan_{plan.pk}_v1.pdf"]
+    assert sent[f"case-system/outgoing/LAS-1_plan_{plan.pk}_v1.pdf"].startswith(b"%PDF")
