@@ -61,6 +61,7 @@ class Bar:
     width: float
     value: str
     series: Series
+    percent: float = 0  # of the scale, for the page's chart, drawn in HTML
 
 
 @dataclass
@@ -89,6 +90,7 @@ def average_bars(results, *, title: str) -> BarChart:
                 label=f"{result.statement.number} {series.name}", y=y,
                 width=round(plot * float(cell.average) / SCALE_MAX, 1) if shown else 0,
                 value=str(cell.average) if shown else "not shown", series=series,
+                percent=round(100 * float(cell.average) / SCALE_MAX, 1) if shown else 0,
             ))
             y += 16
         y += 10
