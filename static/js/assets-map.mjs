@@ -33,6 +33,8 @@ if (container && window.L) {
       link.textContent = `${item.n}. ${item.name}`;
       marker.bindPopup(link);
       marker.addTo(layer);
+      // Named by the asset, not by its number alone, wherever the marker is announced.
+      marker.getElement().setAttribute("aria-label", `${item.n}. ${item.name}`);
       bounds.push([item.lat, item.lon]);
     });
     map.invalidateSize();
