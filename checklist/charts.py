@@ -143,7 +143,8 @@ class LineChart(Look):
 
 def trend_lines(points, *, title: str) -> LineChart:
     """Average rating per quarter, one line per perspective; a suppressed quarter breaks the line."""
-    left, right, top, bottom = 50, 590, 20, 220
+    # Room at both ends for a quarter's label centred on its point, at twice the usual text size.
+    left, right, top, bottom = 60, 570, 20, 220
     step = (right - left) / max(len(points) - 1, 1)
 
     def y_for(value) -> float:
