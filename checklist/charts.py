@@ -61,6 +61,7 @@ class Bar:
     width: float
     value: str
     series: Series
+    percent: float = 0  # of the scale, for the page's chart, drawn in HTML
 
 
 @dataclass
@@ -89,6 +90,7 @@ def average_bars(results, *, title: str) -> BarChart:
                 label=f"{result.statement.number} {series.name}", y=y,
                 width=round(plot * float(cell.average) / SCALE_MAX, 1) if shown else 0,
                 value=str(cell.average) if shown else "not shown", series=series,
+                percent=round(100 * float(cell.average) / SCALE_MAX, 1) if shown else 0,
             ))
             y += 16
         y += 10
@@ -141,7 +143,8 @@ class LineChart(Look):
 
 def trend_lines(points, *, title: str) -> LineChart:
     """Average rating per quarter, one line per perspective; a suppressed quarter breaks the line."""
-    left, right, top, bottom = 50, 590, 20, 220
+    # Room at both ends for a quarter's label centred on its point, at twice the usual text size.
+    left, right, top, bottom = 60, 570, 20, 220
     step = (right - left) / max(len(points) - 1, 1)
 
     def y_for(value) -> float:

@@ -233,16 +233,25 @@ def _wait_listening(port: str, process: subprocess.Popen, timeout: float = 60) -
             time.sleep(0.1)
 
 
-def run_services(env: dict[str, str]) -> int:
-    """`make run`: migrate, load demo data, then web, worker and beat until Ctrl-C."""
+def service_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment of `make run`'s processes: DEBUG on, and links in emails, texts and letters
+    pointing at the address it prints, whatever PORT it runs on (unless SITE_URL says otherwise)."""
     full_env = {**os.environ, **env}
     full_env.setdefault("DEBUG", "true")
     full_env.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+    full_env.setdefault("PORT", "8000")
+    full_env.setdefault("SITE_URL", f"http://127.0.0.1:{full_env['PORT']}")
+    return full_env
+
+
+def run_services(env: dict[str, str]) -> int:
+    """`make run`: migrate, load demo data, then web, worker and beat until Ctrl-C."""
+    full_env = service_env(env)
     python = sys.executable
     if subprocess.run([python, "-c", PREPARE], cwd=ROOT, env=full_env).returncode != 0:
         print("Stopped: migrating or loading the demo data failed (see above).", file=sys.stderr)
         return 1
-    port = full_env.get("PORT", "8000")
+    port = full_env["PORT"]
     say("Starting the web server")
     children = {"web": subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=full_env)}
     # The web server first: on two cores, starting all three at once delays the first page.

@@ -1,5 +1,8 @@
 """Every page of the authorization matrix, as every role allowed to see it, in real Chromium
-with axe-core: no WCAG 2.0/2.1/2.2 A or AA violation, and no script blocked by the CSP.
+with axe-core: no WCAG 2.0/2.1/2.2 A or AA violation, and no script blocked by the CSP; and, on
+the same page load, what axe cannot see (tests/harness/layout.py): no sideways scrolling at
+320 px but for a table in its own region, text that grows to 200 % without being cut off, a
+visible focus on every control, and "Skip to main content" as the first Tab stop.
 
 The pages only read, so the world is built and committed once for the module (a live server
 serves it to the browser on its own connection) and each role keeps one signed-in browser
@@ -10,6 +13,7 @@ from django.urls import reverse
 
 from tests.authorization_matrix import MATRIX
 from tests.harness.browser import axe_violations, signed_in_context, watched_page
+from tests.harness.layout import layout_problems
 from tests.harness.matrix import ANONYMOUS, EVERYONE, Expect
 from tests.harness.world import committed_world
 
@@ -62,7 +66,7 @@ def tabs(browser, committed_world, live_server):
 
 
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=lambda row: row.test_id)
-def test_every_page_passes_axe_for_every_role_that_may_see_it(row, committed_world, tabs, live_server):
+def test_every_page_passes_axe_and_the_layout_checks_for_every_role_that_may_see_it(row, committed_world, tabs, live_server):
     url = reverse(row.url_name, kwargs=row.kwargs(committed_world))
     problems = []
     for who in EVERYONE:
@@ -72,5 +76,6 @@ def test_every_page_passes_axe_for_every_role_that_may_see_it(row, committed_wor
         response = page.goto(url)
         assert response.status == 200, f"{who} got {response.status} for {url}"
         problems += [f"{who}: {violation}" for violation in axe_violations(page)]
+        problems += [f"{who}: {problem}" for problem in layout_problems(page)]
         problems += [f"{who}: console: {error}" for error in page.console_errors]
-    assert problems == [], f"{url}\n" + "\n".join(problems)
+    assert not problems, f"{url}\n" + "\n".join(problems)

@@ -78,6 +78,10 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
 
 class _NewPasswordMixin:
     def _gds_new_password_fields(self):
+        # Django focuses a password field on load: a keyboard or screen reader user would start
+        # past the heading and the skip link. GOV.UK pages never move focus on load.
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = "At least 12 characters. Avoid common words and your name."
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"

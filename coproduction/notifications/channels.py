@@ -10,7 +10,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
 
-from .models import Channel, Delivery, Message, Preference
+from .models import SERVICE_EMAIL, Channel, Delivery, Message, Preference
 
 
 class TemporaryFailure(Exception):
@@ -53,7 +53,7 @@ def template_for(channel: str) -> str:
             Channel.TEXT: settings.NOTIFY_TEMPLATE_SMS,
             Channel.LETTER: settings.NOTIFY_TEMPLATE_LETTER,
         }[channel]
-    return "service email" if channel == Channel.EMAIL else ""
+    return SERVICE_EMAIL if channel == Channel.EMAIL else ""
 
 
 def send(*, delivery: Delivery, message: Message, preference: Preference | None) -> str:

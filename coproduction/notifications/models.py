@@ -68,6 +68,10 @@ class Message(models.Model):
         return self.read_at is not None
 
 
+# What the sent-log records as the template of an email the service writes itself.
+SERVICE_EMAIL = "service email"
+
+
 class Delivery(models.Model):
     """The sent-log: one attempt to get a message to a person outside the service.
 
@@ -114,3 +118,12 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} ({self.get_status_display()})"
+
+    @property
+    def template_description(self) -> str:
+        """What was used to write it, in words an administrator recognises."""
+        if self.template == SERVICE_EMAIL:
+            return "The service's own email, sent through the council's email server"
+        if self.template:
+            return f"GOV.UK Notify {self.get_channel_display().lower()} template {self.template}"
+        return f"None: no service is set up to send a {self.get_channel_display().lower()}"

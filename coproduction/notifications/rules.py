@@ -27,6 +27,7 @@ def person_has_account(user, person) -> bool:
 # Everyone signed in has their own Messages and chooses how they hear.
 rules.add_perm("notifications.view_messages", rules.is_authenticated)
 rules.add_perm("notifications.view_message", rules.is_authenticated & is_recipient)
+rules.add_perm("notifications.mark_message", rules.is_authenticated & is_recipient)
 rules.add_perm("notifications.change_own_preference", rules.is_authenticated)
 # A practitioner who works with a person may set how they hear, for someone who asked them to
 # (for example, a person who wants letters and does not use the service themselves).

@@ -21,7 +21,7 @@ def unread_cache_key(user_id: int) -> str:
 
 
 # The count is read with the signed-in account, in the same round trip (apps.py). A message sent
-# or read later in the same request (opening a message marks it read, then shows the page) moves
+# or read later in the same request (marking a message read, say) moves
 # the cached count, so a count read before any such change in this process is the only one used.
 _changes = [0]
 _PRE_READ = "_unread_count_pre_read"

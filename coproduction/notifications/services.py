@@ -249,6 +249,13 @@ def message_mark_read(*, message: Message) -> None:
             _unread_changed(message.recipient_id, -1, now=True)
 
 
+def message_mark_unread(*, message: Message) -> None:
+    if message.read_at is not None:
+        message.read_at = None
+        if Message.objects.filter(pk=message.pk, read_at__isnull=False).update(read_at=None):
+            _unread_changed(message.recipient_id, 1, now=True)
+
+
 @transaction.atomic
 def preference_save(*, user, actor, channel: str, topics_on: Iterable[str], mobile_number: str = "",
                     address: str = "", postcode: str = "", request=None) -> Preference:

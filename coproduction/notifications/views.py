@@ -31,10 +31,22 @@ def message_list(request: HttpRequest) -> HttpResponse:
 def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     # Someone else's message is a 404: that it exists is private too.
     message = get_visible_or_404(request, messages_for(user=request.user), "notifications.view_message", pk=message_id)
-    services.message_mark_read(message=message)
     # Only links inside the service are followed.
     link = message.link if message.link and url_has_allowed_host_and_scheme(message.link, allowed_hosts=None) else ""
     return render(request, "notifications/message_detail.html", {"message": message, "link": link})
+
+
+@require_POST
+def message_mark(request: HttpRequest, message_id: int) -> HttpResponse:
+    """Marks a message read (opening it from the list) or unread: a POST, never a GET, so a link
+    checker or a browser's prefetch cannot change what is new."""
+    message = get_visible_or_404(request, messages_for(user=request.user), "notifications.mark_message", pk=message_id)
+    if request.POST.get("read") == "no":
+        services.message_mark_unread(message=message)
+        flash.success(request, f"“{message.subject}” is marked as unread")
+        return redirect("notifications:message_list")
+    services.message_mark_read(message=message)
+    return redirect("notifications:message_detail", message_id=message.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -32,6 +32,9 @@ if (container && window.L) {
       link.className = "govuk-link";
       link.textContent = `${item.n}. ${item.name}`;
       marker.bindPopup(link);
+      // Named by the asset, not by its number alone, wherever the marker is announced. Its
+      // element exists once the map has a view, so it is named when it is added.
+      marker.on("add", () => marker.getElement().setAttribute("aria-label", `${item.n}. ${item.name}`));
       marker.addTo(layer);
       bounds.push([item.lat, item.lon]);
     });

@@ -54,11 +54,13 @@ def signed_in_context(browser, live_server, user=None, *, javascript: bool = Tru
 
 
 def watched_page(context):
-    """A new page in `context`, collecting console errors."""
+    """A new page in `context`, collecting console errors and uncaught script errors."""
     page = context.new_page()
     page.javascript_enabled = context.javascript_enabled
     page.console_errors = []
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    # A script that throws is no console message, but breaks the page all the same.
+    page.on("pageerror", lambda error: page.console_errors.append(f"uncaught: {error}"))
     return page
 
 

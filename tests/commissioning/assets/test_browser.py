@@ -29,10 +29,11 @@ def test_the_map_draws_a_numbered_marker_for_each_result_and_redraws_after_filte
     _assets()
     page = signed_in_page(browser, live_server)
     page.goto(reverse("assets:search"))
-    map_region = page.get_by_role("region", name="Map of the results on this page. The numbers match the list below.")
+    map_region = page.get_by_role("region", name="Map of the results above. The numbers match the list.")
     expect(map_region).to_be_visible()
     expect(page.locator(".leaflet-marker-icon")).to_have_count(3)  # the online one has no place
-    page.locator(".leaflet-marker-icon", has_text="1").click()
+    # Each marker is announced by its asset's name, not by its number alone.
+    map_region.get_by_role("button", name="1. Abbot Hall Park", exact=True).click()
     expect(page.locator(".leaflet-popup").get_by_role("link", name="1. Abbot Hall Park")).to_be_visible()
 
     page.get_by_role("group", name="Kind of asset").get_by_label("Physical places and spaces").check()
@@ -42,6 +43,19 @@ def test_the_map_draws_a_numbered_marker_for_each_result_and_redraws_after_filte
     assert "category=physical" in page.url  # the address can be shared or bookmarked
     assert axe_violations(page) == []
     assert page.console_errors == []
+
+
+@override_settings(ASSET_TILE_URL="")
+def test_the_keyboard_reaches_the_results_before_the_map(browser, live_server):
+    _assets()
+    page = signed_in_page(browser, live_server)
+    page.goto(reverse("assets:search"))
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(3)
+    page.get_by_role("button", name="Search").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Abbot Hall Park"
+    first_result = page.locator("#asset-results").bounding_box()
+    assert page.locator("#asset-map").bounding_box()["y"] > first_result["y"]
 
 
 def test_without_javascript_the_list_and_filters_work_and_the_map_stays_out_of_the_way(browser, live_server):

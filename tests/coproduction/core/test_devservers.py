@@ -37,3 +37,14 @@ def test_a_queued_job_survives_the_embedded_redis_being_killed(tmp_path):
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[b'job-1']"
+
+
+def test_links_in_messages_point_at_the_address_make_run_prints(monkeypatch):
+    from coproduction.devservers import service_env
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+    assert service_env({})["SITE_URL"] == "http://127.0.0.1:8000"
+    assert service_env({"PORT": "8123"})["SITE_URL"] == "http://127.0.0.1:8123"
+    # A council that sets its own address keeps it.
+    assert service_env({"PORT": "8123", "SITE_URL": "https://coproduction.example.gov.uk"})["SITE_URL"] == "https://coproduction.example.gov.uk"

@@ -11,6 +11,7 @@ from tests.harness.matrix import Expect, Row, only, signed_in
 ROWS: list[Row] = [
     Row("notifications:message_list", signed_in()),
     Row("notifications:message_detail", only(Role.PERSON), kwargs=lambda world: {"message_id": world["message"].pk}),
+    Row("notifications:message_mark", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"message_id": world["message"].pk}),
     Row("notifications:preferences", signed_in()),
     Row("notifications:person_preferences", only(Role.PRACTITIONER, Role.TEAM_MANAGER),
         kwargs=lambda world: {"person_id": world["person"].pk}),

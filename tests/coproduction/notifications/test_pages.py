@@ -51,10 +51,15 @@ def test_the_header_count_is_read_once_and_only_when_the_header_is_shown(person,
         assert count() == 1 and count() == 1
 
 
-def test_opening_a_message_marks_it_read_and_links_to_the_thing(person, client_as):
+def test_opening_a_new_message_from_the_list_marks_it_read_and_links_to_the_thing(person, client_as):
     message = _tell(person, "a", link="/people/my-plan/")
     client = client_as(person)
-    page = _page(client.get(reverse("notifications:message_detail", kwargs={"message_id": message.pk})))
+    listed = _page(client.get(reverse("notifications:message_list")))
+    # A new message opens with a button: reading it changes state, so it is a POST.
+    form = listed.find("button", string="Your plan has changed").find_parent("form")
+    assert form["method"] == "post"
+    response = client.post(form["action"], {"read": "yes"}, follow=True)
+    page = _page(response)
     assert page.h1.get_text(strip=True) == "Your plan has changed"
     assert page.find("a", string="Go to it in the service")["href"] == "/people/my-plan/"
     message.refresh_from_db()
@@ -62,6 +67,37 @@ def test_opening_a_message_marks_it_read_and_links_to_the_thing(person, client_a
     after = _page(client.get(reverse("notifications:message_list")))
     assert "unread" not in after.select_one("header").get_text()
     assert after.select_one("tbody .govuk-tag") is None
+
+
+def test_opening_a_message_by_its_address_changes_nothing(person, client_as):
+    message = _tell(person, "a")
+    page = _page(client_as(person).get(reverse("notifications:message_detail", kwargs={"message_id": message.pk})))
+    message.refresh_from_db()
+    assert message.read_at is None
+    assert page.find("button", string="Mark as read") is not None
+
+
+def test_a_read_message_can_be_marked_unread_again(person, client_as):
+    message = _tell(person, "a")
+    client = client_as(person)
+    client.post(reverse("notifications:message_mark", kwargs={"message_id": message.pk}), {"read": "yes"})
+    page = _page(client.get(reverse("notifications:message_detail", kwargs={"message_id": message.pk})))
+    assert page.find("button", string="Mark as unread") is not None
+    response = client.post(reverse("notifications:message_mark", kwargs={"message_id": message.pk}), {"read": "no"}, follow=True)
+    listed = _page(response)
+    assert "“Your plan has changed” is marked as unread" in listed.get_text()
+    assert "Messages (1 unread)" in listed.select_one("header").get_text(" ", strip=True)
+    assert listed.select_one("tbody .govuk-tag").get_text(strip=True) == "New"
+    message.refresh_from_db()
+    assert message.read_at is None
+
+
+def test_nobody_marks_someone_elses_message(person, carer, client_as):
+    message = _tell(carer, "a")
+    response = client_as(person).post(reverse("notifications:message_mark", kwargs={"message_id": message.pk}), {"read": "yes"})
+    assert response.status_code == 404
+    message.refresh_from_db()
+    assert message.read_at is None
 
 
 def test_someone_elses_message_is_not_found(person, carer, client_as):
@@ -174,6 +210,8 @@ def test_failed_messages_come_first_and_can_be_sent_again(administrator, client_
     page = _page(client.get(reverse("notifications:delivery_list")))
     rows = [row.get_text(" ", strip=True) for row in page.select("tbody tr")]
     assert rows[0].startswith("Alan Marsh Invitations") and "Failed" in rows[0] and "could not be reached" in rows[0]
+    # What each was written with, in words, never a bare "service email" or "none".
+    assert "Written with: The service's own email, sent through the council's email server" in rows[0]
     assert "Sent" in rows[1]
     assert AuditEvent.objects.filter(actor=administrator, subject=user, detail="sent messages").count() == 2
     failed = Delivery.objects.get(status="failed")
@@ -191,6 +229,15 @@ def test_a_sent_message_cannot_be_sent_again(administrator, client_as):
     response = client_as(administrator).post(reverse("notifications:delivery_retry", kwargs={"delivery_id": sent.pk}))
     assert response.status_code == 403
     assert Delivery.objects.count() == 2
+
+
+def test_the_sent_messages_name_a_notify_template_and_a_letter_with_none(administrator, client_as):
+    _failed_and_sent()
+    Delivery.objects.filter(status="sent").update(template="f33517ff-2a88-4f6e-b855-c550268ce08a", via="notify")
+    Delivery.objects.filter(status="failed").update(template="", channel="letter", status="not_sent")
+    rows = [row.get_text(" ", strip=True) for row in _page(client_as(administrator).get(reverse("notifications:delivery_list"))).select("tbody tr")]
+    assert any("Written with: GOV.UK Notify email template f33517ff-2a88-4f6e-b855-c550268ce08a" in row for row in rows)
+    assert any("Written with: None: no service is set up to send a letter" in row for row in rows)
 
 
 def test_filtering_by_status(administrator, client_as):

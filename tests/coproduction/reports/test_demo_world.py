@@ -36,6 +36,7 @@ from coproduction.reports.models import ReportJob
 from tests.coproduction.core.test_seed_demo import _readme_accounts
 from tests.harness.auth import login_as
 from tests.harness.pdf_pages import holds_in_order
+from tests.harness.pdf_structure import pdf_accessibility_problems
 from tests.harness.worker import celery_worker, wait_for
 
 DAY_OPPORTUNITIES = "Day opportunities for adults with learning disabilities 2027"
@@ -362,6 +363,18 @@ def test_each_report_holds_what_its_reader_looks_for(made, ask):
             continue  # the ZIP has its own test below
         assert job.status == ReportJob.Status.DONE, (who, kind, job.error)
         CHECKS[ask.name](who, made.files[(name, who, kind)])
+
+
+@pytest.mark.parametrize("ask", ASKS, ids=lambda ask: ask.name)
+def test_each_pdf_is_accessible_title_language_tags_headings_and_alternative_text(made, ask):
+    """As axe checks every page: each PDF kind, read back with pikepdf."""
+    checked = 0
+    for (name, who, kind), data in made.files.items():
+        if name != ask.name or not data.startswith(b"%PDF"):
+            continue
+        assert pdf_accessibility_problems(data) == [], (who, kind)
+        checked += 1
+    assert checked or ask.kinds == (ReportJob.Kind.CHECKLIST_CSV,), "no PDF of this kind was checked"
 
 
 def test_the_subject_access_zip_holds_each_part_as_json_and_csv(made):
