@@ -1,5 +1,6 @@
 """Reads for the case system pages."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from coproduction.people.models import Person
@@ -21,6 +22,17 @@ def recent_runs(limit: int = 20) -> list[ImportRun]:
 
 def run_by_id(run_id: int) -> ImportRun | None:
     return ImportRun.objects.select_related("mapping", "run_by").filter(pk=run_id).first()
+
+
+def progress_key(run_id: int) -> str:
+    return f"case-system-import-progress-{run_id}"
+
+
+def run_rows_done(run: ImportRun) -> int:
+    """Rows of an uploaded extract saved so far: kept in the cache while its import runs."""
+    if run.status != ImportRun.Status.RUNNING:
+        return 0
+    return cache.get(progress_key(run.pk)) or 0
 
 
 def flagged_count() -> int:
