@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 
 from coproduction.people.models import Person
 
+from . import drop, exports
 from .models import ImportRun, SourceMapping
 
 
@@ -38,3 +39,15 @@ def run_rows_done(run: ImportRun) -> int:
 def flagged_count() -> int:
     """How many people the latest extracts no longer list: counted, not named, on these pages."""
     return Person.objects.filter(missing_from_case_system_since__isnull=False).count()
+
+
+def export_overview(recent_limit: int = 20) -> dict:
+    """The export settings page: where files go (environment settings), whether the export is
+    on, what is waiting, and what was sent last, newest first."""
+    destination = drop.export_destination()
+    sources = exports.sources()
+    recent = sorted((sent for source in sources for sent in source.recent(recent_limit)), key=lambda sent: sent.sent_at, reverse=True)
+    return {
+        "destination": destination, "export_on": bool(destination),
+        "waiting": [item for source in sources for item in source.waiting()], "recent": recent[:recent_limit],
+    }

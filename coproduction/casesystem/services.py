@@ -20,7 +20,7 @@ from coproduction.core.csv_import import FileProblem
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
-from . import drop, importing
+from . import drop, exports, importing
 from .models import ImportRun, SourceMapping
 from .selectors import progress_key
 
@@ -157,6 +157,17 @@ def import_runs_requeue_stuck() -> int:
         logger.info("Re-queued case system import run %s", run_id)
         _enqueue(run_id)
     return len(run_ids)
+
+
+def exports_send_now(*, actor) -> bool:
+    """Queue the export of every waiting plan and review now, as the nightly run would. False
+    when the export is off (no folder or bucket prefix is set)."""
+    if not drop.export_configured():
+        return False
+    for source in exports.sources():
+        source.send_now()
+    logger.info("case system export queued by user %s", actor.pk)
+    return True
 
 
 def _report(run: ImportRun) -> None:

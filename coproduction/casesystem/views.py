@@ -124,3 +124,21 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
         template += "#run-status"
     return render(request, template, {"run": run, "problems": problems, "rows_done": selectors.run_rows_done(run)})
+
+
+@require_GET
+def export_settings(request: HttpRequest) -> HttpResponse:
+    """Plans back to the case system: where they go (environment settings, shown, not edited),
+    whether the export is on, what is waiting and what was sent last."""
+    require_perm(request, MANAGE)
+    return render(request, "casesystem/export_settings.html", selectors.export_overview())
+
+
+@require_POST
+def export_send(request: HttpRequest) -> HttpResponse:
+    require_perm(request, MANAGE)
+    if services.exports_send_now(actor=request.user):
+        messages.success(request, "The waiting plans and reviews are being sent. Refresh this page in a minute to see them under “Last sent”.")
+    else:
+        messages.error(request, "Nothing was sent: the export is off. Ask whoever runs the service to set the export folder or bucket prefix.")
+    return redirect("casesystem:export_settings")
