@@ -7,4 +7,4 @@ class CareplansConfig(AppConfig):
     verbose_name = "Care and support plans"
 
     def ready(self) -> None:
-        from . import home, reports  # noqa: F401  (register the home-page panels and the plan PDFs)
+        from . import case_system, home, reports  # noqa: F401  (register the home-page panels, the plan PDFs and the case system export)

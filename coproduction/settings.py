@@ -567,6 +567,12 @@ CELERY_BEAT_SCHEDULE["case-system-import-nightly"] = {
     "task": "coproduction.casesystem.tasks.scheduled_import",
     "schedule": crontab(hour=1, minute=15),
 }
+# An uploaded extract whose import message was lost (Redis restarted) or whose worker died is
+# queued again, as report jobs are.
+CELERY_BEAT_SCHEDULE["case-system-imports-requeue-stuck"] = {
+    "task": "coproduction.casesystem.tasks.import_runs_requeue_stuck",
+    "schedule": 60.0,
+}
 CELERY_BEAT_SCHEDULE["case-system-export-plans"] = {
     "task": "careplans.tasks.case_system_export",
     "schedule": crontab(hour=1, minute=45),

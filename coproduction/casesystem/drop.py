@@ -57,3 +57,13 @@ def drop_export(name: str, content: bytes) -> str:
 
 def export_configured() -> bool:
     return export_place() is not None
+
+
+def export_destination() -> str:
+    """Where exported files go, in words for the settings page; empty when the export is off."""
+    if settings.CASE_SYSTEM_EXPORT_FOLDER:
+        return f"The folder {settings.CASE_SYSTEM_EXPORT_FOLDER} on the server"
+    if settings.CASE_SYSTEM_EXPORT_PREFIX:
+        where = f"the bucket {settings.AWS_STORAGE_BUCKET_NAME}" if settings.AWS_STORAGE_BUCKET_NAME else "the service’s file storage"
+        return f"{settings.CASE_SYSTEM_EXPORT_PREFIX.strip('/')}/ in {where}"
+    return ""

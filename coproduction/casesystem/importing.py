@@ -14,7 +14,7 @@ few queries each, whatever the extract's size:
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -261,7 +261,8 @@ def check_file(data: bytes, mapping: SourceMapping) -> CaseDryRun:
 # -- Saving --------------------------------------------------------------------------------
 
 
-def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
+def _batches(rows: list, size: int | None = None) -> Iterator[list]:
+    size = size or BATCH  # read when called, so a test can make batches small
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
@@ -411,9 +412,12 @@ def import_detail(file_name: str) -> str:
 
 
 @transaction.atomic
-def import_checked(*, dry_run: CaseDryRun, mapping: SourceMapping, run: ImportRun, request=None) -> ImportRun:
+def import_checked(
+    *, dry_run: CaseDryRun, mapping: SourceMapping, run: ImportRun, request=None, progress: Callable[[int], None] | None = None,
+) -> ImportRun:
     """Save the rows without problems (those with problems are refused and listed on the run),
-    flag people no longer listed, and finish the run record. All or nothing."""
+    flag people no longer listed, and finish the run record. All or nothing. progress, if
+    given, is told the rows saved so far after each batch."""
     actor = run.run_by
     detail = import_detail(run.file_name)
     now = timezone.now()
@@ -423,8 +427,12 @@ def import_checked(*, dry_run: CaseDryRun, mapping: SourceMapping, run: ImportRu
     run.refused = len(dry_run.rows) - len(valid)
     run.problems = [[problem.row, problem.column, problem.message] for problem in dry_run.problems[:1000]]
     team_ids = _teams(valid, mapping.organisation, actor=actor, detail=detail, run=run)
+    done = 0
     for batch in _batches(valid):
         _save_batch(batch, team_ids, actor=actor, detail=detail, now=now, run=run)
+        done += len(batch)
+        if progress is not None:
+            progress(done)
     _flag_missing(dry_run.listed_ids, actor=actor, detail=detail, now=now, run=run)
     run.status = ImportRun.Status.DONE
     run.finished_at = timezone.now()

@@ -86,8 +86,12 @@ class ImportRun(models.Model):
     """One import of an extract: who or what ran it, from which file, and what changed."""
 
     class Status(models.TextChoices):
+        # An uploaded extract is imported in the background: queued, then running, then done.
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Importing"
         DONE = "done", "Imported"
         REFUSED = "refused", "Refused: nothing imported"
+        FAILED = "failed", "Could not be finished: nothing imported"
 
     mapping = models.ForeignKey(SourceMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs")
     file_name = models.CharField(max_length=255)
@@ -108,6 +112,11 @@ class ImportRun(models.Model):
     teams_renamed = models.PositiveIntegerField(default=0)
     # [[row, column, message], ...]: what was refused and why (no names, only row numbers).
     problems = models.JSONField(default=list, blank=True)
+    # An uploaded extract waiting to be imported in the background, kept privately by the run's
+    # id until it is imported (only the id crosses the broker), and how often it was started.
+    stored_file = models.CharField(max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -118,3 +127,7 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Import of {self.file_name}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status not in (self.Status.QUEUED, self.Status.RUNNING)

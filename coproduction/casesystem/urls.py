@@ -10,4 +10,6 @@ urlpatterns = [
     path("import/", views.import_upload, name="import_upload"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("imports/<int:run_id>/", views.run_detail, name="run_detail"),
+    path("export/", views.export_settings, name="export_settings"),
+    path("export/send/", views.export_send, name="export_send"),
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from coproduction.core.access import require_perm, require_visible
 from coproduction.core.csv_import import FileProblem
@@ -96,6 +97,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
+    """The checked extract is queued and imported in the background: the run's page follows it."""
     require_perm(request, MANAGE)
     form = ImportConfirmForm(data=request.POST)
     data = importing.UPLOADS.read(upload_id=form.data.get("upload_id", ""), session=request.session) if form.is_valid() else None
@@ -103,26 +105,40 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if data is None or mapping is None:
         messages.error(request, "That extract has already been imported or has expired. Upload it again to check it.")
         return redirect("casesystem:import_upload")
-    upload_id = form.cleaned_data["upload_id"]
-    try:
-        run = services.upload_import(data=data, file_name=form.cleaned_data["file_name"], mapping=mapping, actor=request.user, request=request)
-    except (ValidationError, FileProblem):
-        messages.error(request, "Nothing was imported: no row can be imported now. Check the problems below.")
-        try:
-            dry_run = importing.check_file(data, mapping)
-        except FileProblem:
-            return redirect("casesystem:import_upload")
-        return _check_page(request, dry_run=dry_run, upload_id=upload_id, mapping=mapping, file_name=form.cleaned_data["file_name"])
-    importing.UPLOADS.forget(upload_id=upload_id, session=request.session)
-    messages.success(request, f"Imported: {run.created} added, {run.updated} updated, {run.refused} refused.")
+    run = services.upload_import(data=data, file_name=form.cleaned_data["file_name"], mapping=mapping, actor=request.user, request=request)
+    importing.UPLOADS.forget(upload_id=form.cleaned_data["upload_id"], session=request.session)
     return redirect("casesystem:run_detail", run_id=run.pk)
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
+    """A run, with its progress while an uploaded extract is being imported: the status part
+    polls itself with JavaScript; without, the page offers a link to look again."""
     require_perm(request, MANAGE)
     run = selectors.run_by_id(run_id)
     if run is None:
         raise Http404
     problems = [{"row": row, "column": column, "message": message} for row, column, message in run.problems]
-    return render(request, "casesystem/run_detail.html", {"run": run, "problems": problems})
+    template = "casesystem/run_detail.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#run-status"
+    return render(request, template, {"run": run, "problems": problems, "rows_done": selectors.run_rows_done(run)})
+
+
+@require_GET
+def export_settings(request: HttpRequest) -> HttpResponse:
+    """Plans back to the case system: where they go (environment settings, shown, not edited),
+    whether the export is on, what is waiting and what was sent last."""
+    require_perm(request, MANAGE)
+    return render(request, "casesystem/export_settings.html", selectors.export_overview())
+
+
+@require_POST
+def export_send(request: HttpRequest) -> HttpResponse:
+    require_perm(request, MANAGE)
+    if services.exports_send_now(actor=request.user):
+        messages.success(request, "The waiting plans and reviews are being sent. Refresh this page in a minute to see them under “Last sent”.")
+    else:
+        messages.error(request, "Nothing was sent: the export is off. Ask whoever runs the service to set the export folder or bucket prefix.")
+    return redirect("casesystem:export_settings")

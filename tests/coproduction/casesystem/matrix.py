@@ -12,4 +12,6 @@ ROWS: list[Row] = [
     Row("casesystem:import_upload", ADMIN),
     Row("casesystem:import_confirm", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only; tested in test_import.py
     Row("casesystem:run_detail", ADMIN, kwargs=lambda world: {"run_id": world["case_import_run"].pk}),
+    Row("casesystem:export_settings", ADMIN),
+    Row("casesystem:export_send", signed_in(Expect.METHOD_NOT_ALLOWED)),  # POST only; tested in test_export_settings.py
 ]

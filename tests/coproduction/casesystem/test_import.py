@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from coproduction.accounts.models import Role, Team
 from coproduction.audit.models import AuditEvent
-from coproduction.casesystem import importing
+from coproduction.casesystem import importing, services
 from coproduction.casesystem.models import ImportRun, TeamLink
 from coproduction.people.models import Person
 from tests.coproduction.accounts.factories import UserFactory
@@ -32,9 +32,13 @@ def problems_table(response) -> list[tuple[str, str, str]]:
 
 
 def confirm(client, response):
+    """Confirm the dry run, then do what the worker does with the queued import."""
     page = BeautifulSoup(response.content, "html.parser")
     fields = {field["name"]: field.get("value", "") for field in page.select(f"form[action='{reverse(CONFIRM)}'] input[name]")}
-    return client.post(reverse(CONFIRM), fields)
+    answer = client.post(reverse(CONFIRM), fields)
+    for run_id in ImportRun.objects.filter(status=ImportRun.Status.QUEUED).values_list("pk", flat=True):
+        services.import_run_execute(run_id=run_id)
+    return answer
 
 
 def import_file(mapping, data: bytes, name: str = "nightly.csv", by=None) -> ImportRun:

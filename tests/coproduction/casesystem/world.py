@@ -18,4 +18,10 @@ def build_casesystem_world(world: dict) -> dict:
     person = world["person"]
     person.case_system_id, person.nhs_number = "LAS-100101", "9434765919"
     person.save(update_fields=["case_system_id", "nhs_number"])
+    # Their agreed plan was sent back to the case system: the export settings page lists it.
+    from careplans.models import CaseSystemExport
+
+    agreed = person.plans.filter(status="agreed").first()
+    if agreed is not None:
+        CaseSystemExport.objects.create(plan=agreed, file_name=f"LAS-100101_plan_{agreed.pk}_v{agreed.version}.json")
     return {"case_mapping": mapping, "case_import_run": run}
