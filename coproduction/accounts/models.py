@@ -206,7 +206,7 @@ class ProviderGroupMapping(models.Model):
     in this team when one is named (as its manager for the team manager role)."""
 
     group_id = models.CharField("Group id", max_length=255)
-    group_name = models.CharField("Group name", max_length=200, blank=True)
+    group_name = NameField("Group name", max_length=200, blank=True)
     role = models.CharField(max_length=30, choices=[(role.value, role.label) for role in Role if role in STAFF_ROLES])
     team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="group_mappings")
     created_at = models.DateTimeField(default=timezone.now)

@@ -7,6 +7,7 @@ from django import forms
 
 from coproduction.accounts.models import Organisation
 from coproduction.accounts.forms import gds_helper
+from coproduction.core.names import NameFormField
 from coproduction.people.models import CommunicationNeed
 
 from .importing import LAYOUT, MAX_BYTES
@@ -132,4 +133,4 @@ class ImportConfirmForm(forms.Form):
 
     upload_id = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     mapping = forms.IntegerField(widget=forms.HiddenInput)
-    file_name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    file_name = NameFormField(max_length=255, widget=forms.HiddenInput)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from coproduction.accounts.models import Organisation, Team
+from coproduction.core.names import NameField
 
 
 class Field(models.TextChoices):
@@ -44,7 +45,7 @@ class DateFormat(models.TextChoices):
 class SourceMapping(models.Model):
     """Which extract column fills which field, for one source system's extract."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = NameField(max_length=100, unique=True)
     system = models.CharField(max_length=20, choices=SourceSystem)
     # {field: the extract's column heading}; a field with no column is left as the service has it.
     columns = models.JSONField(default=dict)

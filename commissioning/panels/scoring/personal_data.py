@@ -4,7 +4,7 @@ work or the bidder's, not a record about the staff member named on it."""
 
 from coproduction.core.personal_data import exempt, register
 
-from ..models import Annotation, AwardRecommendation, BidResponse, ModeratedScore, Score
+from ..models import Annotation, AwardRecommendation, BidResponse, ModeratedScore, Score, ShortlistCheck
 
 register(
     Score,
@@ -26,6 +26,20 @@ register(
     user_paths=["author"],
     fields=[("Panel", "panel__title"), ("Your note", "text"), ("Added", "created_at")],
     order_by=["-created_at"],
+)
+register(
+    ShortlistCheck,
+    title="Your shortlisting findings on procurement panels",
+    user_paths=["checked_by"],
+    fields=[
+        ("Panel", "bidder__panel__title"),
+        ("Bidder", "bidder__name"),
+        ("Question", "question__text"),
+        ("Meets it", "passed"),
+        ("Your reason", "reason"),
+        ("Recorded", "checked_at"),
+    ],
+    order_by=["-checked_at"],
 )
 exempt(BidResponse, reason="a bidder's answer; names the staff member who entered it: their work, not a record about them")
 exempt(ModeratedScore, reason="the panel's agreed score; names the chair who recorded it: their work, not a record about them")
