@@ -1,7 +1,20 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careplans.models import CarePlan, CaseSystemExport, OutcomeProgress, PlanComment, Review, ReviewItem, ReviewTheme
+from django.utils import timezone
+
+from careplans.models import (
+    CarePlan,
+    CaseSystemExport,
+    OutcomeProgress,
+    PlanComment,
+    PlanLook,
+    PlanResponse,
+    PreparedStatement,
+    Review,
+    ReviewItem,
+    ReviewTheme,
+)
 from coproduction.people.models import Person, Representative
 from tests.coproduction.accounts.factories import TeamFactory, UserFactory, lifelike_name
 
@@ -79,6 +92,25 @@ class PlanCommentFactory(DjangoModelFactory):
     text = "That's right, Tuesdays especially"
 
 
+class PlanResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanResponse
+
+    plan = factory.SubFactory(CarePlanFactory)
+    author = factory.SubFactory(UserFactory, roles=["person"])
+    author_name = factory.SelfAttribute("author.full_name")
+    reason = "It doesn’t say yet that I want to choose my own personal assistant."
+
+
+class PlanLookFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanLook
+
+    plan = factory.SubFactory(CarePlanFactory)
+    user = factory.SubFactory(UserFactory, roles=["practitioner"])
+    looked_at = factory.LazyFunction(timezone.now)
+
+
 class ReviewThemeFactory(DjangoModelFactory):
     class Meta:
         model = ReviewTheme
@@ -104,6 +136,21 @@ class ReviewItemFactory(DjangoModelFactory):
     kind = ReviewItem.Kind.WORKING
     perspective = ReviewItem.Perspective.PERSON
     text = "My PA is great with my garden"
+
+
+class PreparedStatementFactory(DjangoModelFactory):
+    """Written before the review: not yet brought to one."""
+
+    class Meta:
+        model = PreparedStatement
+
+    plan = factory.SubFactory(CarePlanFactory, status="agreed")
+    kind = ReviewItem.Kind.WORKING
+    perspective = ReviewItem.Perspective.PERSON
+    text = "Having the same PA every week means I get to the allotment."
+    author = factory.SubFactory(UserFactory, roles=["person"])
+    review = None
+    item = None
 
 
 class OutcomeProgressFactory(DjangoModelFactory):

@@ -124,14 +124,27 @@ from commissioning.panels.models import (  # noqa: E402
     ModeratedScore,
     PriceScore,
     Score,
+    ShortlistCheck,
 )
 from tests.commissioning.factories import DecisionFactory  # noqa: E402
+from tests.commissioning.specifications.factories import ShortlistQuestionFactory  # noqa: E402
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def pdf_upload(name: str = "answer.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+class ShortlistCheckFactory(DjangoModelFactory):
+    class Meta:
+        model = ShortlistCheck
+
+    bidder = factory.SubFactory(BidderFactory)
+    question = factory.SubFactory(ShortlistQuestionFactory, version=factory.SelfAttribute("..bidder.panel.version"))
+    passed = True
+    reason = "The bid includes the provider’s current registration certificate."
+    checked_by = factory.LazyAttribute(lambda check: check.bidder.panel.created_by)
 
 
 class BidResponseFactory(DjangoModelFactory):

@@ -8,6 +8,7 @@ from commissioning.specifications.models import (
     GlossaryTerm,
     Section,
     SectionComment,
+    ShortlistQuestion,
     Specification,
     SpecificationVersion,
 )
@@ -88,6 +89,16 @@ class BidderQuestionFactory(DjangoModelFactory):
     text = "How will people who use the service help run it?"
     kind = BidderQuestion.Kind.WRITTEN
     proposed_by = None
+
+
+class ShortlistQuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = ShortlistQuestion
+
+    version = factory.SubFactory(SpecificationVersionFactory)
+    text = "Is the provider registered with the Care Quality Commission?"
+    kind = ShortlistQuestion.Kind.PASS_FAIL
+    position = factory.Sequence(lambda n: n + 1)
 
 
 class GlossaryTermFactory(DjangoModelFactory):
