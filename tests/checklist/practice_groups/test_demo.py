@@ -22,5 +22,5 @@ def test_the_demo_has_a_practice_group_with_shares_an_action_and_a_linked_goal(c
     goal.refresh_from_db()
     assert goal.practice_action.group == group
     page = BeautifulSoup(client_as(grace).get(reverse("checklist:practice_group_detail", kwargs={"group_id": group.pk})).content, "html.parser")
-    rows = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("#shared ~ table tbody tr")}
+    rows = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("#shared ~ .app-table-region table tbody tr")}
     assert rows == {"North Adults Team": "3.0 from 12 answers", "South Adults Team": "Fewer than 5 answers"}

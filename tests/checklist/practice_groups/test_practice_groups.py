@@ -68,7 +68,7 @@ def test_shared_totals_show_only_for_a_big_enough_group_and_never_anyones_answer
     services.team_share(member=group.members.get(team=team), statement=statement, examples="We plan at the kitchen table.", by=team_manager)
     client_as(other_manager).post(_url("practice_group_share", group), {"member": joined.pk, "examples": "We ask what matters first."})
     page = BeautifulSoup(client_as(other_manager).get(_detail(group)).content, "html.parser")
-    rows = {row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")] for row in page.select("#shared ~ table tbody tr")}
+    rows = {row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")] for row in page.select("#shared ~ .app-table-region table tbody tr")}
     assert rows[team.name][0] == "4.0 from 6 answers"
     assert rows[other_team.name][0] == "Fewer than 5 answers"  # three people: withheld
     assert "We plan at the kitchen table." in page.get_text() and "We ask what matters first." in page.get_text()
