@@ -101,6 +101,17 @@ def _chosen_with_reason(option: dict) -> bool:
 
 
 @dataclass(frozen=True)
+class EasyRead:
+    """How a section is put in Easy Read, written once here for the PDF, braille and audio copies."""
+
+    heading: str
+    explanation: tuple[str, ...]
+    # An OpenMoji symbol shipped in static/easy-read/ (its Unicode code point), and what it shows.
+    symbol: str
+    symbol_alt: str
+
+
+@dataclass(frozen=True)
 class Section:
     number: int
     key: str
@@ -113,6 +124,8 @@ class Section:
     needs: tuple[Needs, ...] = ()
     # Why only the team writes it, in plain English for the person: "" when they write it too.
     staff_only: str = ""
+    # The Easy Read copy: a short heading, and what the part is about, one short sentence a line.
+    easy: EasyRead | None = None
 
 
 BUDGET_MANAGEMENT = (
@@ -131,6 +144,7 @@ SECTIONS: tuple[Section, ...] = (
         1, "goals", "What I want to achieve", "Goals and hopes for the future, in the person's own words.",
         fields=(Field("goals", "What I want to achieve, and my hopes for the future"),),
         needs=(text_needed("goals", "Write at least one thing {name} wants to achieve", "Write at least one thing you want to achieve"),),
+        easy=EasyRead("What I want to do", ("This part is about what you want to do.", "It says your hopes for the future."), "1F3AF", "A target"),
     ),
     Section(
         2, "important", "What is important to me", "How they live their life, and what and who matters to them.",
@@ -144,6 +158,7 @@ SECTIONS: tuple[Section, ...] = (
             ("how_i_live", "enjoy", "people", "routines"),
             "Answer at least one question about what is important to {name}", "Answer at least one question about what is important to you",
         ),),
+        easy=EasyRead("What matters to me", ("This part is about how you like to live.", "It says what you enjoy.", "It says who matters to you."), "2764", "A heart"),
     ),
     Section(
         3, "support_decisions", "How I want to be supported and involved in decisions", "What good support looks like to them.",
@@ -152,6 +167,7 @@ SECTIONS: tuple[Section, ...] = (
             Field("decisions", "How I want to be involved in decisions about me"),
         ),
         needs=(text_needed("support", "Write how {name} wants to be supported", "Write how you want to be supported"),),
+        easy=EasyRead("How I want help", ("This part is about the help you want.", "It says how you want to decide things about you."), "1F91D", "Two hands shaking"),
     ),
     Section(
         4, "consultation", "Who was consulted about my care", "Because the person lacks capacity for these decisions: family and others interested in their welfare who were consulted, how, and what they said.",
@@ -166,6 +182,7 @@ SECTIONS: tuple[Section, ...] = (
         only_when_lacking_capacity=True,
         needs=(items_needed("consulted", "Add at least one person who was consulted", "Add at least one person who was consulted"),),
         staff_only="Your practitioner writes this part. It records who they asked about your care, because the law says they must when a decision is made in your best interests.",
+        easy=EasyRead("Who we asked", ("This part says who we asked about your care.", "We asked them because the law says we must."), "1F465", "Two people"),
     ),
     Section(
         5, "outcomes", "The outcomes I want, and the options we considered", "Each option with its benefits and risks, and which was chosen and why.",
@@ -186,6 +203,7 @@ SECTIONS: tuple[Section, ...] = (
                 "Add at least one option that was chosen, with why it was chosen", where=_chosen_with_reason,
             ),
         ),
+        easy=EasyRead("What I want to change", ("This part says what you want to happen.", "It says the choices we talked about.", "It says which choice we picked, and why."), "1F9ED", "A compass"),
     ),
     Section(
         6, "needs", "My needs and the support that will meet them", "The needs identified, whether they meet the eligibility criteria (Care Act 2014, s.25), and who will do what, and when.",
@@ -207,6 +225,7 @@ SECTIONS: tuple[Section, ...] = (
             text_needed("eligibility", "Write whether {name}’s needs meet the eligibility criteria", "Your practitioner writes whether your needs meet the eligibility criteria"),
             items_needed("support", "Add at least one piece of support that will meet the needs", "Add at least one piece of support that will meet your needs"),
         ),
+        easy=EasyRead("My needs and my help", ("This part says what you need help with.", "It says who will help you.", "It says what they will do, and when."), "1FAC2", "Two people hugging"),
     ),
     Section(
         7, "budget", "My personal budget", "The amount, how it is managed, and what it pays for. The total is added up from the items.",
@@ -225,6 +244,7 @@ SECTIONS: tuple[Section, ...] = (
             items_needed("items", "Add at least one thing the budget pays for", "Add at least one thing your budget pays for"),
         ),
         staff_only="The council decides the amount of your personal budget, so your practitioner writes this part. You can comment on it, and ask them to change it.",
+        easy=EasyRead("My money for support", ("This part is about your personal budget.", "That is the money for your support.", "It says what the money pays for."), "1F4B7", "A pound note"),
     ),
     Section(
         8, "contingency", "What happens if things go wrong", "Contingency plans and who to contact in an emergency.",
@@ -237,6 +257,7 @@ SECTIONS: tuple[Section, ...] = (
             )),
         ),
         needs=(text_needed("plan", "Write what should happen if things go wrong", "Write what should happen if things go wrong"),),
+        easy=EasyRead("If things go wrong", ("This part says what to do if things go wrong.", "It says who to call."), "1F6A8", "A warning light"),
     ),
     Section(
         9, "involvement", "How I was involved", "The person's (and their representatives') own account of how they took part and whether they felt listened to.",
@@ -249,6 +270,7 @@ SECTIONS: tuple[Section, ...] = (
             text_needed("how", "Write how {name} took part in making this plan", "Write how you took part in making this plan"),
             Needs(lambda data: bool(data.get("fields", {}).get("listened")), "Select whether {name} felt listened to", "Select whether you felt listened to", field="listened"),
         ),
+        easy=EasyRead("How I took part", ("This part says how you helped make this plan.", "It says if you felt listened to."), "1F5E3", "A person speaking"),
     ),
     Section(
         10, "agreement", "Agreement", "How the person got their copy, in the format they need, and the review date. The person agrees the plan in their own name once every section is complete.",
@@ -265,6 +287,7 @@ SECTIONS: tuple[Section, ...] = (
             Needs(lambda data: bool(data.get("fields", {}).get("review_date")), "Enter the review date", "Enter the review date", field="review_date"),
         ),
         staff_only="Your practitioner records here how you got your copy and when the plan will be reviewed.",
+        easy=EasyRead("Saying yes to my plan", ("This part says how you got your copy of this plan.", "It says when we will look at the plan again."), "270D", "A hand writing"),
     ),
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}

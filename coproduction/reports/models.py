@@ -19,6 +19,9 @@ class ReportJob(models.Model):
         MY_DATA = "my_data", "Your data"
         CARE_PLAN = "care_plan", "Care and support plan"
         CARE_PLAN_LARGE = "care_plan_large", "Care and support plan in large print"
+        CARE_PLAN_EASY_READ = "care_plan_easy_read", "Care and support plan in Easy Read"
+        CARE_PLAN_BRAILLE = "care_plan_braille", "Care and support plan, braille-ready file"
+        CARE_PLAN_AUDIO = "care_plan_audio", "Care and support plan read aloud (audio)"
         CHECKLIST_TEAM = "checklist_team", "Team checklist report"
         CHECKLIST_COUNCIL = "checklist_council", "Council-wide checklist report"
         CHECKLIST_CSV = "checklist_csv", "Checklist totals as a spreadsheet (CSV)"
@@ -94,14 +97,40 @@ class ReportJob(models.Model):
 
     @property
     def extension(self) -> str:
-        if self.kind == self.Kind.SUBJECT_ACCESS_ZIP:
-            return "zip"
-        return "csv" if self.kind == self.Kind.CHECKLIST_CSV else "pdf"
+        return _EXTENSIONS.get(self.kind, "pdf")
 
     @property
     def content_type(self) -> str:
-        return {"csv": "text/csv", "zip": "application/zip"}.get(self.extension, "application/pdf")
+        return {"csv": "text/csv", "zip": "application/zip", "brf": "text/plain; charset=us-ascii"}.get(self.extension, "application/pdf")
+
+    @property
+    def file_noun(self) -> str:
+        """What the file is, in a word or two: "Your {file_noun} is ready"."""
+        return _NOUNS.get(self.kind) or {"csv": "spreadsheet", "zip": "ZIP file"}.get(self.extension, "PDF")
+
+    @property
+    def file_description(self) -> str:
+        """What the file is, in plain words: "Download the {file_description}"."""
+        return _DESCRIPTIONS.get(self.kind) or {"csv": "spreadsheet (CSV)", "zip": "ZIP file"}.get(self.extension, "PDF")
 
     @property
     def filename(self) -> str:
         return f"{self.kind.replace('_', '-')}-{self.created_at:%Y-%m-%d}.{self.extension}"
+
+
+_EXTENSIONS = {
+    ReportJob.Kind.SUBJECT_ACCESS_ZIP: "zip",
+    ReportJob.Kind.CHECKLIST_CSV: "csv",
+    # Braille ready format: plain ASCII braille, for an embosser or a braille display.
+    ReportJob.Kind.CARE_PLAN_BRAILLE: "brf",
+    # Numbered audio tracks, one a section, with a note that a computer voice reads them.
+    ReportJob.Kind.CARE_PLAN_AUDIO: "zip",
+}
+_NOUNS = {
+    ReportJob.Kind.CARE_PLAN_BRAILLE: "braille-ready file",
+    ReportJob.Kind.CARE_PLAN_AUDIO: "audio",
+}
+_DESCRIPTIONS = {
+    ReportJob.Kind.CARE_PLAN_BRAILLE: "braille-ready file (BRF)",
+    ReportJob.Kind.CARE_PLAN_AUDIO: "audio (a ZIP of sound files, one a section)",
+}

@@ -32,6 +32,11 @@ GAVE_UP = "This report could not be made. Try again, or ask for help if it keeps
 TOO_LONG = "This report took too long to make, even when tried again. Try again later, or ask for help if it keeps happening."
 
 
+class ReportCannotBeMade(Exception):
+    """Raised by a kind that cannot make its file on this server (a missing engine, say): the
+    job ends with the message, which is shown to the requester, so say it in plain words."""
+
+
 def _enqueue(job_id, time_limit: int | None) -> None:
     from .tasks import (
         report_job_render as report_job_render_task,  # tasks import services
@@ -157,7 +162,12 @@ def report_job_render(*, job: ReportJob) -> ReportJob:
     job.refresh_from_db(fields=["attempts"])
 
     kind = REPORT_KINDS[job.kind]
-    source = _gather(job, kind, resume=resume)
+    try:
+        source = _gather(job, kind, resume=resume)
+    except ReportCannotBeMade as reason:
+        report_job_fail(job=job, message=str(reason))
+        job.refresh_from_db()
+        return job
     _set_progress(job, SOURCE_SAVED)
     if kind.render_file is not None:
         content, pages = source, None
