@@ -11,7 +11,7 @@ from coproduction.core.names import NameFormField
 
 from .models import AgreedHow, OutcomeProgress, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import CommunicationNeed, Person, Representative
-from .sections import WHOSE_WORDS, ItemList, Kind, Section
+from .sections import COPY_FORMAT, WHOSE_WORDS, ItemList, Kind, Section
 from .sections import Field as PlanField
 from .selectors import practitioners_for, teams_for
 
@@ -569,3 +569,44 @@ class ReviewThemeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), submit="Add theme")
+
+
+class PlanCopiesForm(forms.Form):
+    """The formats to make a copy of the plan in; a format this server cannot make says why."""
+
+    formats = forms.MultipleChoiceField(
+        label="Which formats do you want?", widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that you want. Each copy is made in the background: this page shows when it is ready.",
+        error_messages={"required": "Select at least one format", "invalid_choice": "Select a format from the list"},
+    )
+
+    def __init__(self, *args, unavailable: dict[str, str], needed: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        from crispy_forms_gds.choices import Choice
+
+        from .formats import AUDIO, BRAILLE, EASY_READ, LARGE_PRINT, STANDARD
+
+        hints = {
+            STANDARD: "A PDF, like the plan on screen.",
+            LARGE_PRINT: "A PDF where every word is at least 18 point.",
+            EASY_READ: "A PDF with short sentences and a picture beside each part.",
+            BRAILLE: "The Easy Read words in Unified English Braille (grade 2), for an embosser or a braille display.",
+            AUDIO: "The Easy Read words read aloud by a computer voice: one sound file for each part.",
+        }
+        labels = dict(COPY_FORMAT)
+        labels[BRAILLE] = "Braille-ready file"
+        self.unavailable = unavailable
+        self.fields["formats"].choices = [
+            Choice(value, labels[value], hint=unavailable.get(value) or hints[value])
+            for value in (STANDARD, LARGE_PRINT, EASY_READ, BRAILLE, AUDIO)
+        ]
+        if needed and not self.is_bound and needed not in unavailable:
+            self.initial["formats"] = [needed]
+        self.helper = gds_helper(Field.checkboxes("formats", legend_size=Size.MEDIUM), submit="Make the copies")
+
+    def clean_formats(self):
+        chosen = self.cleaned_data["formats"]
+        missing = [self.unavailable[value] for value in chosen if self.unavailable.get(value)]
+        if missing:
+            raise forms.ValidationError(missing[0])
+        return chosen

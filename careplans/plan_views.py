@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -16,13 +17,14 @@ from coproduction.people.selectors import own_person_record
 from coproduction.reports.models import ReportJob
 from coproduction.reports.services import report_job_request
 
-from . import selectors, services
+from . import formats, selectors, services
 from .forms import (
     AgreementForm,
     CommentForm,
     InvolvementForm,
     ItemForm,
     OwnAgreementForm,
+    PlanCopiesForm,
     PreparedStatementForm,
     ReviewFinishForm,
     ReviewItemForm,
@@ -32,7 +34,8 @@ from .forms import (
 from .models import ReviewItem
 from coproduction.people.models import Person
 from .plan_content import compare, describe, display_value, section_or_404, whose
-from .sections import COUNCIL_DECIDES, whose_label
+from .reports import KIND_FOR_FORMAT
+from .sections import COPY_FORMAT, COUNCIL_DECIDES, whose_label
 from .section_panels import section_panels_for
 from .views import person_or_404
 
@@ -338,6 +341,32 @@ def plan_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
     kind = ReportJob.Kind.CARE_PLAN_LARGE if request.POST.get("large_print") else ReportJob.Kind.CARE_PLAN
     job = report_job_request(kind=kind, requested_by=request.user, subject=plan, subject_user=person.user, request=request)
     return redirect("reports:job_detail", job_id=job.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def plan_copies(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Ask for the plan in the formats the person needs, and see those copies being made."""
+    person = person_or_404(request, person_id, "careplans.view_plan")
+    plan = selectors.plan_latest(person=person)
+    if plan is None:
+        raise Http404
+    unavailable = {value: formats.format_unavailable(value) for value in KIND_FOR_FORMAT if formats.format_unavailable(value)}
+    needed = selectors.plan_format_needed(person=person, plan=plan)
+    form = PlanCopiesForm(data=request.POST if request.method == "POST" else None, unavailable=unavailable, needed=needed)
+    if form.is_valid():
+        services.plan_copies_request(plan=plan, kinds=[KIND_FOR_FORMAT[value] for value in form.cleaned_data["formats"]], by=request.user, request=request)
+        messages.success(request, "Your copies are being made. They appear below when they are ready.")
+        return redirect("careplans:plan_copies", person_id=person.pk)
+    copies = selectors.plan_copies_asked(plan=plan, user=request.user, kinds=KIND_FOR_FORMAT.values())
+    template = "careplans/plan_copies.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#copies"
+    return render(request, template, {
+        "person": person, "plan": plan, "form": form, "copies": copies, "is_self": person.user_id == request.user.pk,
+        "needed_label": dict(COPY_FORMAT).get(needed, ""), "unavailable": unavailable,
+        "still_making": any(not copy.is_finished for copy in copies),
+    })
 
 
 # --- Reviews ------------------------------------------------------------------------------

@@ -143,3 +143,31 @@ def plan_comments(*, plan) -> dict[str, list]:
     for comment in plan.comments.select_related("author").order_by("created_at", "id"):
         grouped.setdefault(comment.section, []).append(comment)
     return grouped
+
+
+# The formats a person's record may say they need, most specific first: someone who reads
+# braille and also asked for large print gets braille suggested.
+_FORMAT_FROM_NEEDS = ("braille", "audio", "easy_read", "large_print")
+
+
+def plan_format_needed(*, person: Person, plan: CarePlan | None) -> str:
+    """The format the person needs their copy in: what the plan's agreement section says, or
+    else what their record's communication needs say; "" when neither says. "Standard" in the
+    agreement gives way to a need the record names (the record is kept up to date between plans)."""
+    chosen = plan.section_data("agreement").get("fields", {}).get("copy_format") if plan is not None else None
+    if chosen and chosen != "standard":
+        return chosen
+    return next((need for need in _FORMAT_FROM_NEEDS if need in person.communication_needs), chosen or "")
+
+
+def plan_copies_asked(*, plan: CarePlan, user: User, kinds) -> list:
+    """The copies of this plan this user asked for, newest first: their status and download."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from coproduction.reports.models import ReportJob
+
+    return list(
+        ReportJob.objects.filter(
+            requested_by=user, subject_type=ContentType.objects.get_for_model(CarePlan), subject_id=str(plan.pk), kind__in=kinds,
+        ).order_by("-created_at")[:10]
+    )

@@ -412,3 +412,12 @@ def review_theme_toggle(*, theme: ReviewTheme, by: User, request=None) -> Review
     theme.save(update_fields=["active"])
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=theme, request=request)
     return theme
+
+
+@transaction.atomic
+def plan_copies_request(*, plan: CarePlan, kinds: list[str], by: User, request=None) -> list:
+    """Ask for the plan in each of these formats at once: one report job each, made in the
+    background; each request is audited by the pipeline as an export of the plan."""
+    from coproduction.reports.services import report_job_request
+
+    return [report_job_request(kind=kind, requested_by=by, subject=plan, subject_user=plan.person.user, request=request) for kind in kinds]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:person_id>/plan/versions/", plan_views.plan_versions, name="plan_versions"),
     path("<int:person_id>/plan/involvement/", plan_views.involvement, name="involvement"),
     path("<int:person_id>/plan/pdf/", plan_views.plan_pdf, name="plan_pdf"),
+    path("<int:person_id>/plan/copies/", plan_views.plan_copies, name="plan_copies"),
     path("<int:person_id>/plan/review/", plan_views.review, name="review"),
     path("<int:person_id>/plan/review/statements/", plan_views.review_item_add, name="review_item_add"),
     path("<int:person_id>/plan/review/getting-ready/", plan_views.review_prepare, name="review_prepare"),

@@ -16,6 +16,9 @@ from .nhs_number import format_nhs_number
 class CommunicationNeed(models.TextChoices):
     EASY_READ = "easy_read", "Easy Read"
     LARGE_PRINT = "large_print", "Large print"
+    # The formats a copy of their plan can be made in (careplans: the plan in other formats).
+    BRAILLE = "braille", "Braille"
+    AUDIO = "audio", "Audio"
     BSL = "bsl", "British Sign Language (BSL)"
     INTERPRETER = "interpreter", "An interpreter for another language"
     HEARING_LOOP = "hearing_loop", "A hearing loop"
