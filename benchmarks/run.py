@@ -26,6 +26,8 @@ BENCH_DB = "coproduction_bench"
 PARTS = ("pages", "budgeting", "assets", "wtfc", "caseimport", "reports", "memory")
 # The PDF pipeline's targets, printed beside its figures.
 TARGET_MS_A_PAGE = 120
+# An Easy Read copy of a ten-section plan, pictures and all.
+TARGET_EASY_READ_SECONDS = 2
 TARGET_SUBJECT_ACCESS_SECONDS = 5
 # The fixed cost of being signed in: the trivial page signed in takes at
 # most this many times the same page signed out.
@@ -478,9 +480,24 @@ def bench_reports(args: argparse.Namespace) -> None:
     from careplans.models import CarePlan
 
     plan = CarePlan.objects.filter(person__user__email="person1@bench.example").first()
-    for kind in (ReportJob.Kind.CARE_PLAN, ReportJob.Kind.CARE_PLAN_LARGE):
+    for kind in (ReportJob.Kind.CARE_PLAN, ReportJob.Kind.CARE_PLAN_LARGE, ReportJob.Kind.CARE_PLAN_EASY_READ):
         job = _render(kind, plan.person.user, _plan_type(), plan.pk)
-        print(f"PDF pipeline, {job.get_kind_display().lower()}: {job.page_count} pages in {job.render_seconds:.2f} s")
+        target = f" (target under {TARGET_EASY_READ_SECONDS} s)" if kind == ReportJob.Kind.CARE_PLAN_EASY_READ else ""
+        print(f"PDF pipeline, {job.get_kind_display().lower()}: {job.page_count} pages in {job.render_seconds:.2f} s{target}")
+    _bench_plan_formats(plan)
+
+
+def _bench_plan_formats(plan) -> None:
+    """The braille-ready file and the audio copy of the same plan; each says so if its engine is missing."""
+    from careplans.formats import AUDIO, BRAILLE, format_unavailable
+    from coproduction.reports.models import ReportJob
+
+    for kind, copy_format in ((ReportJob.Kind.CARE_PLAN_BRAILLE, BRAILLE), (ReportJob.Kind.CARE_PLAN_AUDIO, AUDIO)):
+        if format_unavailable(copy_format):
+            print(f"Plan formats, {ReportJob.Kind(kind).label.lower()}: not timed. {format_unavailable(copy_format)}")
+            continue
+        job = _render(kind, plan.person.user, _plan_type(), plan.pk)
+        print(f"Plan formats, {job.get_kind_display().lower()}: {job.file.size / 1024:.0f} KB in {job.render_seconds:.2f} s (processor {job.cpu_seconds:.2f} s)")
 
 
 def _bench_forty_page_subject_access() -> None:

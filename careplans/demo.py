@@ -49,7 +49,7 @@ def seed_plans_demo() -> None:
         "contingency": {"status": "completed", "fields": {"plan": words("If my PA can't come, ring Mo first, then the council's out-of-hours team.")},
             "lists": {"contacts": [{"id": "c1", "name": "Maureen Marsh", "relationship": "Wife", "phone": "07700 900123", "whose": "person"}]}},
         "involvement": {"status": "completed", "fields": {"how": words("We wrote it at my kitchen table over two visits."), "listened": "yes"}},
-        "agreement": {"status": "completed", "fields": {"representative_seen": "yes", "copy_how": "in_person", "copy_format": "large_print", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
+        "agreement": {"status": "completed", "fields": {"representative_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
     }}
     edith_content = {"sections": {
         "goals": {"status": "completed", "fields": {"goals": words("Edie wants to stay in her own home, with her cat, near her church.", "representative")}},

@@ -82,7 +82,7 @@ def _own_lines(text: str) -> list[str]:
 
 def easy_read(plan, person) -> tuple[list[str], list[EasyPart]]:
     """The Easy Read copy: a few lines about the plan, then each section in the plan's order."""
-    about = ["This is your care and support plan.", "It says what matters to you.", "It says the help you will get."]
+    about = [f"This plan is for {person.full_name}.", "This is your care and support plan.", "It says what matters to you.", "It says the help you will get."]
     if plan.agreed_at:
         about.append(f"You agreed this plan on {plan.agreed_at:%-d %B %Y}.")
     if plan.review_due:

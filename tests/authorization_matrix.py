@@ -134,6 +134,16 @@ MATRIX: list[Row] = [
         kwargs=lambda world: {"person_id": world["withdrawn_person"].pk}, id="careplans:plan_detail[consent withdrawn]",
     ),
     Row("careplans:plan_versions", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    # The plan in other formats: whoever may read the plan, by the same rule as its PDF.
+    Row("careplans:plan_copies", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:plan_copies", only(), kwargs=lambda world: {"person_id": world["other_team_person"].pk},
+        id="careplans:plan_copies[other team]",
+    ),
+    Row(
+        "careplans:plan_copies", only(Role.PRACTITIONER, Role.TEAM_MANAGER),
+        kwargs=lambda world: {"person_id": world["withdrawn_person"].pk}, id="careplans:plan_copies[consent withdrawn]",
+    ),
     # The person and a consented representative write the plan's sections with the team...
     Row("careplans:section_edit", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk, "key": "goals"}),
     Row(

@@ -16,7 +16,7 @@ def seed_people_demo() -> None:
     tom = users["practitioner@demo.example"]
     north = teams["North Adults Team"]
     for full_name, preferred, born, needs, capacity, account, practitioner, team in [
-        ("Alan Marsh", "Al", date(1952, 4, 3), ["large_print", "support_person"], "has", "person@demo.example", tom, north),
+        ("Alan Marsh", "Al", date(1952, 4, 3), ["easy_read", "large_print", "support_person"], "has", "person@demo.example", tom, north),
         ("Rosa Benedetti", "Rosa", date(1979, 11, 20), ["easy_read"], "has", "assessor@demo.example", tom, north),
         ("Edith Clarke", "Edie", date(1938, 1, 15), ["hearing_loop"], "lacks", None, tom, north),
         ("Bashir Rahman", "", date(1990, 6, 9), ["interpreter"], "has", None, tom, north),

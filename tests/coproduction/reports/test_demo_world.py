@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import subprocess
+import wave
 import zipfile
 from decimal import Decimal
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from careplans.formats import braille_lines
 from careplans.models import CarePlan
 from commissioning.budgeting.models import Proposal, Round
 from commissioning.models import Programme
@@ -89,6 +91,9 @@ ASKS = [
     Ask("plan", (ReportJob.Kind.CARE_PLAN,), lambda: reverse("careplans:plan_pdf", kwargs={"person_id": al().pk})),
     Ask("plan in large print", (ReportJob.Kind.CARE_PLAN_LARGE,), lambda: reverse("careplans:plan_pdf", kwargs={"person_id": al().pk}),
         lambda: {"large_print": "1"}),
+    # Al's record and plan say Easy Read: his Easy Read, braille-ready and audio copies, at once.
+    Ask("plan in other formats", (ReportJob.Kind.CARE_PLAN_EASY_READ, ReportJob.Kind.CARE_PLAN_BRAILLE, ReportJob.Kind.CARE_PLAN_AUDIO),
+        lambda: reverse("careplans:plan_copies", kwargs={"person_id": al().pk}), lambda: {"formats": ["easy_read", "braille", "audio"]}),
     Ask("team checklist report", (ReportJob.Kind.CHECKLIST_TEAM,), lambda: reverse("checklist:report"),
         lambda: {"team": Team.objects.get(name="North Adults Team").pk, "period": "12m"}),
     Ask("council checklist report", (ReportJob.Kind.CHECKLIST_COUNCIL,), lambda: reverse("checklist:report"),
@@ -216,6 +221,7 @@ ALLOWED = {
     "your data": frozenset({"commissioner", "practitioner", "manager", "person", "carer", "provider", "assessor", "head", "admin", "procurement"}),
     "plan": PEOPLE_WITH_PLANS,
     "plan in large print": PEOPLE_WITH_PLANS,
+    "plan in other formats": PEOPLE_WITH_PLANS,
     "team checklist report": frozenset({"manager", "head"}),
     "council checklist report": frozenset({"head"}),
     "team checklist totals": frozenset({"manager", "head"}),
@@ -251,6 +257,24 @@ def check_plan(who: str, data: bytes) -> None:
     assert al().full_name in text
     for phrase in plan_words():
         assert phrase in text, phrase
+
+
+def check_plan_in_other_formats(who: str, data: bytes) -> None:
+    """Easy Read (PDF), braille-ready (BRF) or audio (ZIP of WAV tracks), told apart by their bytes."""
+    if data.startswith(b"%PDF"):
+        text = words(data)
+        assert "Your care and support plan" in text and "What I want to do" in text and "OpenMoji" in text
+        for phrase in plan_words():
+            assert phrase in text, phrase
+    elif data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            tracks = [name for name in archive.namelist() if name.endswith(".wav")]
+            assert len(tracks) == 1 + 9 and "A computer voice" in archive.read("READ-ME-machine-read.txt").decode()
+            with wave.open(io.BytesIO(archive.read(tracks[1]))) as track:
+                assert track.getnframes() / track.getframerate() > 3
+    else:
+        brf = data.decode("ascii")
+        assert braille_lines([al().full_name])[0] in brf
 
 
 def check_team_report(who: str, data: bytes) -> None:
@@ -337,6 +361,7 @@ def check_subject_access_pdf(who: str, data: bytes) -> None:
 
 CHECKS = {
     "your data": check_my_data, "plan": check_plan, "plan in large print": check_plan,
+    "plan in other formats": check_plan_in_other_formats,
     "team checklist report": check_team_report, "council checklist report": check_council_report,
     "team checklist totals": check_team_totals, "specification": check_specification,
     "ballots": check_paper_for_the_round, "idea cards": check_paper_for_the_round,
