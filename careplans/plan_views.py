@@ -361,7 +361,9 @@ def plan_copies(request: HttpRequest, person_id: int) -> HttpResponse:
     copies = selectors.plan_copies_asked(plan=plan, user=request.user, kinds=KIND_FOR_FORMAT.values())
     template = "careplans/plan_copies.html"
     if request.htmx and not request.htmx.history_restore_request:
-        template += "#copies"
+        template += "#copies"  # the list of copies only: no more of their record is read
+    else:
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=plan, subject=person.user, request=request, detail="formats needed")
     return render(request, template, {
         "person": person, "plan": plan, "form": form, "copies": copies, "is_self": person.user_id == request.user.pk,
         "needed_label": dict(COPY_FORMAT).get(needed, ""), "unavailable": unavailable,

@@ -21,7 +21,7 @@ class ReportJob(models.Model):
         CARE_PLAN_LARGE = "care_plan_large", "Care and support plan in large print"
         CARE_PLAN_EASY_READ = "care_plan_easy_read", "Care and support plan in Easy Read"
         CARE_PLAN_BRAILLE = "care_plan_braille", "Care and support plan, braille-ready file"
-        CARE_PLAN_AUDIO = "care_plan_audio", "Care and support plan read aloud (audio)"
+        CARE_PLAN_AUDIO = "care_plan_audio", "Care and support plan read aloud by a computer voice (audio)"
         CHECKLIST_TEAM = "checklist_team", "Team checklist report"
         CHECKLIST_COUNCIL = "checklist_council", "Council-wide checklist report"
         CHECKLIST_CSV = "checklist_csv", "Checklist totals as a spreadsheet (CSV)"

@@ -183,5 +183,5 @@ def test_the_copies_page_runs_fixed_queries_however_many_copies(client_as, perso
             ReportJobFactory(kind=kind, requested_by=person, subject_type=plan_type, subject_id=str(plan.pk))
 
     ReportJobFactory(kind=ReportJob.Kind.CARE_PLAN_BRAILLE, requested_by=person, subject_type=plan_type, subject_id=str(plan.pk))
-    # Representing ids, person, latest plan, copies (the account and its teams are cached).
-    assert_fixed_queries(lambda: client.get(copies_url(subject)), budget=4, grow=ten_times_the_copies)
+    # Representing ids, person, latest plan, copies, audit insert (the account and its teams are cached).
+    assert_fixed_queries(lambda: client.get(copies_url(subject)), budget=5, grow=ten_times_the_copies)
