@@ -99,7 +99,7 @@ def easy_read(plan, person) -> tuple[list[str], list[EasyPart]]:
         for shown_list in described["lists"]:
             definition = shown_list["definition"]
             for index, item in enumerate(shown_list["items"], start=1):
-                lines = [f"{f.label}: {f.value}" for f in item["fields"]]
+                lines = [f"{f.label}{'' if f.label.endswith('?') else ':'} {f.value}" for f in item["fields"]]
                 own = item["whose_label"].startswith("In your own words")
                 part.entries.append(EasyEntry(f"{definition.item_name.capitalize()} {index}", lines, item["whose_label"], own))
         if described["total"] is not None:
