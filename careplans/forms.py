@@ -1,5 +1,6 @@
 from datetime import date
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
@@ -9,6 +10,7 @@ from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 from coproduction.core.names import NameFormField
 
+from .formats import AUDIO, BRAILLE, EASY_READ, LARGE_PRINT, STANDARD
 from .models import AgreedHow, OutcomeProgress, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import CommunicationNeed, Person, Representative
 from .sections import COPY_FORMAT, WHOSE_WORDS, ItemList, Kind, Section
@@ -582,10 +584,6 @@ class PlanCopiesForm(forms.Form):
 
     def __init__(self, *args, unavailable: dict[str, str], needed: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        from crispy_forms_gds.choices import Choice
-
-        from .formats import AUDIO, BRAILLE, EASY_READ, LARGE_PRINT, STANDARD
-
         hints = {
             STANDARD: "A PDF, like the plan on screen.",
             LARGE_PRINT: "A PDF where every word is at least 18 point.",

@@ -351,7 +351,7 @@ def plan_copies(request: HttpRequest, person_id: int) -> HttpResponse:
     plan = selectors.plan_latest(person=person)
     if plan is None:
         raise Http404
-    unavailable = {value: formats.format_unavailable(value) for value in KIND_FOR_FORMAT if formats.format_unavailable(value)}
+    unavailable = {value: reason for value in KIND_FOR_FORMAT if (reason := formats.format_unavailable(value))}
     needed = selectors.plan_format_needed(person=person, plan=plan)
     form = PlanCopiesForm(data=request.POST if request.method == "POST" else None, unavailable=unavailable, needed=needed)
     if form.is_valid():
