@@ -113,6 +113,8 @@ class Section:
     needs: tuple[Needs, ...] = ()
     # Why only the team writes it, in plain English for the person: "" when they write it too.
     staff_only: str = ""
+    # The answers of the conversation about what matters shown beside it while it is written.
+    draws_on: tuple[str, ...] = ()
 
 
 BUDGET_MANAGEMENT = (
@@ -131,6 +133,7 @@ SECTIONS: tuple[Section, ...] = (
         1, "goals", "What I want to achieve", "Goals and hopes for the future, in the person's own words.",
         fields=(Field("goals", "What I want to achieve, and my hopes for the future"),),
         needs=(text_needed("goals", "Write at least one thing {name} wants to achieve", "Write at least one thing you want to achieve"),),
+        draws_on=("what_matters", "good_at"),
     ),
     Section(
         2, "important", "What is important to me", "How they live their life, and what and who matters to them.",
@@ -144,6 +147,7 @@ SECTIONS: tuple[Section, ...] = (
             ("how_i_live", "enjoy", "people", "routines"),
             "Answer at least one question about what is important to {name}", "Answer at least one question about what is important to you",
         ),),
+        draws_on=("what_matters", "good_at", "people_places"),
     ),
     Section(
         3, "support_decisions", "How I want to be supported and involved in decisions", "What good support looks like to them.",
@@ -152,6 +156,7 @@ SECTIONS: tuple[Section, ...] = (
             Field("decisions", "How I want to be involved in decisions about me"),
         ),
         needs=(text_needed("support", "Write how {name} wants to be supported", "Write how you want to be supported"),),
+        draws_on=("working", "people_places"),
     ),
     Section(
         4, "consultation", "Who was consulted about my care", "Because the person lacks capacity for these decisions: family and others interested in their welfare who were consulted, how, and what they said.",
@@ -186,6 +191,7 @@ SECTIONS: tuple[Section, ...] = (
                 "Add at least one option that was chosen, with why it was chosen", where=_chosen_with_reason,
             ),
         ),
+        draws_on=("what_matters", "good_at", "working"),
     ),
     Section(
         6, "needs", "My needs and the support that will meet them", "The needs identified, whether they meet the eligibility criteria (Care Act 2014, s.25), and who will do what, and when.",
