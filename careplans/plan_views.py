@@ -209,6 +209,8 @@ def _render_section(request, person, plan, section, form, item_forms=None, *, wr
             "council_decides_reason": COUNCIL_DECIDES,
             # What the person said matters, beside the section that draws on it.
             "conversation": _conversation_shown(person, own=own, only=section.draws_on) if section.draws_on else None,
+            # What other apps add under this section: a way to the local map, say.
+            "panels": section_panels_for(person=person, user=request.user, section_keys=[section.key]).get(section.key, []),
         },
     )
 
