@@ -74,9 +74,8 @@ register(
     user_paths=["plan__person__user"],
     person_paths=["plan__person"],
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Who took part", "took_part"), ("Decision", "decision"),
-            ("Why", "decision_notes"), ("Next review", "next_review"), ("Agreed", "agreed_at"), ("Who agreed it", "agreed_by_name"),
-            ("How it was agreed", "agreed_how"), ("What they would still change, or how it was agreed", "agreement_notes"),
-            ("Who was consulted (best interests)", "best_interests_consulted")],
+            ("Why", "decision_notes"), ("Next review", "next_review"), ("Who agreed what was decided", "agreed_by_name"),
+            ("How and when", "agreed_how"), ("More about the agreement, and who was consulted", "agreement_notes")],
     order_by=["-held_on"],
 )
 register(
