@@ -11,7 +11,7 @@ def seed_plans_demo() -> None:
 
     from django.utils import timezone
 
-    from careplans.models import AgreedHow, CarePlan, PlanComment, PreparedStatement
+    from careplans.models import AgreedHow, CarePlan, Conversation, PlanComment, PreparedStatement, Review, ReviewItem
     from coproduction.people.models import Person
 
     tom = User.objects.get(email="practitioner@demo.example")
@@ -99,6 +99,25 @@ def seed_plans_demo() -> None:
         )
         if name == "Alan Marsh":
             PlanComment.objects.create(plan=plan, section="goals", author=person.user, text="And Dennis says the leeks need me.")
+            # Before the plan, he and Tom talked about what matters to him, in his words.
+            Conversation.objects.create(
+                person=person, whose=Conversation.Whose.WITH_PRACTITIONER, updated_by=tom, updated_at=timezone.now() - timedelta(days=40),
+                what_matters="Being outside, growing things, and seeing our Jack on Saturdays.",
+                good_at="Veg. I've grown leeks for forty years. I can fix most things with a bit of wire.",
+                people_places="Mo. Jack. Dennis and the lads at the allotments on Fell Lane. The Rose and Crown on a Friday.",
+                working="Mo drives me up to the allotment when she can, and Dennis waters when I can't get there.",
+            )
+            # His first review, two weeks ago: carry on as planned. He agreed what was decided on screen.
+            held = today - timedelta(days=14)
+            review = Review.objects.create(
+                plan=plan, held_on=held, took_part="Al, Mo and Tom Okafor (social worker)", decision=Review.Decision.CONTINUE,
+                decision_notes="The PA and the lifts are working; look again at mornings if the PA is late.", next_review=review_due,
+                finished_at=timezone.now() - timedelta(days=14), created_by=tom, agreed_at=timezone.now() - timedelta(days=12),
+                agreed_by=person.user or tom, agreed_how=AgreedHow.ON_SCREEN, agreed_by_name="Alan Marsh", agreed_on=today - timedelta(days=12),
+                agreement_notes="Fine by me. Saturdays can wait till spring.",
+            )
+            ReviewItem.objects.create(review=review, kind=ReviewItem.Kind.WORKING, perspective=ReviewItem.Perspective.PERSON,
+                                      text="Getting up to the allotment twice a week again.")
             # Getting ready for his next review, in his own words: Tom sees these when it starts.
             for kind, text in [
                 ("working", "My PA gets me to the allotment on Tuesdays and Fridays, rain or shine."),

@@ -11,7 +11,7 @@ from coproduction.accounts.models import Role, User
 from coproduction.core.names import NameFormField
 
 from .formats import AUDIO, BRAILLE, EASY_READ, LARGE_PRINT, STANDARD
-from .models import AgreedHow, OutcomeProgress, Review, ReviewItem, ReviewTheme
+from .models import AgreedHow, Conversation, OutcomeProgress, Review, ReviewItem, ReviewTheme
 from coproduction.people.models import CommunicationNeed, Person, Representative
 from .sections import COPY_FORMAT, WHOSE_WORDS, ItemList, Kind, Section
 from .sections import Field as PlanField
@@ -418,8 +418,11 @@ class AgreementForm(forms.Form):
     )
     notes = forms.CharField(label="Anything they would still like to change, or more about how they agreed (optional)", required=False, widget=forms.Textarea)
 
-    def __init__(self, *args, person: Person, **kwargs):
+    def __init__(self, *args, person: Person, what: str = "the plan", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["how"].label = f"How was {what} agreed?"
+        self.fields["how"].error_messages["required"] = f"Select how {what} was agreed"
+        self.fields["agreed_by_name"].error_messages["required"] = f"Enter who agreed {what}"
         choices = [(value, label[:1].upper() + label[1:]) for value, label in AgreedHow.choices if value != AgreedHow.ON_SCREEN]
         if person.capacity != Person.Capacity.LACKS:
             choices = [choice for choice in choices if choice[0] != AgreedHow.BEST_INTERESTS]
@@ -452,9 +455,13 @@ class OwnAgreementForm(forms.Form):
         error_messages={"max_length": "Write 5,000 characters or fewer"},
     )
 
-    def __init__(self, *args, can_agree: bool, **kwargs):
+    def __init__(self, *args, can_agree: bool = True, review: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_agree = can_agree
+        if review:  # a finished review's outcome, agreed the same way as the plan
+            self.fields["answer"].label = "Do you agree with what was decided at the review?"
+            self.fields["answer"].choices = [("agree", "I have read what we decided at my review and I agree"), ("not_yet", "I do not agree yet")]
+            self.fields["answer"].error_messages["required"] = "Select whether you agree with what was decided"
         if not can_agree:
             self.fields["answer"].choices = [("not_yet", "I do not agree yet")]
         self.helper = gds_helper(Field.radios("answer", legend_size=Size.MEDIUM), Field.textarea("text", rows=4), submit="Send")
@@ -463,6 +470,31 @@ class OwnAgreementForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("answer") == "not_yet" and not cleaned.get("text", "").strip():
             self.add_error("text", "Tell us why you do not agree yet")
+        return cleaned
+
+
+class ConversationForm(forms.Form):
+    """A conversation about what matters: four questions, in the person's words."""
+
+    what_matters = forms.CharField(label=Conversation.QUESTIONS["what_matters"], required=False, widget=forms.Textarea, max_length=5000)
+    good_at = forms.CharField(label=Conversation.QUESTIONS["good_at"], required=False, widget=forms.Textarea, max_length=5000)
+    people_places = forms.CharField(label=Conversation.QUESTIONS["people_places"], required=False, widget=forms.Textarea, max_length=5000)
+    working = forms.CharField(label=Conversation.QUESTIONS["working"], required=False, widget=forms.Textarea, max_length=5000)
+
+    def __init__(self, *args, writer: str, name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["max_length"] = "Write 5,000 characters or fewer"
+        if writer == "staff":
+            self.fields["what_matters"].help_text = f"In {name}’s own words, as you write them down together"
+        self.helper = gds_helper(
+            *(Field.textarea(name, rows=4, label_size=Size.SMALL) for name in Conversation.QUESTIONS), submit="Save",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not any(cleaned.get(name, "").strip() for name in Conversation.QUESTIONS):
+            self.add_error("what_matters", "Write at least one answer")
         return cleaned
 
 

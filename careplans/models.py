@@ -19,7 +19,24 @@ class AgreedHow(models.TextChoices):
     BEST_INTERESTS = "best_interests", "as a best-interests decision"
 
 
-class CarePlan(models.Model):
+class Agreement(models.Model):
+    """Who agreed something (a plan, or a review's outcome), how and when: the same for both, so
+    the person agrees a review's outcome the same way as their plan."""
+
+    agreed_at = models.DateTimeField(null=True, blank=True)  # when the agreement was recorded
+    # Whose account recorded it: the person's own (on screen), a representative's, or the practitioner's.
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    agreed_how = models.CharField(max_length=20, choices=AgreedHow, blank=True)
+    agreed_by_name = NameField(max_length=200, blank=True)  # who agreed, as the agreed version shows it
+    agreed_on = models.DateField(null=True, blank=True)  # when they agreed (on paper, say, before it was recorded)
+    agreement_notes = models.TextField(blank=True)  # what they would still like to change, or how it was given
+    best_interests_consulted = models.TextField(blank=True)  # for a best-interests decision: who was consulted
+
+    class Meta:
+        abstract = True
+
+
+class CarePlan(Agreement):
     """One version of a person's plan. A draft changes; an agreed version never does:
     changing it starts a new draft copied from it."""
 
@@ -37,14 +54,6 @@ class CarePlan(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
-    agreed_at = models.DateTimeField(null=True, blank=True)  # when the agreement was recorded
-    # Whose account recorded it: the person's own (on screen), a representative's, or the practitioner's.
-    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    agreed_how = models.CharField(max_length=20, choices=AgreedHow, blank=True)
-    agreed_by_name = NameField(max_length=200, blank=True)  # who agreed, as the agreed version shows it
-    agreed_on = models.DateField(null=True, blank=True)  # when they agreed (on paper, say, before it was recorded)
-    agreement_notes = models.TextField(blank=True)  # what they would still like to change, or how it was given
-    best_interests_consulted = models.TextField(blank=True)  # for a best-interests decision: who was consulted
     review_due = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -82,9 +91,10 @@ class PlanComment(models.Model):
 
 class PlanResponse(models.Model):
     """The person (or their representative) saying "I do not agree yet", and why: the team sees it,
-    and the plan stays a draft."""
+    and the plan stays a draft. With a review: about that review's outcome."""
 
     plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="responses")
+    review = models.ForeignKey("Review", on_delete=models.CASCADE, null=True, blank=True, related_name="responses")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     author_name = NameField(max_length=200)
     reason = models.TextField()
@@ -120,8 +130,9 @@ class ReviewTheme(models.Model):
         return self.name
 
 
-class Review(models.Model):
-    """A co-produced review of an agreed plan."""
+class Review(Agreement):
+    """A co-produced review of an agreed plan. Once finished, the person agrees its outcome (or
+    says they do not agree yet) the same way as their plan."""
 
     class Decision(models.TextChoices):
         CONTINUE = "continue", "Continue with the plan as it is"
@@ -226,3 +237,38 @@ class CaseSystemExport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class Conversation(models.Model):
+    """A conversation about what matters, before or alongside the plan: what matters to the
+    person, what they are good at and enjoy, the people and places in their life, and what is
+    working already. Written with them, in their words, and shown beside the plan's sections
+    while they are written."""
+
+    QUESTIONS = {
+        "what_matters": "What matters to me",
+        "good_at": "What I am good at and enjoy",
+        "people_places": "The people and places in my life",
+        "working": "What is working already",
+    }
+
+    class Whose(models.TextChoices):
+        PERSON = "person", "In their own words"
+        WITH_PRACTITIONER = "with_practitioner", "In their own words, written with the practitioner"
+        REPRESENTATIVE = "representative", "Written by a carer, family member or advocate"
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="conversation")
+    what_matters = models.TextField(blank=True)
+    good_at = models.TextField(blank=True)
+    people_places = models.TextField(blank=True)
+    working = models.TextField(blank=True)
+    whose = models.CharField(max_length=20, choices=Whose)  # whose words, as last written
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return "A conversation about what matters"
+
+    def answers(self) -> list[tuple[str, str, str]]:
+        """(question name, question, answer) for each question answered, in order."""
+        return [(name, label, getattr(self, name)) for name, label in self.QUESTIONS.items() if getattr(self, name).strip()]

@@ -1,7 +1,7 @@
 from coproduction.core.personal_data import exempt, register, register_contents
 from coproduction.people.records import register_person_record
 
-from .models import CarePlan, OutcomeProgress, PlanComment, PlanLook, PlanResponse, PreparedStatement, Review, ReviewItem
+from .models import CarePlan, Conversation, OutcomeProgress, PlanComment, PlanLook, PlanResponse, PreparedStatement, Review, ReviewItem
 from .plan_content import content_lines
 
 register(
@@ -47,8 +47,16 @@ register(
     title="When you said you did not agree with a plan yet, and why",
     user_paths=["author", "plan__person__user"],
     person_paths=["plan__person"],
-    fields=[("When", "created_at"), ("Who", "author_name"), ("Plan version", "plan__version"), ("Why", "reason")],
+    fields=[("When", "created_at"), ("Who", "author_name"), ("Plan version", "plan__version"), ("Review held on", "review__held_on"), ("Why", "reason")],
     order_by=["-created_at"],
+)
+register(
+    Conversation,
+    title="Your conversation about what matters",
+    user_paths=["person__user", "updated_by"],
+    person_paths=["person"],
+    fields=[("Last written", "updated_at"), *((label, name) for name, label in Conversation.QUESTIONS.items()), ("Whose words", "whose")],
+    order_by=["-updated_at"],
 )
 register(
     PreparedStatement,
@@ -66,7 +74,8 @@ register(
     user_paths=["plan__person__user"],
     person_paths=["plan__person"],
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Who took part", "took_part"), ("Decision", "decision"),
-            ("Why", "decision_notes"), ("Next review", "next_review")],
+            ("Why", "decision_notes"), ("Next review", "next_review"), ("Who agreed what was decided", "agreed_by_name"),
+            ("How and when", "agreed_how"), ("More about the agreement, and who was consulted", "agreement_notes")],
     order_by=["-held_on"],
 )
 register(

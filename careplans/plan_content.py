@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from coproduction.core.money import money_text
 
+from .plan_links import item_link, plan_links_resolve
 from .sections import SECTION_BY_KEY, Field, Kind, Section, missing, section_for, sections_for, whose_label
 
 
@@ -74,6 +75,9 @@ def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) ->
     """Every section of the plan, ready for a page or a PDF; ``own``: read by the person themselves.
     ``shown_to_read``: on the plan page or its PDF, which show the plan's one next review date."""
     described = []
+    links = plan_links_resolve(
+        item for data in plan.content.get("sections", {}).values() for items in data.get("lists", {}).values() for item in items
+    )
     for section in sections_for(person):
         data = plan.section_data(section.key)
         fields = []
@@ -89,7 +93,11 @@ def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) ->
             items = []
             for item in data.get("lists", {}).get(item_list.name, []):
                 shown = [ShownField(f.label, display_value(f, item.get(f.name))) for f in item_list.fields if display_value(f, item.get(f.name))]
-                items.append({"id": item.get("id"), "fields": shown, "whose_label": whose_label(item.get("whose", ""), name=person.display_name, own=own)})
+                found = item_link(item)
+                items.append({
+                    "id": item.get("id"), "fields": shown, "whose_label": whose_label(item.get("whose", ""), name=person.display_name, own=own),
+                    "link": links.get(found) if found else None,
+                })
             lists.append({"definition": item_list, "items": items})
         described.append(
             {
@@ -123,6 +131,8 @@ def content_lines(plan, person) -> Iterator[tuple[str, str, str, str]]:
         for shown_list in part["lists"]:
             for index, item in enumerate(shown_list["items"], start=1):
                 text = "; ".join(f"{f.label}: {f.value}" for f in item["fields"])
+                if item["link"] and item["link"].withdrawn:
+                    text += f" ({item['link'].withdrawn})"
                 yield title, f"{shown_list['definition'].item_name.capitalize()} {index}", text, item["whose_label"]
         if part["total"] is not None:
             yield title, "Total each week", money_text(part["total"]), ""

@@ -21,6 +21,7 @@ from . import formats, selectors, services
 from .forms import (
     AgreementForm,
     CommentForm,
+    ConversationForm,
     InvolvementForm,
     ItemForm,
     OwnAgreementForm,
@@ -70,6 +71,16 @@ def _changes_since(data: dict, since) -> list[dict]:
     ]
 
 
+def _conversation_shown(person: Person, *, own: bool, only: tuple[str, ...] | None = None) -> dict | None:
+    """The conversation about what matters, ready to show: its answers (or those a section draws
+    on), and whose words they are."""
+    conversation = selectors.conversation_of(person=person)
+    if conversation is None:
+        return None
+    answers = [(label, text) for name, label, text in conversation.answers() if only is None or name in only]
+    return {"answers": answers, "whose_label": whose_label(conversation.whose, name=person.display_name, own=own), "updated_at": conversation.updated_at}
+
+
 @require_GET
 def my_plan(request: HttpRequest) -> HttpResponse:
     person = own_person_record(user=request.user)
@@ -110,6 +121,10 @@ def plan_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "can_prepare_review": plan is not None and plan.status == "agreed" and request.user.has_perm("careplans.prepare_review", person),
         "reviews": selectors.reviews_finished(person=person) if plan is not None else [],
         "not_yet": selectors.plan_response_latest(plan=plan) if plan is not None and plan.is_draft else None,
+        "can_agree_review_own": request.user.has_perm("careplans.agree_own_review", person),
+        "can_record_review_agreement": can_change,
+        "conversation": _conversation_shown(person, own=is_self),
+        "can_write_conversation": request.user.has_perm("careplans.write_conversation", person),
         "can_comment": request.user.has_perm("careplans.comment_on_plan", person),
         "can_tell_involvement": request.user.has_perm("careplans.tell_involvement", person),
         "completed": sum(1 for part in sections if part["status"] == "completed"),
@@ -195,6 +210,10 @@ def _render_section(request, person, plan, section, form, item_forms=None, *, wr
                 for field in section.fields if field.council_decides and writer != "staff"
             ],
             "council_decides_reason": COUNCIL_DECIDES,
+            # What the person said matters, beside the section that draws on it.
+            "conversation": _conversation_shown(person, own=own, only=section.draws_on) if section.draws_on else None,
+            # What other apps add under this section: a way to the local map, say.
+            "panels": section_panels_for(person=person, user=request.user, section_keys=[section.key]).get(section.key, []),
         },
     )
 
@@ -465,3 +484,89 @@ def review_prepare(request: HttpRequest, person_id: int) -> HttpResponse:
     groups = [(label, [item for item in prepared if item.kind == kind]) for kind, label in ReviewItem.Kind.choices]
     context = {"person": person, "plan": plan, "form": form, "groups": groups, "own": person.user_id == request.user.pk}
     return render(request, "careplans/review_prepare.html", context)
+
+
+# --- Agreeing a review's outcome, the same way as the plan ----------------------------------
+
+
+def _review_or_404(person: Person, review_id: int):
+    review = selectors.review_of_person(person=person, review_id=review_id)
+    if review is None:
+        raise Http404
+    return review
+
+
+def _after_review(person: Person, review) -> str:
+    return reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + f"#review-{review.pk}"
+
+
+@require_http_methods(["GET", "POST"])
+def review_agree(request: HttpRequest, person_id: int, review_id: int) -> HttpResponse:
+    """The practitioner records how the person agreed a finished review's outcome: on paper,
+    verbally, through an interpreter, with an advocate, or a best-interests decision."""
+    person = person_or_404(request, person_id, "careplans.change_plan")
+    review = _review_or_404(person, review_id)
+    form = AgreementForm(data=request.POST or None, person=person, what="the review’s outcome")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_agree(
+                review=review, by=request.user, how=data["how"], agreed_by_name=data["agreed_by_name"], agreed_on=data["agreed_on"],
+                notes=data["notes"], consulted=data["consulted"], request=request,
+            )
+        except ValidationError as error:
+            errors_onto_form(form, error, field="how")
+        else:
+            messages.success(request, "The review’s outcome is agreed")
+            return redirect(_after_review(person, review))
+    context = {"person": person, "review": review, "reviews": [review], "form": form, "not_yet": review.responses.first(), "staff": True}
+    return render(request, "careplans/review_agree.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def review_agree_own(request: HttpRequest, person_id: int, review_id: int) -> HttpResponse:
+    """The person (or their representative) agrees what was decided at a review on screen, in their
+    own name, or says "I do not agree yet" and why, which the practitioner sees."""
+    person = person_or_404(request, person_id, "careplans.agree_own_review")
+    review = _review_or_404(person, review_id)
+    form = OwnAgreementForm(data=request.POST or None, review=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["answer"] == "agree":
+                services.review_agree_own(review=review, by=request.user, notes=form.cleaned_data["text"], request=request)
+                messages.success(request, "Thank you. You have agreed what was decided at the review")
+            else:
+                services.review_not_agreed_yet(review=review, by=request.user, reason=form.cleaned_data["text"], request=request)
+                messages.success(request, "Thank you. The practitioner will see that you do not agree yet, and why")
+        except ValidationError as error:
+            errors_onto_form(form, error, field="answer")
+        else:
+            return redirect(_after_review(person, review))
+    context = {"person": person, "review": review, "reviews": [review], "form": form, "own": person.user_id == request.user.pk}
+    return render(request, "careplans/review_agree.html", context)
+
+
+# --- A conversation about what matters ------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def conversation(request: HttpRequest, person_id: int) -> HttpResponse:
+    """What matters to the person, what they are good at and enjoy, the people and places in their
+    life, and what is working already: written with them, in their words, before or alongside the plan."""
+    person = person_or_404(request, person_id, "careplans.write_conversation")
+    writer = _writer(request, person)
+    saved = selectors.conversation_of(person=person)
+    initial = {name: getattr(saved, name) for name in saved.QUESTIONS} if saved else {}
+    form = ConversationForm(data=request.POST or None, initial=initial, writer=writer, name=person.display_name)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conversation_save(person=person, answers=form.cleaned_data, by=request.user, request=request)
+        except ValidationError as error:
+            errors_onto_form(form, error, field="what_matters")
+        else:
+            messages.success(request, "Saved: the conversation about what matters")
+            return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + "#conversation")
+    if request.method == "GET" and saved:
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=saved, subject=person.user, request=request)
+    context = {"person": person, "form": form, "own": writer == "person", "writer": writer}
+    return render(request, "careplans/conversation.html", context)

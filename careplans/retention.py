@@ -11,7 +11,7 @@ from coproduction.governance.retention.services import anonymise_care_records, e
 from coproduction.governance.retention.selectors import REMOVED, cutoff_date, register_record_type
 from coproduction.people.models import Person
 
-from .models import CarePlan, OutcomeProgress, PlanComment, PlanResponse, PreparedStatement, Review, ReviewItem
+from .models import CarePlan, Conversation, OutcomeProgress, PlanComment, PlanResponse, PreparedStatement, Review, ReviewItem
 
 
 def due_care_records(*, today: date | None = None) -> QuerySet:
@@ -54,8 +54,10 @@ def anonymise_plans(person_ids: list[int]) -> None:
     PlanComment.objects.filter(plan__person_id__in=person_ids).update(text=REMOVED)
     PlanResponse.objects.filter(plan__person_id__in=person_ids).update(author_name=REMOVED, reason=REMOVED)
     PreparedStatement.objects.filter(plan__person_id__in=person_ids).update(text=REMOVED)
-    Review.objects.filter(plan__person_id__in=person_ids).update(took_part="")
-    Review.objects.filter(plan__person_id__in=person_ids).update(decision_notes="")
+    Review.objects.filter(plan__person_id__in=person_ids).update(
+        took_part="", decision_notes="", agreed_by_name=REMOVED, agreement_notes="", best_interests_consulted="",
+    )
+    Conversation.objects.filter(person_id__in=person_ids).update(what_matters=REMOVED, good_at="", people_places="", working="")
     ReviewItem.objects.filter(review__plan__person_id__in=person_ids).update(text=REMOVED)
     OutcomeProgress.objects.filter(review__plan__person_id__in=person_ids).update(outcome=REMOVED, notes="")
 

@@ -34,6 +34,12 @@ rules.add_perm(
 # Agreeing the plan in their own name, on screen (or saying "I do not agree yet"): the person, or a
 # representative whose basis stands. The team records an agreement given another way.
 rules.add_perm("careplans.agree_own_plan", rules.is_authenticated & (is_the_person | represents_with_standing_basis))
+# A finished review's outcome is agreed the same way as the plan, by the same people.
+rules.add_perm("careplans.agree_own_review", rules.is_authenticated & (is_the_person | represents_with_standing_basis))
+# The conversation about what matters is written by whoever may write the plan.
+rules.add_perm(
+    "careplans.write_conversation", rules.is_authenticated & (can_work_with_person | is_the_person | represents_with_standing_basis)
+)
 # Getting ready for a review: the person, or a representative whose basis stands, writes what is
 # working, what is not and what matters for the future, which the team sees when it starts.
 rules.add_perm("careplans.prepare_review", rules.is_authenticated & (is_the_person | represents_with_standing_basis))

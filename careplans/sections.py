@@ -126,6 +126,8 @@ class Section:
     staff_only: str = ""
     # The Easy Read copy: a short heading, and what the part is about, one short sentence a line.
     easy: EasyRead | None = None
+    # The answers of the conversation about what matters shown beside it while it is written.
+    draws_on: tuple[str, ...] = ()
 
 
 BUDGET_MANAGEMENT = (
@@ -145,6 +147,7 @@ SECTIONS: tuple[Section, ...] = (
         fields=(Field("goals", "What I want to achieve, and my hopes for the future"),),
         needs=(text_needed("goals", "Write at least one thing {name} wants to achieve", "Write at least one thing you want to achieve"),),
         easy=EasyRead("What I want to do", ("This part is about what you want to do.", "It says your hopes for the future."), "1F3AF", "A target"),
+        draws_on=("what_matters", "good_at"),
     ),
     Section(
         2, "important", "What is important to me", "How they live their life, and what and who matters to them.",
@@ -159,6 +162,7 @@ SECTIONS: tuple[Section, ...] = (
             "Answer at least one question about what is important to {name}", "Answer at least one question about what is important to you",
         ),),
         easy=EasyRead("What matters to me", ("This part is about how you like to live.", "It says what you enjoy.", "It says who matters to you."), "2764", "A heart"),
+        draws_on=("what_matters", "good_at", "people_places"),
     ),
     Section(
         3, "support_decisions", "How I want to be supported and involved in decisions", "What good support looks like to them.",
@@ -168,6 +172,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         needs=(text_needed("support", "Write how {name} wants to be supported", "Write how you want to be supported"),),
         easy=EasyRead("How I want help", ("This part is about the help you want.", "It says how you want to decide things about you."), "1F91D", "Two hands shaking"),
+        draws_on=("working", "people_places"),
     ),
     Section(
         4, "consultation", "Who was consulted about my care", "Because the person lacks capacity for these decisions: family and others interested in their welfare who were consulted, how, and what they said.",
@@ -204,6 +209,7 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
         easy=EasyRead("What I want to change", ("This part says what you want to happen.", "It says the choices we talked about.", "It says which choice we picked, and why."), "1F9ED", "A compass"),
+        draws_on=("what_matters", "good_at", "working"),
     ),
     Section(
         6, "needs", "My needs and the support that will meet them", "The needs identified, whether they meet the eligibility criteria (Care Act 2014, s.25), and who will do what, and when.",

@@ -8,7 +8,7 @@ from coproduction.accounts.models import Role, Team, User
 from coproduction.people.models import Person
 from coproduction.people.nhs_number import normalise_nhs_number
 
-from .models import CarePlan, Review, ReviewTheme
+from .models import CarePlan, Conversation, Review, ReviewTheme
 
 
 def _plans_of_person():
@@ -97,8 +97,8 @@ def plan_section_answers(*, plan: CarePlan, key: str) -> dict:
 
 
 def plan_response_latest(*, plan: CarePlan):
-    """The latest "I do not agree yet" on a draft, if any."""
-    return plan.responses.first()
+    """The latest "I do not agree yet" on a draft, if any (not one about a review's outcome)."""
+    return plan.responses.filter(review__isnull=True).first()
 
 
 def plan_agreed(*, person: Person):
@@ -114,8 +114,18 @@ def reviews_finished(*, person: Person) -> list[Review]:
     queries, however many."""
     return list(
         Review.objects.filter(plan__person=person, finished_at__isnull=False)
-        .select_related("plan").prefetch_related("items", "progress").order_by("-held_on", "-id")
+        .select_related("plan", "agreed_by").prefetch_related("items", "progress", "responses").order_by("-held_on", "-id")
     )
+
+
+def review_of_person(*, person: Person, review_id: int) -> Review | None:
+    """One of the person's reviews, finished or not (another person's is not found)."""
+    return Review.objects.select_related("plan").filter(plan__person=person, pk=review_id).first()
+
+
+def conversation_of(*, person: Person):
+    """The person's conversation about what matters, if there is one yet."""
+    return Conversation.objects.filter(person=person).first()
 
 
 def statements_prepared(*, plan: CarePlan | None) -> list:

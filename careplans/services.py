@@ -18,7 +18,9 @@ from coproduction.governance.models import Consent
 from . import notices
 from .models import (
     AgreedHow,
+    Agreement,
     CarePlan,
+    Conversation,
     OutcomeProgress,
     PlanComment,
     PlanLook,
@@ -164,9 +166,13 @@ class StaleSection(ValidationError):
 
 def _side(plan: CarePlan, by: User) -> str:
     """Who is writing: the person, their representative, or the team."""
-    if plan.person.user_id == by.pk:
+    return _side_of(plan.person, by)
+
+
+def _side_of(person: Person, by: User) -> str:
+    if person.user_id == by.pk:
         return "person"
-    if plan.person.representatives.filter(user=by, withdrawn_on__isnull=True).exists():
+    if person.representatives.filter(user=by, withdrawn_on__isnull=True).exists():
         return "representative"
     return "staff"
 
@@ -261,6 +267,21 @@ def plan_item_remove(*, plan: CarePlan, key: str, list_name: str, item_id: str, 
     return plan
 
 
+def _agreement_set(
+    agreed: Agreement, *, person: Person, by: User, how: str, agreed_by_name: str, agreed_on: _date | None, notes: str, consulted: str,
+) -> None:
+    """Who agreed a plan or a review's outcome, how and when, on the unsaved record. A
+    best-interests decision only for someone assessed as lacking capacity, with who was consulted."""
+    if how == AgreedHow.BEST_INTERESTS:
+        if person.capacity != Person.Capacity.LACKS:
+            raise ValidationError({"how": "A best-interests decision is only for someone assessed as lacking capacity to agree their plan"})
+        if not consulted.strip():
+            raise ValidationError({"consulted": "Enter who was consulted about the best-interests decision"})
+    agreed.agreed_at, agreed.agreed_by, agreed.agreed_how = timezone.now(), by, how
+    agreed.agreed_by_name, agreed.agreed_on = agreed_by_name, agreed_on or timezone.localdate()
+    agreed.agreement_notes, agreed.best_interests_consulted = notes, consulted if how == AgreedHow.BEST_INTERESTS else ""
+
+
 @transaction.atomic
 def plan_agree(
     *, plan: CarePlan, by: User, how: str, agreed_by_name: str, agreed_on: _date | None = None,
@@ -277,17 +298,12 @@ def plan_agree(
     incomplete = incomplete_sections(plan, plan.person)
     if incomplete:
         raise ValidationError([f"Complete section {part['section'].number}, {part['section'].title}" for part in incomplete])
-    if how == AgreedHow.BEST_INTERESTS:
-        if plan.person.capacity != Person.Capacity.LACKS:
-            raise ValidationError({"how": "A best-interests decision is only for someone assessed as lacking capacity to agree their plan"})
-        if not consulted.strip():
-            raise ValidationError({"consulted": "Enter who was consulted about the best-interests decision"})
+    _agreement_set(
+        plan, person=plan.person, by=by, how=how, agreed_by_name=agreed_by_name, agreed_on=agreed_on, notes=notes, consulted=consulted,
+    )
     fields = plan.section_data("agreement").get("fields", {})
     plan.person.plans.filter(status=CarePlan.Status.AGREED).update(status=CarePlan.Status.SUPERSEDED)
     plan.status = CarePlan.Status.AGREED
-    plan.agreed_at, plan.agreed_by, plan.agreed_how = timezone.now(), by, how
-    plan.agreed_by_name, plan.agreed_on = agreed_by_name, agreed_on or timezone.localdate()
-    plan.agreement_notes, plan.best_interests_consulted = notes, consulted if how == AgreedHow.BEST_INTERESTS else ""
     plan.review_due = _date.fromisoformat(fields["review_date"])
     plan.save()
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=plan, subject=plan.person.user, request=request, detail="plan agreed")
@@ -396,6 +412,67 @@ def review_finish(*, review: Review, progress: list[dict], decision: str, notes:
         plan_start(person=plan.person, by=by, request=request)
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=plan.person.user, request=request, detail=f"review finished: {decision}")
     return review
+
+
+def _finished_review_locked(review: Review) -> Review:
+    review = Review.objects.select_for_update().select_related("plan__person").get(pk=review.pk)
+    if review.finished_at is None:
+        raise ValidationError("The review’s outcome can be agreed once the review is finished")
+    if review.agreed_at is not None:
+        raise ValidationError("The review’s outcome is already agreed")
+    return review
+
+
+@transaction.atomic
+def review_agree(
+    *, review: Review, by: User, how: str, agreed_by_name: str, agreed_on: _date | None = None,
+    notes: str = "", consulted: str = "", request=None,
+) -> Review:
+    """The person agrees a finished review's outcome the same way as their plan: on screen in their
+    own name (or a representative whose basis stands), or the practitioner records an agreement
+    given another way, or a best-interests decision with who was consulted."""
+    review = _finished_review_locked(review)
+    person = review.plan.person
+    _agreement_set(review, person=person, by=by, how=how, agreed_by_name=agreed_by_name, agreed_on=agreed_on, notes=notes, consulted=consulted)
+    review.save(update_fields=["agreed_at", "agreed_by", "agreed_how", "agreed_by_name", "agreed_on", "agreement_notes", "best_interests_consulted"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=review, subject=person.user, request=request, detail="review outcome agreed")
+    return review
+
+
+def review_agree_own(*, review: Review, by: User, notes: str = "", request=None) -> Review:
+    """The person, or their representative, agrees the review's outcome on screen in their own name."""
+    return review_agree(review=review, by=by, how=AgreedHow.ON_SCREEN, agreed_by_name=_own_name(review.plan, by), notes=notes, request=request)
+
+
+@transaction.atomic
+def review_not_agreed_yet(*, review: Review, by: User, reason: str, request=None) -> PlanResponse:
+    """"I do not agree yet" with a review's outcome: the practitioner sees why."""
+    review = _finished_review_locked(review)
+    response = PlanResponse.objects.create(plan=review.plan, review=review, author=by, author_name=_own_name(review.plan, by), reason=reason)
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=response, subject=review.plan.person.user, request=request, detail="review outcome not agreed yet")
+    return response
+
+
+# --- A conversation about what matters ----------------------------------------------------
+
+
+@transaction.atomic
+def conversation_save(*, person: Person, answers: dict, by: User, request=None) -> Conversation:
+    """Save the person's answers, recorded as their words: written by them, by their
+    representative, or with the practitioner."""
+    if not any((answers.get(name) or "").strip() for name in Conversation.QUESTIONS):
+        raise ValidationError({"what_matters": "Write at least one answer"})
+    side = _side_of(person, by)
+    whose = Conversation.Whose.WITH_PRACTITIONER if side == "staff" else side
+    values = {name: (answers.get(name) or "").strip() for name in Conversation.QUESTIONS}
+    conversation, created = Conversation.objects.update_or_create(
+        person=person, defaults={**values, "whose": whose, "updated_by": by, "updated_at": timezone.now()},
+    )
+    audit_record(
+        actor=by, action=AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE, obj=conversation, subject=person.user,
+        request=request, detail="conversation about what matters",
+    )
+    return conversation
 
 
 @transaction.atomic

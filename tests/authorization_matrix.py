@@ -191,6 +191,28 @@ MATRIX: list[Row] = [
         id="careplans:plan_agree_own[consent withdrawn]",
     ),
     Row("careplans:involvement", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    # A finished review's outcome: agreed on screen by the person or a representative whose basis
+    # stands; recorded by the team when given another way. Providers and commissioners see nothing.
+    Row("careplans:review_agree", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk, "review_id": world["finished_review"].pk}),
+    Row("careplans:review_agree_own", only(Role.PERSON, Role.CARER), kwargs=lambda world: {"person_id": world["person"].pk, "review_id": world["finished_review"].pk}),
+    Row(
+        "careplans:review_agree_own", only(), kwargs=lambda world: {"person_id": world["withdrawn_person"].pk, "review_id": world["finished_review"].pk},
+        id="careplans:review_agree_own[consent withdrawn]",
+    ),
+    Row(
+        "careplans:review_agree_own", only(), kwargs=lambda world: {"person_id": world["best_interests_person"].pk, "review_id": world["finished_review"].pk},
+        id="careplans:review_agree_own[best interests]",
+    ),
+    # The conversation about what matters: whoever may write the plan.
+    Row("careplans:conversation", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "careplans:conversation", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
+        id="careplans:conversation[consent withdrawn]",
+    ),
+    Row(
+        "careplans:conversation", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["best_interests_person"].pk},
+        id="careplans:conversation[best interests]",
+    ),
     # POST only: the forms on the pages above (tests/careplans/test_plans.py).
     Row("careplans:plan_start", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:plan_pdf", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),

@@ -28,6 +28,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from careplans.models import Review
 from careplans.services import plan_start
 from commissioning.budgeting.models import Round
 from commissioning.models import Programme
@@ -288,34 +289,8 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     expect(page.locator("main")).to_contain_text("Thank you. Your answers have been sent.")
 
     someone = Person.objects.get(full_name=name)
+    first = name.split()[0]
     tom = sign_in("practitioner@demo.example", javascript=javascript)
-    said = f"{name.split()[0]} says: the Tuesday lift is working"
-    reviewed = someone.plans.filter(status="agreed").exists()
-    if reviewed:
-        # Al gets ready for his review in his own words; Tom sees it when the review starts,
-        # holds it and finishes it; Al's plan then shows the finished review.
-        page.goto("/people/my-plan/")
-        page.get_by_role("link", name="Get ready for your next review").click()
-        page.get_by_label("What is working").check()
-        page.get_by_label("In your own words").fill(said)
-        page.get_by_role("button", name="Add this").click()
-        expect(success_banner(page)).to_contain_text("Your practitioner will see it when your review starts")
-        tom.goto(f"/people/{someone.pk}/plan/review/")
-        held = tom.get_by_role("group", name="Date of the review")
-        held.get_by_label("Day").fill(str(date.today().day))
-        held.get_by_label("Month").fill(str(date.today().month))
-        held.get_by_label("Year").fill(str(date.today().year))
-        tom.get_by_label("Who took part (optional)").fill("Al, Mo and Tom")
-        tom.get_by_role("button", name="Start the review").click()
-        expect(tom.locator("#getting-ready")).to_contain_text(said)
-        for group in tom.get_by_role("group", name=re.compile("^Progress with")).all():
-            group.get_by_label("Getting there").check()
-        tom.get_by_label("Continue with the plan as it is").check()
-        tom.get_by_role("button", name="Finish the review").click()
-        expect(success_banner(tom)).to_contain_text("The review is recorded")
-        page.goto("/people/my-plan/")
-        expect(page.locator("#reviews")).to_contain_text(said)
-        expect(page.locator("#reviews")).to_contain_text("Al, Mo and Tom")
 
     # Writing the plan together: Tom has started a new draft with Al (Rosa's is under way), and
     # each writes section 1 in their own words from "My plan"; Tom sees what changed.
@@ -325,15 +300,58 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     expect(page.get_by_role("heading", level=1)).to_have_text("Your plan")
     expect(page.locator("main")).to_contain_text(name)
     page.get_by_role("link", name="1. What I want to achieve").click()
-    own = f"{name.split()[0]} wrote this: swimming again by the summer"
+    own = f"{first} wrote this: swimming again by the summer"
     page.get_by_label("What I want to achieve, and my hopes for the future").fill(own)
-    page.get_by_label("No, I'll come back to it later").check()
+    page.get_by_label("Yes, I've completed this section").check()
     page.get_by_role("button", name="Save and continue").click()
     expect(success_banner(page)).to_contain_text("Saved: What I want to achieve")
     expect(page.locator("#section-goals")).to_contain_text(own)
     expect(page.locator("#section-goals")).to_contain_text("In your own words")
     tom.goto(f"/people/{someone.pk}/plan/")
     expect(tom.locator("#section-goals .app-changed")).to_contain_text(own)
+
+    # The other sections, written at earlier visits; then Al agrees his plan on screen.
+    draft = someone.plans.get(status="draft")
+    written = complete_content()["sections"]
+    draft.content["sections"].update({key: written[key] for key in written if key != "goals"})
+    draft.save()
+    page.goto("/people/my-plan/")
+    page.get_by_role("link", name="Agree your plan, or say what you would change").click()
+    page.get_by_label("I have read my plan and I agree with it").check()
+    page.get_by_role("button", name="Send").click()
+    expect(success_banner(page)).to_contain_text("Thank you. The plan is agreed")
+    expect(page.locator("#agreed-how")).to_contain_text(f"Agreed by {name} on screen, in their own account")
+
+    # Al gets ready for his review in his own words; Tom sees it when the review starts, holds it
+    # and finishes it; Al agrees what was decided, and My plan shows the finished review.
+    said = f"{first} says: the Tuesday lift is working"
+    page.get_by_role("link", name="Get ready for your next review").click()
+    page.get_by_label("What is working").check()
+    page.get_by_label("In your own words").fill(said)
+    page.get_by_role("button", name="Add this").click()
+    expect(success_banner(page)).to_contain_text("Your practitioner will see it when your review starts")
+    tom.goto(f"/people/{someone.pk}/plan/review/")
+    held = tom.get_by_role("group", name="Date of the review")
+    held.get_by_label("Day").fill(str(date.today().day))
+    held.get_by_label("Month").fill(str(date.today().month))
+    held.get_by_label("Year").fill(str(date.today().year))
+    tom.get_by_label("Who took part (optional)").fill(f"{first}, Mo and Tom")
+    tom.get_by_role("button", name="Start the review").click()
+    expect(tom.locator("#getting-ready")).to_contain_text(said)
+    for group in tom.get_by_role("group", name=re.compile("^Progress with")).all():
+        group.get_by_label("Getting there").check()
+    tom.get_by_label("Continue with the plan as it is").check()
+    tom.get_by_role("button", name="Finish the review").click()
+    expect(success_banner(tom)).to_contain_text("The review is recorded")
+    page.goto("/people/my-plan/")
+    page.get_by_role("link", name="Agree what was decided at your review, or say what you would change").click()
+    page.get_by_label("I have read what we decided at my review and I agree").check()
+    page.get_by_role("button", name="Send").click()
+    expect(success_banner(page)).to_contain_text("You have agreed what was decided at the review")
+    review = Review.objects.filter(plan__person=someone).latest("id")
+    expect(page.locator(f"#review-{review.pk}")).to_contain_text(said)
+    expect(page.locator(f"#review-{review.pk}")).to_contain_text(f"{first}, Mo and Tom")
+    expect(page.locator(f"#review-{review.pk}-agreed")).to_contain_text(f"Agreed by {name} on screen, in their own account")
 
     page.get_by_role("button", name="Download in large print").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Care and support plan in large print")
@@ -342,7 +360,9 @@ def test_a_person_rates_the_checklist_and_gets_their_plan_in_large_print(sign_in
     text = " ".join(pdf_text(path).split())
     assert text.startswith("Care and support plan, version") and name in text
     assert own in text
-    assert (said in text) is reviewed  # the finished review is in the plan's PDF
+    assert said in text  # the finished review is in the plan's PDF, with who agreed it and how
+    assert f"Review on {date.today().day} {date.today():%B %Y}" in text
+    assert text.count(f"Agreed by {name} on screen, in their own account") >= 2  # the plan, and the review's outcome
     # Large print: the body text is at least 16 points high (a standard copy's is 11).
     words = sorted(word.bottom - word.top for page in pdf_pages(path) for word in page.words)
     assert words[len(words) // 2] >= 16

@@ -241,6 +241,8 @@ def seed_assets_demo() -> None:
     Asset.objects.filter(name="Castle Hill Viewpoint").update(status=Asset.Status.CLOSED)  # path closed for repairs
     services.assets_mark_stale()
 
+    _al_plan_option()
+
     if rosa is not None:
         services.moderator_appoint(user=rosa, by=commissioner, area="Town centre and Fellside")
 
@@ -291,3 +293,20 @@ def _link_needs(programme, commissioner) -> None:
 
 def demo_activity() -> Activity | None:
     return Activity.objects.filter(title=WALK_TITLE).first()
+
+
+def _al_plan_option() -> None:
+    """Al's plan: the allotments' raised beds, found on the map, as an option he and Tom considered."""
+    from careplans.models import CarePlan
+
+    plan = CarePlan.objects.filter(person__user__email="person@demo.example").order_by("-version").first()
+    beds = Asset.objects.filter(name="Heron Hill Allotments").first()
+    if plan is None or beds is None:
+        return
+    options = plan.content.setdefault("sections", {}).setdefault("outcomes", {}).setdefault("lists", {}).setdefault("options", [])
+    if not any(option.get("link", {}).get("id") == beds.pk for option in options):
+        options.append({
+            "id": "p3", "option": beds.name, "benefits": "Raised beds I can reach from a stool", "risks": "A waiting list for a plot",
+            "chosen": "no", "why": "I'd rather keep my own plot while I can", "link": {"kind": "asset", "id": beds.pk}, "whose": "person",
+        })
+        CarePlan.objects.filter(pk=plan.pk).update(content=plan.content)

@@ -226,6 +226,34 @@ def plan_asset_add(*, plan, asset: Asset, by, note: str = "", request=None) -> P
     return link
 
 
+# Where a local asset goes in a plan: an option considered (section "outcomes"), or community
+# support that meets a need (section "needs").
+PLAN_PLACES = {
+    "option": ("outcomes", "options"),
+    "support": ("needs", "support"),
+}
+
+
+@transaction.atomic
+def plan_asset_choose(*, plan, asset: Asset, place: str, note: str, by, writer: str, request=None):
+    """Add a published local asset to a draft plan as an option or as community support, linked
+    to its page on the map, in the writer's words (the person's, a representative's, or the team's)."""
+    from careplans.services import plan_item_add
+
+    if not asset.is_public:
+        raise ValidationError("Only a published asset can be added to a plan")
+    if place not in PLAN_PLACES:
+        raise ValidationError("Select where it goes in the plan")
+    key, list_name = PLAN_PLACES[place]
+    link = {"kind": "asset", "id": asset.pk}
+    whose = writer if writer in ("person", "representative") else "practitioner"
+    if place == "option":
+        item = {"option": asset.name, "benefits": note, "link": link, "whose": whose}
+    else:
+        item = {"need": note or "Getting out and about", "who": asset.name, "kind": "community", "link": link, "whose": whose}
+    return plan_item_add(plan=plan, key=key, list_name=list_name, item={k: v for k, v in item.items() if v != ""}, by=by, request=request)
+
+
 @transaction.atomic
 def plan_asset_remove(*, link: PlanAsset, by, request=None) -> None:
     plan = link.plan

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from careplans.selectors import plan_latest
+from careplans.selectors import plan_draft, plan_latest
 from careplans.views import person_or_404
 from commissioning.access import programme_or_404
 from commissioning.models import Activity
@@ -322,7 +322,7 @@ def mapping_detail(request: HttpRequest, programme_id: int, exercise_id: int) ->
     })
 
 
-# --- Care plans: a practitioner adds a local asset to a plan's support ---------------------------
+# --- Care plans: a local asset as an option or community support, or in the plan's support --------
 
 def _plan_for(request: HttpRequest, person_id: int):
     require_perm(request, "assets.add_to_plan")
@@ -333,13 +333,38 @@ def _plan_for(request: HttpRequest, person_id: int):
     return person, plan
 
 
+def _writer(request: HttpRequest, person) -> str:
+    if request.user.has_perm("careplans.change_plan", person):
+        return "staff"
+    return "person" if person.user_id == request.user.pk else "representative"
+
+
 @require_http_methods(["GET", "POST"])
 def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
-    person, plan = _plan_for(request, person_id)
+    """Search the map and add a local asset to the plan: as an option or as community support
+    (whoever may write the plan, while it is a draft), or to the plan's support list (the team)."""
+    person = person_or_404(request, person_id, "careplans.write_plan")
+    draft = plan_draft(person=person)
     if request.method == "POST":
         asset = get_object_or_404(selectors.public_assets(), pk=request.POST.get("asset") if str(request.POST.get("asset", "")).isdigit() else 0)
         form = PlanAssetForm(data=request.POST)
         form.is_valid()
+        place = request.POST.get("place", "")
+        if place in services.PLAN_PLACES:
+            if draft is None:
+                raise Http404
+            key = services.PLAN_PLACES[place][0]
+            try:
+                services.plan_asset_choose(
+                    plan=draft, asset=asset, place=place, note=form.cleaned_data.get("note", ""), by=request.user,
+                    writer=_writer(request, person), request=request,
+                )
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, f"{asset.name} added to the plan as {'an option' if place == 'option' else 'community support'}")
+            return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + f"#section-{key}")
+        person, plan = _plan_for(request, person_id)
         try:
             services.plan_asset_add(plan=plan, asset=asset, by=request.user, note=form.cleaned_data.get("note", ""), request=request)
         except ValidationError as error:
@@ -354,8 +379,10 @@ def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
     page = Paginator(selectors.search(form.search()), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    staff = request.user.has_perm("assets.add_to_plan") and request.user.has_perm("careplans.change_plan", person)
     return render(request, "assets/plan_add.html", {
-        "person": person, "plan": plan, "form": form, "page": page, "linked": selectors.plan_assets(plan),
+        "person": person, "draft": draft, "form": form, "page": page, "own": person.user_id == request.user.pk,
+        "linked": selectors.plan_assets(plan_latest(person=person)) if staff else [], "can_add_to_support": staff,
         "extra_query": (query.urlencode() + "&") if query else "",
     })
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from careplans.models import (
     CarePlan,
     CaseSystemExport,
+    Conversation,
     OutcomeProgress,
     PlanComment,
     PlanLook,
@@ -168,3 +169,16 @@ class CaseSystemExportFactory(DjangoModelFactory):
 
     plan = factory.SubFactory(CarePlanFactory, status="agreed")
     file_name = factory.LazyAttribute(lambda made: f"LAS-1_plan_{made.plan.pk}_v{made.plan.version}.json")
+
+
+class ConversationFactory(DjangoModelFactory):
+    class Meta:
+        model = Conversation
+
+    person = factory.SubFactory(PersonFactory)
+    what_matters = "Being out in the garden, and seeing my grandson on Saturdays."
+    good_at = "Growing veg. I know everyone at the allotments."
+    people_places = "Mo, Jack, Dennis; the allotments on Fell Lane."
+    working = "Mo drives me to the allotment on Tuesdays."
+    whose = Conversation.Whose.PERSON
+    updated_by = factory.LazyAttribute(lambda made: made.person.user or UserFactory(roles=["practitioner"]))

@@ -103,8 +103,9 @@ def test_the_plan_page_with_reviews_runs_the_same_queries_however_many(client_as
             hold_review(tom, agreed)
 
     # Representing, person, latest plan, audit insert, comments, local assets, reviews, their
-    # statements, their progress.
-    assert_fixed_queries(lambda: client.get(url), budget=9, grow=more_reviews)
+    # statements, their progress, what was said about agreeing them, the conversation about what
+    # matters.
+    assert_fixed_queries(lambda: client.get(url), budget=11, grow=more_reviews)
 
 
 def test_the_review_page_with_statements_the_person_wrote_runs_fixed_queries(client_as, person, practitioner, agreed):

@@ -15,8 +15,10 @@ from coproduction.accounts.models import ProviderGroupMapping, Role
 from coproduction.reports.models import ReportJob
 from tests.careplans.factories import (
     CarePlanFactory,
+    ConversationFactory,
     PersonFactory,
     RepresentativeFactory,
+    ReviewFactory,
 )
 from tests.checklist.factories import (
     ChecklistFactory,
@@ -84,6 +86,9 @@ def build_world(users: dict, team, other_team) -> dict:
         "person_job": job,
         "person": person,
         "representative": representative,
+        # Version 1's review, finished and not agreed yet; and the person's conversation about what matters.
+        "finished_review": ReviewFactory(plan=plan, decision="continue", finished_at=timezone.now(), created_by=users[Role.PRACTITIONER]),
+        "conversation": ConversationFactory(person=person),
         "withdrawn_person": withdrawn_person,
         "best_interests_person": best_interests_person,
         "other_team_person": PersonFactory(team=other_team),

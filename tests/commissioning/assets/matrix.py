@@ -55,7 +55,13 @@ ROWS: list[Row] = [
     Row("assets:links", only(Role.COMMISSIONER), kwargs=lambda world: _programme(world, asset_id=world["asset"].pk)),
     Row("assets:mapping_add", only(Role.COMMISSIONER), kwargs=_programme),
     Row("assets:mapping_detail", MEMBERS, kwargs=lambda world: _programme(world, exercise_id=world["mapping_exercise"].pk)),
-    Row("assets:plan_add", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+    # Finding a local option for a plan: whoever may write it (the person and a representative whose
+    # basis stands too); adding to the plan's support list stays the team's.
+    Row("assets:plan_add", only(Role.PERSON, Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER), kwargs=lambda world: {"person_id": world["person"].pk}),
+    Row(
+        "assets:plan_add", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
+        id="assets:plan_add[consent withdrawn]",
+    ),
     Row("assets:plan_remove", POST_ONLY, kwargs=lambda world: {"person_id": world["person"].pk, "link_id": world["plan_asset"].pk}),
     # --- Open data and import -----------------------------------------------------------
     # The Open Referral UK feed is open to anyone (a directory elsewhere has no account here),

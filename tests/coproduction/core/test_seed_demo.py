@@ -64,6 +64,14 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(seeded, client)
     assert {name: statuses[name] for name in ("Alan Marsh", "Edith Clarke", "Rosa Benedetti")} == {
         "Alan Marsh": "agreed", "Edith Clarke": "agreed", "Rosa Benedetti": "draft",
     }
+    # Al agreed his plan and his last review's outcome on screen; Edie's plan is a best-interests
+    # decision with who was consulted; Al's plan has a conversation about what matters and an
+    # option found on the local map.
+    al_plan = CarePlan.objects.get(person__full_name="Alan Marsh")
+    assert al_plan.agreed_how == "on_screen" and al_plan.reviews.get().agreed_how == "on_screen"
+    assert "Jean Clarke" in CarePlan.objects.get(person__full_name="Edith Clarke").best_interests_consulted
+    assert al_plan.person.conversation.what_matters
+    assert any(option.get("link") for option in al_plan.section_data("outcomes")["lists"]["options"])
     # The carer sees Al's plan; Edie's review is overdue on Tom's caseload.
     carer = Client()
     carer.post("/accounts/login/", {"username": "carer@demo.example", "password": DEMO_PASSWORD})
