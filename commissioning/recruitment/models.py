@@ -99,7 +99,7 @@ class CampaignMember(models.Model):
         return self.role == self.Role.CHAIR
 
     @property
-    def scores(self) -> bool:
+    def is_scorer(self) -> bool:
         return self.role in self.SCORING_ROLES
 
     @property

@@ -74,7 +74,7 @@ def is_appointing_manager(user, campaign) -> bool:
 @rules.predicate
 def is_scoring_member(user, campaign) -> bool:
     member = membership(user, campaign)
-    return member is not None and member.scores
+    return member is not None and member.is_scorer
 
 
 rules.add_perm("recruitment.view_campaign_list", is_recruiter | is_on_some_panel)

@@ -221,7 +221,7 @@ def candidate_add(*, campaign: Campaign, name: str, user=None, by, request=None)
 
 def _can_score(member: CampaignMember | None, candidate: Candidate) -> None:
     campaign = candidate.campaign
-    if member is None or not member.scores:
+    if member is None or not member.is_scorer:
         raise ValidationError("Only scoring members of the panel score candidates")
     if campaign.values_decision_id is None:
         raise ValidationError("The panel scores once the values and questions are agreed")

@@ -262,7 +262,7 @@ def candidate_scores(request: HttpRequest, campaign_id: int, candidate_id: int) 
     candidate = _candidate(request, campaign, candidate_id)
     me = membership(request.user, campaign)
     sent_own = candidate.pk in selectors.scored_ids(member=me)
-    may_see = sent_own or not (me and me.scores)  # HR officer and appointing manager do not score
+    may_see = sent_own or not (me and me.is_scorer)  # HR officer and appointing manager do not score
     values = selectors.values_of(campaign=campaign, agreed_only=True)
     moderated = selectors.moderated_for(candidate=candidate)
     may_moderate = sent_own and me.is_chair and selectors.outcome_of(campaign=campaign) is None
