@@ -6,12 +6,11 @@ from datetime import datetime
 
 from django.urls import reverse
 
+from commissioning.involvement.formats import FORMAT_WORDS
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
 from .models import Campaign, CampaignMember, Outcome
-
-FORMAT_WORDS = {"standard": "standard print", "large_print": "large print", "easy_read": "Easy Read"}
 
 
 def _link(campaign: Campaign, name: str = "campaign_detail") -> str:

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
-from commissioning.models import Activity, ActivityKind, GroupMember, LadderRung, Programme
-from commissioning.participants import activity_participants_add
+from commissioning.models import Activity, ActivityKind, LadderRung, Programme
+from commissioning.participants import group_member_takes_part
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -36,14 +36,6 @@ def _blank(value) -> bool:
     return not (value or "").strip()
 
 
-def _take_part(campaign: Campaign, user) -> None:
-    """A member from the programme's group takes part in the campaign's activity, so "Who took
-    part" counts them like any other activity's participants."""
-    group_member = GroupMember.objects.filter(programme_id=campaign.programme_id, user=user, left_on__isnull=True).first()
-    if group_member is not None:
-        activity_participants_add(activity=campaign.activity, members=[group_member])
-
-
 @transaction.atomic
 def campaign_create(*, programme: Programme, data: dict, by, request=None) -> Campaign:
     """A campaign, its activity in the programme, and its chair: the person setting it up."""
@@ -64,7 +56,7 @@ def campaign_create(*, programme: Programme, data: dict, by, request=None) -> Ca
         created_by=by,
     )
     CampaignMember.objects.create(campaign=campaign, user=by, role=CampaignMember.Role.CHAIR, added_by=by)
-    _take_part(campaign, by)
+    group_member_takes_part(activity=campaign.activity, user=by)
     audit_record(actor=by, action=CREATE, obj=campaign, request=request, detail="recruitment campaign set up")
     return campaign
 
@@ -77,7 +69,7 @@ def member_add(*, campaign: Campaign, user, role: str, by, request=None) -> Camp
     try:
         with transaction.atomic():
             member = CampaignMember.objects.create(campaign=campaign, user=user, role=role, added_by=by)
-            _take_part(campaign, user)
+            group_member_takes_part(activity=campaign.activity, user=user)
             audit_record(actor=by, action=CREATE, obj=member, subject=user, request=request, detail="added to recruitment panel")
     except IntegrityError:
         raise ValidationError({"user": "This person is already on the panel"}) from None
