@@ -20,10 +20,7 @@ class RecruitmentConfig(AppConfig):
             "recruitment_campaign",
             lambda campaign: reverse("recruitment:campaign_detail", kwargs={"campaign_id": campaign.pk}),
         )
-        register_decision_link(DecisionLink(
-            "recruitment_campaigns", "Recruitment campaign whose values and questions it agreed",
-            lambda campaign: reverse("recruitment:campaign_detail", kwargs={"campaign_id": campaign.pk}),
-        ))
+        # One link (one query on every decision's page): the recommendation leads to the campaign.
         register_decision_link(DecisionLink(
             "recruitment_recommendations", "Recruitment panel that recommended it",
             lambda outcome: reverse("recruitment:campaign_detail", kwargs={"campaign_id": outcome.campaign_id}),
