@@ -332,11 +332,12 @@ def appointment_record(*, campaign: Campaign, appointment: str, reason: str, by,
     return outcome
 
 
-def recognition_record(*, campaign: Campaign, member: CampaignMember, category: str, amount, description: str = "", by, request=None):
+def recognition_record(*, campaign: Campaign, member: CampaignMember, category: str, amount, description: str = "",
+                       rate=None, units=None, by, request=None):
     """A member's recognition or expenses for the panel, in the council's ledger."""
     from commissioning.involvement.services import claim_enter
 
     if member is None or member.campaign_id != campaign.pk:
         raise ValidationError({"member": "Select a member of this panel"})
     return claim_enter(by=by, claimant=member.user, activity=campaign.activity, category=category, amount=amount,
-                       description=(description or "").strip(), request=request)
+                       description=(description or "").strip(), rate=rate, units=units, request=request)

@@ -323,9 +323,8 @@ def recognition(request: HttpRequest, campaign_id: int) -> HttpResponse:
     form = RecognitionForm(data=request.POST or None, members=members, rates=current_rates())
 
     def save():
-        data = form.claim_data()
-        return services.recognition_record(campaign=campaign, member=form.cleaned_data["member"], category=data["category"],
-                                           amount=data["amount"], description=data["description"], by=request.user, request=request)
+        return services.recognition_record(campaign=campaign, member=form.cleaned_data["member"], **form.claim_data(),
+                                           by=request.user, request=request)
 
     claim = saved_or_errors(form, save)
     if claim is not None:
