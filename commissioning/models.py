@@ -130,6 +130,7 @@ class ActivityKind(models.TextChoices):
     SURVEY = "survey", "Survey"
     PEER_RESEARCH = "peer_research", "Peer research interviews"
     PROCUREMENT_PANEL = "procurement_panel", "Procurement panel"
+    RECRUITMENT_PANEL = "recruitment_panel", "Recruitment interview panel"
     MONITORING_MEETING = "monitoring_meeting", "Monitoring meeting"
     QUALITY_VISIT = "quality_visit", "Quality visit"
     ASSET_MAPPING = "asset_mapping", "Asset mapping walk or group"

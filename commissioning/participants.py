@@ -4,7 +4,7 @@ added or taken off, in its AppConfig.ready, so the core and the other apps never
 
 from collections.abc import Callable
 
-from .models import Activity
+from .models import Activity, GroupMember
 
 # Each called as hook(activity=..., member_ids=...) for the members just added.
 _on_added: list[Callable[..., object]] = []
@@ -53,3 +53,12 @@ def activity_participants_add(*, activity: Activity, members) -> None:
         activity.participants.add(*added)
         for hook in _on_added:
             hook(activity=activity, member_ids=added)
+
+
+def group_member_takes_part(*, activity: Activity, user) -> None:
+    """Someone given a place on a panel takes part in its activity when they are a current member
+    of the programme's group, so the programme's reach figures count them like any other
+    activity's participants. Staff from outside the group are not counted."""
+    member = GroupMember.objects.filter(programme_id=activity.programme_id, user=user, left_on__isnull=True).first()
+    if member is not None:
+        activity_participants_add(activity=activity, members=[member])

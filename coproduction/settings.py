@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "commissioning.involvement",
     "commissioning.coassessment",
     "commissioning.boards",
+    "commissioning.recruitment",
 ]
 
 MIDDLEWARE = [
@@ -484,6 +485,13 @@ RETENTION_SCHEDULE = {
         "after": "the exercise was set up",
         "action": "anonymise",
         "why": "The words are removed; the counts per theme stay for the commissioning record.",
+    },
+    "recruitment_candidates": {
+        "label": "Candidates for jobs recruited with local people",
+        "keep": env.int("RETENTION_RECRUITMENT_CANDIDATE_MONTHS", default=6), "unit": "months",
+        "after": "the campaign closed (its closing date, or the appointing manager's decision if later)",
+        "action": "delete",
+        "why": "Long enough to answer a question about the appointment; the values, questions and decisions stay.",
     },
     "audit_entries": {
         "label": "Audit trail entries",

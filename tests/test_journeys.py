@@ -562,6 +562,88 @@ def test_a_commissioner_runs_a_budgeting_round_scores_and_moderates_a_panel_and_
     assert "Priya 4 Clear about staff, silent on weekends" in text
 
 
+# --- A recruitment panel with a lay member -------------------------------------------------
+
+
+def _a_recruitment_campaign(javascript: bool):
+    """A campaign of Grace's in the day opportunities programme, with Al on the panel and Sam as
+    the HR officer, who has added one candidate. Each run recruits to a job of its own."""
+    from commissioning.recruitment import services as recruitment
+    from commissioning.recruitment.models import CampaignMember
+
+    users = {user.email.split("@")[0]: user for user in User.objects.filter(email__endswith="@demo.example")}
+    campaign = recruitment.campaign_create(
+        programme=Programme.objects.get(title="Day opportunities for adults with learning disabilities 2027"), by=users["manager"],
+        data={"post": "Support worker" if javascript else "Occupational therapist", "team": "North Adults Team",
+              "closing_date": date.today() - timedelta(days=3), "about": "Supports people to do what matters to them."},
+    )
+    recruitment.member_add(campaign=campaign, user=users["person"], role=CampaignMember.Role.LIVED_EXPERIENCE, by=users["manager"])
+    recruitment.member_add(campaign=campaign, user=users["admin"], role=CampaignMember.Role.HR_OFFICER, by=users["manager"])
+    recruitment.candidate_add(campaign=campaign, name="Quentin Applicantname", by=users["admin"])
+    return campaign
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_recruitment_panel_goes_from_values_to_a_recommendation_with_a_lay_member(sign_in, javascript):
+    campaign = _a_recruitment_campaign(javascript)
+    al = sign_in("person@demo.example", javascript=javascript)
+    al.get_by_role("link", name=re.compile(f"^{campaign.post}, North Adults Team")).click()
+    expect(al.get_by_role("heading", level=1)).to_have_text(f"Recruiting a {campaign.post}")
+    al.get_by_role("link", name="Propose a value").click()
+    al.get_by_label("The value", exact=True).fill("Listens and acts on it")
+    al.get_by_role("button", name="Propose the value").click()
+    expect(al).to_have_title(re.compile(r"^Error:"))
+    expect(al.get_by_label("The value", exact=True)).to_have_value("Listens and acts on it")
+    al.get_by_label("What it looks like in the job").fill("Hears what matters to me and does something about it.")
+    al.get_by_role("button", name="Propose the value").click()
+    al.get_by_role("link", name="Propose a question").click()
+    al.get_by_label("Which value does the question test?").select_option(label="Listens and acts on it")
+    al.get_by_label("The question", exact=True).fill("Tell us about a time you changed a plan because someone asked.")
+    al.get_by_role("button", name="Propose the question").click()
+    expect(success_banner(al)).to_contain_text("Question proposed")
+    al.get_by_role("link", name="Say whom you know").click()
+    al.get_by_role("button", name="Send what I declare").click()
+
+    grace = sign_in("manager@demo.example", javascript=javascript)
+    grace.goto(f"/commissioning/recruitment/{campaign.pk}/")
+    grace.get_by_role("link", name="Record what the panel agreed").click()
+    grace.get_by_label("Listens and acts on it", exact=True).check()
+    grace.get_by_role("checkbox", name=re.compile("Tell us about a time you changed a plan")).check()
+    grace.get_by_role("button", name="Record what the panel agreed").click()
+    expect(success_banner(grace)).to_contain_text("recorded in the decisions log")
+
+    # Al scores alone, then sees the panel's scores.
+    al.goto(f"/commissioning/recruitment/{campaign.pk}/")
+    al.get_by_role("link", name="Score candidate C1").click()
+    al.get_by_role("group", name="Score for “Listens and acts on it”").get_by_label("3", exact=True).check()
+    al.get_by_label(re.compile("Why this score")).fill("A real example, and said what changed.")
+    al.get_by_role("button", name="Send my scores").click()
+    expect(success_banner(al)).to_contain_text("Your scores for candidate C1 are sent")
+
+    # Grace scores, moderates keeping Al's score, and records the recommendation.
+    grace.get_by_role("link", name="Say whom you know").click()
+    grace.get_by_role("button", name="Send what I declare").click()
+    grace.get_by_role("link", name="Score candidate C1").click()
+    grace.get_by_role("group", name="Score for “Listens and acts on it”").get_by_label("4", exact=True).check()
+    grace.get_by_label(re.compile("Why this score")).fill("Strong example.")
+    grace.get_by_role("button", name="Send my scores").click()
+    expect(grace.locator("main")).to_contain_text("A real example, and said what changed.")
+    grace.get_by_role("group", name="Score for “Listens and acts on it”").get_by_label("3", exact=True).check()
+    grace.get_by_label(re.compile("Why the panel agreed this score")).fill("We agreed 3 together.")
+    grace.get_by_role("button", name="Save the agreed scores").click()
+    expect(success_banner(grace)).to_contain_text("every member's own score is kept")
+    grace.goto(f"/commissioning/recruitment/{campaign.pk}/recommend/")
+    grace.get_by_role("radio", name=re.compile("Candidate C1")).check()
+    grace.get_by_label("Why the panel recommends them").fill("C1 showed the value the panel agreed.")
+    grace.get_by_role("button", name="Record the recommendation").click()
+    expect(success_banner(grace)).to_contain_text("recommendation of candidate C1 is recorded")
+
+    # Al sees the outcome of the panel, by reference: never the candidate's name.
+    al.goto(f"/commissioning/recruitment/{campaign.pk}/")
+    expect(al.locator("#outcome + dl")).to_contain_text("Candidate C1")
+    expect(al.locator("main")).not_to_contain_text("Quentin")
+
+
 # --- Administrator ----------------------------------------------------------------------
 
 

@@ -3,12 +3,11 @@ for, each paper opening with a summary in plain English. Nothing else about the 
 
 from django.urls import reverse
 
+from commissioning.involvement.formats import FORMAT_WORDS
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
 from .models import BoardMeeting, MeetingAttendee
-
-FORMAT_WORDS = {"standard": "standard print", "large_print": "large print", "easy_read": "Easy Read"}
 
 
 def papers_link(meeting: BoardMeeting, papers_format: str = "") -> str:

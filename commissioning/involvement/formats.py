@@ -7,6 +7,9 @@ from django.http import HttpRequest
 from .models import DocumentFormat
 from .selectors import preferred_formats
 
+# Each format as a sentence says it: "Your papers are ready, in large print."
+FORMAT_WORDS = {"standard": "standard print", "large_print": "large print", "easy_read": "Easy Read"}
+
 
 def reader_format(request: HttpRequest, *, user_id: int, sent_in: str | None = None) -> str:
     """The format to show papers in: the one the reader just chose on the page, else the one

@@ -10,12 +10,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.involvement.formats import FORMAT_WORDS
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
 from .models import MeetingMember, MonitoringMeeting
-
-FORMAT_WORDS = {"standard": "standard print", "large_print": "large print", "easy_read": "Easy Read"}
 
 
 def long_date(value: date) -> str:

@@ -9,12 +9,11 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from commissioning.involvement.formats import FORMAT_WORDS
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
 from .models import Panel, PanelMember
-
-FORMAT_WORDS = {"standard": "standard print", "large_print": "large print", "easy_read": "Easy Read"}
 
 
 def _link(panel: Panel, name: str = "panel_detail") -> str:

@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from commissioning.participants import activity_participants_add
+from commissioning.participants import group_member_takes_part
 from commissioning.models import (
     Activity,
     ActivityKind,
-    GroupMember,
     LadderRung,
     Programme,
 )
@@ -79,7 +78,7 @@ def panel_create(
         created_by=by,
     )
     PanelMember.objects.create(panel=panel, user=chair, role=PanelMember.Role.CHAIR, added_by=by)
-    _take_part(panel, chair)
+    group_member_takes_part(activity=panel.activity, user=chair)
     audit_record(actor=by, action=CREATE, obj=panel, request=request, detail="panel set up")
     return panel
 
@@ -113,14 +112,6 @@ def panel_update(*, panel: Panel, data: dict, by, request=None) -> Panel:
     return panel
 
 
-def _take_part(panel: Panel, user) -> None:
-    """A member from the programme's group takes part in the panel's activity, so the
-    programme's reach figures count them like any other activity's participants."""
-    group_member = GroupMember.objects.filter(programme_id=panel.programme_id, user=user, left_on__isnull=True).first()
-    if group_member is not None:
-        activity_participants_add(activity=panel.activity, members=[group_member])
-
-
 def member_add(*, panel: Panel, user, role: str, by, request=None) -> PanelMember:
     if panel.is_awarded:
         raise ValidationError(AWARDED_MESSAGE)
@@ -131,7 +122,7 @@ def member_add(*, panel: Panel, user, role: str, by, request=None) -> PanelMembe
             member = PanelMember.objects.create(panel=panel, user=user, role=role, added_by=by)
     except IntegrityError:
         raise ValidationError({"user": "This person is already on the panel"}) from None
-    _take_part(panel, user)
+    group_member_takes_part(activity=panel.activity, user=user)
     audit_record(actor=by, action=CREATE, obj=member, subject=user, request=request, detail="added to panel")
     notices.member_added(member=member, by=by)
     return member

@@ -31,8 +31,9 @@ PAGES = [
     ("commissioning:group", Role.CARER, lambda p: {"programme_id": p.pk}, 4, "programme, own groups, members, audit"),
     ("commissioning:decision_list", Role.PERSON, lambda p: {"programme_id": p.pk}, 6,
      "programme, own groups, stages, count, page, activities that informed them"),
-    ("commissioning:decision_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "decision_id": p.decisions.order_by("pk").first().pk}, 8,
-     "programme, own groups, decision, activities that informed it, funded ideas, specifications, panels, board meetings"),
+    ("commissioning:decision_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "decision_id": p.decisions.order_by("pk").first().pk}, 9,
+     "programme, own groups, decision, activities that informed it, funded ideas, specifications, panels, board meetings, "
+     "recruitment panels"),
     ("commissioning:activity_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 7,
      "OTP, programme, are there members, own groups (the tabs), stages, and the members, counted and listed"),
     ("commissioning:decision_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 7,

@@ -30,6 +30,7 @@ from tests.checklist.factories import (
 from tests.checklist.practice_groups.world import build_practice_groups_world
 from tests.commissioning.assets.world import build_assets_world
 from tests.commissioning.boards.world import build_boards_world
+from tests.commissioning.recruitment.world import build_recruitment_world
 from tests.commissioning.budgeting.world import build_budgeting_world
 from tests.commissioning.coassessment.world import build_coassessment_world
 from tests.commissioning.involvement.world import build_involvement_world
@@ -102,6 +103,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_commissioning_world, build_priorities_world, build_specifications_world,
         build_workshops_world, build_budgeting_world,
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world, build_boards_world,
+        build_recruitment_world,
         build_sar_world, build_consent_world, build_retention_world, build_access_review_world,
         build_notifications_world, build_practice_groups_world, build_casesystem_world,
     ):

@@ -37,7 +37,7 @@ AUTUMN = {
     "peer_researchers": (ESTABLISHED, "Rosa and Al trained; interviews before the specification."),
     "working_together_for_change": (STARTED, "Review extracts gathered; theming day booked."),
     "co_delivered_training": (NOT_STARTED, ""),
-    "whole_process": (STARTED, "People shortlisted and sat on the panel; not yet in monitoring."),
+    "whole_process": (STARTED, "People shortlisted, sat on the procurement panel and interviewed for our new social worker; not yet in monitoring."),
     "quality_assessors": (NOT_STARTED, ""),
     "networks": (NOT_STARTED, ""),
 }

@@ -123,9 +123,9 @@ def test_a_new_session_key_at_sign_in(client, person):
         # Anyone may be in a co-production group, so everyone has "Commissioning".
         (Role.PERSON, ["Home", "My plan", "Checklist", "Commissioning", "Local assets", "Your data"]),
         (Role.PRACTITIONER, ["Home", "Caseload", "Checklist", "Commissioning", "Local assets", "Your data"]),
-        (Role.TEAM_MANAGER, ["Home", "Caseload", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail"]),
-        (Role.HEAD_OF_SERVICE, ["Home", "Team dashboard", "Checklist", "Commissioning", "Local assets", "Your data"]),  # totals only, no records
-        (Role.COMMISSIONER, ["Home", "Checklist", "Commissioning", "Boards", "Local assets", "Your data"]),  # no individual's record, ever
+        (Role.TEAM_MANAGER, ["Home", "Caseload", "Team dashboard", "Checklist", "Commissioning", "Recruitment", "Local assets", "Your data", "Audit trail"]),
+        (Role.HEAD_OF_SERVICE, ["Home", "Team dashboard", "Checklist", "Commissioning", "Recruitment", "Local assets", "Your data"]),  # totals only, no records
+        (Role.COMMISSIONER, ["Home", "Checklist", "Commissioning", "Boards", "Recruitment", "Local assets", "Your data"]),  # no individual's record, ever
         (Role.ADMINISTRATOR, [
             "Home", "Checklist", "Commissioning", "Local assets", "Your data", "Audit trail", "Subject access", "Retention",
             "Manage accounts",
@@ -158,9 +158,9 @@ def test_manager_home_counts_team_members_in_fixed_queries(client_as, team_manag
     url = reverse("accounts:role_home", kwargs={"role": "team-manager"})
     # OTP device, memberships (teams for the rules and the page), caseload counts
     # (care plans panel), managed teams with member counts; co-production groups,
-    # workshop invitations and boards (commissioning panels, on every home page).
+    # workshop invitations, boards and interview panels (commissioning panels, on every home page).
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=7, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
+        lambda: client.get(url), budget=8, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
     )
     page = BeautifulSoup(response.content, "html.parser")
     row = page.select_one("tbody tr")
@@ -172,7 +172,7 @@ def test_administrator_home_counts_accounts_by_role_in_fixed_queries(client_as, 
     client = client_as(administrator)
     url = reverse("accounts:role_home", kwargs={"role": "administrator"})
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=6, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
+        lambda: client.get(url), budget=7, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
     )
     page = BeautifulSoup(response.content, "html.parser")
     counts = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("tbody tr")}
@@ -189,10 +189,10 @@ def test_each_role_home_runs_few_queries(client_as, users, role):
     # practitioner's unfinished checklists, and a person's checklists and open surveys.
     # (This person has no record yet; with one, the checklist panel's two queries are
     # counted in tests/checklist/test_checklist.py.) Anyone may belong to a co-production
-    # group or sit on a board: every home shows their groups, workshop invitations and boards
-    # (one query each).
+    # group, sit on a board or on an interview panel: every home shows their groups, workshop
+    # invitations, boards and interview panels (one query each).
     extra = {Role.PRACTITIONER: 2, Role.TEAM_MANAGER: 2, Role.PERSON: 1, Role.CARER: 1, Role.ADMINISTRATOR: 1}
-    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 3
+    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 4
     assert_fixed_queries(lambda: client.get(url), budget=budget, grow=lambda: UserFactory.create_batch(10))
 
 

@@ -77,6 +77,13 @@ def wtfc_statement(*, years_old: float):
     return WtfcStatementFactory(exercise=exercise, text="The bus to the day centre never comes")
 
 
+def recruitment_candidate(*, months_since_closing: int):
+    from tests.commissioning.recruitment.factories import CampaignFactory, CandidateFactory
+
+    campaign = CampaignFactory(closing_date=timezone.localdate() - timedelta(days=months_since_closing * 31))
+    return CandidateFactory(campaign=campaign, name="Casey Applicant")
+
+
 def audit_entry(*, years_old: float, actor=None):
     return AuditEvent.objects.create(at=years_ago(years_old), actor=actor, action=AuditEvent.Action.VIEW)
 
@@ -90,6 +97,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(45),
             "messages": message(months_old=30),
             "wtfc_statements": wtfc_statement(years_old=4),
+            "recruitment_candidates": recruitment_candidate(months_since_closing=8),
             "audit_entries": audit_entry(years_old=8),
         },
         "kept": {
@@ -99,6 +107,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(5),
             "messages": message(months_old=3),
             "wtfc_statements": wtfc_statement(years_old=1),
+            "recruitment_candidates": recruitment_candidate(months_since_closing=2),
             "audit_entries": audit_entry(years_old=2),
         },
     }

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+
+
+class RecruitmentConfig(AppConfig):
+    name = "commissioning.recruitment"
+    label = "recruitment"
+    verbose_name = "Recruiting social care staff with local people"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
+        from commissioning.sections import DecisionLink, register_activity_link, register_decision_link
+
+        # home and rules register the home panel and the permissions (personal_data and
+        # retention are found by the platform).
+        from . import home, rules, selectors  # noqa: F401
+
+        register_activity_link(
+            "recruitment_campaign",
+            lambda campaign: reverse("recruitment:campaign_detail", kwargs={"campaign_id": campaign.pk}),
+        )
+        # One link (one query on every decision's page): the recommendation leads to the campaign.
+        register_decision_link(DecisionLink(
+            "recruitment_recommendations", "Recruitment panel that recommended it",
+            lambda outcome: reverse("recruitment:campaign_detail", kwargs={"campaign_id": outcome.campaign_id}),
+        ))
+        # Local people on interview panels is part of working with people throughout.
+        register_step_evidence(StepEvidence("whole_process", selectors.evidence_sentence, "recruitment:campaign_list"))
