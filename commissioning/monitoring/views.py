@@ -11,6 +11,7 @@ from commissioning.access import programme_or_404
 from commissioning.involvement.formats import reader_format
 from commissioning.involvement.models import DocumentFormat
 from commissioning.involvement.selectors import access_needs_for
+from commissioning.meetings import minutes_agreed
 from commissioning.models import Programme
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -263,7 +264,7 @@ def meeting_detail(request: HttpRequest, programme_id: int, contract_id: int, me
         "members": members, "me": me, "people": people, "papers": selectors.papers_of(meeting=meeting),
         "reports": selectors.indicator_reports(meeting=meeting, indicators=indicators),
         "actions": selectors.meeting_actions(meeting=meeting),
-        "minutes_agreed": services.minutes_agreed(members),
+        "minutes_agreed": minutes_agreed(members),
         "agreed_count": sum(1 for member in members if member.minutes_agreed_at),
         "can_manage": can_manage,
         "can_see_formats": user.has_perm("monitoring.view_members_formats", meeting),
