@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "commissioning.involvement",
     "commissioning.coassessment",
     "commissioning.boards",
+    "commissioning.networks",
 ]
 
 MIDDLEWARE = [
@@ -484,6 +485,13 @@ RETENTION_SCHEDULE = {
         "after": "the exercise was set up",
         "action": "anonymise",
         "why": "The words are removed; the counts per theme stay for the commissioning record.",
+    },
+    "network_posts": {
+        "label": "Messages in network discussions",
+        "keep": env.int("RETENTION_NETWORK_POST_MONTHS", default=24), "unit": "months",
+        "after": "the discussion's last message",
+        "action": "anonymise",
+        "why": "Discussions are for working together now; the words are removed, who took part stays for counts.",
     },
     "audit_entries": {
         "label": "Audit trail entries",

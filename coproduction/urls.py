@@ -21,4 +21,5 @@ urlpatterns = [
     path("commissioning/", include("commissioning.monitoring.urls")),
     path("commissioning/", include("commissioning.coassessment.urls")),
     path("commissioning/", include("commissioning.boards.urls")),
+    path("commissioning/", include("commissioning.networks.urls")),
 ]
