@@ -25,7 +25,7 @@ from commissioning.specifications.models import (
     SpecificationVersion,
 )
 
-from .models import Bidder, Conflict, Panel, PanelMember, PanelQuestion, QuestionComment
+from .models import Bidder, Conflict, ConsortiumMember, Panel, PanelMember, PanelQuestion, QuestionComment
 from .rules import membership, remember_membership
 
 # The sections of the specification the briefing pack summarises, in order.
@@ -115,7 +115,13 @@ def member_or_404(*, panel: Panel, member_id: int) -> PanelMember:
 
 
 def bidders_of(*, panel: Panel) -> list[Bidder]:
-    return list(Bidder.objects.filter(panel=panel).select_related("organisation").order_by("name", "pk"))
+    """The bidders, each consortium with its members (lead provider first), in two queries."""
+    return list(Bidder.objects.filter(panel=panel).select_related("organisation")
+                .prefetch_related("consortium_members").order_by("name", "pk"))
+
+
+def consortium_members_of(*, panel: Panel) -> QuerySet[ConsortiumMember]:
+    return ConsortiumMember.objects.filter(bidder__panel=panel).select_related("bidder").order_by("bidder__name", "-is_lead", "name", "pk")
 
 
 def conflicts_of(*, panel: Panel) -> list[Conflict]:
