@@ -1,9 +1,9 @@
 from coproduction.core.personal_data import exempt, register
 
 from .models import (
-    ConsortiumMember,
     BriefingPack,
     Conflict,
+    ConsortiumMember,
     Panel,
     PanelMember,
     PanelQuestion,
