@@ -148,7 +148,8 @@ class Post(models.Model):
         ordering = ["thread", "posted_at", "pk"]
 
     def __str__(self) -> str:
-        return f"Post in {self.thread}"
+        # Never the discussion's title: a peer support network's words stay with its members.
+        return f"Message {self.pk} in discussion {self.thread_id}"
 
 
 class LibraryItem(models.Model):
@@ -238,3 +239,16 @@ class AllianceShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} in {self.alliance}"
+
+    @property
+    def risk_percent(self) -> str:
+        return _percent(self.risk_share)
+
+    @property
+    def reward_percent(self) -> str:
+        return _percent(self.reward_share)
+
+
+def _percent(value) -> str:
+    """55.50 as "55.5%", 60.00 as "60%"."""
+    return f"{value.normalize():f}%"

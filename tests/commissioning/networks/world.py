@@ -43,10 +43,13 @@ def build_networks_world(world: dict) -> dict:
 
     peer = services.network_create(by=commissioner, founder=carer, data={
         "name": "Carers together", "kind": Network.Kind.PEER_SUPPORT, "aim": "Carers support each other."})
-    peer_thread = services.thread_start(network=peer, title="Getting a break", text="What helps you get a break?", by=carer)
+    peer_thread = services.thread_start(network=peer, title="Nights are the hardest", by=carer,
+                                        text="Some nights I sit in the car for ten minutes before going back in.")
     return {
         "network": network, "network_member": member, "network_thread": thread, "network_post": thread.posts.get(),
         "network_meeting": meeting, "alliance": alliance,
         "peer_network": peer, "peer_member": current_members(network=peer)[0], "peer_thread": peer_thread,
         "peer_post": peer_thread.posts.get(),
+        # Checked on every page of the authorization matrix: only the network's members see these.
+        "peer_support_words": [peer_thread.title, peer_thread.posts.get().text], "peer_support_member_roles": {Role.CARER},
     }

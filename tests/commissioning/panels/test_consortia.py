@@ -8,6 +8,7 @@ from django.urls import reverse
 from commissioning.panels import services
 from commissioning.panels.models import ConsortiumMember, Panel, PanelMember
 from coproduction.core.rules_cache import forget_for_request
+from tests.commissioning.factories import GroupMemberFactory
 from tests.commissioning.panels.factories import PanelMemberFactory
 from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
@@ -42,7 +43,7 @@ def test_an_interest_in_any_one_consortium_member_blocks_scoring_the_whole_conso
     bright, northside = bidders
     members = _consortium(client_as(commissioner), panel, northside)
     for consortium_member in members:
-        user = UserFactory(roles=["person"])
+        user = GroupMemberFactory(programme=panel.programme).user
         PanelMemberFactory(panel=panel, user=user, role=PanelMember.Role.LIVED_EXPERIENCE)
         client_as(user).post(_url(panel, "declaration"), {
             "has_conflict": "yes", "consortium_members": [consortium_member.pk], "details": "My neighbour runs it."})
@@ -52,7 +53,7 @@ def test_an_interest_in_any_one_consortium_member_blocks_scoring_the_whole_conso
         conflict = user.panel_memberships.get().conflicts.get()
         assert conflict.bidder == northside and list(conflict.consortium_members.all()) == [consortium_member]
     # Someone with no interest in any of them scores the consortium as one bidder.
-    clear = UserFactory(roles=["carer"])
+    clear = GroupMemberFactory(programme=panel.programme, user=UserFactory(roles=["carer"])).user
     PanelMemberFactory(panel=panel, user=clear, role=PanelMember.Role.CARER)
     client_as(clear).post(_url(panel, "declaration"), {"has_conflict": "no"})
     forget_for_request(clear)
