@@ -77,6 +77,15 @@ def wtfc_statement(*, years_old: float):
     return WtfcStatementFactory(exercise=exercise, text="The bus to the day centre never comes")
 
 
+def network_post(*, months_quiet: int):
+    from commissioning.networks.models import Thread
+    from tests.commissioning.networks.factories import PostFactory
+
+    post = PostFactory(text="Some nights I sit in the car before going back in")
+    Thread.objects.filter(pk=post.thread_id).update(last_post_at=timezone.now() - timedelta(days=months_quiet * 31))
+    return post
+
+
 def audit_entry(*, years_old: float, actor=None):
     return AuditEvent.objects.create(at=years_ago(years_old), actor=actor, action=AuditEvent.Action.VIEW)
 
@@ -90,6 +99,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(45),
             "messages": message(months_old=30),
             "wtfc_statements": wtfc_statement(years_old=4),
+            "network_posts": network_post(months_quiet=30),
             "audit_entries": audit_entry(years_old=8),
         },
         "kept": {
@@ -99,6 +109,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(5),
             "messages": message(months_old=3),
             "wtfc_statements": wtfc_statement(years_old=1),
+            "network_posts": network_post(months_quiet=3),
             "audit_entries": audit_entry(years_old=2),
         },
     }
