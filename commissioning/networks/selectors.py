@@ -1,7 +1,7 @@
 """Reads for networks. Each page reads a fixed number of queries whatever the number of
 networks, members, threads, posts, meetings or alliances. Keep in step with networks.rules."""
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from coproduction.accounts.models import Organisation, User
 
@@ -174,7 +174,6 @@ def evidence_sentence() -> str | None:
         total=Count("pk", distinct=True),
         peer=Count("pk", filter=Q(kind=Network.Kind.PEER_SUPPORT), distinct=True),
         alliances=Count("alliances", distinct=True),
-        latest=Max("ways_of_working__written_at"),
     )
     if not counts["total"]:
         return None
@@ -184,3 +183,12 @@ def evidence_sentence() -> str | None:
 
     return (f"Networks: {count(counts['total'], 'network')} working towards a shared aim, including "
             f"{count(counts['peer'], 'peer support network')} and {count(counts['alliances'], 'alliance agreement')}")
+
+
+def alliance_evidence_sentence() -> str | None:
+    """For the Spectrum of Practice self-assessment, in one query; None before any alliance."""
+    counts = Alliance.objects.aggregate(alliances=Count("pk", distinct=True), providers=Count("shares__organisation", distinct=True))
+    if not counts["alliances"]:
+        return None
+    return (f"Alliances: {counts['alliances']} alliance agreement{'s' if counts['alliances'] != 1 else ''} binding "
+            f"{counts['providers']} providers to shared outcomes")

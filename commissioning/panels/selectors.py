@@ -247,3 +247,12 @@ def agreed_questions_for_version(*, version) -> dict[int, list[PanelQuestion]]:
     for question in PanelQuestion.objects.filter(panel__version=version, agreed=True).order_by("kind", "position", "pk"):
         found.setdefault(question.criterion_id, []).append(question)
     return found
+
+
+def consortium_evidence_sentence() -> str | None:
+    """For the Spectrum of Practice self-assessment, in one query; None before any consortium bid."""
+    counts = ConsortiumMember.objects.aggregate(bids=Count("bidder", distinct=True), providers=Count("pk"))
+    if not counts["bids"]:
+        return None
+    return (f"Procurement panels: {counts['bids']} consortium bid{'s' if counts['bids'] != 1 else ''} from "
+            f"{counts['providers']} providers working together")

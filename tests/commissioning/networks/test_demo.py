@@ -4,6 +4,7 @@ agreed and an alliance delivering a contract, and a peer support network on the 
 from django.urls import reverse
 
 from commissioning.demo import seed_commissioning_demo
+from commissioning.involvement.spectrum import records_for_steps
 from commissioning.monitoring.demo import seed_monitoring_demo
 from commissioning.networks.demo import ALLIANCE, NETWORK, PEER_NETWORK, seed_networks_demo
 from commissioning.networks.models import Network
@@ -37,3 +38,8 @@ def test_the_demo_has_networks_an_alliance_on_a_contract_and_a_peer_support_netw
     assert "Agreed by every member" in client.get(reverse("networks:network_detail", kwargs={"network_id": network.pk})).text
     summary = client.get(reverse("networks:network_detail", kwargs={"network_id": peer.pk})).text
     assert "Walk on Thursday?" not in summary and "Al Marsh" not in summary
+    # The Spectrum of Practice self-assessment links its steps to them.
+    found = records_for_steps()
+    assert found["networks"] == [("Networks: 2 networks working towards a shared aim, including 1 peer support network and "
+                                  "1 alliance agreement", "networks:network_list")]
+    assert ("Alliances: 1 alliance agreement binding 2 providers to shared outcomes", "networks:network_list") in found["providers_together"]
