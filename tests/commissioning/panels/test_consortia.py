@@ -37,6 +37,8 @@ def test_the_chair_lists_a_consortiums_members_and_everyone_declares_again(clien
     assert not declared.has_declared  # nobody has said yet whether they have an interest in the new partners
     page = BeautifulSoup(client_as(commissioner).get(_url(panel)).content, "html.parser").find(id="bidders").get_text(" ", strip=True)
     assert "a consortium bidding as one" in page and "Northside Care Ltd (lead provider): Runs the day centre." in page
+    chair = panel.members.get(role=PanelMember.Role.CHAIR)
+    services.conflicts_declare(member=chair, bidders=[], details="", by=commissioner)
     bids = BeautifulSoup(client_as(commissioner).get(_url(panel, "bids")).content, "html.parser").get_text(" ", strip=True)
     assert ("A consortium bidding as one: Northside Care Ltd (lead provider), Greenway Community Hub, Mill Lane Community Transport"
             in bids)
