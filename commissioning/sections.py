@@ -71,3 +71,31 @@ def decision_trail(decision) -> list[tuple[str, list[tuple[str, str]]]]:
         if records:
             trail.append((link.heading, [(str(record), link.url_for(record)) for record in records]))
     return trail
+
+
+@dataclass(frozen=True)
+class ContractPanel:
+    """A panel on a contract's monitoring page from a sub-app that relates to the contract (an
+    alliance delivering it, say). context(contract) reads a fixed number of queries and returns
+    the template's context, or None to show nothing."""
+
+    template: str
+    context: Callable[[object], dict | None]
+
+
+CONTRACT_PANELS: list[ContractPanel] = []
+
+
+def register_contract_panel(panel: ContractPanel) -> None:
+    if all(existing.template != panel.template for existing in CONTRACT_PANELS):
+        CONTRACT_PANELS.append(panel)
+
+
+def contract_panels(contract) -> list[tuple[str, dict]]:
+    """[(template, context), ...] for the panels with something to show for this contract."""
+    shown = []
+    for panel in CONTRACT_PANELS:
+        context = panel.context(contract)
+        if context:
+            shown.append((panel.template, context))
+    return shown

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "commissioning.coassessment",
     "commissioning.boards",
     "commissioning.recruitment",
+    "commissioning.networks",
 ]
 
 MIDDLEWARE = [
@@ -492,6 +493,13 @@ RETENTION_SCHEDULE = {
         "after": "the campaign closed (its closing date, or the appointing manager's decision if later)",
         "action": "delete",
         "why": "Long enough to answer a question about the appointment; the values, questions and decisions stay.",
+    },
+    "network_posts": {
+        "label": "Messages in network discussions",
+        "keep": env.int("RETENTION_NETWORK_POST_MONTHS", default=24), "unit": "months",
+        "after": "the discussion's last message",
+        "action": "anonymise",
+        "why": "Discussions are for working together now; the words are removed, who took part stays for counts.",
     },
     "audit_entries": {
         "label": "Audit trail entries",

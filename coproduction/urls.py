@@ -22,4 +22,5 @@ urlpatterns = [
     path("commissioning/", include("commissioning.coassessment.urls")),
     path("commissioning/", include("commissioning.boards.urls")),
     path("commissioning/", include("commissioning.recruitment.urls")),
+    path("commissioning/", include("commissioning.networks.urls")),
 ]

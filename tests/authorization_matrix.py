@@ -8,6 +8,7 @@ from coproduction.accounts.models import Role
 from tests.checklist.practice_groups.matrix import ROWS as PRACTICE_GROUP_ROWS
 from tests.commissioning.assets.matrix import ROWS as ASSETS_ROWS
 from tests.commissioning.boards.matrix import ROWS as BOARDS_ROWS
+from tests.commissioning.networks.matrix import ROWS as NETWORKS_ROWS
 from tests.commissioning.budgeting.matrix import ROWS as BUDGETING_ROWS
 from tests.commissioning.coassessment.matrix import ROWS as COASSESSMENT_ROWS
 from tests.commissioning.involvement.matrix import ROWS as INVOLVEMENT_ROWS
@@ -290,5 +291,5 @@ MATRIX: list[Row] = [
 
 # Commissioning: each app keeps its rows beside its tests.
 MATRIX += [*COMMISSIONING_ROWS, *PRIORITIES_ROWS, *BUDGETING_ROWS, *WORKSHOPS_ROWS, *SPECIFICATIONS_ROWS]
-MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS, *BOARDS_ROWS, *RECRUITMENT_ROWS]
+MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS, *BOARDS_ROWS, *RECRUITMENT_ROWS, *NETWORKS_ROWS]
 MATRIX += [*GOVERNANCE_ROWS, *NOTIFICATIONS_ROWS, *PRACTICE_GROUP_ROWS, *CASESYSTEM_ROWS]

@@ -56,6 +56,14 @@ def test_every_row_names_a_real_url():
     assert {row.url_name for row in MATRIX} <= named_urls()
 
 
+def _peer_support_words_shown(world, who, response) -> bool:
+    """A peer support network's discussions reach its members only: never council staff, on
+    any page they can open."""
+    if who in world["peer_support_member_roles"] or response.status_code != 200 or response.streaming:
+        return False
+    return any(words.encode() in response.content for words in world["peer_support_words"])
+
+
 @pytest.mark.parametrize("row", MATRIX, ids=lambda row: row.test_id)
 def test_authorization_matrix(row, world, sessions):
     url = reverse(row.url_name, kwargs=row.kwargs(world))
@@ -66,4 +74,6 @@ def test_authorization_matrix(row, world, sessions):
         expected = row.expect[who]
         if not check(response, expected, login_url):
             wrong.append(f"{who}: expected {expected.value}, got {response.status_code} {response.headers.get('Location', '')}")
+        if _peer_support_words_shown(world, who, response):
+            wrong.append(f"{who}: read a peer support network's discussion")
     assert wrong == [], f"{url}\n" + "\n".join(wrong)

@@ -644,6 +644,51 @@ def test_a_recruitment_panel_goes_from_values_to_a_recommendation_with_a_lay_mem
     expect(al.locator("main")).not_to_contain_text("Quentin")
 
 
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_network_meets_and_every_member_agrees_the_minutes(sign_in, javascript):
+    """Priya holds a Good Days network meeting (each run its own), sends the papers and puts the
+    minutes forward; Al, Maureen and Dev agree them, and the network shows them agreed by all."""
+    title = "Saturday transport check-in" + ("" if javascript else " (second)")
+    held = timezone.localdate() - timedelta(days=7)
+    page = sign_in("commissioner@demo.example", javascript=javascript)
+    page.get_by_role("link", name="Good Days network, north of the borough").click()  # from "Your networks" on the home page
+    network_url = page.url
+    page.get_by_role("link", name="Add a meeting").click()
+    page.get_by_label("Name of the meeting").fill(title)
+    page.get_by_label("Day").fill(str(held.day))
+    page.get_by_label("Month").fill(str(held.month))
+    page.get_by_label("Year").fill(str(held.year))
+    page.get_by_label("Where is it?").fill("Greenway Community Hub, Mill Lane")
+    page.get_by_role("button", name="Add the meeting").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))  # the start time was left out
+    expect(page.get_by_label("Name of the meeting")).to_have_value(title)
+    page.get_by_label("Start time").fill("10:30am")
+    page.get_by_role("button", name="Add the meeting").click()
+    expect(success_banner(page)).to_contain_text("Meeting added")
+    meeting_url = page.url.split("#")[0]
+    page.get_by_role("link", name="Add a paper").click()
+    page.get_by_label("Title of the paper").fill("The Saturday minibus")
+    page.get_by_label("The paper", exact=True).fill("The minibus now runs at 10am on Saturdays.")
+    page.get_by_role("button", name="Add the paper").click()
+    page.get_by_role("button", name="Send the papers to every member").click()
+    expect(success_banner(page)).to_contain_text("Papers sent to 4 members")
+    page.get_by_role("link", name="Write the minutes").click()
+    page.get_by_label("Minutes").fill("The minibus is running well. Dev will ask drivers about a second run.")
+    page.get_by_role("button", name="Save and ask members to agree").click()
+    expect(page.locator("#minutes ~ p").first).to_contain_text("Agreed by 0 of 4 members")
+    page.get_by_role("button", name="I agree these minutes").click()
+
+    for email in ("person@demo.example", "carer@demo.example", "provider@demo.example"):
+        member = sign_in(email, javascript=javascript)
+        member.goto(meeting_url)
+        expect(member.locator("main")).to_contain_text("The minibus is running well.")
+        member.get_by_role("button", name="I agree these minutes").click()
+        expect(success_banner(member)).to_contain_text("You have agreed the minutes")
+
+    page.goto(network_url)
+    expect(page.get_by_role("row", name=re.compile(re.escape(title)))).to_contain_text("Agreed by every member")
+
+
 # --- Administrator ----------------------------------------------------------------------
 
 

@@ -9,13 +9,17 @@ class AssetsConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
+        from commissioning.listings import register_listing_handlers
         from commissioning.sections import (
             ProgrammeSection,
             register_activity_link,
             register_section,
         )
 
-        from . import plan_panels, rules  # noqa: F401  (register the plan's assets panel and the permissions)
+        from . import listings, plan_panels, rules  # noqa: F401  (register the plan's assets panel and the permissions)
+
+        # Groups elsewhere (a peer support network) list themselves on the map through this hook.
+        register_listing_handlers(publish=listings.listing_publish, withdraw=listings.listing_withdraw)
 
         register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
         register_activity_link(

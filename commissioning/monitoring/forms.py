@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils.html import escape
 
-from commissioning.workshops.forms import ClockField
+from commissioning.meeting_forms import MeetingForm, MinutesForm  # noqa: F401  (the shared meeting forms, used by the views)
 from coproduction.accounts.forms import RealDateField, gds_helper
 from coproduction.core.names import NameFormField
 from coproduction.core.uploads import document_upload_kind
@@ -73,24 +73,6 @@ class ContractForm(forms.Form):
         if cleaned.get("starts_on") and cleaned.get("ends_on") and cleaned["ends_on"] < cleaned["starts_on"]:
             self.add_error("ends_on", "The end date must be the same as or after the start date")
         return cleaned
-
-
-class MeetingForm(forms.Form):
-    title = _line("Name of the meeting", missing="Enter the name of the meeting", help_text="For example, “Quarterly monitoring, July 2027”.")
-    date = RealDateField("Date")
-    starts_at = ClockField(label="Start time")
-    place = _text("Where is it?", limit=2000, missing="Enter where the meeting is, or how to join it online",
-                  help_text="The name and address of the place, or how to join online.")
-    agenda = _text("Agenda (optional)", required=False, help_text="One item on each line.")
-    agenda_easy_read = _text("Agenda in Easy Read words (optional)", required=False,
-                             help_text="Short sentences and everyday words. Members who asked for Easy Read get this version.")
-
-    def __init__(self, *args, submit: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.text("title", field_width=Fluid.TWO_THIRDS), Field("date"), Field.text("starts_at", field_width=10),
-            Field.textarea("place", rows=3), Field.textarea("agenda", rows=8), Field.textarea("agenda_easy_read", rows=8), submit=submit,
-        )
 
 
 class MemberForm(forms.Form):
@@ -191,15 +173,6 @@ class ActionForm(forms.Form):
         self.fields["owner"].queryset = owners
         self.fields["owner"].label_from_instance = lambda user: user.display_name
         self.helper = gds_helper(Field.textarea("description", rows=3), Field.select("owner"), Field("due_on"), submit="Add the action")
-
-
-class MinutesForm(forms.Form):
-    minutes = _text("Minutes", missing="Write the minutes", help_text="Saving sends the minutes to every member to agree. "
-                    "If members have already agreed earlier wording, they are asked again.")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.textarea("minutes", rows=15, label_size=Size.MEDIUM), submit="Save and ask members to agree")
 
 
 class PeriodForm(forms.Form):

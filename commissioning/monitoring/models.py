@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from commissioning.meetings import MeetingPaperRecord, MeetingPlaceRecord, MeetingRecord
 from commissioning.models import Activity, Programme
 from coproduction.accounts.models import Organisation
 from coproduction.core.names import NameField
@@ -51,32 +52,16 @@ class Contract(models.Model):
 # --- Monitoring meetings -----------------------------------------------------------------
 
 
-class MonitoringMeeting(models.Model):
+class MonitoringMeeting(MeetingRecord):
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="meetings")
     activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="monitoring_meeting")
-    title = NameField(max_length=200)
-    date = models.DateField()
-    starts_at = models.TimeField()
-    place = models.TextField(help_text="Where it is, or how to join online.")
-    agenda = models.TextField(blank=True)
-    agenda_easy_read = models.TextField(blank=True, help_text="The agenda in Easy Read words, if written.")
-    minutes = models.TextField(blank=True)
-    # Members are asked to agree the minutes once they are put forward; editing them again
-    # clears everyone's agreement.
-    minutes_put_forward_at = models.DateTimeField(null=True, blank=True)
-    papers_sent_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["contract", "-date", "-starts_at"]
         indexes = [models.Index(fields=["contract", "date"], name="monitoring_meeting_date_idx")]
 
-    def __str__(self) -> str:
-        return self.title
 
-
-class MeetingMember(models.Model):
+class MeetingMember(MeetingPlaceRecord):
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
         COMMISSIONER = "commissioner", "Commissioner"
@@ -90,11 +75,6 @@ class MeetingMember(models.Model):
     meeting = models.ForeignKey(MonitoringMeeting, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="monitoring_meeting_memberships")
     role = models.CharField(max_length=30, choices=Role)
-    # None until attendance is recorded.
-    attended = models.BooleanField(null=True, blank=True)
-    papers_format = models.CharField(max_length=20, blank=True)  # the DocumentFormat the papers were sent in
-    papers_sent_at = models.DateTimeField(null=True, blank=True)
-    minutes_agreed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["meeting", "role", "user__full_name"]
@@ -120,29 +100,20 @@ def paper_file_path(paper: "MeetingPaper", filename: str) -> str:
     return f"monitoring/papers/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class MeetingPaper(models.Model):
+class MeetingPaper(MeetingPaperRecord):
     """A paper for a meeting: written on the platform (so it can go out in large print or Easy
     Read) or an uploaded PDF or Word document."""
 
     meeting = models.ForeignKey(MonitoringMeeting, on_delete=models.CASCADE, related_name="papers")
-    title = NameField(max_length=200)
-    text = models.TextField(blank=True)
-    easy_read_text = models.TextField(blank=True)
     file = models.FileField(upload_to=paper_file_path, blank=True)
     file_type = models.CharField(max_length=10, blank=True)  # the checked extension: "pdf" or "docx"
     file_size = models.PositiveIntegerField(default=0)
-    position = models.PositiveSmallIntegerField(default=1)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["meeting", "position", "pk"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text="") | ~models.Q(file=""), name="paper_has_text_or_file"),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class IndicatorReport(models.Model):

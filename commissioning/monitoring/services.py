@@ -234,8 +234,6 @@ def minutes_agree(*, meeting: MonitoringMeeting, by, request=None) -> MeetingMem
     return member
 
 
-def minutes_agreed(members: list[MeetingMember]) -> bool:
-    return bool(members) and all(member.minutes_agreed_at is not None for member in members)
 
 
 @transaction.atomic

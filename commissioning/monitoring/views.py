@@ -11,7 +11,9 @@ from commissioning.access import programme_or_404
 from commissioning.involvement.formats import reader_format
 from commissioning.involvement.models import DocumentFormat
 from commissioning.involvement.selectors import access_needs_for
+from commissioning.meetings import minutes_agreed
 from commissioning.models import Programme
+from commissioning.sections import contract_panels
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_visible
@@ -139,7 +141,7 @@ def contract_detail(request: HttpRequest, programme_id: int, contract_id: int) -
         "returns": selectors.returns_over_time(contract=contract, indicators=indicators),
         "meetings": _pager(request, selectors.meetings_of(contract=contract), "page"),
         "visits": _pager(request, selectors.visits_visible_to(user=user, contract=contract), "visits_page"),
-        "actions": actions,
+        "actions": actions, "contract_panels": contract_panels(contract),
         "can_change": user.has_perm("monitoring.change_contract", contract),
         "can_enter_return": user.has_perm("monitoring.enter_return", contract),
         "my_meeting_ids": set(_meeting_ids(user)),
@@ -263,7 +265,7 @@ def meeting_detail(request: HttpRequest, programme_id: int, contract_id: int, me
         "members": members, "me": me, "people": people, "papers": selectors.papers_of(meeting=meeting),
         "reports": selectors.indicator_reports(meeting=meeting, indicators=indicators),
         "actions": selectors.meeting_actions(meeting=meeting),
-        "minutes_agreed": services.minutes_agreed(members),
+        "minutes_agreed": minutes_agreed(members),
         "agreed_count": sum(1 for member in members if member.minutes_agreed_at),
         "can_manage": can_manage,
         "can_see_formats": user.has_perm("monitoring.view_members_formats", meeting),

@@ -9,6 +9,7 @@ class PanelsConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
+        from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
         from commissioning.sections import (
             DecisionLink,
             ProgrammeSection,
@@ -25,10 +26,12 @@ class PanelsConfig(AppConfig):
 
         from commissioning.specifications.services import CRITERIA_LOCKS
 
-        from .selectors import bids_in_reason
+        from .selectors import bids_in_reason, consortium_evidence_sentence
 
         CRITERIA_LOCKS.append(bids_in_reason)
 
+        # Consortia of providers bidding together are evidence of supporting providers to work together.
+        register_step_evidence(StepEvidence("providers_together", consortium_evidence_sentence, "commissioning:programme_list"))
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(
             "panel",

@@ -78,6 +78,14 @@ def _seed_panel(programme, specification, priya, al, maureen) -> Panel:
     bidders = {}
     for name in BIDDERS:
         bidders[name] = services.bidder_add(panel=panel, name=name, organisation=Organisation.objects.filter(name=name).first(), by=priya)
+    # Northside bids as a consortium with two local partners: one bidder, its members listed.
+    for name, lead, brings in (
+        ("Northside Community Care", True, "Runs the day centre and employs the staff."),
+        ("Mill Lane Community Transport", False, "The minibuses, and drivers people know."),
+        ("Greenway Community Hub", False, "The hall, the garden and the links with local groups."),
+    ):
+        services.consortium_member_add(bidder=bidders["Northside Community Care"], by=priya, data={
+            "name": name, "is_lead": lead, "brings": brings, "organisation": Organisation.objects.filter(name=name).first()})
     services.conflicts_declare(member=chair, bidders=[], details="", by=priya)
     services.conflicts_declare(member=al_member, bidders=[], details="", by=al)
     services.conflicts_declare(

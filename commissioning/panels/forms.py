@@ -159,6 +159,29 @@ class BidderForm(forms.Form):
         self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.select("organisation"), submit="Add the bidder")
 
 
+class ConsortiumMemberForm(forms.Form):
+    name = NameFormField(
+        label="Provider's name", max_length=200,
+        error_messages={"required": "Enter the provider's name", "max_length": "The name must be 200 characters or fewer"},
+    )
+    organisation = forms.ModelChoiceField(
+        label="Their organisation on this service (optional)", queryset=None, required=False, empty_label="Not listed",
+        error_messages={"invalid_choice": "Select an organisation from the list"},
+    )
+    is_lead = forms.BooleanField(label="This is the lead provider", required=False)
+    brings = forms.CharField(
+        label="What do they bring to the consortium?", widget=forms.Textarea, max_length=2000,
+        help_text="For example, the buildings, the staff who speak community languages, or the transport.",
+        error_messages={"required": "Enter what they bring to the consortium", "max_length": "This must be 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(kind=Organisation.Kind.COUNCIL).order_by("name")
+        self.helper = gds_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), Field.select("organisation"),
+                                 Field.checkbox("is_lead"), Field.textarea("brings", rows=3), submit="Add to the consortium")
+
+
 class DeclarationForm(forms.Form):
     has_conflict = forms.TypedChoiceField(
         label="Do you have an interest in any of the bidders?", widget=forms.RadioSelect,
@@ -171,29 +194,38 @@ class DeclarationForm(forms.Form):
         help_text="You will not score these bidders. Select all that apply.",
         error_messages={"invalid_choice": "Select bidders from the list"},
     )
+    consortium_members = forms.ModelMultipleChoiceField(
+        label="Which members of a consortium?", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="A consortium bids as one bidder. An interest in any one of its members means you will not score the consortium.",
+        error_messages={"invalid_choice": "Select consortium members from the list"},
+    )
     details = forms.CharField(
         label="What is your interest?", widget=forms.Textarea, required=False, max_length=2000,
         help_text="Only the chair sees this.",
         error_messages={"max_length": "This must be 2,000 characters or fewer"},
     )
 
-    def __init__(self, *args, bidders, **kwargs):
+    def __init__(self, *args, bidders, consortium_members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bidders"].queryset = bidders
-        self.helper = gds_helper(
-            Field.radios("has_conflict", legend_size=Size.MEDIUM), Field.checkboxes("bidders", legend_size=Size.SMALL),
-            Field.textarea("details", rows=4), submit="Send my declaration",
-        )
+        fields = [Field.radios("has_conflict", legend_size=Size.MEDIUM), Field.checkboxes("bidders", legend_size=Size.SMALL)]
+        if consortium_members is not None and consortium_members.exists():
+            self.fields["consortium_members"].queryset = consortium_members
+            self.fields["consortium_members"].label_from_instance = lambda cm: f"{cm} (in {cm.bidder.name})"
+            fields.append(Field.checkboxes("consortium_members", legend_size=Size.SMALL))
+        else:
+            del self.fields["consortium_members"]
+        self.helper = gds_helper(*fields, Field.textarea("details", rows=4), submit="Send my declaration")
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("has_conflict") == "yes":
-            if not cleaned.get("bidders"):
+            if not cleaned.get("bidders") and not cleaned.get("consortium_members"):
                 self.add_error("bidders", "Select the bidders you have an interest in")
             if not (cleaned.get("details") or "").strip():
                 self.add_error("details", "Say what your interest is")
         elif cleaned.get("has_conflict") == "no":
-            cleaned["bidders"] = []
+            cleaned["bidders"], cleaned["consortium_members"] = [], []
         return cleaned
 
 

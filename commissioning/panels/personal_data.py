@@ -3,6 +3,7 @@ from coproduction.core.personal_data import exempt, register
 from .models import (
     BriefingPack,
     Conflict,
+    ConsortiumMember,
     Panel,
     PanelMember,
     PanelQuestion,
@@ -51,5 +52,6 @@ register(
     order_by=["-created_at"],
 )
 exempt(Panel, reason="names the staff member who set it up: their work, not a record about them")
+exempt(ConsortiumMember, reason="a provider in a consortium bid and what it brings: about organisations, not people")
 
 from .scoring import personal_data as scoring_personal_data  # noqa: E402,F401  (scores, notes; bids and moderation exempt)

@@ -25,7 +25,7 @@ from commissioning.specifications.models import (
     SpecificationVersion,
 )
 
-from .models import Bidder, Conflict, Panel, PanelMember, PanelQuestion, QuestionComment
+from .models import Bidder, Conflict, ConsortiumMember, Panel, PanelMember, PanelQuestion, QuestionComment
 from .rules import membership, remember_membership
 
 # The sections of the specification the briefing pack summarises, in order.
@@ -115,7 +115,13 @@ def member_or_404(*, panel: Panel, member_id: int) -> PanelMember:
 
 
 def bidders_of(*, panel: Panel) -> list[Bidder]:
-    return list(Bidder.objects.filter(panel=panel).select_related("organisation").order_by("name", "pk"))
+    """The bidders, each consortium with its members (lead provider first), in two queries."""
+    return list(Bidder.objects.filter(panel=panel).select_related("organisation")
+                .prefetch_related("consortium_members").order_by("name", "pk"))
+
+
+def consortium_members_of(*, panel: Panel) -> QuerySet[ConsortiumMember]:
+    return ConsortiumMember.objects.filter(bidder__panel=panel).select_related("bidder").order_by("bidder__name", "-is_lead", "name", "pk")
 
 
 def conflicts_of(*, panel: Panel) -> list[Conflict]:
@@ -241,3 +247,12 @@ def agreed_questions_for_version(*, version) -> dict[int, list[PanelQuestion]]:
     for question in PanelQuestion.objects.filter(panel__version=version, agreed=True).order_by("kind", "position", "pk"):
         found.setdefault(question.criterion_id, []).append(question)
     return found
+
+
+def consortium_evidence_sentence() -> str | None:
+    """For the Spectrum of Practice self-assessment, in one query; None before any consortium bid."""
+    counts = ConsortiumMember.objects.aggregate(bids=Count("bidder", distinct=True), providers=Count("pk"))
+    if not counts["bids"]:
+        return None
+    return (f"Procurement panels: {counts['bids']} consortium bid{'s' if counts['bids'] != 1 else ''} from "
+            f"{counts['providers']} providers working together")

@@ -27,6 +27,7 @@ from .models import (
     Bidder,
     BriefingPack,
     Conflict,
+    ConsortiumMember,
     Panel,
     PanelMember,
     PanelQuestion,
@@ -146,20 +147,53 @@ def bidder_add(*, panel: Panel, name: str, organisation=None, by, request=None) 
 
 
 @transaction.atomic
-def conflicts_declare(*, member: PanelMember, bidders: list[Bidder], details: str, by, request=None) -> PanelMember:
-    """The member's declaration: conflicts with these bidders, or none (an empty list). A
-    conflict, once declared, stays on the record."""
+def consortium_member_add(*, bidder: Bidder, data: dict, by, request=None) -> ConsortiumMember:
+    """A provider joins a consortium bid while the panel prepares. As with a new bidder, everyone
+    declares their interests again: nobody has yet said whether they have one in this provider."""
+    panel = Panel.objects.select_for_update().get(pk=bidder.panel_id)
+    if panel.status != Panel.Status.PREPARING:
+        raise ValidationError(PREPARING_ONLY_MESSAGE)
+    name = (data.get("name") or "").strip()
+    if ConsortiumMember.objects.filter(bidder=bidder, name__iexact=name).exists():
+        raise ValidationError({"name": "This provider is already in the consortium"})
+    if data.get("is_lead") and ConsortiumMember.objects.filter(bidder=bidder, is_lead=True).exists():
+        raise ValidationError({"is_lead": "The consortium already has a lead provider"})
+    consortium_member = ConsortiumMember.objects.create(
+        bidder=bidder, name=name, organisation=data.get("organisation"), is_lead=bool(data.get("is_lead")), brings=data["brings"])
+    PanelMember.objects.filter(panel=panel).update(conflicts_declared_at=None)
+    audit_record(actor=by, action=CREATE, obj=consortium_member, request=request, detail="consortium member added; declarations asked again")
+    return consortium_member
+
+
+@transaction.atomic
+def conflicts_declare(*, member: PanelMember, bidders: list[Bidder], details: str, by, request=None,
+                      consortium_members: list[ConsortiumMember] = ()) -> PanelMember:
+    """The member's declaration: conflicts with these bidders, or none (an empty list). An
+    interest in any member of a consortium is a conflict with the whole consortium. A conflict,
+    once declared, stays on the record."""
     if member.panel.is_awarded:
         raise ValidationError(AWARDED_MESSAGE)
     details = (details or "").strip()
+    through: dict[int, list[ConsortiumMember]] = {}
+    for consortium_member in consortium_members:
+        through.setdefault(consortium_member.bidder_id, []).append(consortium_member)
+    bidders = list({bidder.pk: bidder for bidder in [*bidders, *(cm.bidder for cm in consortium_members)]}.values())
     if bidders and not details:
         raise ValidationError({"details": "Say what your interest in the bidder is"})
     if any(bidder.panel_id != member.panel_id for bidder in bidders):
         raise ValidationError({"bidders": "Choose bidders on this panel"})
     now = timezone.now()
-    existing = set(Conflict.objects.filter(member=member).values_list("bidder_id", flat=True))
+    conflicts = {conflict.bidder_id: conflict for conflict in Conflict.objects.filter(member=member)}
+    existing = set(conflicts)
     new = [Conflict(member=member, bidder=bidder, details=details, declared_at=now) for bidder in bidders if bidder.pk not in existing]
     Conflict.objects.bulk_create(new)
+    for conflict in new:
+        conflicts[conflict.bidder_id] = conflict
+    Through = Conflict.consortium_members.through
+    Through.objects.bulk_create([
+        Through(conflict_id=conflicts[bidder_id].pk, consortiummember_id=cm.pk)
+        for bidder_id, chosen in through.items() for cm in chosen
+    ], ignore_conflicts=True)
     member.conflicts_declared_at = now
     member.save(update_fields=["conflicts_declared_at"])
     member._conflicted_bidder_ids = frozenset(existing | {bidder.pk for bidder in bidders})

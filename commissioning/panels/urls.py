@@ -13,6 +13,7 @@ urlpatterns = [
     path(PANEL + "edit/", views.panel_edit, name="panel_edit"),
     path(PANEL + "members/add/", views.member_add, name="member_add"),
     path(PANEL + "bidders/add/", views.bidder_add, name="bidder_add"),
+    path(PANEL + "bidders/<int:bidder_id>/consortium/add/", views.consortium_member_add, name="consortium_member_add"),
     path(PANEL + "declaration/", views.declaration, name="declaration"),
     path(PANEL + "briefing/", views.briefing, name="briefing"),
     path(PANEL + "briefing/pdf/", views.briefing_pdf, name="briefing_pdf"),

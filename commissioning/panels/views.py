@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,12 +14,13 @@ from commissioning.specifications.selectors import glossary_for_page
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import errors_onto_form
+from coproduction.core.forms import errors_onto_form, saved_or_errors
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
 from .briefing import BRIEFING_PDF, FORMATS, briefing_context
 from .forms import (
+    ConsortiumMemberForm,
     AgreeForm,
     BidderForm,
     BriefingSendForm,
@@ -182,14 +183,34 @@ def bidder_add(request: HttpRequest, programme_id: int, panel_id: int) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
+def consortium_member_add(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
+    panel = _panel(request, programme_id, panel_id, "panels.manage_panel")
+    bidder = next((bidder for bidder in selectors.bidders_of(panel=panel) if bidder.pk == bidder_id), None)
+    if bidder is None:
+        raise Http404
+    if panel.status != Panel.Status.PREPARING:
+        messages.error(request, services.PREPARING_ONLY_MESSAGE)
+        return redirect(_url(panel, anchor="bidders"))
+    form = ConsortiumMemberForm(data=_data(request))
+    consortium_member = saved_or_errors(form, lambda: services.consortium_member_add(
+        bidder=bidder, data=form.cleaned_data, by=request.user, request=request))
+    if consortium_member is not None:
+        messages.success(request, f"{consortium_member.name} added to {bidder.name}. Every member is asked to declare their interests again.")
+        return redirect(_url(panel, anchor="bidders"))
+    return _form_page(request, panel, form, f"Add a provider to the consortium {bidder.name}",
+                      "A consortium bids as one bidder. Panel members declare their interests in each of its providers.")
+
+
+@require_http_methods(["GET", "POST"])
 def declaration(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse:
     panel = _panel(request, programme_id, panel_id, "panels.declare_conflicts")
     me = selectors.my_membership(panel=panel, user=request.user)
     bidders = panel.bidders.order_by("name", "pk")
-    form = DeclarationForm(data=_data(request), bidders=bidders)
+    form = DeclarationForm(data=_data(request), bidders=bidders, consortium_members=selectors.consortium_members_of(panel=panel))
     if form.is_valid():
         try:
             services.conflicts_declare(member=me, bidders=list(form.cleaned_data["bidders"]),
+                                       consortium_members=list(form.cleaned_data.get("consortium_members") or []),
                                        details=form.cleaned_data["details"], by=request.user, request=request)
         except ValidationError as error:
             if not hasattr(error, "error_dict"):

@@ -3,6 +3,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
+from commissioning.meeting_forms import ClockField
 from commissioning.models import GroupMember, MemberRole
 from coproduction.accounts.forms import RealDateField, gds_helper
 
@@ -10,29 +11,6 @@ from .models import Access, Idea, Invitation, Workshop, WorkshopKind
 
 NOTES_LIMIT = 20_000
 IDEA_LIMIT = 2_000
-TIME_FORMATS = ["%H:%M", "%H.%M", "%I%p", "%I:%M%p", "%I.%M%p", "%I %p", "%I:%M %p", "%I.%M %p"]
-
-
-class ClockField(forms.TimeField):
-    """A time typed the way people write it: 10am, 2:30pm or 14:30."""
-
-    def __init__(self, *, label: str, **kwargs):
-        super().__init__(
-            label=label, input_formats=TIME_FORMATS, help_text="For example, 10am, 2:30pm or 14:30",
-            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}), **kwargs,
-        )
-        self.error_messages.update(
-            {"required": f"Enter the {label.lower()}", "invalid": f"Enter the {label.lower()} like 10am, 2:30pm or 14:30"}
-        )
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().lower().replace("a.m.", "am").replace("p.m.", "pm")
-            if value in ("midday", "noon", "12 noon"):
-                value = "12:00"
-        return super().to_python(value)
-
-
 def member_label(member: GroupMember) -> str:
     return f"{member.user.display_name} ({MemberRole(member.member_role).label.lower()})"
 

@@ -38,6 +38,7 @@ NAV_ITEMS: list[NavItem] = [
     ),
     NavItem("Boards", "boards:board_list", "boards.add_board", sections=("boards",)),
     NavItem("Recruitment", "recruitment:campaign_list", "recruitment.add_campaign", sections=("recruitment",)),
+    NavItem("Networks", "networks:network_list", "networks.add_network", sections=("networks",)),
     NavItem("Local assets", "assets:search", None, sections=("assets",)),
     NavItem("Your data", "reports:my_data", "reports.request_my_data", sections=("reports", "governance:my_consents")),
     NavItem("Audit trail", "audit:event_list", "audit.view_auditevent", sections=("audit",)),

@@ -35,6 +35,7 @@ from tests.commissioning.budgeting.world import build_budgeting_world
 from tests.commissioning.coassessment.world import build_coassessment_world
 from tests.commissioning.involvement.world import build_involvement_world
 from tests.commissioning.monitoring.world import build_monitoring_world
+from tests.commissioning.networks.world import build_networks_world
 from tests.commissioning.panels.world import build_panels_world
 from tests.commissioning.priorities.world import build_priorities_world
 from tests.commissioning.specifications.world import build_specifications_world
@@ -104,6 +105,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_workshops_world, build_budgeting_world,
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world, build_boards_world,
         build_recruitment_world,
+        build_networks_world,
         build_sar_world, build_consent_world, build_retention_world, build_access_review_world,
         build_notifications_world, build_practice_groups_world, build_casesystem_world,
     ):

@@ -18,6 +18,7 @@ __all__ = [
     "Panel",
     "PanelMember",
     "Bidder",
+    "ConsortiumMember",
     "Conflict",
     "BriefingPack",
     "ShortlistCheck",
@@ -132,11 +133,39 @@ class Bidder(models.Model):
         return self.name
 
 
+class ConsortiumMember(models.Model):
+    """A provider in a consortium bidding as one bidder: the lead provider and each member, with
+    what each brings. Panel scoring treats the consortium as one bidder with its members listed;
+    each member declares their interests in every consortium member, and an interest in any one
+    of them keeps the panel member from scoring the whole consortium."""
+
+    bidder = models.ForeignKey(Bidder, on_delete=models.CASCADE, related_name="consortium_members")
+    name = NameField(max_length=200)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="consortium_memberships"
+    )
+    is_lead = models.BooleanField(default=False)
+    brings = models.TextField(help_text="What this provider brings to the consortium, in plain English.")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-is_lead", "name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bidder", "name"], name="one_consortium_member_name_per_bidder"),
+            models.UniqueConstraint(fields=["bidder"], condition=models.Q(is_lead=True), name="one_lead_per_consortium"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}{' (lead provider)' if self.is_lead else ''}"
+
+
 class Conflict(models.Model):
     """A member's declared interest in a bidder. It keeps them from scoring that bidder."""
 
     member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="conflicts")
     bidder = models.ForeignKey(Bidder, on_delete=models.CASCADE, related_name="conflicts")
+    # For a consortium: the members of it the interest is in (any one is enough to stop scoring).
+    consortium_members = models.ManyToManyField(ConsortiumMember, blank=True, related_name="conflicts")
     details = models.TextField()
     declared_at = models.DateTimeField(default=timezone.now)
 

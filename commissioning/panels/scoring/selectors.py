@@ -55,12 +55,12 @@ def agreed_questions(*, panel: Panel) -> list[PanelQuestion]:
     return questions
 
 
-def bidders_of(*, panel: Panel) -> list[Bidder]:
-    """The bidders the panel scores: every bidder but those not shortlisted."""
-    bidders = list(
-        Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False)
-        .select_related("price_score__entered_by__user").order_by("name", "pk")
-    )
+def bidders_of(*, panel: Panel, with_consortia: bool = False) -> list[Bidder]:
+    """The bidders the panel scores: every bidder but those not shortlisted. A consortium is one
+    bidder; with_consortia reads its members too (one more query)."""
+    bidders = Bidder.objects.filter(panel=panel).exclude(shortlist_checks__passed=False).select_related(
+        "price_score__entered_by__user").order_by("name", "pk")
+    bidders = list(bidders.prefetch_related("consortium_members") if with_consortia else bidders)
     for bidder in bidders:
         bidder.panel = panel
     return bidders

@@ -84,7 +84,7 @@ def bids(request: HttpRequest, programme_id: int, panel_id: int) -> HttpResponse
     responses = selectors.responses_by_bidder_question(panel=panel)
     rows = [
         (bidder, [(question, responses.get((bidder.pk, question.pk))) for question in questions])
-        for bidder in selectors.bidders_of(panel=panel)
+        for bidder in selectors.bidders_of(panel=panel, with_consortia=True)
     ]
     return render(request, "panels/scoring/bids.html", _context(request, panel, "panels:bids", rows=rows, questions=questions))
 

@@ -7,6 +7,7 @@ from commissioning.panels.models import (
     Bidder,
     BriefingPack,
     Conflict,
+    ConsortiumMember,
     Panel,
     PanelMember,
     PanelQuestion,
@@ -67,6 +68,17 @@ class BidderFactory(DjangoModelFactory):
     panel = factory.SubFactory(PanelFactory)
     name = factory.Sequence(lambda n: f"Bright Days Provider {n}")
     organisation = None
+
+
+class ConsortiumMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = ConsortiumMember
+
+    bidder = factory.SubFactory(BidderFactory)
+    name = factory.Sequence(lambda n: f"Partner provider {n}")
+    organisation = None
+    is_lead = False
+    brings = "Staff who speak community languages, and a minibus."
 
 
 class ConflictFactory(DjangoModelFactory):

@@ -47,6 +47,7 @@ ROWS: list[Row] = [
     Row("panels:panel_edit", CHAIR, kwargs=panel),
     Row("panels:member_add", CHAIR, kwargs=panel),
     Row("panels:bidder_add", CHAIR, kwargs=panel),
+    Row("panels:consortium_member_add", CHAIR, kwargs=lambda world: panel(world, bidder_id=world["panel_bidder"].pk)),
     Row("panels:declaration", PANEL, kwargs=panel),
     Row("panels:briefing", PANEL, kwargs=panel),
     Row("panels:briefing_pdf", POST_ONLY, kwargs=panel),

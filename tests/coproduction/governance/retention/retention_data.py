@@ -84,6 +84,15 @@ def recruitment_candidate(*, months_since_closing: int):
     return CandidateFactory(campaign=campaign, name="Casey Applicant")
 
 
+def network_post(*, months_quiet: int):
+    from commissioning.networks.models import Thread
+    from tests.commissioning.networks.factories import PostFactory
+
+    post = PostFactory(text="Some nights I sit in the car before going back in")
+    Thread.objects.filter(pk=post.thread_id).update(last_post_at=timezone.now() - timedelta(days=months_quiet * 31))
+    return post
+
+
 def audit_entry(*, years_old: float, actor=None):
     return AuditEvent.objects.create(at=years_ago(years_old), actor=actor, action=AuditEvent.Action.VIEW)
 
@@ -98,6 +107,7 @@ def build_schedule_world(team) -> dict:
             "messages": message(months_old=30),
             "wtfc_statements": wtfc_statement(years_old=4),
             "recruitment_candidates": recruitment_candidate(months_since_closing=8),
+            "network_posts": network_post(months_quiet=30),
             "audit_entries": audit_entry(years_old=8),
         },
         "kept": {
@@ -108,6 +118,7 @@ def build_schedule_world(team) -> dict:
             "messages": message(months_old=3),
             "wtfc_statements": wtfc_statement(years_old=1),
             "recruitment_candidates": recruitment_candidate(months_since_closing=2),
+            "network_posts": network_post(months_quiet=3),
             "audit_entries": audit_entry(years_old=2),
         },
     }

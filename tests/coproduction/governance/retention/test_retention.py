@@ -13,6 +13,7 @@ from checklist.models import Rating
 from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile
 from commissioning.recruitment.models import Candidate
+from commissioning.networks.models import Post
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import AnonymisedRecord, RetentionRun
 from coproduction.governance.retention.services import retention_apply, retention_dry_run
@@ -90,6 +91,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert not Message.objects.filter(pk=due["messages"].pk).exists()
     assert WtfcStatement.objects.get(pk=due["wtfc_statements"].pk).text == REMOVED
     assert not Candidate.objects.filter(pk=due["recruitment_candidates"].pk).exists()
+    assert Post.objects.get(pk=due["network_posts"].pk).text == REMOVED
     assert not AuditEvent.objects.filter(pk=due["audit_entries"].pk).exists()
 
     # Not yet due, or still open: untouched.
@@ -102,6 +104,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert Message.objects.filter(pk=kept["messages"].pk).exists()
     assert WtfcStatement.objects.get(pk=kept["wtfc_statements"].pk).text != REMOVED
     assert Candidate.objects.filter(pk=kept["recruitment_candidates"].pk).exists()
+    assert Post.objects.get(pk=kept["network_posts"].pk).text != REMOVED
     assert AuditEvent.objects.filter(pk=kept["audit_entries"].pk).exists()
 
 
@@ -124,6 +127,7 @@ def test_run_writes_counts_to_the_audit_trail_without_personal_data(schedule_wor
         ("delete", "retention messages: 1 deleted"),
         ("change", "retention wtfc_statements: 1 anonymised"),
         ("delete", "retention recruitment_candidates: 1 deleted"),
+        ("change", "retention network_posts: 1 anonymised"),
         ("delete", "retention audit_entries: 1 deleted"),
     ])
     assert not any("Edna" in detail for _, detail in details)
