@@ -5,6 +5,8 @@ from commissioning.models import (
     Activity,
     ActivityKind,
     Decision,
+    DeliveryStatus,
+    DeliveryUpdate,
     GroupMember,
     KeyDate,
     MemberRole,
@@ -91,3 +93,14 @@ class DecisionFactory(DjangoModelFactory):
     decided_by = "The co-production group, by consensus"
     evidence = "Twelve of the fourteen people at the workshop said weekends were hardest."
     recorded_by = factory.LazyAttribute(lambda decision: decision.programme.lead)
+
+
+class DeliveryUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = DeliveryUpdate
+
+    decision = factory.SubFactory(DecisionFactory)
+    update = "The art club met for the first time."
+    evidence = "14 people came to the first session."
+    status = DeliveryStatus.IN_PROGRESS
+    recorded_by = factory.LazyAttribute(lambda update: update.decision.recorded_by)
