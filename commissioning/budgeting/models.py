@@ -52,7 +52,7 @@ class Round(models.Model):
     # Where a residents' round's voters must live, as the council defines it: postcode
     # districts or sectors typed in ("LA1-LA23, LA8 9"), and/or a local authority code looked
     # up in the council's imported postcode list (AreaPostcode). Both empty: no check.
-    area_name = models.CharField(max_length=100, blank=True, help_text="For example “Kendal”.")
+    area_name = NameField(max_length=100, blank=True, help_text="For example “Kendal”.")
     area_postcodes = models.TextField(blank=True)
     area_code = models.CharField(max_length=9, blank=True)
     reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="pb_rounds_reviewing")
