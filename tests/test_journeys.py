@@ -603,7 +603,7 @@ def test_residents_outside_the_area_are_refused_and_a_funded_idea_is_followed_to
     # Priya says the respite vouchers are all handed out; anyone can follow it to "done".
     page = sign_in("commissioner@demo.example", javascript=javascript)
     page.goto(f"/commissioning/programmes/{last.programme_id}/you-said-we-did/")
-    page.get_by_role("link", name="Update progress: Respite vouchers for weekends").click()
+    page.get_by_role("link", name="Update progress for Fund “Respite vouchers for weekends”").click()
     page.get_by_label("Done", exact=True).check()
     page.get_by_label("News (optional)").fill("All 70 vouchers have been used.")
     page.get_by_role("button", name="Save progress").click()

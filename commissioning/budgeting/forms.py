@@ -80,7 +80,7 @@ class RoundForm(forms.ModelForm):
         members = User.objects.filter(programme_memberships__programme=programme, programme_memberships__left_on__isnull=True)
         self.fields["reviewers"].queryset = (members | User.objects.filter(pk=programme.lead_id)).distinct().order_by("full_name")
         self.fields["reviewers"].required = False
-        rule_fields = [name for name in services.RULE_FIELDS]
+        rule_fields = services.RULE_FIELDS
         if self.instance.pk and self.instance.rule_locked:
             for name in rule_fields:
                 self.fields[name].disabled = True

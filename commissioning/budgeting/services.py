@@ -209,7 +209,7 @@ def registration_create(*, round_: Round, user, postcode: str, wants_updates: bo
     normalised = normalise_postcode(postcode)
     if normalised is None:
         raise ValidationError({"postcode": "Enter a real postcode, like LA9 4DL"})
-    if round_.phase in (Round.Phase.RESULTS,):
+    if round_.phase == Round.Phase.RESULTS:
         raise ValidationError("Voting has closed in this round.")
     if not postcode_in_area(round_=round_, postcode=normalised):
         where = round_.area_name or "the area for this round"
