@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def forget_postcodes_of_closed_rounds(apps, schema_editor):
+    """A postcode is kept only while the round needs it: rounds whose voting closed before this
+    rule existed forget theirs now."""
+    Registration = apps.get_model("budgeting", "Registration")
+    Registration.objects.filter(round__phase="results").update(postcode="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -41,4 +48,6 @@ class Migration(migrations.Migration):
             name='postcode',
             field=models.CharField(blank=True, max_length=8),
         ),
+        # Last: rows changed before an ALTER TABLE in the same transaction would block it.
+        migrations.RunPython(forget_postcodes_of_closed_rounds, migrations.RunPython.noop),
     ]
