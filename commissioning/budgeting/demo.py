@@ -102,15 +102,21 @@ def _seed_day_round(users: dict[str, User]) -> None:
     services.results_publish(round_=round_, by=users["commissioner"])
 
 
+def _kendal_round(title: str, description: str, ballot_rule: str) -> dict:
+    """A residents' round of the carers' programme, for people living in Kendal."""
+    return {
+        "title": title, "description": description, "eligibility": Round.Eligibility.RESIDENTS, "ballot_rule": ballot_rule,
+        "min_spend_percent": 0, "min_choices": 1, "max_choices": 3, "points_total": 10, "points_per_idea": 5,
+        "method": Round.Method.GREEDY, **DEMO_AREA,
+    }
+
+
 def _seed_breaks_round(users: dict[str, User]) -> None:
     programme = Programme.objects.get(title=CARERS_BREAKS)
-    data = {
-        "title": BREAKS_ROUND,
-        "description": "£20,000 for short breaks ideas. Any carer living in Kendal can register and vote for up to three ideas.",
-        "eligibility": Round.Eligibility.RESIDENTS, "ballot_rule": Round.BallotRule.APPROVAL, "min_spend_percent": 0,
-        "min_choices": 1, "max_choices": 3, "points_total": 10, "points_per_idea": 5, "method": Round.Method.GREEDY,
-        **DEMO_AREA,
-    }
+    data = _kendal_round(
+        BREAKS_ROUND, "£20,000 for short breaks ideas. Any carer living in Kendal can register and vote for up to three ideas.",
+        Round.BallotRule.APPROVAL,
+    )
     round_ = services.round_create(programme=programme, by=users["commissioner"], data=data, pot_name="Whole borough", pot_amount=20_000)
     round_.reviewers.set([users["commissioner"]])
     pot = round_.pots.get()
@@ -144,12 +150,7 @@ LAST_YEAR_IDEAS = [
 def _seed_breaks_last_round(users: dict[str, User]) -> None:
     """Last year's round in the public programme: published, with two funded ideas on their way."""
     programme = Programme.objects.get(title=CARERS_BREAKS)
-    data = {
-        "title": BREAKS_LAST_ROUND,
-        "description": "£12,000 for carers' ideas, voted on by carers living in Kendal.",
-        "eligibility": Round.Eligibility.RESIDENTS, "ballot_rule": Round.BallotRule.KNAPSACK, "min_spend_percent": 0,
-        "min_choices": 1, "max_choices": 3, "points_total": 10, "points_per_idea": 5, "method": Round.Method.GREEDY, **DEMO_AREA,
-    }
+    data = _kendal_round(BREAKS_LAST_ROUND, "£12,000 for carers' ideas, voted on by carers living in Kendal.", Round.BallotRule.KNAPSACK)
     round_ = services.round_create(programme=programme, by=users["commissioner"], data=data, pot_name="Kendal", pot_amount=12_000)
     pot = round_.pots.get()
     ideas = []
