@@ -271,15 +271,29 @@ class DeliveryForm(forms.Form):
         help_text="How people can see it happened: numbers, a report’s name, a link.",
     )
 
-    def __init__(self, *args, **kwargs):
+    milestone = NameFormField(
+        label="Add a milestone (optional)", required=False, max_length=200,
+        help_text="A step on the way, for example “First session held”.",
+    )
+
+    def __init__(self, *args, open_milestones=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["happened_on"] = date_field("When it happened (optional)")
-        self.helper = gds_helper(
+        self.fields["happened_on"] = date_field("When it happened (optional)", help_text="Leave empty for today. For example, 27 3 2027")
+        self.fields["milestone_due"] = date_field("When the milestone is due")
+        layout = [
             Field.textarea("you_said", rows=3), Field.radios("status", legend_size=Size.MEDIUM),
             Field.text("percent", field_width=Fluid.ONE_QUARTER), Field.textarea("stopped_reason", rows=3),
             Field.textarea("update", rows=3), Field.textarea("evidence", rows=2), Field("happened_on"),
-            submit="Save progress",
-        )
+            Field.text("milestone", field_width=Fluid.TWO_THIRDS), Field("milestone_due"),
+        ]
+        if open_milestones:
+            self.fields["milestones_reached"] = forms.ModelMultipleChoiceField(
+                label="Milestones reached", required=False, queryset=open_milestones, widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "Select milestones from the list", "invalid_pk_value": "Select milestones from the list"},
+            )
+            self.fields["milestones_reached"].label_from_instance = lambda m: f"{m.title} (due {m.due_on.strftime('%-d %B %Y')})"
+            layout.append(Field.checkboxes("milestones_reached", small=True, legend_size=Size.SMALL))
+        self.helper = gds_helper(*layout, submit="Save progress")
 
     def clean(self):
         cleaned = super().clean()

@@ -245,3 +245,19 @@ class DeliveryUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision.title}: {self.happened_on}"
+
+
+class DeliveryMilestone(models.Model):
+    """A step on the way to carrying out a decision, with the date it is due and the date it was
+    reached: "First club session, due 1 March; reached 3 March"."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="milestones")
+    title = NameField(max_length=200)
+    due_on = models.DateField()
+    reached_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

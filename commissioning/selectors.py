@@ -13,7 +13,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .models import Activity, Decision, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
+from .models import Activity, Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
 from .rules import current_programme_ids, is_commissioner
 from .sections import ACTIVITY_LINKS
 
@@ -118,7 +118,10 @@ def decisions_for_delivery(*, programme: Programme) -> QuerySet[Decision]:
     its updates, newest first. A fixed number of queries per page."""
     return (
         programme.decisions.filter(revised_by__isnull=True)
-        .prefetch_related(Prefetch("delivery_updates", queryset=DeliveryUpdate.objects.order_by("-happened_on", "-pk")))
+        .prefetch_related(
+            Prefetch("delivery_updates", queryset=DeliveryUpdate.objects.order_by("-happened_on", "-pk")),
+            Prefetch("milestones", queryset=DeliveryMilestone.objects.order_by("due_on", "pk")),
+        )
         .order_by("-decided_on", "-pk")
     )
 

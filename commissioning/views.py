@@ -420,7 +420,7 @@ def delivery_edit(request: HttpRequest, programme_id: int, decision_id: int) -> 
     decision = get_object_or_404(programme.decisions.filter(revised_by__isnull=True), pk=decision_id)
     initial = {"you_said": decision.you_said, "status": decision.delivery_status, "percent": decision.delivery_percent,
                "stopped_reason": decision.stopped_reason}
-    form = DeliveryForm(data=request.POST or None, initial=initial)
+    form = DeliveryForm(data=request.POST or None, initial=initial, open_milestones=decision.milestones.filter(reached_on__isnull=True))
     if form.is_valid():
         try:
             services.decision_delivery_update(decision=decision, by=request.user, **form.cleaned_data)

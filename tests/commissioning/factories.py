@@ -5,6 +5,7 @@ from commissioning.models import (
     Activity,
     ActivityKind,
     Decision,
+    DeliveryMilestone,
     DeliveryStatus,
     DeliveryUpdate,
     GroupMember,
@@ -104,3 +105,12 @@ class DeliveryUpdateFactory(DjangoModelFactory):
     evidence = "14 people came to the first session."
     status = DeliveryStatus.IN_PROGRESS
     recorded_by = factory.LazyAttribute(lambda update: update.decision.recorded_by)
+
+
+class DeliveryMilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = DeliveryMilestone
+
+    decision = factory.SubFactory(DecisionFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+    due_on = factory.Faker("date_between", start_date="-30d", end_date="+90d")

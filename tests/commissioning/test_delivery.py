@@ -4,10 +4,10 @@ read for a public programme, and the overview counts the decisions delivered."""
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from commissioning.models import Decision, DeliveryStatus, DeliveryUpdate, Programme
+from commissioning.models import Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, Programme
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
-from tests.commissioning.factories import DecisionFactory, DeliveryUpdateFactory, ProgrammeFactory
+from tests.commissioning.factories import DecisionFactory, DeliveryMilestoneFactory, DeliveryUpdateFactory, ProgrammeFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.queries import assert_fixed_queries
 
@@ -82,12 +82,29 @@ def test_the_public_you_said_we_did_page_has_a_fixed_number_of_queries(client, u
     programme = ProgrammeFactory(lead=users[Role.COMMISSIONER], visibility=Programme.Visibility.PUBLIC)
     for decision in DecisionFactory.create_batch(2, programme=programme):
         DeliveryUpdateFactory(decision=decision)
+        DeliveryMilestoneFactory(decision=decision)
 
     def grow():
         for decision in DecisionFactory.create_batch(18, programme=programme):
             DeliveryUpdateFactory.create_batch(2, decision=decision)
+            DeliveryMilestoneFactory.create_batch(2, decision=decision)
 
     # Whether the programme is public; the programme; the count of decisions and the
-    # delivered ones; the page of decisions and their updates; the overview's count.
-    response = assert_fixed_queries(lambda: client.get(url("delivery_list", programme)), budget=6, grow=grow)
+    # delivered ones; the count and page of decisions, their updates and their milestones.
+    response = assert_fixed_queries(lambda: client.get(url("delivery_list", programme)), budget=7, grow=grow)
     assert len(response.context["page"].object_list) == 20
+
+
+def test_milestones_are_added_with_their_due_date_and_reached(client, client_as, users):
+    programme = ProgrammeFactory(lead=users[Role.COMMISSIONER], visibility=Programme.Visibility.PUBLIC)
+    decision = DecisionFactory(programme=programme, title="Saturday art club")
+    staff = client_as(users[Role.COMMISSIONER])
+    target = url("delivery_edit", programme, decision_id=decision.pk)
+    assert_bad_input(staff, target, {"status": "in_progress", "milestone": "First session held"},
+                     errors=["Enter the date the milestone is due"], kept=["milestone"], unchanged=DeliveryMilestone.objects.count)
+    assert _progress(staff, programme, decision, milestone="First session held",
+                     milestone_due_0="1", milestone_due_1="3", milestone_due_2="2027").status_code == 302
+    milestone = DeliveryMilestone.objects.get()
+    assert "First session held: due 1 March 2027" in client.get(url("delivery_list", programme)).text
+    _progress(staff, programme, decision, milestones_reached=[milestone.pk], happened_on_0="3", happened_on_1="3", happened_on_2="2027")
+    assert "First session held: reached on 3 March 2027" in client.get(url("delivery_list", programme)).text
