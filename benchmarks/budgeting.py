@@ -2,8 +2,9 @@
 
 Seeds a round with 100,000 ballots over 60 ideas (bulk SQL inserts: seconds), closes the
 vote and counts it, then prints the results page's median and p95 server time through the
-Django test client, beside the signed-in trivial page, as benchmarks/run.py does. Also times
-the count, by votes and by the Method of Equal Shares (what the background job does).
+Django test client, beside the signed-in trivial page, as benchmarks/run.py does; and, signed
+out, the public results page and the programme's "You said, we did" page. Also times the
+count, by votes and by the Method of Equal Shares (what the background job does).
 
     .venv/bin/python -m coproduction.devservers exec -- .venv/bin/python benchmarks/budgeting.py
     (the same database as `make bench`; --database NAME for another, --reseed to seed again)
@@ -58,7 +59,8 @@ def seed_budgeting(args: argparse.Namespace) -> None:
     password = make_password("bench-password-1")
     organiser, _ = User.objects.get_or_create(email=ORGANISER, defaults={"full_name": "PB Organiser", "roles": ["commissioner"], "password": password})
     member, _ = User.objects.get_or_create(email=MEMBER, defaults={"full_name": "PB Member", "roles": ["person"], "password": password})
-    programme = programme_create(lead=organiser, title="Bench: day opportunities", summary="Bench data.")
+    # Public, so its published results and "You said, we did" page are timed signed out too.
+    programme = programme_create(lead=organiser, title="Bench: day opportunities", summary="Bench data.", visibility="public")
     programme.members.create(user=member, member_role=MemberRole.LIVED_EXPERIENCE)
     data = {
         "title": ROUND_TITLE, "description": "Bench data.", "eligibility": Round.Eligibility.RESIDENTS,
@@ -146,7 +148,22 @@ def bench_budgeting(args: argparse.Namespace) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE budgeting_result")
 
+    # Progress on each funded idea, with a few updates each, for "You said, we did".
+    from commissioning.models import Decision, DeliveryStatus, DeliveryUpdate, Programme
+
+    Programme.objects.filter(pk=round_.programme_id).update(visibility=Programme.Visibility.PUBLIC)
+    decisions = list(Decision.objects.filter(programme_id=round_.programme_id))
+    if not DeliveryUpdate.objects.filter(decision__in=decisions).exists():
+        Decision.objects.filter(pk__in=[d.pk for d in decisions]).update(delivery_status=DeliveryStatus.IN_PROGRESS, delivery_percent=50)
+        DeliveryUpdate.objects.bulk_create(
+            DeliveryUpdate(decision=decision, update=f"Bench news {n}.", evidence="Bench evidence.", status=DeliveryStatus.IN_PROGRESS, recorded_by=organiser)
+            for decision in decisions for n in range(3)
+        )
+
+    from django.test import Client
+
     client = signed_in_client(MEMBER)
+    anyone = Client()
     base = f"/commissioning/programmes/{round_.programme_id}/budgeting/{round_.pk}/"
     rows = [
         ("Trivial page, signed in (member)", *timed(client, "get", "/accessibility/", args.repeats)),
@@ -154,6 +171,9 @@ def bench_budgeting(args: argparse.Namespace) -> None:
         ("PB ideas list (first page)", *timed(client, "get", base + "ideas/", args.repeats)),
         ("PB round page", *timed(client, "get", base, args.repeats)),
         ("PB results spreadsheet (CSV)", *timed(client, "get", base + "results.csv", args.repeats)),
+        ("PB public results (signed out)", *timed(anyone, "get", base + "results/public/", args.repeats)),
+        (f"You said, we did ({len(decisions)} decisions, signed out)",
+         *timed(anyone, "get", f"/commissioning/programmes/{round_.programme_id}/you-said-we-did/", args.repeats)),
     ]
     trivial = rows[0][1]
     print(f"\n{'Page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x trivial':>10} status")

@@ -15,3 +15,5 @@ class CommissioningConfig(AppConfig):
         )
         register_section(ProgrammeSection("Group", "commissioning:group", 5))
         register_section(ProgrammeSection("Decisions", "commissioning:decision_list", 90))
+        # Public for a public programme, like its overview.
+        register_section(ProgrammeSection("You said, we did", "commissioning:delivery_list", 95, "commissioning.view_programme_summary"))

@@ -6,7 +6,7 @@ from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 from coproduction.core.names import NameFormField
 
-from .models import ActivityKind, LadderRung, MemberRole, Phase, Programme
+from .models import ActivityKind, DeliveryStatus, LadderRung, MemberRole, Phase, Programme
 
 TITLE_ERRORS = {"required": "Enter a title", "max_length": "The title must be 200 characters or fewer"}
 # Coercion has no place in co-production, so it is never offered.
@@ -237,3 +237,66 @@ class DecisionFilterForm(forms.Form):
     def __init__(self, *args, stages, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [("", "All stages")] + [(stage.pk, f"{stage.get_phase_display()}: {stage.name}") for stage in stages]
+
+
+class DeliveryForm(forms.Form):
+    """How far a decision has got, for the programme's "You said, we did" page."""
+
+    you_said = forms.CharField(
+        label="What people asked for (“You said”)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="In their words where you can. Shown on the public page beside what was done.",
+    )
+    status = forms.ChoiceField(
+        label="Where is the work up to?", choices=DeliveryStatus.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select where the work is up to", "invalid_choice": "Select where the work is up to"},
+    )
+    percent = forms.IntegerField(
+        label="How much is done, in per cent (optional)", required=False, min_value=0, max_value=100,
+        error_messages={
+            "invalid": "How much is done must be a whole number, like 40",
+            "min_value": "How much is done must be between 0 and 100",
+            "max_value": "How much is done must be between 0 and 100",
+        },
+    )
+    stopped_reason = forms.CharField(
+        label="Why the work stopped", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when the work has stopped. People will read this, so say it plainly.",
+    )
+    update = forms.CharField(
+        label="News (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What has happened, for example “The art club met for the first time”.",
+    )
+    evidence = forms.CharField(
+        label="Evidence (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="How people can see it happened: numbers, a report’s name, a link.",
+    )
+
+    milestone = NameFormField(
+        label="Add a milestone (optional)", required=False, max_length=200,
+        help_text="A step on the way, for example “First session held”.",
+    )
+
+    def __init__(self, *args, open_milestones=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["happened_on"] = date_field("When it happened (optional)", help_text="Leave empty for today. For example, 27 3 2027")
+        self.fields["milestone_due"] = date_field("When the milestone is due")
+        layout = [
+            Field.textarea("you_said", rows=3), Field.radios("status", legend_size=Size.MEDIUM),
+            Field.text("percent", field_width=Fluid.ONE_QUARTER), Field.textarea("stopped_reason", rows=3),
+            Field.textarea("update", rows=3), Field.textarea("evidence", rows=2), Field("happened_on"),
+            Field.text("milestone", field_width=Fluid.TWO_THIRDS), Field("milestone_due"),
+        ]
+        if open_milestones:
+            self.fields["milestones_reached"] = forms.ModelMultipleChoiceField(
+                label="Milestones reached", required=False, queryset=open_milestones, widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "Select milestones from the list", "invalid_pk_value": "Select milestones from the list"},
+            )
+            self.fields["milestones_reached"].label_from_instance = lambda m: f"{m.title} (due {m.due_on.strftime('%-d %B %Y')})"
+            layout.append(Field.checkboxes("milestones_reached", small=True, legend_size=Size.SMALL))
+        self.helper = gds_helper(*layout, submit="Save progress")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == DeliveryStatus.STOPPED and not cleaned.get("stopped_reason", "").strip():
+            self.add_error("stopped_reason", "Enter why the work stopped")
+        return cleaned

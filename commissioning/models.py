@@ -178,6 +178,13 @@ class Activity(models.Model):
         return self.title
 
 
+class DeliveryStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    STOPPED = "stopped", "Stopped"
+
+
 class Decision(models.Model):
     """One entry in a programme's decisions log. A decision is never edited away: revising it
     records a new decision that points back at the one it replaces, with the reason."""
@@ -194,6 +201,12 @@ class Decision(models.Model):
     revision_reason = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+    # "You said, we did": what people asked for, and how far the council has got in doing it.
+    # Delivery moves on without revising the decision itself.
+    you_said = models.TextField(blank=True)
+    delivery_status = models.CharField(max_length=12, choices=DeliveryStatus, default=DeliveryStatus.NOT_STARTED)
+    delivery_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    stopped_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["programme", "-decided_on", "-pk"]
@@ -201,8 +214,51 @@ class Decision(models.Model):
             models.CheckConstraint(
                 condition=models.Q(revises__isnull=True) | ~models.Q(revision_reason=""),
                 name="revision_has_reason",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(delivery_percent__isnull=True) | models.Q(delivery_percent__lte=100),
+                name="delivery_percent_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(delivery_status="stopped") | ~models.Q(stopped_reason=""),
+                name="stopped_delivery_has_reason",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeliveryUpdate(models.Model):
+    """News of a decision being carried out, with the evidence: "the art club met for the first
+    time on 3 May; 14 people came". Shown on the programme's "You said, we did" page."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="delivery_updates")
+    happened_on = models.DateField(default=timezone.localdate)
+    update = models.TextField()
+    evidence = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=DeliveryStatus)  # the status it left the decision in
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["decision", "-happened_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision.title}: {self.happened_on}"
+
+
+class DeliveryMilestone(models.Model):
+    """A step on the way to carrying out a decision, with the date it is due and the date it was
+    reached: "First club session, due 1 March; reached 3 March"."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="milestones")
+    title = NameField(max_length=200)
+    due_on = models.DateField()
+    reached_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision", "due_on", "pk"]
 
     def __str__(self) -> str:
         return self.title

@@ -1,6 +1,6 @@
 from coproduction.core.personal_data import exempt, register
 
-from .models import Activity, Decision, GroupMember, Programme
+from .models import Activity, Decision, DeliveryMilestone, DeliveryUpdate, GroupMember, Programme
 
 register(
     GroupMember,
@@ -17,3 +17,5 @@ register(
 exempt(Programme, reason="names the commissioner who leads it: their work, not a record about them")
 exempt(Activity, reason="names the staff member who recorded it; who took part is in the group memberships")
 exempt(Decision, reason="names the staff member who recorded it: their work, not a record about them")
+exempt(DeliveryMilestone, reason="a step in carrying out a decision, with its dates: about the work, not a person")
+exempt(DeliveryUpdate, reason="names the staff member who recorded the progress: their work, not a record about them")

@@ -13,7 +13,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .models import Activity, Decision, GroupMember, MemberRole, Programme, Stage
+from .models import Activity, Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
 from .rules import current_programme_ids, is_commissioner
 from .sections import ACTIVITY_LINKS
 
@@ -110,4 +110,24 @@ def memberships_for_home(*, user) -> list[GroupMember]:
         GroupMember.objects.filter(user=user, left_on__isnull=True)
         .select_related("programme", "programme__current_stage")
         .order_by("programme__title")
+    )
+
+
+def decisions_for_delivery(*, programme: Programme) -> QuerySet[Decision]:
+    """"You said, we did": the decisions in force (not revised since), newest first, each with
+    its updates, newest first. A fixed number of queries per page."""
+    return (
+        programme.decisions.filter(revised_by__isnull=True)
+        .prefetch_related(
+            Prefetch("delivery_updates", queryset=DeliveryUpdate.objects.order_by("-happened_on", "-pk")),
+            Prefetch("milestones", queryset=DeliveryMilestone.objects.order_by("due_on", "pk")),
+        )
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def delivery_counts(*, programme: Programme) -> dict[str, int]:
+    """How many decisions in force there are, and how many are delivered: one query."""
+    return programme.decisions.filter(revised_by__isnull=True).aggregate(
+        total=Count("pk"), delivered=Count("pk", filter=Q(delivery_status=DeliveryStatus.DONE))
     )

@@ -14,6 +14,9 @@ from .models import (
     DEFAULT_STAGES,
     Activity,
     Decision,
+    DeliveryMilestone,
+    DeliveryStatus,
+    DeliveryUpdate,
     GroupMember,
     KeyDate,
     Phase,
@@ -229,3 +232,48 @@ def decision_record(*, programme: Programme, data: dict, by, revises: Decision |
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=decision)
     return decision
 
+
+
+@transaction.atomic
+def decision_delivery_update(
+    *, decision: Decision, by, status: str, percent: int | None, stopped_reason: str = "", you_said: str = "",
+    update: str = "", evidence: str = "", happened_on=None, milestone: str = "", milestone_due=None, milestones_reached=(),
+) -> Decision:
+    """Say how far a decision has got ("You said, we did"): its status, how much is done, and
+    optionally news with evidence. Stopping needs a reason people can read."""
+    errors = {}
+    if status not in DeliveryStatus.values:
+        errors["status"] = "Select where the work is up to"
+    if percent is not None and not 0 <= percent <= 100:
+        errors["percent"] = "How much is done must be between 0 and 100"
+    if status == DeliveryStatus.STOPPED and not stopped_reason.strip():
+        errors["stopped_reason"] = "Enter why the work stopped"
+    if evidence.strip() and not update.strip():
+        errors["update"] = "Enter the news the evidence is for"
+    if milestone.strip() and milestone_due is None:
+        errors["milestone_due"] = "Enter the date the milestone is due"
+    if milestone_due is not None and not milestone.strip():
+        errors["milestone"] = "Enter the milestone the date is for"
+    if errors:
+        raise ValidationError(errors)
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if Decision.objects.filter(revises=decision).exists():
+        raise ValidationError("This decision was revised. Say how the newest decision is going instead.")
+    if status == DeliveryStatus.DONE and percent is None:
+        percent = 100
+    decision.delivery_status, decision.delivery_percent = status, percent
+    decision.stopped_reason = stopped_reason.strip() if status == DeliveryStatus.STOPPED else ""
+    decision.you_said = you_said.strip()
+    decision.save(update_fields=["delivery_status", "delivery_percent", "stopped_reason", "you_said"])
+    if milestone.strip():
+        DeliveryMilestone.objects.create(decision=decision, title=milestone.strip(), due_on=milestone_due)
+    DeliveryMilestone.objects.filter(decision=decision, reached_on__isnull=True, pk__in=[m.pk for m in milestones_reached]).update(
+        reached_on=happened_on or timezone.localdate()
+    )
+    if update.strip():
+        DeliveryUpdate.objects.create(
+            decision=decision, update=update.strip(), evidence=evidence.strip(), status=status,
+            happened_on=happened_on or timezone.localdate(), recorded_by=by,
+        )
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=decision)
+    return decision

@@ -28,4 +28,6 @@ urlpatterns = [
     path(P + "decisions/add/", views.decision_add, name="decision_add"),
     path(P + "decisions/<int:decision_id>/", views.decision_detail, name="decision_detail"),
     path(P + "decisions/<int:decision_id>/revise/", views.decision_revise, name="decision_revise"),
+    path(P + "decisions/<int:decision_id>/progress/", views.delivery_edit, name="delivery_edit"),
+    path(P + "you-said-we-did/", views.delivery_list, name="delivery_list"),
 ]

@@ -22,6 +22,7 @@ from coproduction.core.forms import errors_onto_form
 from . import selectors, services
 from .access import programme_or_404
 from .forms import (
+    DeliveryForm,
     ActivityForm,
     DecisionFilterForm,
     DecisionForm,
@@ -396,3 +397,39 @@ def decision_revise(request: HttpRequest, programme_id: int, decision_id: int) -
     return render(request, "commissioning/decision_revise.html", {
         "programme": programme, "form": form, "old": old, "back_url": back, "section_url_name": "commissioning:decision_list",
     })
+
+
+# Signed out too, for a public programme: anyone can follow what became of what they said.
+@login_not_required
+@require_GET
+def delivery_list(request: HttpRequest, programme_id: int) -> HttpResponse:
+    if not request.user.is_authenticated and not selectors.is_public_programme_id(programme_id):
+        return redirect_to_login(request.get_full_path())
+    programme = programme_or_404(request, programme_id, "commissioning.view_programme_summary")
+    page = Paginator(selectors.decisions_for_delivery(programme=programme), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "commissioning/delivery_list.html", {
+        "programme": programme, "page": page, "section_url_name": "commissioning:delivery_list",
+        "counts": selectors.delivery_counts(programme=programme), "can_manage": request.user.has_perm(MANAGE, programme),
+        "full": request.user.has_perm("commissioning.view_programme", programme),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def delivery_edit(request: HttpRequest, programme_id: int, decision_id: int) -> HttpResponse:
+    programme = programme_or_404(request, programme_id, MANAGE)
+    decision = get_object_or_404(programme.decisions.filter(revised_by__isnull=True), pk=decision_id)
+    initial = {"you_said": decision.you_said, "status": decision.delivery_status, "percent": decision.delivery_percent,
+               "stopped_reason": decision.stopped_reason}
+    form = DeliveryForm(data=request.POST or None, initial=initial, open_milestones=decision.milestones.filter(reached_on__isnull=True))
+    if form.is_valid():
+        try:
+            services.decision_delivery_update(decision=decision, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_onto_form(form, error)
+        else:
+            messages.success(request, f"Progress saved: {decision.title}")
+            return redirect("commissioning:delivery_list", programme_id=programme.pk)
+    back = reverse("commissioning:delivery_list", kwargs={"programme_id": programme.pk})
+    return _form_page(request, programme, form, title=f"Progress: {decision.title}", back=back,
+                      back_label="Back to You said, we did", section="commissioning:delivery_list",
+                      intro=f"What was decided: {decision.decision}")

@@ -30,8 +30,10 @@ from playwright.sync_api import expect
 
 from careplans.models import Review
 from careplans.services import plan_start
+from commissioning.budgeting.demo import BREAKS_LAST_ROUND
 from commissioning.budgeting.models import Round
-from commissioning.models import Programme
+from commissioning.models import DeliveryStatus, Programme
+from commissioning.services import decision_delivery_update
 from commissioning.panels.models import Panel, PanelMember
 from coproduction.accounts.models import User
 from coproduction.celery import app
@@ -502,7 +504,7 @@ def test_a_commissioner_runs_a_budgeting_round_scores_and_moderates_a_panel_and_
     page.get_by_role("link", name="Short breaks for carers 2026").first.click()
     sections = page.get_by_role("navigation", name="Programme sections")
     sections.get_by_role("link", name="Budgeting").click()
-    page.get_by_role("link", name=round_.title).click()
+    page.get_by_role("link", name=round_.title, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(round_.title)
 
     # A paper ballot, first without a choice.
@@ -687,6 +689,82 @@ def test_a_network_meets_and_every_member_agrees_the_minutes(sign_in, javascript
 
     page.goto(network_url)
     expect(page.get_by_role("row", name=re.compile(re.escape(title)))).to_contain_text("Agreed by every member")
+
+
+def _a_kendal_round(javascript: bool) -> Round:
+    """A residents' round of the public carers' programme, only for people living in Kendal:
+    one for each run, so each run registers and votes afresh."""
+    round_ = RoundFactory(
+        programme=Programme.objects.get(title="Short breaks for carers 2026"), phase=Round.Phase.VOTING,
+        title="Kendal carers' outings fund" + ("" if javascript else " (second round)"), eligibility=Round.Eligibility.RESIDENTS,
+        ballot_rule=Round.BallotRule.KNAPSACK, area_name="Kendal", area_postcodes="LA8, LA9",
+    )
+    pot = PotFactory(round=round_, name="Kendal", amount=5_000)
+    ProposalFactory(pot=pot, title="Lakes day trip", cost=3_000)
+    ProposalFactory(pot=pot, title="Theatre tickets", cost=2_500)
+    return round_
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_residents_outside_the_area_are_refused_and_a_funded_idea_is_followed_to_done(sign_in, browser, live_server, javascript):
+    round_ = _a_kendal_round(javascript)
+    last = Round.objects.get(title=BREAKS_LAST_ROUND)
+    vouchers = last.proposals.get(title="Respite vouchers for weekends").decision
+    priya = User.objects.get(email="commissioner@demo.example")
+    decision_delivery_update(decision=vouchers, by=priya, status=DeliveryStatus.IN_PROGRESS, percent=60, you_said=vouchers.you_said)
+    round_url = f"/commissioning/programmes/{round_.programme_id}/budgeting/{round_.pk}/"
+
+    # Maureen gives a London postcode: she is told who can vote, and is not registered.
+    maureen = sign_in("carer@demo.example", javascript=javascript)
+    maureen.goto(round_url + "register/")
+    maureen.get_by_label("Your postcode").fill("sw1a 1aa")
+    maureen.get_by_role("button", name="Register to vote").click()
+    expect(maureen).to_have_title(re.compile(r"^Error:"))
+    expect(maureen.locator(".govuk-error-summary")).to_contain_text(
+        "SW1A 1AA is not in Kendal. Only people who live in Kendal (postcodes LA8, LA9) can vote in this round."
+    )
+    assert not round_.registrations.exists()
+
+    # Al lives in Kendal: he registers, then votes, seeing each idea's cost and what is left.
+    al = sign_in("person@demo.example", javascript=javascript)
+    al.goto(round_url + "register/")
+    al.get_by_label("Your postcode").fill("la9 4dl")
+    al.get_by_role("button", name="Register to vote").click()
+    expect(success_banner(al)).to_contain_text("You are registered to vote in this round.")
+    al.get_by_role("link", name="Vote in Kendal").click()
+    expect(al.locator(".govuk-caption-m")).to_contain_text("a pot of £5,000.00")
+    al.get_by_label("Lakes day trip: £3,000.00").check()
+    al.get_by_label("Theatre tickets: £2,500.00").check()
+    counter = al.locator(".app-pb-remaining")
+    if javascript:  # the counter speaks at once
+        expect(counter).to_have_text("The ideas you chose cost £5,500.00. You can spend up to £5,000.00.")
+    al.get_by_role("button", name="Send my vote").click()
+    expect(al.locator(".govuk-error-summary")).to_contain_text("The ideas you chose cost £5,500.00. You can spend up to £5,000.00.")
+    al.get_by_label("Theatre tickets: £2,500.00").uncheck()
+    if javascript:
+        expect(counter).to_have_text("You have chosen 1 idea costing £3,000.00. You have £2,000.00 left to spend.")
+    al.get_by_role("button", name="Send my vote").click()
+    expect(success_banner(al)).to_contain_text("Your vote is saved")
+    assert round_.registrations.get().postcode == "LA9 4DL"
+
+    # Priya says the respite vouchers are all handed out; anyone can follow it to "done".
+    page = sign_in("commissioner@demo.example", javascript=javascript)
+    page.goto(f"/commissioning/programmes/{last.programme_id}/you-said-we-did/")
+    page.get_by_role("link", name="Update progress for Fund “Respite vouchers for weekends”").click()
+    page.get_by_label("Done", exact=True).check()
+    page.get_by_label("News (optional)").fill("All 70 vouchers have been used.")
+    page.get_by_role("button", name="Save progress").click()
+    expect(success_banner(page)).to_contain_text("Progress saved")
+    visitor = browser.new_context(base_url=live_server.url, java_script_enabled=javascript).new_page()
+    try:
+        visitor.goto(f"/commissioning/programmes/{last.programme_id}/budgeting/{last.pk}/results/public/")
+        expect(visitor.get_by_role("table").first).to_contain_text("Respite vouchers for weekends")
+        visitor.get_by_role("link", name="You said, we did: follow what happened to each funded idea").click()
+        entry = visitor.locator(".app-delivery", has=visitor.get_by_role("heading", name="Fund “Respite vouchers for weekends”"))
+        expect(entry).to_contain_text("Done")
+        expect(entry).to_contain_text("All 70 vouchers have been used.")
+    finally:
+        visitor.context.close()
 
 
 # --- Administrator ----------------------------------------------------------------------

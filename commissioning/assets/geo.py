@@ -11,27 +11,12 @@ from decimal import Decimal, InvalidOperation
 from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
 
+# The assets app imports these from here; they live in the platform, shared with budgeting.
+from coproduction.core.postcodes import normalise_postcode, postcode_key  # noqa: F401
+
 EARTH_RADIUS_KM = 6371.0
 KM_PER_DEGREE_LATITUDE = 111.2
 MILES_TO_KM = 1.609344
-
-# The Royal Mail's formats (as in the Government Data Standards Catalogue): outward code, an
-# optional space, then a digit and two letters.
-_POSTCODE = re.compile(
-    r"^(GIR0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2})$"
-)
-
-
-def postcode_key(text: str) -> str:
-    return re.sub(r"\s+", "", text or "").upper()
-
-
-def normalise_postcode(text: str) -> str | None:
-    """ "la9 4dl" -> "LA9 4DL"; None when it is not a UK postcode."""
-    key = postcode_key(text)
-    if not _POSTCODE.match(key):
-        return None
-    return f"{key[:-3]} {key[-3:]}"
 
 
 def looks_like_postcode(text: str) -> bool:

@@ -1,18 +1,16 @@
-import re
-
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
+from django.core.exceptions import ValidationError
 
 from coproduction.accounts.forms import gds_helper
 from coproduction.accounts.models import User
 from coproduction.core.names import NameFormField
+from coproduction.core.postcodes import normalise_postcode
 
 from . import services
 from .models import Pot, Proposal, Round
 
-# The shape of a UK postcode (outward code, optional space, inward code).
-POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 MONEY_HINT = "In whole pounds, for example 2500"
 
 
@@ -36,9 +34,12 @@ class RoundForm(forms.ModelForm):
         model = Round
         fields = [
             "title", "description", "eligibility", "ballot_rule", "min_spend_percent", "min_choices", "max_choices",
-            "points_total", "points_per_idea", "method", "reviewers",
+            "points_total", "points_per_idea", "method", "area_name", "area_postcodes", "area_code", "reviewers",
         ]
         labels = {
+            "area_name": "Name of the area (optional)",
+            "area_postcodes": "Postcode districts or sectors where voters must live (optional)",
+            "area_code": "Local authority code (optional)",
             "title": "Name of the round",
             "description": "What the money is for and who can take part",
             "eligibility": "Who can vote",
@@ -46,7 +47,12 @@ class RoundForm(forms.ModelForm):
             "method": "How winners are chosen",
             "reviewers": "Who checks the ideas can be done",
         }
-        help_texts = {"description": "In plain English. Say where the money comes from and when people can vote."}
+        help_texts = {
+            "description": "In plain English. Say where the money comes from and when people can vote.",
+            "area_name": "For residents’ rounds. People whose postcode is outside are told it is not in this area, for example “Kendal”.",
+            "area_postcodes": "Separated by commas: districts like LA9, sectors like LA8 9, or ranges like LA1-LA23. Leave empty to use the local authority code only.",
+            "area_code": "Postcodes in the council’s imported list with this code can vote, for example E06000064. Leave empty if you do not use a list.",
+        }
         error_messages = {
             "title": {"required": "Enter the name of the round"},
             "description": {"required": "Enter what the money is for"},
@@ -57,6 +63,7 @@ class RoundForm(forms.ModelForm):
         widgets = {
             "eligibility": forms.RadioSelect, "ballot_rule": forms.RadioSelect, "method": forms.RadioSelect,
             "reviewers": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 4}),
+            "area_postcodes": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, programme, with_pot: bool = False, **kwargs):
@@ -73,7 +80,7 @@ class RoundForm(forms.ModelForm):
         members = User.objects.filter(programme_memberships__programme=programme, programme_memberships__left_on__isnull=True)
         self.fields["reviewers"].queryset = (members | User.objects.filter(pk=programme.lead_id)).distinct().order_by("full_name")
         self.fields["reviewers"].required = False
-        rule_fields = ["eligibility", "ballot_rule", "min_spend_percent", "min_choices", "max_choices", "points_total", "points_per_idea"]
+        rule_fields = services.RULE_FIELDS
         if self.instance.pk and self.instance.rule_locked:
             for name in rule_fields:
                 self.fields[name].disabled = True
@@ -92,6 +99,12 @@ class RoundForm(forms.ModelForm):
             *pot_fields,
             Field.radios("eligibility", legend_size=Size.MEDIUM),
             Fieldset(
+                Field.text("area_name", field_width=Fluid.ONE_HALF),
+                Field.textarea("area_postcodes", rows=2),
+                Field.text("area_code", field_width=Fluid.ONE_QUARTER),
+                legend="Where voters must live", legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
                 Field.radios("ballot_rule", legend_size=Size.SMALL),
                 Field.text("min_spend_percent", field_width=Fluid.ONE_QUARTER),
                 Field.text("min_choices", field_width=Fluid.ONE_QUARTER),
@@ -104,6 +117,20 @@ class RoundForm(forms.ModelForm):
             Field.checkboxes("reviewers", legend_size=Size.MEDIUM, small=True),
             submit="Save the round" if self.instance.pk else "Start the round",
         )
+
+    def clean_area_postcodes(self):
+        text = self.cleaned_data["area_postcodes"].strip()
+        try:
+            services.area_parse(text)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages[0]) from None
+        return text
+
+    def clean_area_code(self):
+        code = self.cleaned_data["area_code"].strip().upper()
+        if code and not services.AREA_CODE.fullmatch(code):
+            raise forms.ValidationError("Enter a local authority code of a letter and 8 numbers, like E06000064")
+        return code
 
     def clean(self):
         cleaned = super().clean()
@@ -204,8 +231,8 @@ class ReviewForm(forms.Form):
 
 class RegistrationForm(forms.Form):
     postcode = forms.CharField(
-        label="Your postcode", max_length=10, help_text="So we know you live in the area. For example LS1 4AP.",
-        error_messages={"required": "Enter your postcode", "max_length": "Enter a real postcode, like LS1 4AP"},
+        label="Your postcode", max_length=10, help_text="So we know you live in the area. For example LA9 4DL.",
+        error_messages={"required": "Enter your postcode", "max_length": "Enter a real postcode, like LA9 4DL"},
     )
     wants_updates = forms.BooleanField(
         label="Tell me when voting opens and when the results are published", required=False,
@@ -219,9 +246,9 @@ class RegistrationForm(forms.Form):
         )
 
     def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].upper().strip()
-        if not POSTCODE.match(postcode):
-            raise forms.ValidationError("Enter a real postcode, like LS1 4AP")
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if postcode is None:
+            raise forms.ValidationError("Enter a real postcode, like LA9 4DL")
         return postcode
 
 
@@ -275,6 +302,18 @@ class BallotForm(forms.Form):
             for field, message in services.ballot_problems(round_=self.round, pot=self.pot, proposals=self.proposals, choices=self.choices()):
                 self.add_error(field, message)
         return cleaned
+
+    def shown_choices(self) -> dict[int, int]:
+        """What the page shows as chosen (typed or saved), for the counter; bad input counts as none."""
+        source = self.data if self.is_bound else None
+        if self.round.ballot_rule == Round.BallotRule.POINTS:
+            values = {pk: source.get(f"points_{pk}") if source is not None else self.initial.get(f"points_{pk}") for pk in self.proposals}
+            return {pk: int(value) for pk, value in values.items() if str(value or "").strip().isdigit()}
+        ticked = source.getlist("proposals") if source is not None else self.initial.get("proposals", [])
+        return {int(value): 1 for value in ticked if str(value).isdigit() and int(value) in self.proposals}
+
+    def status(self) -> str:
+        return services.ballot_status(round_=self.round, pot=self.pot, proposals=self.proposals, choices=self.shown_choices())
 
     def rows(self) -> list[dict]:
         """Each idea with its input's state, for the template."""

@@ -49,6 +49,12 @@ class Round(models.Model):
     points_total = models.PositiveSmallIntegerField(default=10)
     points_per_idea = models.PositiveSmallIntegerField(default=5)
     method = models.CharField(max_length=15, choices=Method, default=Method.GREEDY)
+    # Where a residents' round's voters must live, as the council defines it: postcode
+    # districts or sectors typed in ("LA1-LA23, LA8 9"), and/or a local authority code looked
+    # up in the council's imported postcode list (AreaPostcode). Both empty: no check.
+    area_name = NameField(max_length=100, blank=True, help_text="For example “Kendal”.")
+    area_postcodes = models.TextField(blank=True)
+    area_code = models.CharField(max_length=9, blank=True)
     reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="pb_rounds_reviewing")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -124,13 +130,28 @@ class Registration(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pb_registrations")
-    postcode = models.CharField(max_length=10)
+    # Normalised ("LA9 4DL"), and only while the round needs it: wiped when voting closes.
+    postcode = models.CharField(max_length=8, blank=True)
     # The resident asked to be told when voting opens and when the results are published.
     wants_updates = models.BooleanField(default=False)
     registered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["round", "user"], name="one_registration_per_round")]
+
+
+class AreaPostcode(models.Model):
+    """One postcode from the council's extract of the ONS Postcode Directory, with the local
+    authority it is in: who may vote in a round limited to that authority."""
+
+    postcode = models.CharField(max_length=8, unique=True)  # normalised, "LA9 4DL"
+    area_code = models.CharField(max_length=9, db_index=True)  # for example E07000031
+
+    class Meta:
+        ordering = ["postcode"]
+
+    def __str__(self) -> str:
+        return self.postcode
 
 
 class VotingCode(models.Model):

@@ -1,6 +1,6 @@
 from coproduction.core.personal_data import exempt, register
 
-from .models import Proposal, Registration, Round, Voter
+from .models import AreaPostcode, Proposal, Registration, Round, Voter
 
 register(
     Proposal,
@@ -32,3 +32,4 @@ register(
     explanation="Votes are secret: we keep that you voted, never what you chose.",
 )
 exempt(Round, reason="Records only which commissioner ran or published a round, and who reviewers are: part of the round's own record.")
+exempt(AreaPostcode, reason="Postcodes of the council's area from the public ONS directory, tied to nobody.")

@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from commissioning.models import Programme
+
 from .models import Count, Pot, Proposal, Result, Round, Voter, VotingCode
 
 
@@ -98,3 +100,26 @@ def round_for_code_voting(*, programme_id: int, round_id: int) -> Round:
 def voting_code_held(*, round_: Round, code_id) -> VotingCode | None:
     """The code this visitor entered for the round (its id kept in their session), if any."""
     return VotingCode.objects.filter(round=round_, pk=code_id).first()
+
+
+def round_for_public_results(*, programme_id: int, round_id: int) -> Round:
+    """A round of a public programme whose results are published; anything else is a 404."""
+    return get_object_or_404(
+        Round.objects.select_related("programme", "programme__current_stage", "count").prefetch_related("pots"),
+        pk=round_id, programme_id=programme_id, programme__visibility=Programme.Visibility.PUBLIC, results_published_at__isnull=False,
+    )
+
+
+def funded_by_pot(*, round_: Round) -> list[dict]:
+    """Each pot with its funded ideas in order, each idea's share of the pot, and what is left.
+    One query for the ideas (the pots were prefetched with the round)."""
+    pots: dict[int, dict] = {pot.pk: {"pot": pot, "results": [], "spent": 0} for pot in round_.pots.all()}
+    funded = Result.objects.filter(round=round_, funded=True).select_related("proposal").order_by("proposal__pot__name", "rank")
+    for result in funded:
+        entry = pots[result.proposal.pot_id]
+        result.share = result.proposal.cost * 100 / entry["pot"].amount if entry["pot"].amount else 0
+        entry["results"].append(result)
+        entry["spent"] += result.proposal.cost
+    for entry in pots.values():
+        entry["left"] = entry["pot"].amount - entry["spent"]
+    return list(pots.values())

@@ -1,6 +1,7 @@
 """Writes for participatory budgeting rounds: set-up, ideas, review, secret ballots, paper
 codes, counting and publishing."""
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -13,9 +14,13 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from commissioning.models import Activity, ActivityKind, Decision, GroupMember
+from coproduction.core.csv_import import FileProblem, read_table
+from coproduction.core.money import money_text
+from coproduction.core.postcodes import normalise_postcode, postcode_district, postcode_sector
 
 from . import notices, selectors
 from .models import (
+    AreaPostcode,
     Ballot,
     BallotChoice,
     Count,
@@ -37,6 +42,10 @@ MAX_COUNT_ATTEMPTS = 3
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 CODE_LENGTH = 12
 
+# A council's own extract of the ONS Postcode Directory: a few tens of thousands of rows.
+POSTCODE_FILE_MAX_BYTES = 200 * 1024 * 1024
+POSTCODE_FILE_MAX_ROWS = 2_000_000
+
 TIE_BREAK_RULE = (
     "When ideas have the same number of votes, the one that costs less comes first, "
     "then the one shared first."
@@ -46,7 +55,10 @@ TIE_BREAK_RULE = (
 # ---------------------------------------------------------------------------
 # Set-up
 # ---------------------------------------------------------------------------
-RULE_FIELDS = ["ballot_rule", "min_spend_percent", "min_choices", "max_choices", "points_total", "points_per_idea", "eligibility"]
+RULE_FIELDS = [
+    "ballot_rule", "min_spend_percent", "min_choices", "max_choices", "points_total", "points_per_idea", "eligibility",
+    "area_name", "area_postcodes", "area_code",
+]
 
 
 @transaction.atomic
@@ -65,7 +77,7 @@ def round_create(*, programme, by, data: dict, pot_name: str, pot_amount: int, r
 def round_update(*, round_: Round, data: dict, reviewers, by) -> Round:
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.rule_locked and any(getattr(round_, name) != data.get(name, getattr(round_, name)) for name in RULE_FIELDS):
-        raise ValidationError("The ballot rule and who can vote cannot change once voting has opened.")
+        raise ValidationError("The ballot rule and who can vote (and where they must live) cannot change once voting has opened.")
     for name, value in data.items():
         setattr(round_, name, value)
     round_.save()
@@ -101,6 +113,8 @@ def round_move_on(*, round_: Round, by) -> Round:
     if round_.phase == Round.Phase.RESULTS:
         round_.voting_closed_at = timezone.now()
         Ballot.objects.filter(pot__round=round_).update(key=None)
+        # The postcode only showed the resident could vote: once voting closes it is not needed.
+        Registration.objects.filter(round=round_).update(postcode="")
     round_.save(update_fields=["phase", "voting_closed_at"])
     if round_.phase == Round.Phase.RESULTS:
         count_start(round_=round_)
@@ -129,23 +143,137 @@ def proposal_review(*, proposal: Proposal, by, feasible: bool, reason: str, cost
     return proposal
 
 
+# ---------------------------------------------------------------------------
+# Who may vote: where residents must live
+# ---------------------------------------------------------------------------
+AREA_CODE = re.compile(r"[A-Z][0-9]{8}")  # a GSS code, like E06000064
+_AREA_ITEM = re.compile(r"^([A-Z]{1,2})([0-9][0-9A-Z]?)(?: ([0-9]))?$")
+_AREA_RANGE = re.compile(r"^([A-Z]{1,2})([0-9]{1,2})\s*(?:-|–|—|TO)\s*\1([0-9]{1,2})$")
+
+
+@dataclass(frozen=True)
+class Area:
+    districts: frozenset[str]
+    sectors: frozenset[str]
+
+
+def area_parse(text: str) -> Area:
+    """ "LA1-LA23, LA8 9" as the districts LA1 to LA23 and the sector LA8 9. Raises
+    ValidationError naming the first part that is not a district, sector or range."""
+    districts, sectors = set(), set()
+    for raw in re.split(r"[,;\n]+", text or ""):
+        item = " ".join(raw.upper().split())
+        if not item:
+            continue
+        if match := _AREA_RANGE.match(item):
+            letters, first, last = match.group(1), int(match.group(2)), int(match.group(3))
+            if first > last:
+                raise ValidationError(f"“{raw.strip()}” goes backwards. Write the lower district first, like LA1-LA23")
+            districts |= {f"{letters}{number}" for number in range(first, last + 1)}
+        elif match := _AREA_ITEM.match(item):
+            district = match.group(1) + match.group(2)
+            if match.group(3):
+                sectors.add(f"{district} {match.group(3)}")
+            else:
+                districts.add(district)
+        else:
+            raise ValidationError(
+                f"“{raw.strip()}” is not a postcode district or sector. Use districts like LA9, sectors like LA9 4 or ranges like LA1-LA23"
+            )
+    return Area(frozenset(districts), frozenset(sectors))
+
+
+def area_is_limited(round_: Round) -> bool:
+    return bool(round_.area_postcodes.strip() or round_.area_code)
+
+
+def area_description(round_: Round) -> str:
+    """Where voters must live, as the refusal message says it."""
+    if round_.area_name and round_.area_postcodes.strip():
+        return f"{round_.area_name} (postcodes {round_.area_postcodes.strip()})"
+    return round_.area_name or f"the postcodes {round_.area_postcodes.strip()}"
+
+
+def postcode_in_area(*, round_: Round, postcode: str) -> bool:
+    """Whether a normalised postcode is where this round's voters must live."""
+    if not area_is_limited(round_):
+        return True
+    area = area_parse(round_.area_postcodes)
+    if postcode_district(postcode) in area.districts or postcode_sector(postcode) in area.sectors:
+        return True
+    return bool(round_.area_code) and AreaPostcode.objects.filter(postcode=postcode, area_code=round_.area_code).exists()
+
+
 def registration_create(*, round_: Round, user, postcode: str, wants_updates: bool = False) -> Registration:
+    """Register a resident to vote, once their postcode is checked against the round's area."""
+    normalised = normalise_postcode(postcode)
+    if normalised is None:
+        raise ValidationError({"postcode": "Enter a real postcode, like LA9 4DL"})
+    if round_.phase == Round.Phase.RESULTS:
+        raise ValidationError("Voting has closed in this round.")
+    if not postcode_in_area(round_=round_, postcode=normalised):
+        where = round_.area_name or "the area for this round"
+        raise ValidationError({
+            "postcode": f"{normalised} is not in {where}. Only people who live in {area_description(round_)} can vote in this round."
+        })
     registration, _ = Registration.objects.update_or_create(
-        round=round_, user=user, defaults={"postcode": postcode.upper().strip(), "wants_updates": wants_updates}
+        round=round_, user=user, defaults={"postcode": normalised, "wants_updates": wants_updates}
     )
     return registration
+
+
+@dataclass(frozen=True)
+class PostcodeImport:
+    rows: int
+    saved: int  # or, in a dry run, would be saved
+    problems: list[str]
+
+
+def area_postcodes_import(*, data: bytes, area_codes: set[str] | None = None, dry_run: bool = False) -> PostcodeImport:
+    """Load the council's extract of the ONS Postcode Directory (a CSV file): postcode ("pcds",
+    "pcd" or "postcode") and local authority code ("oslaua", "laua", "lad..cd" or "area_code").
+    Rows with a bad postcode or no authority are listed, not loaded; `area_codes` keeps only
+    those authorities. A dry run checks everything and saves nothing. Raises FileProblem when
+    the file as a whole cannot be used."""
+    rows = read_table(
+        data, known=None, required=[], max_bytes=POSTCODE_FILE_MAX_BYTES, max_rows=POSTCODE_FILE_MAX_ROWS,
+        rows_are="postcodes", one_row_is="postcode", headings_are="the ONS column headings (pcds and oslaua)",
+    )
+    headings = rows[0].keys()
+    postcode_column = next((name for name in ("pcds", "pcd", "postcode") if name in headings), None)
+    code_column = next((name for name in headings if name in ("oslaua", "laua", "area_code") or re.fullmatch(r"lad\d\dcd", name)), None)
+    if postcode_column is None or code_column is None:
+        raise FileProblem("The first row must be the ONS column headings: pcds (the postcode) and oslaua (the local authority code)")
+    found: dict[str, str] = {}
+    problems: list[str] = []
+    for row in rows:
+        postcode, code = normalise_postcode(row[postcode_column]), row[code_column].upper()
+        if postcode is None:
+            problems.append(f"Row {row['_row']}: “{row[postcode_column]}” is not a UK postcode")
+        elif not AREA_CODE.fullmatch(code):
+            problems.append(f"Row {row['_row']}: no local authority code, like E07000031")
+        elif area_codes is None or code in area_codes:
+            found[postcode] = code
+    if not dry_run and found:
+        with transaction.atomic():
+            AreaPostcode.objects.bulk_create(
+                (AreaPostcode(postcode=postcode, area_code=code) for postcode, code in found.items()),
+                batch_size=5000, update_conflicts=True, unique_fields=["postcode"], update_fields=["area_code"],
+            )
+    return PostcodeImport(rows=len(rows), saved=len(found), problems=problems)
 
 
 # ---------------------------------------------------------------------------
 # Ballots
 # ---------------------------------------------------------------------------
-def _money(amount: int) -> str:
-    return f"£{amount:,}"
+def _ideas(count: int) -> str:
+    return f"{count} idea{'' if count == 1 else 's'}"
 
 
 def ballot_problems(*, round_: Round, pot: Pot, proposals: dict[int, Proposal], choices: dict[int, int]) -> list[tuple[str | None, str]]:
     """What is wrong with a ballot, as (field, message) pairs in GOV.UK wording; empty when it
-    is fine. `choices` maps proposal id to points (1 for the knapsack and approval rules)."""
+    is fine. `choices` maps proposal id to points (1 for the knapsack and approval rules).
+    The live counter on the ballot (static/js/budgeting.mjs) says the same words."""
     chosen = {pk: points for pk, points in choices.items() if points}
     if any(pk not in proposals for pk in chosen):
         return [(None, "Choose ideas from the list")]
@@ -166,17 +294,34 @@ def ballot_problems(*, round_: Round, pot: Pot, proposals: dict[int, Proposal], 
         return [("proposals", "Choose at least one idea")]
     if rule == Round.BallotRule.APPROVAL:
         if len(chosen) < round_.min_choices:
-            return [("proposals", f"Choose at least {round_.min_choices} ideas")]
+            return [("proposals", f"You have chosen {_ideas(len(chosen))}. Choose at least {round_.min_choices}.")]
         if len(chosen) > round_.max_choices:
-            return [("proposals", f"Choose no more than {round_.max_choices} ideas")]
+            return [("proposals", f"You have chosen {_ideas(len(chosen))}. You can choose up to {round_.max_choices}.")]
         return []
     spent = sum(proposals[pk].cost for pk in chosen)
     if spent > pot.amount:
-        return [("proposals", f"The ideas you chose cost {_money(spent)}. Choose ideas that cost {_money(pot.amount)} or less in total")]
+        return [("proposals", f"The ideas you chose cost {money_text(spent)}. You can spend up to {money_text(pot.amount)}.")]
     minimum = -(-pot.amount * round_.min_spend_percent // 100)
     if spent < minimum:
-        return [("proposals", f"The ideas you chose cost {_money(spent)}. Choose ideas that cost at least {_money(minimum)} in total")]
+        return [("proposals", f"The ideas you chose cost {money_text(spent)}. Choose ideas that cost at least {money_text(minimum)} in total.")]
     return []
+
+
+def ballot_status(*, round_: Round, pot: Pot, proposals: dict[int, Proposal], choices: dict[int, int]) -> str:
+    """What the ballot's counter says before any JavaScript runs: what is chosen and what is
+    left. The live counter (static/js/budgeting.mjs) says the same as people choose."""
+    chosen = {pk: points for pk, points in choices.items() if points and pk in proposals}
+    if round_.ballot_rule == Round.BallotRule.POINTS:
+        left = round_.points_total - sum(chosen.values())
+        if left < 0:
+            return f"You have given {-left} point{'' if left == -1 else 's'} too many."
+        return f"You have {left} point{'' if left == 1 else 's'} left to give."
+    if round_.ballot_rule == Round.BallotRule.APPROVAL:
+        return f"You have chosen {_ideas(len(chosen))}. You can choose up to {round_.max_choices}."
+    spent = sum(proposals[pk].cost for pk in chosen)
+    if spent > pot.amount:
+        return f"The ideas you chose cost {money_text(spent)}. You can spend up to {money_text(pot.amount)}."
+    return f"You have chosen {_ideas(len(chosen))} costing {money_text(spent)}. You have {money_text(pot.amount - spent)} left to spend."
 
 
 def ballot_key(*, pot: Pot, user=None, code: VotingCode | None = None) -> str:
@@ -420,10 +565,11 @@ def results_publish(*, round_: Round, by) -> Round:
         decision = Decision.objects.create(
             programme=round_.programme, stage=round_.activity.stage,
             title=f"Fund “{proposal.title}”"[:200],
-            decision=f"Fund “{proposal.title}” with {_money(proposal.cost)} from the {proposal.pot.name} pot.",
+            decision=f"Fund “{proposal.title}” with {money_text(proposal.cost)} from the {proposal.pot.name} pot.",
             decided_by=f"The people who voted in “{round_.title}” ({voters} voters)"[:300],
             evidence=f"{result.votes} {'points' if round_.ballot_rule == Round.BallotRule.POINTS else 'votes'}, "
             f"number {result.rank} in its pot. Funded by the {method} rule.",
+            you_said=f"You voted for “{proposal.title}” in “{round_.title}”: {proposal.description}"[:2000],
             recorded_by=by,
         )
         decision.informed_by.add(round_.activity)

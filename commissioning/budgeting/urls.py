@@ -22,6 +22,7 @@ urlpatterns = [
     path(ROUND + "pots/<int:pot_id>/vote-with-code/", views.code_ballot, name="code_ballot"),
     path(ROUND + "pots/<int:pot_id>/paper-ballot/", views.paper_ballot, name="paper_ballot"),
     path(ROUND + "results/", views.results, name="results"),
+    path(ROUND + "results/public/", views.results_public, name="results_public"),
     path(ROUND + "results/count-again/", views.count_requeue, name="count_requeue"),
     path(ROUND + "results.csv", views.results_csv, name="results_csv"),
     path(ROUND + "print/", views.print_paper, name="print"),

@@ -245,12 +245,17 @@ def register(request: HttpRequest, programme_id: int, round_id: int) -> HttpResp
     round_ = _round_or_404(request, programme_id, round_id, "budgeting.register")
     form = RegistrationForm(data=request.POST or None)
     if form.is_valid():
-        services.registration_create(
-            round_=round_, user=request.user, postcode=form.cleaned_data["postcode"], wants_updates=form.cleaned_data["wants_updates"],
-        )
-        messages.success(request, "You are registered to vote in this round.")
-        return redirect(_round_url(round_))
-    return render(request, "budgeting/register.html", _context(round_, form=form))
+        try:
+            services.registration_create(
+                round_=round_, user=request.user, postcode=form.cleaned_data["postcode"], wants_updates=form.cleaned_data["wants_updates"],
+            )
+        except ValidationError as error:
+            errors_onto_form(form, error)
+        else:
+            messages.success(request, "You are registered to vote in this round.")
+            return redirect(_round_url(round_))
+    area = services.area_description(round_) if services.area_is_limited(round_) else ""
+    return render(request, "budgeting/register.html", _context(round_, form=form, area=area))
 
 
 def _ballot_page(request: HttpRequest, round_: Round, pot, *, user=None, code: VotingCode | None = None, paper: bool = False) -> HttpResponse | None:
@@ -276,7 +281,7 @@ def _ballot_page(request: HttpRequest, round_: Round, pot, *, user=None, code: V
             else:
                 return None
     context = _context(
-        round_, pot=pot, form=form, rows=form.rows(), paper=paper, with_code=code is not None and not paper,
+        round_, pot=pot, form=form, rows=form.rows(), status=form.status(), paper=paper, with_code=code is not None and not paper,
         voted=bool(initial.get("proposals")), open=round_.phase == Round.Phase.VOTING,
         base_template="budgeting/code_base.html" if code is not None and not paper else "commissioning/programme_base.html",
     )
@@ -378,6 +383,19 @@ def results(request: HttpRequest, programme_id: int, round_id: int) -> HttpRespo
     if request.htmx and not request.htmx.history_restore_request:
         template += "#count-status"
     return render(request, template, context)
+
+
+# Signed out on purpose: a public programme's published results are for everyone.
+@login_not_required
+@require_GET
+def results_public(request: HttpRequest, programme_id: int, round_id: int) -> HttpResponse:
+    round_ = selectors.round_for_public_results(programme_id=programme_id, round_id=round_id)
+    count = round_.count
+    context = _context(
+        round_, pots=selectors.funded_by_pot(round_=round_), voters=count.voters_online + count.voters_paper,
+        unit="points" if round_.ballot_rule == Round.BallotRule.POINTS else "votes",
+    )
+    return render(request, "budgeting/results_public.html", context)
 
 
 @require_POST

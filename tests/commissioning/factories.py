@@ -5,6 +5,9 @@ from commissioning.models import (
     Activity,
     ActivityKind,
     Decision,
+    DeliveryMilestone,
+    DeliveryStatus,
+    DeliveryUpdate,
     GroupMember,
     KeyDate,
     MemberRole,
@@ -91,3 +94,23 @@ class DecisionFactory(DjangoModelFactory):
     decided_by = "The co-production group, by consensus"
     evidence = "Twelve of the fourteen people at the workshop said weekends were hardest."
     recorded_by = factory.LazyAttribute(lambda decision: decision.programme.lead)
+
+
+class DeliveryUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = DeliveryUpdate
+
+    decision = factory.SubFactory(DecisionFactory)
+    update = "The art club met for the first time."
+    evidence = "14 people came to the first session."
+    status = DeliveryStatus.IN_PROGRESS
+    recorded_by = factory.LazyAttribute(lambda update: update.decision.recorded_by)
+
+
+class DeliveryMilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = DeliveryMilestone
+
+    decision = factory.SubFactory(DecisionFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+    due_on = factory.Faker("date_between", start_date="-30d", end_date="+90d")

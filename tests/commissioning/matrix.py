@@ -64,6 +64,7 @@ MANAGEMENT_PAGES = [
     ("commissioning:activity_edit", {"activity_id": "activity"}),
     ("commissioning:decision_add", {}),
     ("commissioning:decision_revise", {"decision_id": "decision"}),
+    ("commissioning:delivery_edit", {"decision_id": "decision"}),
 ]
 
 ROWS: list[Row] = [
@@ -72,6 +73,10 @@ ROWS: list[Row] = [
     Row("commissioning:programme_detail", MEMBERS, kwargs=programme),
     Row("commissioning:programme_detail", RUNNING, kwargs=other, id="commissioning:programme_detail[not a member]"),
     Row("commissioning:programme_detail", public(), kwargs=public_programme, id="commissioning:programme_detail[public]"),
+    # "You said, we did": as open as the overview.
+    Row("commissioning:delivery_list", MEMBERS, kwargs=programme),
+    Row("commissioning:delivery_list", RUNNING, kwargs=other, id="commissioning:delivery_list[not a member]"),
+    Row("commissioning:delivery_list", public(), kwargs=public_programme, id="commissioning:delivery_list[public]"),
     *MEMBER_ROWS,
     *(Row(url_name, RUNNING, kwargs=_kwargs("programme", keys)) for url_name, keys in MANAGEMENT_PAGES),
     # POST only: the buttons on the pages above (tests/commissioning/test_programmes.py).

@@ -3,6 +3,7 @@ from factory.django import DjangoModelFactory
 
 from commissioning.budgeting import services
 from commissioning.budgeting.models import (
+    AreaPostcode,
     Ballot,
     BallotChoice,
     Count,
@@ -61,7 +62,16 @@ class RegistrationFactory(DjangoModelFactory):
 
     round = factory.SubFactory(RoundFactory)
     user = factory.SubFactory(UserFactory)
-    postcode = "LS1 4AP"
+    postcode = "LA9 4DL"
+
+
+class AreaPostcodeFactory(DjangoModelFactory):
+    class Meta:
+        model = AreaPostcode
+        django_get_or_create = ("postcode",)
+
+    postcode = factory.Sequence(lambda n: f"LA9 {n % 10}{'ABDEFGHJLN'[n // 10 % 10]}{'PQRSTUWXYZ'[n // 100 % 10]}")
+    area_code = "E06000064"
 
 
 class VotingCodeFactory(DjangoModelFactory):

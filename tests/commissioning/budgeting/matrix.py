@@ -57,6 +57,10 @@ ROWS: list[Row] = [
     Row("budgeting:paper_ballot", RUNNING, kwargs=_pot("pb_round", "pb_pot")),
     Row("budgeting:results", MEMBERS, kwargs=_round("pb_done")),
     Row("budgeting:results", MEMBERS, kwargs=_round("pb_round"), id="budgeting:results[still voting]"),  # says when they come
+    # A public programme's published results are for everyone, signed in or not; nothing else is.
+    Row("budgeting:results_public", public(), kwargs=_round("pb_public_done")),
+    Row("budgeting:results_public", public(Expect.DENIED), kwargs=_round("pb_done"), id="budgeting:results_public[members' programme]"),
+    Row("budgeting:results_public", public(Expect.DENIED), kwargs=_round("pb_public"), id="budgeting:results_public[not published]"),
     # The spreadsheet is a download; before the count nobody gets one (tested in tests/commissioning/budgeting).
     Row("budgeting:results_csv", only(), kwargs=_round("pb_round")),
     Row("budgeting:print", RUNNING, kwargs=_round("pb_round")),

@@ -74,7 +74,7 @@ def test_an_over_budget_ballot_says_so_and_keeps_the_choices(client_as, programm
     url = _url("ballot", round_, pot_id=pot.pk)
     response = assert_bad_input(
         client, url, {"proposals": [art.pk, tools.pk, travel.pk]},
-        errors=["The ideas you chose cost £12,000. Choose ideas that cost £10,000 or less in total"],
+        errors=["The ideas you chose cost £12,000.00. You can spend up to £10,000.00."],
         unchanged=lambda: (Ballot.objects.count(), Voter.objects.count()),
     )
     ticked = {tag["value"] for tag in BeautifulSoup(response.content, "html.parser").select("input[name=proposals][checked]")}
@@ -86,7 +86,7 @@ def test_the_minimum_spend_is_enforced(client_as, programme, person):
     url = _url("ballot", round_, pot_id=pot.pk)
     assert_bad_input(
         client_as(person), url, {"proposals": [tools.pk]},
-        errors=["The ideas you chose cost £3,000. Choose ideas that cost at least £7,000 in total"],
+        errors=["The ideas you chose cost £3,000.00. Choose ideas that cost at least £7,000.00 in total."],
         unchanged=Ballot.objects.count,
     )
     assert client_as(person).post(url, {"proposals": [art.pk, tools.pk]}).status_code == 302
@@ -95,9 +95,9 @@ def test_the_minimum_spend_is_enforced(client_as, programme, person):
 def test_approval_voting_asks_for_between_n_and_m_ideas(client_as, programme, person):
     round_, pot, (art, tools, travel) = _voting_round(programme, ballot_rule=Round.BallotRule.APPROVAL, min_choices=2, max_choices=2)
     url = _url("ballot", round_, pot_id=pot.pk)
-    assert_bad_input(client_as(person), url, {"proposals": [art.pk]}, errors=["Choose at least 2 ideas"], unchanged=Ballot.objects.count)
+    assert_bad_input(client_as(person), url, {"proposals": [art.pk]}, errors=["You have chosen 1 idea. Choose at least 2."], unchanged=Ballot.objects.count)
     assert_bad_input(
-        client_as(person), url, {"proposals": [art.pk, tools.pk, travel.pk]}, errors=["Choose no more than 2 ideas"], unchanged=Ballot.objects.count
+        client_as(person), url, {"proposals": [art.pk, tools.pk, travel.pk]}, errors=["You have chosen 3 ideas. You can choose up to 2."], unchanged=Ballot.objects.count
     )
     # Costs do not matter under approval voting: 9,000 of a 10,000 pot or not.
     assert client_as(person).post(url, {"proposals": [art.pk, travel.pk]}).status_code == 302
@@ -191,7 +191,7 @@ def test_residents_register_with_a_postcode_before_voting(client_as, commissione
     client = client_as(resident)
     url = _url("ballot", round_, pot_id=pot.pk)
     assert client.post(url, {"proposals": [art.pk]}).status_code == 403
-    assert_bad_input(client, _url("register", round_), {"postcode": "not a postcode"}, errors=["Enter a real postcode, like LS1 4AP"],
+    assert_bad_input(client, _url("register", round_), {"postcode": "not a postcode"}, errors=["Enter a real postcode, like LA9 4DL"],
                      kept=["postcode"], unchanged=lambda: round_.registrations.count())
     client.post(_url("register", round_), {"postcode": "ls1 4ap"})
     assert round_.registrations.get().postcode == "LS1 4AP"
@@ -351,7 +351,7 @@ def test_publishing_carries_each_funded_idea_into_the_decisions_log(client_as, p
     decisions = Decision.objects.filter(informed_by=round_.activity).order_by("title")
     assert [d.title for d in decisions] == ["Fund “Allotment tools”", "Fund “Art club”"]
     art.refresh_from_db()
-    assert art.decision.decision == "Fund “Art club” with £4,000 from the North pot."
+    assert art.decision.decision == "Fund “Art club” with £4,000.00 from the North pot."
     page = client_as(person).get(_url("proposal_detail", round_, proposal_id=art.pk)).content.decode()
     decision_url = reverse("commissioning:decision_detail", kwargs={"programme_id": programme.pk, "decision_id": art.decision_id})
     assert f'in the decisions log as <a class="govuk-link" href="{decision_url}">“Fund “Art club””</a>' in page

@@ -42,8 +42,8 @@ def test_paper_ballots_are_tagged_pdfs_each_with_a_code_that_votes_once(client_a
     job = _print(client_as(commissioner), round_, {"what": "ballots", "pot": pot.pk, "copies": 3})
     assert job.kind == reports.BALLOTS and job.page_count == 3
     text = _pdf_text(job)
-    assert "Paper ballot: Community chest North: £10,000" in text
-    assert "Saturday art club An art club. It is on Saturdays. £4,000" in text and "Rejected idea" not in text
+    assert "Paper ballot: Community chest North: £10,000.00" in text
+    assert "Saturday art club An art club. It is on Saturdays. £4,000.00" in text and "Rejected idea" not in text
     assert "Choose any ideas whose costs add up to no more than the money in the pot." in text
     codes = re.findall(r"Your voting code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}) \(ballot (\d)\)", text)
     assert [serial for _, serial in codes] == ["1", "2", "3"]
@@ -67,8 +67,8 @@ def test_idea_cards_show_the_easy_read_wording(client_as, commissioner, person):
     job = _print(client_as(commissioner), round_, {"what": "cards", "pot": pot.pk})
     text = _pdf_text(job)
     assert job.page_count == 2
-    assert "Saturday art club Cost: £4,000 Easy Read An art club. It is on Saturdays. About this idea" in text
-    assert "Allotment tools Cost: £2,500 About this idea" in text
+    assert "Saturday art club Cost: £4,000.00 Easy Read An art club. It is on Saturdays. About this idea" in text
+    assert "Allotment tools Cost: £2,500.00 About this idea" in text
 
 
 def test_asking_for_ballots_without_a_number_is_an_error(client_as, commissioner, person):

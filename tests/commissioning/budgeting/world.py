@@ -3,7 +3,8 @@ tests/commissioning/world.py (world["programme"] and friends).
 
 pb_round: world["programme"]'s round open for voting; the CARER user checks ideas and the
 PERSON user proposed one that could not be done. pb_done: a finished round with published
-results. pb_public: a residents' round in the public programme, open for voting."""
+results. pb_public: a residents' round in the public programme, open for voting. pb_public_done: a
+finished round in the public programme, results published (its funded idea is a decision)."""
 
 from commissioning.budgeting import services
 from commissioning.budgeting.models import Proposal, Round
@@ -44,7 +45,15 @@ def build_budgeting_world(world: dict) -> dict:
     )
     public_pot = PotFactory(round=public, name="Town centre", amount=8_000)
     ProposalFactory(pot=public_pot, title="Later buses on Sundays", cost=5_000)
+
+    public_done = RoundFactory(programme=world["public_programme"], title="Last year's transport fund", phase=Round.Phase.VOTING)
+    public_done_pot = PotFactory(round=public_done, name="Town centre", amount=6_000)
+    bus = ProposalFactory(pot=public_done_pot, title="A shopping bus on market day", cost=4_000)
+    anonymous_ballots(public_done_pot, {bus.pk: 1}, how_many=2)
+    services.round_move_on(round_=public_done, by=commissioner)
+    services.results_publish(round_=public_done, by=commissioner)
     return {
+        "pb_public_done": public_done,
         "pb_round": voting, "pb_pot": pot, "pb_proposal": rejected.round.proposals.get(title="Saturday art club"),
         "pb_rejected": rejected, "pb_done": done, "pb_public": public, "pb_public_pot": public_pot,
     }
