@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commissioning', '0001_squashed_0002_more_activity_kinds'),
+        ('commissioning', '0003_campaigns_panels_candidates_scores'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
