@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "commissioning.involvement",
     "commissioning.coassessment",
     "commissioning.boards",
+    "commissioning.training",
+    "commissioning.research",
 ]
 
 MIDDLEWARE = [

@@ -21,4 +21,6 @@ urlpatterns = [
     path("commissioning/", include("commissioning.monitoring.urls")),
     path("commissioning/", include("commissioning.coassessment.urls")),
     path("commissioning/", include("commissioning.boards.urls")),
+    path("commissioning/", include("commissioning.training.urls")),
+    path("commissioning/", include("commissioning.research.urls")),
 ]

@@ -91,8 +91,7 @@ def specification_detail(request: HttpRequest, programme_id: int, specification_
     for section in contents["spec_sections"]:
         section.cited_evidence = cited.get(section.pk, [])
     return render(request, "specifications/specification_detail.html", _context(
-        notes=specification_notes(specification),
-        specification, words=selectors.glossary_for_page(), versions=versions, version=version, latest=versions[0], **contents,
+        specification, notes=specification_notes(specification), words=selectors.glossary_for_page(), versions=versions, version=version, latest=versions[0], **contents,
         outcomes=selectors.outcomes_framework(programme=programme), OUTCOMES=OUTCOMES, EVALUATION=EVALUATION,
         hints=BY_KEY, my_comments=selectors.comments_by(user=request.user, specification=specification),
         can_change=version.is_draft and request.user.has_perm(CHANGE, programme),
