@@ -43,7 +43,7 @@ def finding_add(*, project: ResearchProject, theme: str, i_statement: str, summa
                 allowed_citations: dict[tuple[int, str], str], by, request=None) -> Finding:
     if any(interview.project_id != project.pk for interview in interviews):
         raise ValidationError({"interviews": "Select interviews from this project"})
-    if not set(citations) <= allowed_citations:
+    if not set(citations) <= set(allowed_citations):
         raise ValidationError({"citations": "Select sections of this programme's specifications"})
     finding = Finding.objects.create(project=project, theme=theme, i_statement=i_statement, summary=summary, created_by=by)
     finding.interviews.set(interviews)
