@@ -65,10 +65,20 @@ class FindingForm(forms.Form):
         self.fields["interviews"].choices = [
             (str(interview.pk), f"{interview} : {interview.words[:80]}") for interview in interviews]
         self.fields["citations"].choices = [(f"{spec_id}:{key}", label) for (spec_id, key), label in sections]
+        # A list with nothing to choose from is not shown.
+        optional = [name for name in ("interviews", "citations") if self.fields[name].choices]
+        for name in {"interviews", "citations"} - set(optional):
+            del self.fields[name]
         self.helper = gds_helper(
             Field.text("theme", field_width=Fluid.TWO_THIRDS), Field.text("i_statement"), Field.textarea("summary", rows=5),
-            Field.checkboxes("interviews", small=True), Field.checkboxes("citations", small=True), submit="Save the finding",
+            *(Field.checkboxes(name, small=True) for name in optional), submit="Save the finding",
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("interviews", [])
+        cleaned.setdefault("citations", [])
+        return cleaned
 
     def clean_interviews(self) -> list:
         return [self._interviews[value] for value in self.cleaned_data["interviews"]]

@@ -16,7 +16,8 @@ from tests.harness.auth import login_as
 
 def test_the_demo_has_peer_research_cited_by_the_specification(client):
     users = {}
-    for email, roles in [("commissioner", [Role.COMMISSIONER]), ("person", [Role.PERSON]), ("carer", [Role.CARER]),
+    for email, roles in [("commissioner", [Role.COMMISSIONER]), ("person", [Role.PERSON]), ("carer", [Role.CARER]), ("provider", [Role.PROVIDER]), ("head", [Role.HEAD_OF_SERVICE]),
+                         ("procurement", [Role.COMMISSIONER]),
                          ("assessor", [Role.QUALITY_ASSESSOR, Role.PERSON])]:
         users[email] = UserFactory(email=f"{email}@demo.example", roles=roles)
     seed_commissioning_demo()

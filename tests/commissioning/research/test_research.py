@@ -68,6 +68,7 @@ def test_findings_from_interviews_show_on_the_specification_section_they_informe
 
 def test_bad_input_on_every_research_form_keeps_answers_and_saves_nothing(client_as, programme, commissioner, person, project):
     client = client_as(commissioner)
+    SpecificationFactory(programme=programme, title="Day opportunities", created_by=commissioner)
     count = lambda: (ResearchProject.objects.count(), Interview.objects.count(), Finding.objects.count())  # noqa: E731
     assert_bad_input(client, reverse("research:project_add", args=[programme.pk]), {"title": "Good days", "purpose": "", "questions": "  \n "},
                      errors=["Enter what the research is for", "Enter at least one question"], kept=["title"], unchanged=count)

@@ -32,8 +32,8 @@ def test_the_training_list_costs_the_same_with_ten_times_the_courses(client_as, 
 
     grow(1)
     client = client_as(person)
-    # session, user, the programme, the group check, the courses with their counts
-    assert_fixed_queries(lambda: client.get(reverse("training:course_list", args=[programme.pk])), budget=5, grow=lambda: grow(10))
+    # the programme, the person's programmes (for the rule), the courses with their counts
+    assert_fixed_queries(lambda: client.get(reverse("training:course_list", args=[programme.pk])), budget=3, grow=lambda: grow(10))
 
 
 def test_a_course_and_its_session_cost_the_same_with_ten_times_the_sessions_trainers_and_bookings(client_as, programme, commissioner):
@@ -41,7 +41,8 @@ def test_a_course_and_its_session_cost_the_same_with_ten_times_the_sessions_trai
     session = _grow_session(course, commissioner, 1)
     client = client_as(commissioner)
     assert_fixed_queries(lambda: client.get(reverse("training:course_detail", args=[programme.pk, course.pk])), budget=5,
-                         grow=lambda: [_grow_session(course, commissioner, 10) for _ in range(10)])
+                         grow=lambda: [_grow_session(course, commissioner, 1) for _ in range(10)])
     url = reverse("training:session_detail", args=[programme.pk, course.pk, session.pk])
-    assert_fixed_queries(lambda: client.get(url), budget=6, grow=lambda: [
+    # the two-factor device, the programme, the course, the session, co-trainers, bookings
+    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: [
         services.booking_add(session=session, organisation=OrganisationFactory(), by=commissioner) for _ in range(10)])

@@ -130,7 +130,7 @@ def test_a_practitioner_sees_their_induction_led_by_people_who_use_services(clie
     assert items == ["Welcome to adult social care , 20 August 2026: You came"]
 
 
-def test_bad_input_on_every_training_form_keeps_answers_and_saves_nothing(client_as, programme, course, commissioner, person):
+def test_bad_input_on_every_training_form_keeps_answers_and_saves_nothing(client_as, programme, course, commissioner, person, practitioner):
     client = client_as(commissioner)
     session = _session(course, commissioner)
     count = lambda: (TrainingCourse.objects.count(), TrainingSession.objects.count(), CoTrainer.objects.count(),  # noqa: E731
@@ -150,7 +150,7 @@ def test_bad_input_on_every_training_form_keeps_answers_and_saves_nothing(client
     assert_bad_input(client, _url("training:co_trainer_add", session), {"user": person.pk, "delivery_hours": "2", "preparation_hours": "0"},
                      errors=[f"{person.display_name} is already a co-trainer for this session"], kept=["delivery_hours"], unchanged=count)
     organisation = OrganisationFactory(name="Brightday Support")
-    assert_bad_input(client, _url("training:booking_add", session), {"organisation": organisation.pk, "attendee": person.pk, "places": "2"},
+    assert_bad_input(client, _url("training:booking_add", session), {"organisation": organisation.pk, "attendee": practitioner.pk, "places": "2"},
                      errors=["Select an organisation or a member of staff, not both"], kept=["places"], unchanged=count)
     assert_bad_input(client, _url("training:booking_add", session), {"organisation": "", "attendee": "", "places": "0"},
                      errors=["Book at least 1 place"], unchanged=count)
