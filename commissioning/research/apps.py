@@ -12,7 +12,7 @@ class ResearchConfig(AppConfig):
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
         from commissioning.sections import ProgrammeSection, register_activity_link, register_section, register_section_evidence
 
-        from . import rules, selectors  # noqa: F401  (rules registers the permissions)
+        from . import reports, rules, selectors  # noqa: F401  (reports and rules register the findings PDF and the permissions)
 
         register_section(ProgrammeSection("Peer research", "research:project_list", 76, permission="research.view_research"))
         register_activity_link("research_project", lambda project: reverse("research:project_detail", kwargs={

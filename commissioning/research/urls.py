@@ -11,4 +11,5 @@ urlpatterns = [
     path(R, views.project_detail, name="project_detail"),
     path(R + "interviews/add/", views.interview_add, name="interview_add"),
     path(R + "findings/add/", views.finding_add, name="finding_add"),
+    path(R + "findings/pdf/", views.findings_pdf, name="findings_pdf"),
 ]

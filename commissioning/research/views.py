@@ -5,15 +5,17 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
 from coproduction.core.access import require_visible
 from coproduction.core.forms import saved_or_errors
+from coproduction.reports.services import report_job_request
 
 from . import selectors, services
 from .forms import FindingForm, InterviewForm, ProjectForm
 from .models import ResearchProject
+from .reports import FINDINGS_PDF
 
 SECTION = "research:project_list"
 VIEW, ADD, RECORD = "research.view_research", "research.add_project", "research.record"
@@ -91,3 +93,10 @@ def finding_add(request: HttpRequest, programme_id: int, project_id: int) -> Htt
         return redirect(_project_url(project))
     return _form_page(request, project.programme, form, title="Add a finding", back=_project_url(project),
                       intro="Group what people said into themes, with an “I” statement in their words.")
+
+
+@require_POST
+def findings_pdf(request: HttpRequest, programme_id: int, project_id: int) -> HttpResponse:
+    project = _project(request, programme_id, project_id)
+    job = report_job_request(kind=FINDINGS_PDF, requested_by=request.user, subject=project, request=request)
+    return redirect("reports:job_detail", job_id=job.pk)

@@ -4,7 +4,7 @@ The programme's group (PERSON, CARER) and commissioners see the research and rec
 and findings; commissioners start projects."""
 
 from coproduction.accounts.models import Role
-from tests.harness.matrix import Row, only
+from tests.harness.matrix import Expect, Row, only, signed_in
 
 MEMBERS = only(Role.PERSON, Role.CARER, Role.COMMISSIONER)
 RUNNING = only(Role.COMMISSIONER)
@@ -25,4 +25,5 @@ ROWS: list[Row] = [
     Row("research:project_detail", MEMBERS, kwargs=project),
     Row("research:interview_add", MEMBERS, kwargs=project),
     Row("research:finding_add", MEMBERS, kwargs=project),
+    Row("research:findings_pdf", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=project),  # POST only
 ]

@@ -2,12 +2,17 @@
 what people said with their consent and without names, theme it into findings, and the
 specification section a finding informed shows it."""
 
+import datetime
+import subprocess
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from commissioning.research import services
 from commissioning.research.models import APPRECIATIVE_INQUIRY_QUESTIONS, Finding, Interview, ResearchProject
+from coproduction.reports import services as report_services
+from coproduction.reports.models import ReportJob
 from tests.commissioning.specifications.factories import SpecificationFactory
 from tests.harness.bad_input import assert_bad_input
 
@@ -84,3 +89,25 @@ def test_only_the_group_reads_the_research_and_only_commissioners_start_it(clien
     assert client_as(provider).get(_url("research:project_detail", project)).status_code == 404
     assert client_as(person).get(reverse("research:project_add", args=[project.programme_id])).status_code == 403
     assert client_as(person).get(_url("research:interview_add", project)).status_code == 200
+
+
+def test_the_group_gets_the_findings_report_as_a_tagged_pdf(client_as, programme, commissioner, person, project, provider):
+    specification = SpecificationFactory(programme=programme, title="Day opportunities", created_by=commissioner)
+    interview = services.interview_record(project=project, held_on=datetime.date(2026, 5, 4), consent_given=True,
+                                          words="Buses on Saturdays.", by=person)
+    place = (specification.pk, "outcomes")
+    services.finding_add(project=project, theme="Getting out and about", i_statement="I can get where I want to go",
+                         summary="Transport decides whether people can take part.", interviews=[interview], citations=[place],
+                         allowed_citations={place: "Day opportunities: Outcomes"}, by=person)
+    assert client_as(provider).post(_url("research:findings_pdf", project)).status_code == 404
+    response = client_as(person).post(_url("research:findings_pdf", project))
+    job = ReportJob.objects.get(requested_by=person)
+    assert response.headers["Location"] == reverse("reports:job_detail", kwargs={"job_id": job.pk})
+    report_services.report_job_render(job=job)
+    text = " ".join(subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout.split())
+    assert "What makes a good day" in text and "held 1 interview" in text
+    assert "Getting out and about “I can get where I want to go” Transport decides whether people can take part." in text
+    assert "It informed: Day opportunities: Outcomes." in text
+    assert "What would make it even better?" in text
+    info = subprocess.run(["pdfinfo", job.file.path], capture_output=True, check=True, text=True).stdout
+    assert "Tagged:          yes" in info
