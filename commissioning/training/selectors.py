@@ -81,6 +81,11 @@ def tender_notes(specification) -> list[tuple[str, list[str], str | None]]:
              f"Organisations attended: {', '.join(names)}." if names else "No organisations have attended yet."]
     if any(course.attendance_required for course in courses):
         lines.append("Bidders’ organisations must have attended before they bid.")
+        # The tender's bidders, read through the organisation (so this app names no other sub-app).
+        bidders = set(Organisation.objects.filter(panel_bids__panel__specification=specification).values_list("name", flat=True))
+        missing = sorted(bidders - set(names))
+        if missing:
+            lines.append(f"Bidders whose organisation has not attended: {', '.join(missing)}.")
     url = reverse("training:course_detail", kwargs={"programme_id": specification.programme_id, "course_id": courses[0].pk})
     return [("Training held before the tender", lines, url)]
 

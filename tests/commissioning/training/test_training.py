@@ -16,6 +16,7 @@ from commissioning.training.models import Audience, Booking, CoTrainer, Training
 from coproduction.accounts.models import Role
 from tests.commissioning.coassessment.factories import SurveyFactory
 from tests.commissioning.involvement.factories import RecognitionRateFactory
+from tests.commissioning.panels.factories import BidderFactory, PanelFactory
 from tests.commissioning.specifications.factories import SpecificationFactory
 from tests.coproduction.accounts.factories import OrganisationFactory
 from tests.harness.bad_input import assert_bad_input
@@ -97,11 +98,15 @@ def test_training_from_planning_to_who_came_shows_on_the_tender(client_as, progr
     rows = [row.get_text(" ", strip=True) for row in page.select("tbody tr")]
     assert rows == ["Brightday Support 2 Came", "Oak Care 2 Did not come"]
 
+    # Oak Care bids for the tender without having come.
+    panel = PanelFactory(programme=programme, specification=specification, created_by=commissioner)
+    BidderFactory(panel=panel, name="Oak Care", organisation=absent)
+    BidderFactory(panel=panel, name="Brightday Support", organisation=came)
     spec_page = _page(client.get(reverse("specifications:specification_detail", args=[programme.pk, specification.pk])))
     note = spec_page.select_one(".govuk-inset-text").get_text(" ", strip=True)
     assert "Training held before the tender" in note
     assert "Organisations attended: Brightday Support." in note
-    assert "Oak Care" not in note
+    assert "Bidders whose organisation has not attended: Oak Care." in note
     assert not _page(client.get(reverse("commissioning:programme_detail", args=[programme.pk]))).select(".govuk-warning-text")
 
 
