@@ -78,8 +78,8 @@ def decision_trail(decision) -> list[tuple[str, list[tuple[str, str]]]]:
 
 # specification -> [(heading, [line, ...], url or None), ...], read in a fixed number of queries.
 SPECIFICATION_NOTES: list[Callable[[object], list[tuple[str, list[str], str | None]]]] = []
-# [section id, ...] -> {section id: [(title, url), ...]}: the evidence each section cites.
-SECTION_EVIDENCE: list[Callable[[list[int]], dict[int, list[tuple[str, str]]]]] = []
+# (specification, [section, ...]) -> {section id: [(title, url), ...]}: the evidence each section cites.
+SECTION_EVIDENCE: list[Callable[[object, list], dict[int, list[tuple[str, str]]]]] = []
 # programme -> [warning, ...]: things due on the programme's timeline that are not ready.
 TIMELINE_WARNINGS: list[Callable[[object], list[str]]] = []
 
@@ -89,7 +89,7 @@ def register_specification_note(note: Callable[[object], list[tuple[str, list[st
         SPECIFICATION_NOTES.append(note)
 
 
-def register_section_evidence(evidence: Callable[[list[int]], dict[int, list[tuple[str, str]]]]) -> None:
+def register_section_evidence(evidence: Callable[[object, list], dict[int, list[tuple[str, str]]]]) -> None:
     if evidence not in SECTION_EVIDENCE:
         SECTION_EVIDENCE.append(evidence)
 
@@ -103,10 +103,10 @@ def specification_notes(specification) -> list[tuple[str, list[str], str | None]
     return [note for notes in SPECIFICATION_NOTES for note in notes(specification)]
 
 
-def section_evidence(section_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+def section_evidence(specification, sections: list) -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = {}
     for evidence in SECTION_EVIDENCE:
-        for section_id, items in evidence(section_ids).items():
+        for section_id, items in evidence(specification, sections).items():
             found.setdefault(section_id, []).extend(items)
     return found
 

@@ -50,21 +50,18 @@ def citable_sections(*, programme: Programme) -> list[tuple[tuple[int, str], str
     return choices
 
 
-def section_findings(section_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """For the specification page: the findings each section cites (two queries)."""
-    sections = list(_section_model().objects.filter(pk__in=section_ids).values_list("pk", "version__specification_id", "key"))
-    if not sections:
-        return {}
-    citations = (FindingCitation.objects.filter(specification_id__in={spec for _, spec, _ in sections},
-                                                section_key__in={key for _, _, key in sections})
+def section_findings(specification, sections: list) -> dict[int, list[tuple[str, str]]]:
+    """For the specification page: the findings each of its sections cites (one query)."""
+    keys = {section.key: section.pk for section in sections}
+    citations = (FindingCitation.objects.filter(specification=specification, section_key__in=keys)
                  .select_related("finding__project").order_by("pk"))
-    by_place: dict[tuple[int, str], list[tuple[str, str]]] = {}
+    found: dict[int, list[tuple[str, str]]] = {}
     for citation in citations:
         project = citation.finding.project
         url = reverse("research:project_detail", kwargs={"programme_id": project.programme_id, "project_id": project.pk})
-        by_place.setdefault((citation.specification_id, citation.section_key), []).append(
+        found.setdefault(keys[citation.section_key], []).append(
             (f"Peer research, “{project.title}”: {citation.finding.theme}", f"{url}#finding-{citation.finding_id}"))
-    return {pk: by_place[(spec, key)] for pk, spec, key in sections if (spec, key) in by_place}
+    return found
 
 
 def evidence_sentence() -> str | None:

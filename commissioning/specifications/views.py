@@ -87,7 +87,7 @@ def specification_detail(request: HttpRequest, programme_id: int, specification_
     version = selectors.version_chosen(versions, request.GET.get("version"))
     contents = selectors.version_contents(version=version)
     # Findings and other evidence that other pages say a section cites.
-    cited = section_evidence([section.pk for section in contents["spec_sections"]])
+    cited = section_evidence(specification, contents["spec_sections"])
     for section in contents["spec_sections"]:
         section.cited_evidence = cited.get(section.pk, [])
     return render(request, "specifications/specification_detail.html", _context(
