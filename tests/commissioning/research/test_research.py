@@ -111,3 +111,16 @@ def test_the_group_gets_the_findings_report_as_a_tagged_pdf(client_as, programme
     assert "What would make it even better?" in text
     info = subprocess.run(["pdfinfo", job.file.path], capture_output=True, check=True, text=True).stdout
     assert "Tagged:          yes" in info
+
+
+def test_the_spectrum_self_assessment_points_at_the_peer_research(client_as, commissioner, person, project):
+    from commissioning.involvement.selfassessment.services import round_save
+    from commissioning.involvement.spectrum import NOT_STARTED, STEP_KEYS
+
+    for words in ("Seeing friends.", "Buses at weekends."):
+        services.interview_record(project=project, held_on=datetime.date(2026, 5, 4), consent_given=True, words=words, by=person)
+    assessment = round_save(by=commissioner, title="Autumn", assessed_on=datetime.date(2026, 6, 1), assessors=[commissioner],
+                            other_assessors="", ratings={key: (NOT_STARTED, "") for key in STEP_KEYS})
+    page = _page(client_as(commissioner).get(reverse("involvement:round_detail", kwargs={"round_id": assessment.pk})))
+    row = next(row for row in page.select(".app-step-table tbody tr") if "peer researchers" in row.th.get_text())
+    assert row.select_one("a.govuk-link").get_text(strip=True) == "Peer research: 2 interviews across 1 project"

@@ -166,3 +166,17 @@ def test_bad_input_on_every_training_form_keeps_answers_and_saves_nothing(client
     services.booking_add(session=later, organisation=organisation, by=commissioner)
     assert_bad_input(client, _url("training:attendance", later), {"attended": [str(later.bookings.get().pk)]},
                      errors=["You can record who came once the session has happened"], unchanged=count)
+
+
+def test_the_spectrum_self_assessment_points_at_co_delivered_training(client_as, course, commissioner, person):
+    from commissioning.involvement.selfassessment.services import round_save
+    from commissioning.involvement.spectrum import NOT_STARTED, STEP_KEYS
+
+    services.co_trainer_add(session=_session(course, commissioner), user=person, delivery_hours=2, preparation_hours=1, rate=None, by=commissioner)
+    _session(course, commissioner, date=datetime.date(2026, 8, 25))
+    assessment = round_save(by=commissioner, title="Autumn", assessed_on=TODAY, assessors=[commissioner], other_assessors="",
+                            ratings={key: (NOT_STARTED, "") for key in STEP_KEYS})
+    page = _page(client_as(commissioner).get(reverse("involvement:round_detail", kwargs={"round_id": assessment.pk})))
+    row = next(row for row in page.select(".app-step-table tbody tr") if "co-deliver training" in row.th.get_text())
+    assert row.select_one("a.govuk-link").get_text(strip=True) == (
+        "Training: 1 of 2 sessions held were co-delivered by people who use services")
