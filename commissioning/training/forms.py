@@ -5,8 +5,11 @@ from django import forms
 
 from commissioning.forms import line_field, text_field
 from coproduction.accounts.forms import RealDateField, date_field, gds_helper
+from coproduction.core.uploads import document_upload_kind, megabytes
 
 from .models import Audience, TrainingSession
+
+MATERIAL_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _hours(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
@@ -150,3 +153,22 @@ class AttendanceForm(forms.Form):
 
     def clean_attended(self) -> set[int]:
         return {int(value) for value in self.cleaned_data["attended"]}
+
+
+class MaterialForm(forms.Form):
+    title = line_field("Title", missing="Enter a title for the material", help_text="For example, “Slides: what co-production means”.")
+    file = forms.FileField(
+        label="Upload a file", help_text=f"A PDF or Word document (DOCX), smaller than {megabytes(MATERIAL_MAX_BYTES)}.",
+        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.file_type = ""
+        self.helper = gds_helper(Field.text("title", field_width=Fluid.TWO_THIRDS), Field("file"), submit="Upload the material")
+        self.helper.form_enctype = "multipart/form-data"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.file_type = document_upload_kind(upload, max_bytes=MATERIAL_MAX_BYTES)
+        return upload

@@ -2,6 +2,9 @@
 staff induction and practitioners, their sessions, the co-trainers paid through the involvement
 ledger, and which organisations (or, for induction, which staff) booked and came."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -102,3 +105,25 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return self.organisation.name if self.organisation_id else self.attendee.display_name
+
+
+def material_file_path(material: "SessionMaterial", filename: str) -> str:
+    # A random name: an uploaded file's own name may say who it is about.
+    return f"training/materials/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class SessionMaterial(models.Model):
+    """A handout or slides for a session, a PDF or Word document checked before it is kept."""
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="session_materials")
+    title = NameField(max_length=200)
+    file = models.FileField(upload_to=material_file_path)
+    file_type = models.CharField(max_length=10)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title

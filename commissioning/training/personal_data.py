@@ -1,6 +1,6 @@
 from coproduction.core.personal_data import exempt, register
 
-from .models import Booking, CoTrainer, TrainingCourse, TrainingSession
+from .models import Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 
 register(
     CoTrainer,
@@ -19,3 +19,4 @@ register(
 )
 exempt(TrainingCourse, reason="a course's topic and audience; names only the staff member who added it")
 exempt(TrainingSession, reason="a session's arrangements; co-trainers and attendees are in CoTrainer and Booking")
+exempt(SessionMaterial, reason="handouts and slides for a session; names only the staff member who uploaded them")

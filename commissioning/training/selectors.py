@@ -9,7 +9,7 @@ from commissioning.involvement.models import RecognitionRate
 from commissioning.models import Programme
 from coproduction.accounts.models import Organisation, Role, User
 
-from .models import Audience, Booking, CoTrainer, TrainingCourse, TrainingSession
+from .models import Audience, Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 
 
 def courses_in_programme(*, programme: Programme) -> QuerySet[TrainingCourse]:
@@ -40,6 +40,14 @@ def session_or_none(*, course: TrainingCourse, session_id: int) -> TrainingSessi
 
 def co_trainers_of(*, session: TrainingSession) -> list[CoTrainer]:
     return list(CoTrainer.objects.filter(session=session).select_related("user").order_by("pk"))
+
+
+def materials_of(*, session: TrainingSession) -> list[SessionMaterial]:
+    return list(SessionMaterial.objects.filter(session=session).order_by("pk"))
+
+
+def material_or_none(*, session: TrainingSession, material_id: int) -> SessionMaterial | None:
+    return SessionMaterial.objects.filter(session=session, pk=material_id).first()
 
 
 def bookings_of(*, session: TrainingSession) -> list[Booking]:

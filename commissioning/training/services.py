@@ -14,7 +14,7 @@ from commissioning.services import activity_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import Booking, CoTrainer, TrainingCourse, TrainingSession
+from .models import Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 
 CREATE, CHANGE = AuditEvent.Action.CREATE, AuditEvent.Action.CHANGE
 
@@ -103,3 +103,10 @@ def attendance_record(*, session: TrainingSession, attended_ids: set[int], by, r
         session.activity.save(update_fields=["happened_on"])
     audit_record(actor=by, action=CHANGE, obj=session, request=request, detail=f"attendance recorded: {len(attended_ids)} came")
     return session
+
+
+@transaction.atomic
+def material_add(*, session: TrainingSession, title: str, file, file_type: str, by, request=None) -> SessionMaterial:
+    material = SessionMaterial.objects.create(session=session, title=title, file=file, file_type=file_type, uploaded_by=by)
+    audit_record(actor=by, action=CREATE, obj=material, request=request)
+    return material

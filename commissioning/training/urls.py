@@ -15,4 +15,6 @@ urlpatterns = [
     path(S + "co-trainers/add/", views.co_trainer_add, name="co_trainer_add"),
     path(S + "bookings/add/", views.booking_add, name="booking_add"),
     path(S + "attendance/", views.attendance, name="attendance"),
+    path(S + "materials/add/", views.material_add, name="material_add"),
+    path(S + "materials/<int:material_id>/", views.material_file, name="material_file"),
 ]

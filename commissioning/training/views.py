@@ -2,17 +2,19 @@
 involvement ledger, bookings by organisation and who came."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commissioning.access import programme_or_404
 from coproduction.core.access import require_visible
+from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import saved_or_errors
+from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 
 from . import selectors, services
-from .forms import AttendanceForm, BookingForm, CoTrainerForm, CourseForm, SessionForm
+from .forms import AttendanceForm, BookingForm, CoTrainerForm, CourseForm, MaterialForm, SessionForm
 from .models import TrainingCourse, TrainingSession
 
 SECTION = "training:course_list"
@@ -96,6 +98,7 @@ def session_detail(request: HttpRequest, programme_id: int, course_id: int, sess
     return render(request, "training/session_detail.html", {
         "programme": session.course.programme, "course": session.course, "session": session, "section_url_name": SECTION,
         "co_trainers": selectors.co_trainers_of(session=session), "bookings": selectors.bookings_of(session=session),
+        "materials": selectors.materials_of(session=session),
         "can_manage": request.user.has_perm(MANAGE, session.course.programme),
     })
 
@@ -134,3 +137,22 @@ def attendance(request: HttpRequest, programme_id: int, course_id: int, session_
         messages.success(request, "Who came is saved")
         return redirect(_session_url(session))
     return _form_page(request, session.course.programme, form, title="Who came to the session", back=_session_url(session))
+
+
+@require_http_methods(["GET", "POST"])
+def material_add(request: HttpRequest, programme_id: int, course_id: int, session_id: int) -> HttpResponse:
+    session = _session(request, programme_id, course_id, session_id, MANAGE)
+    form = MaterialForm(data=request.POST or None, files=request.FILES or None)
+    if saved_or_errors(form, lambda: services.material_add(session=session, title=form.cleaned_data["title"], file=form.cleaned_data["file"],
+                                                           file_type=form.file_type, by=request.user, request=request)):
+        messages.success(request, f"Material uploaded: {form.cleaned_data['title']}")
+        return redirect(_session_url(session))
+    return _form_page(request, session.course.programme, form, title="Upload material for the session", back=_session_url(session))
+
+
+@require_GET
+def material_file(request: HttpRequest, programme_id: int, course_id: int, session_id: int, material_id: int) -> FileResponse:
+    session = _session(request, programme_id, course_id, session_id)
+    material = require_visible(request, selectors.material_or_none(session=session, material_id=material_id))
+    return members_file_download(request, record=material, content_types=DOCUMENT_CONTENT_TYPES, name="training-material",
+                                 detail="training material downloaded")

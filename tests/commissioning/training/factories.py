@@ -4,7 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from commissioning.models import ActivityKind
-from commissioning.training.models import Audience, Booking, CoTrainer, TrainingCourse, TrainingSession
+from commissioning.training.models import Audience, Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 from tests.commissioning.factories import ActivityFactory, ProgrammeFactory
 from tests.coproduction.accounts.factories import OrganisationFactory, UserFactory
 
@@ -56,3 +56,14 @@ class BookingFactory(DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     places = 2
     booked_by = factory.LazyAttribute(lambda booking: booking.session.created_by)
+
+
+class SessionMaterialFactory(DjangoModelFactory):
+    class Meta:
+        model = SessionMaterial
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    title = factory.Sequence(lambda n: f"Slides {n}")
+    file = factory.django.FileField(filename="slides.pdf", data=b"%PDF-1.7\n%slides\n")
+    file_type = "pdf"
+    uploaded_by = factory.LazyAttribute(lambda material: material.session.created_by)

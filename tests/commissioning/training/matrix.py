@@ -31,4 +31,6 @@ ROWS: list[Row] = [
     Row("training:co_trainer_add", RUNNING, kwargs=session),
     Row("training:booking_add", RUNNING, kwargs=session),
     Row("training:attendance", RUNNING, kwargs=session),
+    Row("training:material_add", RUNNING, kwargs=session),
+    Row("training:material_file", MEMBERS, kwargs=lambda w: {**session(w), "material_id": w["training_material"].pk}),
 ]

@@ -43,6 +43,6 @@ def test_a_course_and_its_session_cost_the_same_with_ten_times_the_sessions_trai
     assert_fixed_queries(lambda: client.get(reverse("training:course_detail", args=[programme.pk, course.pk])), budget=5,
                          grow=lambda: [_grow_session(course, commissioner, 1) for _ in range(10)])
     url = reverse("training:session_detail", args=[programme.pk, course.pk, session.pk])
-    # the two-factor device, the programme, the course, the session, co-trainers, bookings
-    assert_fixed_queries(lambda: client.get(url), budget=7, grow=lambda: [
+    # the two-factor device, the programme, the group check, the course, the session, co-trainers, bookings, materials
+    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: [
         services.booking_add(session=session, organisation=OrganisationFactory(), by=commissioner) for _ in range(10)])

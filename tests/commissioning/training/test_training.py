@@ -8,11 +8,12 @@ import datetime
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commissioning.involvement.models import Claim, ClaimCategory
 from commissioning.training import services
-from commissioning.training.models import Audience, Booking, CoTrainer, TrainingCourse, TrainingSession
+from commissioning.training.models import Audience, Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 from coproduction.accounts.models import Role
 from tests.commissioning.coassessment.factories import SurveyFactory
 from tests.commissioning.involvement.factories import RecognitionRateFactory
@@ -180,3 +181,21 @@ def test_the_spectrum_self_assessment_points_at_co_delivered_training(client_as,
     row = next(row for row in page.select(".app-step-table tbody tr") if "co-deliver training" in row.th.get_text())
     assert row.select_one("a.govuk-link").get_text(strip=True) == (
         "Training: 1 of 2 sessions held were co-delivered by people who use services")
+
+
+def test_materials_are_checked_on_upload_and_the_group_downloads_them(client_as, course, commissioner, person, provider):
+    session = _session(course, commissioner)
+    client = client_as(commissioner)
+    assert_bad_input(client, _url("training:material_add", session),
+                     {"title": "Slides", "file": SimpleUploadedFile("slides.pdf", b"not really a pdf", content_type="application/pdf")},
+                     errors=["The selected file is not a real PDF file"], kept=["title"], unchanged=lambda: SessionMaterial.objects.count())
+    response = client.post(_url("training:material_add", session), {
+        "title": "Slides", "file": SimpleUploadedFile("al's notes.pdf", b"%PDF-1.7\n%slides\n", content_type="application/pdf")})
+    assert response.status_code == 302
+    material = SessionMaterial.objects.get()
+    page = _page(client_as(person).get(_url("training:session_detail", session)))
+    link = page.find("a", string="Slides (PDF)") or page.find("a", href=_url("training:material_file", session, material_id=material.pk))
+    download = client_as(person).get(link["href"])
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download.headers["Content-Disposition"] == f'attachment; filename="training-material-{material.pk}.pdf"'
+    assert client_as(provider).get(link["href"]).status_code == 404

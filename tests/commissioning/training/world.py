@@ -3,9 +3,11 @@ tests/commissioning/world.py and the specifications world.
 
 world["training_course"]: training for providers before world["specification"]'s tender, in
 world["programme"]. world["training_session"]: a past session of it, with the PERSON user as
-co-trainer and an organisation's booking marked as attended."""
+co-trainer, an organisation's booking marked as attended and a PDF handout (world["training_material"])."""
 
 import datetime
+
+from django.core.files.base import ContentFile
 
 from commissioning.training import services
 from commissioning.training.models import Audience, TrainingSession
@@ -28,4 +30,6 @@ def build_training_world(world: dict) -> dict:
     services.co_trainer_add(session=session, user=users[Role.PERSON], delivery_hours=2, preparation_hours=1, rate=None, by=commissioner)
     booking = services.booking_add(session=session, organisation=OrganisationFactory(name="Brightday Support"), by=commissioner)
     services.attendance_record(session=session, attended_ids={booking.pk}, by=commissioner)
-    return {"training_course": course, "training_session": session}
+    material = services.material_add(session=session, title="Slides", file=ContentFile(b"%PDF-1.7\n%slides\n", name="slides.pdf"),
+                                     file_type="pdf", by=commissioner)
+    return {"training_course": course, "training_session": session, "training_material": material}
