@@ -21,6 +21,21 @@ LADDER_HINTS = {
 }
 
 
+def text_field(label: str, *, required: bool = True, limit: int = 5000, missing: str = "", help_text: str = "") -> forms.CharField:
+    """A GOV.UK textarea field with plain error messages, for commissioning's forms."""
+    return forms.CharField(
+        label=label, required=required, max_length=limit, widget=forms.Textarea, help_text=help_text,
+        error_messages={"required": missing or f"Enter {label[0].lower() + label[1:]}",
+                        "max_length": f"{label} must be {limit:,} characters or fewer"},
+    )
+
+
+def line_field(label: str, *, missing: str, limit: int = 200, required: bool = True, help_text: str = "") -> forms.CharField:
+    """A one-line text field (a name or a title) with plain error messages."""
+    return NameFormField(label=label, max_length=limit, required=required, help_text=help_text, error_messages={
+        "required": missing, "max_length": f"{label} must be {limit} characters or fewer"})
+
+
 def _user_label(user: User) -> str:
     return user.full_name or user.email
 

@@ -99,3 +99,45 @@ def contract_panels(contract) -> list[tuple[str, dict]]:
         if context:
             shown.append((panel.template, context))
     return shown
+
+
+# What other pages add to a specification and to a programme's timeline. Sub-apps register in
+# their AppConfig.ready(), so the specification and programme pages never name them.
+
+# specification -> [(heading, [line, ...], url or None), ...], read in a fixed number of queries.
+SPECIFICATION_NOTES: list[Callable[[object], list[tuple[str, list[str], str | None]]]] = []
+# (specification, [section, ...]) -> {section id: [(title, url), ...]}: the evidence each section cites.
+SECTION_EVIDENCE: list[Callable[[object, list], dict[int, list[tuple[str, str]]]]] = []
+# programme -> [warning, ...]: things due on the programme's timeline that are not ready.
+TIMELINE_WARNINGS: list[Callable[[object], list[str]]] = []
+
+
+def register_specification_note(note: Callable[[object], list[tuple[str, list[str], str | None]]]) -> None:
+    if note not in SPECIFICATION_NOTES:
+        SPECIFICATION_NOTES.append(note)
+
+
+def register_section_evidence(evidence: Callable[[object, list], dict[int, list[tuple[str, str]]]]) -> None:
+    if evidence not in SECTION_EVIDENCE:
+        SECTION_EVIDENCE.append(evidence)
+
+
+def register_timeline_warning(warning: Callable[[object], list[str]]) -> None:
+    if warning not in TIMELINE_WARNINGS:
+        TIMELINE_WARNINGS.append(warning)
+
+
+def specification_notes(specification) -> list[tuple[str, list[str], str | None]]:
+    return [note for notes in SPECIFICATION_NOTES for note in notes(specification)]
+
+
+def section_evidence(specification, sections: list) -> dict[int, list[tuple[str, str]]]:
+    found: dict[int, list[tuple[str, str]]] = {}
+    for evidence in SECTION_EVIDENCE:
+        for section_id, items in evidence(specification, sections).items():
+            found.setdefault(section_id, []).extend(items)
+    return found
+
+
+def timeline_warnings(programme) -> list[str]:
+    return [text for warning in TIMELINE_WARNINGS for text in warning(programme)]

@@ -34,7 +34,7 @@ from .forms import (
     StageForm,
 )
 from .models import Programme
-from .sections import activity_url, decision_trail
+from .sections import activity_url, decision_trail, timeline_warnings
 
 MANAGE = "commissioning.manage_programme"
 
@@ -82,6 +82,7 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
         "can_manage": request.user.has_perm(MANAGE, programme),
         "stages": selectors.stages_with_coproduction(programme=programme),
         "key_dates": list(programme.key_dates.select_related("stage").order_by("date", "pk")),
+        "timeline_warnings": timeline_warnings(programme) if full else [],
         "group_counts": selectors.group_counts(programme=programme) if full else [],
         "decisions": selectors.latest_decisions(programme=programme),
     })

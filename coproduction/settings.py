@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "commissioning.boards",
     "commissioning.recruitment",
     "commissioning.networks",
+    "commissioning.training",
+    "commissioning.research",
 ]
 
 MIDDLEWARE = [

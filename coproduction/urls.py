@@ -23,4 +23,6 @@ urlpatterns = [
     path("commissioning/", include("commissioning.boards.urls")),
     path("commissioning/", include("commissioning.recruitment.urls")),
     path("commissioning/", include("commissioning.networks.urls")),
+    path("commissioning/", include("commissioning.training.urls")),
+    path("commissioning/", include("commissioning.research.urls")),
 ]

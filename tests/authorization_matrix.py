@@ -17,7 +17,9 @@ from tests.commissioning.monitoring.matrix import ROWS as MONITORING_ROWS
 from tests.commissioning.panels.matrix import ROWS as PANELS_ROWS
 from tests.commissioning.priorities.matrix import ROWS as PRIORITIES_ROWS
 from tests.commissioning.recruitment.matrix import ROWS as RECRUITMENT_ROWS
+from tests.commissioning.research.matrix import ROWS as RESEARCH_ROWS
 from tests.commissioning.specifications.matrix import ROWS as SPECIFICATIONS_ROWS
+from tests.commissioning.training.matrix import ROWS as TRAINING_ROWS
 from tests.commissioning.workshops.matrix import ROWS as WORKSHOPS_ROWS
 from tests.coproduction.casesystem.matrix import ROWS as CASESYSTEM_ROWS
 from tests.coproduction.governance.matrix import ROWS as GOVERNANCE_ROWS
@@ -291,5 +293,5 @@ MATRIX: list[Row] = [
 
 # Commissioning: each app keeps its rows beside its tests.
 MATRIX += [*COMMISSIONING_ROWS, *PRIORITIES_ROWS, *BUDGETING_ROWS, *WORKSHOPS_ROWS, *SPECIFICATIONS_ROWS]
-MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS, *BOARDS_ROWS, *RECRUITMENT_ROWS, *NETWORKS_ROWS]
+MATRIX += [*PANELS_ROWS, *ASSETS_ROWS, *INVOLVEMENT_ROWS, *MONITORING_ROWS, *COASSESSMENT_ROWS, *BOARDS_ROWS, *RECRUITMENT_ROWS, *NETWORKS_ROWS, *TRAINING_ROWS, *RESEARCH_ROWS]
 MATRIX += [*GOVERNANCE_ROWS, *NOTIFICATIONS_ROWS, *PRACTICE_GROUP_ROWS, *CASESYSTEM_ROWS]

@@ -25,7 +25,7 @@ NOT_PAGES = {
     "budgeting:results_csv", "priorities:evidence_file", "priorities:outcome_framework_csv",
     "involvement:payment_file", "involvement:profile_download", "panels:response_file", "panels:ocds_releases", "monitoring:paper_file",
     "assets:oruk_api_details", "assets:oruk_service_list", "assets:oruk_service_detail",
-    "assets:oruk_export", "assets:asset_import_template", "governance:sar_download",
+    "assets:oruk_export", "assets:asset_import_template", "governance:sar_download", "training:material_file",
 }
 # A page no role may open has nothing to check here (the matrix test checks the refusals).
 PAGE_ROWS = [

@@ -35,7 +35,10 @@ from commissioning.budgeting.models import Round
 from commissioning.models import DeliveryStatus, Programme
 from commissioning.services import decision_delivery_update
 from commissioning.panels.models import Panel, PanelMember
-from coproduction.accounts.models import User
+from commissioning.training import services as training_services
+from commissioning.training.demo import PROVIDER_TRAINING
+from commissioning.training.models import TrainingCourse, TrainingSession
+from coproduction.accounts.models import Organisation, User
 from coproduction.celery import app
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.governance.consent.services import give_consent
@@ -765,6 +768,57 @@ def test_residents_outside_the_area_are_refused_and_a_funded_idea_is_followed_to
         expect(entry).to_contain_text("All 70 vouchers have been used.")
     finally:
         visitor.context.close()
+
+
+def _a_training_session_held(javascript: bool) -> tuple[TrainingSession, str]:
+    """A session of the demo's training for providers before the day opportunities tender, held
+    last week (another for the second run), and an organisation that has not booked yet."""
+    course = TrainingCourse.objects.get(title=PROVIDER_TRAINING)
+    session = training_services.session_create(course=course, by=course.created_by, data={
+        "date": timezone.localdate() - timedelta(days=6 if javascript else 5), "times": "2pm to 4pm",
+        "format": TrainingSession.Format.ONLINE, "place": "Online, by video call",
+        "feedback_survey": course.programme.surveys.order_by("pk").first(),
+    })
+    organisation = Organisation.objects.create(name="Hillside Day Care" if javascript else "Meadow Support",
+                                               kind=Organisation.Kind.PROVIDER)
+    return session, organisation.name
+
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+def test_a_commissioner_books_a_provider_on_training_records_who_came_and_sees_it_on_the_tender(sign_in, javascript):
+    session, organisation = _a_training_session_held(javascript)
+    page = sign_in("commissioner@demo.example", javascript=javascript)
+    page.get_by_role("link", name=session.course.programme.title).first.click()
+    page.get_by_role("navigation", name="Programme sections").get_by_role("link", name="Training").click()
+    page.get_by_role("link", name=PROVIDER_TRAINING).click()
+    page.get_by_role("link", name=f"{session.date:%-d %B %Y}").click()
+
+    # Booking: first choosing nobody, then the organisation.
+    page.get_by_role("link", name="Book a place").click()
+    page.get_by_label("Number of places").fill("3")
+    page.get_by_role("button", name="Book the place").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.get_by_label("Number of places")).to_have_value("3")
+    page.get_by_label("Organisation booking a place").select_option(label=organisation)
+    page.get_by_role("button", name="Book the place").click()
+    expect(success_banner(page)).to_contain_text("Place booked")
+
+    page.get_by_role("link", name="Record who came").click()
+    page.get_by_label(organisation).check()
+    page.get_by_role("button", name="Save who came").click()
+    expect(success_banner(page)).to_contain_text("Who came is saved")
+    expect(page.locator("tbody tr", has_text=organisation)).to_contain_text("Came")
+
+    # Feedback comes through the survey engine.
+    page.get_by_role("link", name="What do you think of your day service?").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("What do you think of your day service?")
+
+    # The specification for the tender says who came to training before it.
+    specification = session.course.specification
+    page.goto(f"/commissioning/programmes/{specification.programme_id}/specifications/{specification.pk}/")
+    note = page.locator(".govuk-inset-text", has_text="Training held before the tender")
+    expect(note).to_contain_text(organisation)
+    expect(note).to_contain_text("Bidders’ organisations must have attended before they bid.")
 
 
 # --- Administrator ----------------------------------------------------------------------

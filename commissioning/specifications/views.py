@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from commissioning.sections import section_evidence, specification_notes
 from coproduction.core.forms import errors_onto_form
 from coproduction.reports.services import report_job_request
 
@@ -85,8 +86,12 @@ def specification_detail(request: HttpRequest, programme_id: int, specification_
     versions = selectors.versions_of(specification=specification)
     version = selectors.version_chosen(versions, request.GET.get("version"))
     contents = selectors.version_contents(version=version)
+    # Findings and other evidence that other pages say a section cites.
+    cited = section_evidence(specification, contents["spec_sections"])
+    for section in contents["spec_sections"]:
+        section.cited_evidence = cited.get(section.pk, [])
     return render(request, "specifications/specification_detail.html", _context(
-        specification, words=selectors.glossary_for_page(), versions=versions, version=version, latest=versions[0], **contents,
+        specification, notes=specification_notes(specification), words=selectors.glossary_for_page(), versions=versions, version=version, latest=versions[0], **contents,
         outcomes=selectors.outcomes_framework(programme=programme), OUTCOMES=OUTCOMES, EVALUATION=EVALUATION,
         hints=BY_KEY, my_comments=selectors.comments_by(user=request.user, specification=specification),
         can_change=version.is_draft and request.user.has_perm(CHANGE, programme),

@@ -22,8 +22,8 @@ PAGES = [
     # (url name, who, kwargs from the programme, budget, what the queries are)
     ("commissioning:programme_list", Role.PERSON, lambda p: {}, 3, "own groups (the rules), count, page"),
     ("commissioning:programme_list", Role.COMMISSIONER, lambda p: {}, 3, "OTP, count, page"),
-    ("commissioning:programme_detail", Role.PERSON, lambda p: {"programme_id": p.pk}, 7,
-     "programme, own groups, stages with their counts, key dates, group counts, latest decisions, decisions delivered"),
+    ("commissioning:programme_detail", Role.PERSON, lambda p: {"programme_id": p.pk}, 8,
+     "programme, own groups, stages with their counts, key dates, tenders due without training, group counts, latest decisions, decisions delivered"),
     ("commissioning:programme_detail", None, lambda p: {"programme_id": p.pk}, 6,
      "is it public, programme, stages with their counts, key dates, latest decisions, decisions delivered"),
     ("commissioning:stage_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "stage_id": p.current_stage_id}, 7,

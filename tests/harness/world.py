@@ -38,7 +38,9 @@ from tests.commissioning.monitoring.world import build_monitoring_world
 from tests.commissioning.networks.world import build_networks_world
 from tests.commissioning.panels.world import build_panels_world
 from tests.commissioning.priorities.world import build_priorities_world
+from tests.commissioning.research.world import build_research_world
 from tests.commissioning.specifications.world import build_specifications_world
+from tests.commissioning.training.world import build_training_world
 from tests.commissioning.workshops.world import build_workshops_world
 from tests.commissioning.world import build_commissioning_world
 from tests.coproduction.accounts.factories import OrganisationFactory, TeamFactory, users_for_every_role
@@ -106,6 +108,7 @@ def build_world(users: dict, team, other_team) -> dict:
         build_involvement_world, build_panels_world, build_assets_world, build_monitoring_world, build_coassessment_world, build_boards_world,
         build_recruitment_world,
         build_networks_world,
+        build_training_world, build_research_world,
         build_sar_world, build_consent_world, build_retention_world, build_access_review_world,
         build_notifications_world, build_practice_groups_world, build_casesystem_world,
     ):

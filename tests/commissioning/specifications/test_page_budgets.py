@@ -35,8 +35,8 @@ def test_the_specification_page_costs_the_same_with_ten_times_the_sections_and_c
     url = reverse("specifications:specification_detail", kwargs={"programme_id": specification.programme_id, "specification_id": specification.pk})
     # memberships (the rules), programme, specification, versions, sections, what informed
     # them, comments with authors, criteria, questions, shortlisting questions, outcomes, indicators,
-    # own comments, glossary
-    assert_fixed_queries(lambda: client.get(url), budget=14, grow=lambda: _grow(draft, commissioner, [person, carer], 10))
+    # own comments, glossary, training held before the tender, peer research findings the sections cite
+    assert_fixed_queries(lambda: client.get(url), budget=16, grow=lambda: _grow(draft, commissioner, [person, carer], 10))
 
 
 def test_the_versions_page_costs_the_same_with_ten_times_the_sections(client, commissioner, person, specification, draft):

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ResearchConfig(AppConfig):
+    name = "commissioning.research"
+    label = "research"
+    verbose_name = "Peer research"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
+        from commissioning.sections import ProgrammeSection, register_activity_link, register_section, register_section_evidence
+
+        from . import reports, rules, selectors  # noqa: F401  (reports and rules register the findings PDF and the permissions)
+
+        register_section(ProgrammeSection("Peer research", "research:project_list", 76, permission="research.view_research"))
+        register_activity_link("research_project", lambda project: reverse("research:project_detail", kwargs={
+            "programme_id": project.programme_id, "project_id": project.pk}))
+        register_section_evidence(selectors.section_findings)
+        register_step_evidence(StepEvidence("peer_researchers", selectors.evidence_sentence, "commissioning:programme_list"))
