@@ -156,7 +156,7 @@ def wtfc_priorities_create(*, exercise: WtfcExercise, themes: list, by) -> list[
             raise ValidationError("Choose themes from this exercise")
         if WtfcPriority.objects.filter(theme=theme).exists():
             raise ValidationError(f"“{theme.name}” is already a priority")
-        people = theme.people if theme.people >= MIN_PEOPLE else f"fewer than {MIN_PEOPLE}"
+        people = theme.people_shown
         priority = priority_propose(
             programme=exercise.programme, by=by, kind="priority", title=(theme.i_statement or theme.name)[:200],
             description=(
