@@ -1,5 +1,6 @@
-"""The tabs along the top of a programme's pages. Each sub-app adds its own section in its
-AppConfig.ready(), so the programme pages never name a page that is not installed."""
+"""What the sub-apps tell the programme pages in their AppConfig.ready(): their sections, where
+the record owning an activity lives, which stage each kind of activity belongs to, and what
+leads to or carries on a decision. The programme pages never name a page that is not installed."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,3 +72,22 @@ def decision_trail(decision) -> list[tuple[str, list[tuple[str, str]]]]:
         if records:
             trail.append((link.heading, [(str(record), link.url_for(record)) for record in records]))
     return trail
+
+
+@dataclass(frozen=True)
+class ActivityKindStage:
+    """The stage a kind of co-production belongs to: a procurement panel (and its shortlisting)
+    is part of choosing who provides the service, a co-assessment part of assessing it.
+    stage_name is one of commissioning.models.DEFAULT_STAGES; phase is used when a programme has
+    renamed or removed that stage."""
+
+    kind: str  # a commissioning.models.ActivityKind value
+    phase: str
+    stage_name: str
+
+
+ACTIVITY_KIND_STAGES: dict[str, ActivityKindStage] = {}
+
+
+def register_activity_kind(kind: str, *, phase: str, stage_name: str) -> None:
+    ACTIVITY_KIND_STAGES[kind] = ActivityKindStage(kind, phase, stage_name)

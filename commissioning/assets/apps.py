@@ -11,12 +11,16 @@ class AssetsConfig(AppConfig):
 
         from commissioning.sections import (
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_section,
         )
 
         from . import plan_panels, rules  # noqa: F401  (register the plan's assets panel and the permissions)
 
+        from commissioning.models import ActivityKind, Phase
+
+        register_activity_kind(ActivityKind.ASSET_MAPPING, phase=Phase.PLAN, stage_name="Find out what matters locally")
         register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
         register_activity_link(
             "mapping_exercise",

@@ -12,6 +12,7 @@ class PanelsConfig(AppConfig):
         from commissioning.sections import (
             DecisionLink,
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_decision_link,
             register_section,
@@ -29,6 +30,10 @@ class PanelsConfig(AppConfig):
 
         CRITERIA_LOCKS.append(bids_in_reason)
 
+        from commissioning.models import ActivityKind, Phase
+
+        # A panel, with its shortlisting, is how the group chooses who provides the service.
+        register_activity_kind(ActivityKind.PROCUREMENT_PANEL, phase=Phase.DO, stage_name="Choose who provides it")
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(
             "panel",

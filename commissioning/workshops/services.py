@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, GroupMember, Programme, Stage
+from commissioning.services import stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
@@ -31,7 +32,7 @@ def _activity_summary(data: dict) -> str:
 def workshop_create(*, programme: Programme, data: dict, stage: Stage | None, by) -> Workshop:
     activity = Activity.objects.create(
         programme=programme,
-        stage=stage or programme.current_stage,
+        stage=stage or stage_for_activity(programme=programme, kind=data["kind"]),
         kind=data["kind"],
         title=data["title"],
         summary=_activity_summary(data),
