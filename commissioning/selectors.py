@@ -139,3 +139,12 @@ def neighbouring_stage(*, programme: Programme, forward: bool = True) -> int | N
         return stages[0] if stages else None
     index = stages.index(programme.current_stage_id) + (1 if forward else -1)
     return stages[index] if 0 <= index < len(stages) else None
+
+
+def stage_after(*, stages: list[Stage], current_id: int | None) -> Stage | None:
+    """The stage after the current one in an ordered list of stages, for "what is next"."""
+    ids = [stage.pk for stage in stages]
+    if current_id not in ids:
+        return None
+    index = ids.index(current_id) + 1
+    return stages[index] if index < len(stages) else None

@@ -34,7 +34,7 @@ from .forms import (
     StageMoveForm,
 )
 from .models import Programme
-from .sections import activity_url, decision_trail
+from .sections import activity_url, decision_trail, your_parts
 
 MANAGE = "commissioning.manage_programme"
 
@@ -77,10 +77,14 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "commissioning.view_programme_summary")
     # Members and commissioners see the whole overview; anyone else only what the council publishes.
     full = request.user.has_perm("commissioning.view_programme", programme)
+    stages = selectors.stages_with_coproduction(programme=programme)
+    # What the person takes part in comes first, with what they are asked to do now.
+    parts = your_parts(request.user, programme) if full else []
     return render(request, "commissioning/programme_detail.html", {
         "programme": programme, "section_url_name": "commissioning:programme_detail", "full": full,
         "can_manage": request.user.has_perm(MANAGE, programme),
-        "stages": selectors.stages_with_coproduction(programme=programme),
+        "stages": stages, "next_stage": selectors.stage_after(stages=stages, current_id=programme.current_stage_id),
+        "your_parts": parts, "your_asks": [part for part in parts if part.ask],
         "key_dates": list(programme.key_dates.select_related("stage").order_by("date", "pk")),
         "group_counts": selectors.group_counts(programme=programme) if full else [],
         "decisions": selectors.latest_decisions(programme=programme),

@@ -21,7 +21,7 @@ class AssetsConfig(AppConfig):
         from commissioning.models import ActivityKind, Phase
 
         register_activity_kind(ActivityKind.ASSET_MAPPING, phase=Phase.PLAN, stage_name="Find out what matters locally")
-        register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
+        register_section(ProgrammeSection("Local assets", "assets:coverage", 75, phase="plan"))
         register_activity_link(
             "mapping_exercise",
             lambda exercise: reverse(
