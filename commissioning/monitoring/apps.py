@@ -21,7 +21,7 @@ class MonitoringConfig(AppConfig):
             register_section,
         )
 
-        from . import home, reports, rules  # noqa: F401  (registers the home panel, the papers PDF and the permissions)
+        from . import home, parts, reports, rules  # noqa: F401  (registers the home panels, the member's part, the papers PDF and the permissions)
 
         from commissioning.models import ActivityKind, Phase
 

@@ -20,7 +20,7 @@ class PanelsConfig(AppConfig):
 
         # Importing these registers the briefing pack, panel report and feedback letter PDFs, and
         # the scoring part's rules (django-rules imports only this app's own rules.py).
-        from . import briefing  # noqa: F401
+        from . import briefing, home  # noqa: F401  (home registers "Your panels" and the member's part)
         from .scoring import reports  # noqa: F401
         from .scoring import rules as scoring_rules  # noqa: F401
 

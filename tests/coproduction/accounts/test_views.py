@@ -190,9 +190,12 @@ def test_each_role_home_runs_few_queries(client_as, users, role):
     # (This person has no record yet; with one, the checklist panel's two queries are
     # counted in tests/checklist/test_checklist.py.) Anyone may belong to a co-production
     # group or sit on a board: every home shows their groups, workshop invitations and boards
-    # (one query each).
+    # (one query each). Anyone may sit on a panel, a monitoring meeting or a quality visit: every
+    # home shows theirs (one query each); and anyone with a claim sees their claims (one query
+    # for roles that do not usually claim).
     extra = {Role.PRACTITIONER: 2, Role.TEAM_MANAGER: 2, Role.PERSON: 1, Role.CARER: 1, Role.ADMINISTRATOR: 1}
-    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 3
+    usually_claim = {Role.PERSON, Role.CARER, Role.PROVIDER, Role.QUALITY_ASSESSOR}
+    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 3 + 3 + (role not in usually_claim)
     assert_fixed_queries(lambda: client.get(url), budget=budget, grow=lambda: UserFactory.create_batch(10))
 
 
