@@ -266,3 +266,50 @@ def test_the_home_page_lists_the_groups_you_are_in_now(client_as, users, program
     assert "Your co-production groups" in home and "Day opportunities 2027" in home
     assert home.count(reverse("commissioning:programme_detail", kwargs={"programme_id": programme.pk})) == 1
     assert "Your co-production groups" not in client_as(users[Role.PROVIDER]).get(reverse("accounts:role_home", kwargs={"role": "provider"})).text
+
+
+def test_each_kind_of_coproduction_is_counted_at_the_stage_it_belongs_to(client_as, users, programme):
+    from commissioning.coassessment import services as coassessment_services
+
+    # The programme is still at its first stage, but a survey of the service is part of co-assessing it.
+    survey = coassessment_services.survey_create(programme=programme, by=users[Role.COMMISSIONER], title="How are breaks going?")
+    assert survey.activity.stage.name == "Co-assess the service"
+    page = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme)))
+    stage = next(item for item in page.select(".app-tracker__stage") if "Co-assess the service" in item.get_text())
+    assert "1 co-production activity" in stage.get_text() and "Survey: 1" in stage.get_text()
+    assert "No co-production recorded yet" not in stage.get_text()
+
+
+def test_a_programme_that_renamed_the_stage_puts_the_activity_in_the_same_phase(users, programme):
+    from commissioning.coassessment import services as coassessment_services
+    from commissioning.services import stage_update
+
+    review = stage_of(programme, 7)
+    stage_update(stage=review, phase=review.phase, name="Look back together", description="")
+    survey = coassessment_services.survey_create(programme=programme, by=users[Role.COMMISSIONER], title="How are breaks going?")
+    assert survey.activity.stage == review
+
+
+def test_the_overview_says_what_is_happening_now_whats_next_and_what_you_are_asked_to_do(client_as, users, programme):
+    from tests.commissioning.panels.factories import PanelFactory, PanelMemberFactory
+
+    panel = PanelFactory(programme=programme, title="Day opportunities tender panel")
+    PanelMemberFactory(panel=panel, user=users[Role.PERSON], role="lived_experience")
+    page = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme)))
+    now = " ".join(page.select_one("#happening-now").get_text().split())
+    assert "The group is at the stage “Find out what matters locally”, in the plan phase." in now
+    assert "Next: “Agree priorities and outcomes”." in now
+    assert "Say whether you have an interest in any bidder" in now
+    # What the member takes part in comes before the stages.
+    parts = page.select_one("#your-part")
+    assert parts is not None and "You are on the procurement panel “Day opportunities tender panel”" in parts.find_next("ul").get_text()
+    assert str(page).index('id="your-part"') < str(page).index('id="stages-heading"')
+
+
+def test_the_programme_pages_are_grouped_in_plan_do_and_review(client_as, users, programme):
+    nav = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme))).select_one(".app-programme-nav")
+    phases = [phase["aria-label"] for phase in nav.select(".app-programme-nav__phase")]
+    assert phases == ["Plan", "Do", "Review"]
+    plan = nav.select_one('[aria-label="Plan"]').get_text()
+    assert "Priorities" in plan and "Workshops" in plan and "Panels" not in plan
+    assert "Panels" in nav.select_one('[aria-label="Do"]').get_text()
