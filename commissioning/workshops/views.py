@@ -77,6 +77,10 @@ def workshop_detail(request: HttpRequest, programme_id: int, workshop_id: int) -
     if can_manage:
         invitations = selectors.invitations_for_organisers(workshop=workshop)
         services.access_needs_audit_read(invitations=invitations, by=request.user, request=request)
+        # What each person's involvement profile says helps them take part, beside their reply.
+        profiles = access_needs_read(users=[invitation.member.user for invitation in invitations], by=request.user, request=request)
+        for invitation, (_, needs) in zip(invitations, profiles):
+            invitation.profile_needs = needs
         context["invitations"] = invitations
     return render(request, "workshops/workshop_detail.html", context)
 

@@ -1,3 +1,4 @@
+from bs4 import BeautifulSoup
 import datetime
 
 import pytest
@@ -237,6 +238,20 @@ def test_access_needs_are_seen_by_organisers_and_each_read_is_audited(client, co
     assert [(event.target_id, event.subject) for event in reads] == [(str(needs.pk), person)]
     client.get(url("workshop_detail", workshop))
     assert reads.all().count() == 2  # every read, not only the first
+
+
+def test_the_invite_list_shows_needs_from_each_invitees_profile_beside_their_reply(client, commissioner, person, workshop, person_member):
+    from tests.commissioning.involvement.factories import InvolvementProfileFactory
+
+    InvolvementProfileFactory(user=person, preferred_format="easy_read", access_needs=["quiet_space"])
+    InvitationFactory(workshop=workshop, member=person_member)  # no reply yet
+    login_as(client, commissioner)
+    page = BeautifulSoup(client.get(url("workshop_detail", workshop)).content, "html.parser")
+    row = page.select_one("#invited").find_next("tbody").select_one("tr")
+    cell = " ".join(row.select("td")[-1].get_text(" ").split())
+    assert "From their involvement profile Documents in Easy Read A quiet space to take a break" in cell
+    assert "Nothing told to us" not in cell
+    assert AuditEvent.objects.filter(actor=commissioner, action="view", detail="access needs", subject=person).exists()
 
 
 def test_a_member_sees_their_own_access_needs_never_anothers(client, person, carer, workshop, person_member, carer_member):
