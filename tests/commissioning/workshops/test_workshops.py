@@ -406,3 +406,34 @@ def test_a_reply_that_is_too_long_is_refused(client, person, workshop, person_me
         errors=["What you tell us must be 2,000 characters or fewer"], kept=["anything_else"],
         unchanged=lambda: Invitation.objects.values_list("reply", "anything_else").get(pk=invitation.pk),
     )
+
+
+def test_an_organiser_invites_someone_without_an_account_and_prints_the_invitation(client, commissioner, workshop):
+    from commissioning.workshops.models import GuestInvitation
+
+    login_as(client, commissioner)
+    response = client.post(url("guest_invite", workshop), {
+        "name": "Joan Webb", "how_to_reach": "4 Rowan Close, Oakfield", "sent_how": "post",
+        "sent_on_0": str(timezone.localdate().day), "sent_on_1": str(timezone.localdate().month), "sent_on_2": str(timezone.localdate().year),
+        "access_needs": [Access.LARGE_PRINT], "anything_else": "",
+    }, follow=True)
+    guest = GuestInvitation.objects.get()
+    assert (guest.name, guest.access_needs, guest.invited_by) == ("Joan Webb", ["large_print"], commissioner)
+    letter = " ".join(BeautifulSoup(response.content, "html.parser").select_one("#invitation").get_text(" ", strip=True).split())
+    assert "Dear Joan Webb ," in letter and workshop.title in letter and "Large print" in letter
+    assert "4 Rowan Close" not in letter  # how to reach them is for the organiser, not on the invitation
+    detail = BeautifulSoup(client.get(url("workshop_detail", workshop)).content, "html.parser")
+    guests = detail.find("caption", string="People without an account, invited by name").find_parent("table").get_text(" ")
+    assert "Joan Webb" in guests and "4 Rowan Close, Oakfield" in guests
+    assert AuditEvent.objects.filter(actor=commissioner, action="view", detail="guest invitation").exists()
+
+
+def test_inviting_someone_without_a_name_or_a_way_to_reach_them_is_explained(client, commissioner, workshop):
+    from commissioning.workshops.models import GuestInvitation
+
+    login_as(client, commissioner)
+    assert_bad_input(
+        client, url("guest_invite", workshop), {"name": "", "how_to_reach": "", "sent_how": "post", "anything_else": "Needs a lift"},
+        errors=["Enter the name of the person you are inviting", "Enter how to reach them"], kept=["anything_else"],
+        unchanged=GuestInvitation.objects.count,
+    )
