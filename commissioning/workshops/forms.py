@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from commissioning.models import GroupMember, MemberRole
 from coproduction.accounts.forms import RealDateField, gds_helper
+from coproduction.core.names import NameFormField
 
 from .models import Access, GuestInvitation, Idea, Invitation, Workshop, WorkshopKind
 
@@ -173,7 +174,7 @@ class InviteForm(forms.Form):
 class GuestInviteForm(forms.Form):
     """Invite someone who has no account, by name and how to reach them."""
 
-    name = forms.CharField(label="Their name", max_length=200, error_messages={
+    name = NameFormField(label="Their name", max_length=200, error_messages={
         "required": "Enter the name of the person you are inviting", "max_length": "The name must be 200 characters or fewer"})
     how_to_reach = forms.CharField(
         label="How to reach them", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,

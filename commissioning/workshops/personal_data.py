@@ -22,9 +22,11 @@ register(
 )
 
 
-def _guest_invitations_of(subject) -> Q:
+def _guest_invitations_of(subject) -> Q | None:
     """Someone invited without an account is found by their name (and an account's email, if
     it is how they were reached): a subject access request lists every invitation that may be theirs."""
+    if subject.person is None and subject.user is None:
+        return None
     condition = Q(name__iexact=subject.full_name.strip())
     if subject.user is not None and subject.user.email:
         condition |= Q(how_to_reach__icontains=subject.user.email)

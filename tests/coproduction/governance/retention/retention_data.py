@@ -77,6 +77,13 @@ def wtfc_statement(*, years_old: float):
     return WtfcStatementFactory(exercise=exercise, text="The bus to the day centre never comes")
 
 
+def guest_invitation(*, months_after_event: int):
+    from tests.commissioning.workshops.factories import GuestInvitationFactory, WorkshopFactory
+
+    event_on = timezone.localdate() - timedelta(days=months_after_event * 31)
+    return GuestInvitationFactory(workshop=WorkshopFactory(date=event_on), name="Joan Webb", how_to_reach="7 Station Road")
+
+
 def audit_entry(*, years_old: float, actor=None):
     return AuditEvent.objects.create(at=years_ago(years_old), actor=actor, action=AuditEvent.Action.VIEW)
 
@@ -90,6 +97,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(45),
             "messages": message(months_old=30),
             "wtfc_statements": wtfc_statement(years_old=4),
+            "guest_invitations": guest_invitation(months_after_event=8),
             "audit_entries": audit_entry(years_old=8),
         },
         "kept": {
@@ -99,6 +107,7 @@ def build_schedule_world(team) -> dict:
             "report_files": finished_report(5),
             "messages": message(months_old=3),
             "wtfc_statements": wtfc_statement(years_old=1),
+            "guest_invitations": guest_invitation(months_after_event=2),
             "audit_entries": audit_entry(years_old=2),
         },
     }

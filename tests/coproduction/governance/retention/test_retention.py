@@ -12,6 +12,7 @@ from coproduction.people.models import Person, Representative
 from checklist.models import Rating
 from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile
+from commissioning.workshops.models import GuestInvitation
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import AnonymisedRecord, RetentionRun
 from coproduction.governance.retention.services import retention_apply, retention_dry_run
@@ -43,6 +44,7 @@ def _snapshot():
         "jobs": sorted(str(pk) for pk in ReportJob.objects.values_list("pk", flat=True)),
         "messages": sorted(Message.objects.values_list("pk", flat=True)),
         "statements": sorted(WtfcStatement.objects.values_list("pk", "text")),
+        "guests": sorted(GuestInvitation.objects.values_list("pk", flat=True)),
         "audit": AuditEvent.objects.count(),
         "runs": RetentionRun.objects.count(),
     }
@@ -88,6 +90,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert not ReportJob.objects.filter(pk=due["report_files"].pk).exists()
     assert not Message.objects.filter(pk=due["messages"].pk).exists()
     assert WtfcStatement.objects.get(pk=due["wtfc_statements"].pk).text == REMOVED
+    assert not GuestInvitation.objects.filter(pk=due["guest_invitations"].pk).exists()
     assert not AuditEvent.objects.filter(pk=due["audit_entries"].pk).exists()
 
     # Not yet due, or still open: untouched.
@@ -99,6 +102,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert ReportJob.objects.filter(pk=kept["report_files"].pk).exists()
     assert Message.objects.filter(pk=kept["messages"].pk).exists()
     assert WtfcStatement.objects.get(pk=kept["wtfc_statements"].pk).text != REMOVED
+    assert GuestInvitation.objects.filter(pk=kept["guest_invitations"].pk).exists()
     assert AuditEvent.objects.filter(pk=kept["audit_entries"].pk).exists()
 
 
@@ -120,9 +124,10 @@ def test_run_writes_counts_to_the_audit_trail_without_personal_data(schedule_wor
         ("delete", "retention report_files: 1 deleted"),
         ("delete", "retention messages: 1 deleted"),
         ("change", "retention wtfc_statements: 1 anonymised"),
+        ("delete", "retention guest_invitations: 1 deleted"),
         ("delete", "retention audit_entries: 1 deleted"),
     ])
-    assert not any("Edna" in detail for _, detail in details)
+    assert not any("Edna" in detail or "Joan" in detail for _, detail in details)
 
 
 def test_second_run_changes_nothing(schedule_world):
