@@ -158,9 +158,10 @@ def test_manager_home_counts_team_members_in_fixed_queries(client_as, team_manag
     url = reverse("accounts:role_home", kwargs={"role": "team-manager"})
     # OTP device, memberships (teams for the rules and the page), caseload counts
     # (care plans panel), managed teams with member counts; co-production groups,
-    # workshop invitations and boards (commissioning panels, on every home page).
+    # workshop invitations and boards (commissioning panels, on every home page); their
+    # procurement panels, monitoring meetings, quality visits and claims (on every home page).
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=7, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
+        lambda: client.get(url), budget=11, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
     )
     page = BeautifulSoup(response.content, "html.parser")
     row = page.select_one("tbody tr")
@@ -172,7 +173,8 @@ def test_administrator_home_counts_accounts_by_role_in_fixed_queries(client_as, 
     client = client_as(administrator)
     url = reverse("accounts:role_home", kwargs={"role": "administrator"})
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=6, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
+        # with their procurement panels, monitoring meetings, quality visits and claims (every home page)
+        lambda: client.get(url), budget=10, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
     )
     page = BeautifulSoup(response.content, "html.parser")
     counts = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("tbody tr")}
