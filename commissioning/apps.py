@@ -11,9 +11,9 @@ class CommissioningConfig(AppConfig):
         from .sections import ProgrammeSection, register_section
 
         register_section(
-            ProgrammeSection("Overview", "commissioning:programme_detail", 0, permission="commissioning.view_programme_summary")
+            ProgrammeSection("Overview", "commissioning:programme_detail", 0, permission="commissioning.view_programme_summary", phase="")
         )
-        register_section(ProgrammeSection("Group", "commissioning:group", 5))
-        register_section(ProgrammeSection("Decisions", "commissioning:decision_list", 90))
+        register_section(ProgrammeSection("Group", "commissioning:group", 5, phase=""))
+        register_section(ProgrammeSection("Decisions", "commissioning:decision_list", 90, phase=""))
         # Public for a public programme, like its overview.
-        register_section(ProgrammeSection("You said, we did", "commissioning:delivery_list", 95, "commissioning.view_programme_summary"))
+        register_section(ProgrammeSection("You said, we did", "commissioning:delivery_list", 95, "commissioning.view_programme_summary", phase="review"))

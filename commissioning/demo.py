@@ -16,7 +16,7 @@ from commissioning.models import (
     MemberRole,
     Programme,
 )
-from commissioning.services import programme_create
+from commissioning.services import programme_create, programme_move_stage
 from coproduction.accounts.models import User
 
 DAY_OPPORTUNITIES = "Day opportunities for adults with learning disabilities 2027"
@@ -67,7 +67,7 @@ def _day_opportunities(commissioner, person, carer, provider) -> None:
         programme.members.create(user=person, member_role=MemberRole.LIVED_EXPERIENCE, added_by=commissioner, joined_on=datetime.date(2026, 3, 2))
         programme.members.create(user=carer, member_role=MemberRole.CARER, added_by=commissioner, joined_on=datetime.date(2026, 3, 2))
         programme.members.create(user=provider, member_role=MemberRole.PROVIDER, added_by=commissioner, joined_on=datetime.date(2026, 4, 13))
-        programme.current_stage = programme.stages.get(position=4)
+        programme.current_stage = programme.stages.get(position=3)
         programme.save(update_fields=["current_stage"])
     _key_dates(programme, [
         ("Design workshops finish", datetime.date(2027, 1, 29), 4),
@@ -116,6 +116,13 @@ def _day_opportunities(commissioner, person, carer, provider) -> None:
         informed_by=[conversations], revises=saturdays,
         reason="carers at the business case meeting showed that Sundays are just as hard, and the budget allows both days.",
     )
+    # The move into designing the service is in the decisions log, with who moved it and why.
+    design = programme.stages.get(position=4)
+    if programme.current_stage_id != design.pk:
+        programme_move_stage(
+            programme=programme, to=design, by=commissioner,
+            reason="The group agreed the business case on 17 September, so we can start designing the service together.",
+        )
 
 
 def _carers_breaks(commissioner, carer) -> None:

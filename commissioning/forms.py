@@ -73,15 +73,30 @@ class ProgrammeForm(forms.ModelForm):
             Field.text("title", field_width=Fluid.FULL), Field.textarea("summary", rows=5),
             Field.radios("visibility", small=True, legend_size=Size.SMALL), Field.select("lead"),
         ]
-        if self.instance.pk:
-            self.fields["current_stage"] = forms.ModelChoiceField(
-                label="Stage the programme is at now", queryset=self.instance.stages.order_by("position"),
-                error_messages={"required": "Select the stage the programme is at now", "invalid_choice": "Select a stage from the list"},
-            )
-            self.fields["current_stage"].label_from_instance = lambda stage: f"{stage.get_phase_display()}: {stage.name}"
-            self.initial.setdefault("current_stage", self.instance.current_stage_id)
-            layout.append(Field.select("current_stage"))
         self.helper = gds_helper(*layout, submit="Save the programme" if self.instance.pk else "Start the programme")
+
+
+class StageMoveForm(forms.Form):
+    """Move the programme to another stage, saying why: the move goes into the decisions log."""
+
+    stage = forms.ModelChoiceField(
+        label="Which stage is the programme moving to?", queryset=None, widget=forms.RadioSelect, empty_label=None,
+        error_messages={"required": "Select the stage the programme is moving to", "invalid_choice": "Select a stage from the list"},
+    )
+    reason = forms.CharField(
+        label="Why is it moving now?", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="The group reads this in the decisions log and in the message they get, so write it in plain English.",
+        error_messages={"required": "Enter why the programme is moving to this stage",
+                        "max_length": "The reason must be 2000 characters or fewer"},
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = programme.stages.exclude(pk=programme.current_stage_id).order_by("position")
+        self.fields["stage"].label_from_instance = lambda stage: f"{stage.get_phase_display()}: {stage.name}"
+        self.helper = gds_helper(
+            Field.radios("stage", legend_size=Size.MEDIUM), Field.textarea("reason", rows=4), submit="Move the programme",
+        )
 
 
 class KeyDateForm(forms.Form):

@@ -1,8 +1,14 @@
-"""The tabs along the top of a programme's pages. Each sub-app adds its own section in its
-AppConfig.ready(), so the programme pages never name a page that is not installed."""
+"""What the sub-apps tell the programme pages in their AppConfig.ready(): their sections, where
+the record owning an activity lives, which stage each kind of activity belongs to, and what
+leads to or carries on a decision. The programme pages never name a page that is not installed."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+
+# The three phases a programme's pages are grouped in, and "" for the pages about the whole
+# programme (its overview, group and decisions). Values of commissioning.models.Phase.
+PHASES = [("plan", "Plan"), ("do", "Do"), ("review", "Review")]
 
 
 @dataclass(frozen=True)
@@ -11,6 +17,15 @@ class ProgrammeSection:
     url_name: str  # takes programme_id
     order: int
     permission: str = "commissioning.view_programme"
+    # "plan", "do", "review", or "" for the whole programme. Left as None, the order says:
+    # below 70 plan, below 80 do, else review.
+    phase: str | None = None
+
+    @property
+    def in_phase(self) -> str:
+        if self.phase is not None:
+            return self.phase
+        return "plan" if self.order < 70 else "do" if self.order < 80 else "review"
 
 
 PROGRAMME_SECTIONS: list[ProgrammeSection] = []
@@ -24,6 +39,52 @@ def register_section(section: ProgrammeSection) -> None:
 
 def sections_for(user, programme) -> list[ProgrammeSection]:
     return [section for section in PROGRAMME_SECTIONS if user.has_perm(section.permission, programme)]
+
+
+@dataclass
+class NavPhase:
+    key: str
+    label: str
+    sections: list[ProgrammeSection]
+    current: bool = False  # the page shown is one of this phase's
+
+
+def programme_nav(user, programme, current_url_name: str = "") -> tuple[list[ProgrammeSection], list[NavPhase]]:
+    """(pages about the whole programme, [Plan, Do, Review with their few parts]) that the user
+    may open, in place of one long row of tabs."""
+    sections = sections_for(user, programme)
+    whole = [section for section in sections if section.in_phase == ""]
+    phases = []
+    for key, label in PHASES:
+        parts = [section for section in sections if section.in_phase == key]
+        if parts:
+            phases.append(NavPhase(key, label, parts, any(part.url_name == current_url_name for part in parts)))
+    return whole, phases
+
+
+@dataclass(frozen=True)
+class YourPart:
+    """Something a person takes part in within a programme (a panel, a meeting, an invitation),
+    with what they are asked to do about it now, if anything, in plain English."""
+
+    text: str  # "You are on the procurement panel “Day opportunities”"
+    url: str
+    ask: str = ""  # "Score the bids", "Say whether you can come"
+
+
+# Each: (user, programme) -> list[YourPart], in one query whatever the data size.
+YOUR_PARTS: list[Callable[[object, object], list[YourPart]]] = []
+
+
+def register_your_part(parts_for: Callable[[object, object], list[YourPart]]) -> None:
+    if parts_for not in YOUR_PARTS:
+        YOUR_PARTS.append(parts_for)
+
+
+def your_parts(user, programme) -> list[YourPart]:
+    if not user.is_authenticated:
+        return []
+    return [part for parts_for in YOUR_PARTS for part in parts_for(user, programme)]
 
 
 # Pages that own an activity (a workshop, a budgeting round...) say where it lives, so a stage
@@ -141,3 +202,22 @@ def section_evidence(specification, sections: list) -> dict[int, list[tuple[str,
 
 def timeline_warnings(programme) -> list[str]:
     return [text for warning in TIMELINE_WARNINGS for text in warning(programme)]
+
+
+@dataclass(frozen=True)
+class ActivityKindStage:
+    """The stage a kind of co-production belongs to: a procurement panel (and its shortlisting)
+    is part of choosing who provides the service, a co-assessment part of assessing it.
+    stage_name is one of commissioning.models.DEFAULT_STAGES; phase is used when a programme has
+    renamed or removed that stage."""
+
+    kind: str  # a commissioning.models.ActivityKind value
+    phase: str
+    stage_name: str
+
+
+ACTIVITY_KIND_STAGES: dict[str, ActivityKindStage] = {}
+
+
+def register_activity_kind(kind: str, *, phase: str, stage_name: str) -> None:
+    ACTIVITY_KIND_STAGES[kind] = ActivityKindStage(kind, phase, stage_name)

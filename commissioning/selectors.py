@@ -13,7 +13,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .models import Activity, Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
+from .models import Activity, ActivityKind, Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
 from .rules import current_programme_ids, is_commissioner
 from .sections import ACTIVITY_LINKS
 
@@ -36,11 +36,12 @@ def _per_stage(queryset, group_by: str, value) -> Coalesce:
 
 
 def stages_with_coproduction(*, programme: Programme) -> list[Stage]:
-    """The programme's stages in order, each with how many activities it held and how many
-    people took part: group members counted once each, plus others who came along."""
+    """The programme's stages in order, each with how many activities it held (and of which
+    kinds) and how many people took part: group members counted once each, plus others who
+    came along. Two queries, whatever the programme's size."""
     activities = Activity.objects.filter(stage=OuterRef("pk"))
     participations = Activity.participants.through.objects.filter(activity__stage=OuterRef("pk"))
-    return list(
+    stages = list(
         programme.stages.annotate(
             activity_count=_per_stage(activities, "stage", Count("pk")),
             members_taking_part=_per_stage(participations, "activity__stage", Count("groupmember", distinct=True)),
@@ -48,6 +49,24 @@ def stages_with_coproduction(*, programme: Programme) -> list[Stage]:
             decision_count=_per_stage(Decision.objects.filter(stage=OuterRef("pk")), "stage", Count("pk")),
         ).order_by("position")
     )
+    kinds = activity_kinds_by_stage(programme=programme)
+    for stage in stages:
+        stage.kinds = kinds.get(stage.pk, [])
+    return stages
+
+
+def activity_kinds_by_stage(*, programme: Programme) -> dict[int, list[tuple[str, int]]]:
+    """For each stage, how many activities of each kind it holds (a procurement panel, a survey,
+    a Working Together for Change exercise...), as (kind label, count), most first: one query."""
+    labels = dict(ActivityKind.choices)
+    rows = (
+        Activity.objects.filter(programme=programme, stage__isnull=False).order_by()
+        .values_list("stage_id", "kind").annotate(count=Count("pk")).order_by("stage_id", "-count", "kind")
+    )
+    kinds: dict[int, list[tuple[str, int]]] = {}
+    for stage_id, kind, count in rows:
+        kinds.setdefault(stage_id, []).append((labels.get(kind, kind), count))
+    return kinds
 
 
 def group_counts(*, programme: Programme) -> list[tuple[str, int]]:
@@ -131,3 +150,21 @@ def delivery_counts(*, programme: Programme) -> dict[str, int]:
     return programme.decisions.filter(revised_by__isnull=True).aggregate(
         total=Count("pk"), delivered=Count("pk", filter=Q(delivery_status=DeliveryStatus.DONE))
     )
+
+
+def neighbouring_stage(*, programme: Programme, forward: bool = True) -> int | None:
+    """The stage after (or before) the current one, to suggest when moving the programme."""
+    stages = list(programme.stages.order_by("position").values_list("pk", flat=True))
+    if programme.current_stage_id not in stages:
+        return stages[0] if stages else None
+    index = stages.index(programme.current_stage_id) + (1 if forward else -1)
+    return stages[index] if 0 <= index < len(stages) else None
+
+
+def stage_after(*, stages: list[Stage], current_id: int | None) -> Stage | None:
+    """The stage after the current one in an ordered list of stages, for "what is next"."""
+    ids = [stage.pk for stage in stages]
+    if current_id not in ids:
+        return None
+    index = ids.index(current_id) + 1
+    return stages[index] if index < len(stages) else None

@@ -9,6 +9,8 @@ from commissioning.participants import activity_participants_set
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
+from coproduction.notifications.services import notify
+from coproduction.notifications.topics import Topic
 
 from .models import (
     DEFAULT_STAGES,
@@ -23,6 +25,7 @@ from .models import (
     Programme,
     Stage,
 )
+from .sections import ACTIVITY_KIND_STAGES
 
 PHASE_ORDER = {phase: index for index, phase in enumerate(Phase.values)}
 
@@ -42,8 +45,9 @@ def programme_create(*, lead, title: str, summary: str, visibility: str = Progra
 
 @transaction.atomic
 def programme_update(*, programme: Programme, data: dict, by) -> Programme:
-    """Title, summary, visibility, lead and current stage: the fields of the change form."""
-    for field in ("title", "summary", "visibility", "lead", "current_stage"):
+    """Title, summary, visibility and lead: the fields of the change form. The current stage
+    moves with programme_move_stage, which records why."""
+    for field in ("title", "summary", "visibility", "lead"):
         if field in data:
             setattr(programme, field, data[field])
     programme.save()
@@ -52,19 +56,63 @@ def programme_update(*, programme: Programme, data: dict, by) -> Programme:
 
 
 @transaction.atomic
-def programme_move_stage(*, programme: Programme, forward: bool, by) -> Stage:
-    """Move the programme on to the next stage, or back to the one before."""
-    stages = list(programme.stages.order_by("position"))
-    index = next((i for i, stage in enumerate(stages) if stage.pk == programme.current_stage_id), -1)
-    target = index + 1 if forward else index - 1
-    if index == -1:
-        target = 0
-    if not 0 <= target < len(stages):
-        raise ValidationError("This is already the last stage." if forward else "This is already the first stage.")
-    programme.current_stage = stages[target]
+def programme_move_stage(*, programme: Programme, to: Stage, reason: str, by) -> Decision:
+    """Move the programme to another of its stages. The move is a decision of the programme:
+    it goes into the decisions log with who moved it, when and why, and the group is told."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the programme is moving to this stage"})
+    if to.programme_id != programme.pk:
+        raise ValidationError({"stage": "Select one of this programme's stages"})
+    Programme.objects.select_for_update().filter(pk=programme.pk).first()
+    programme.refresh_from_db(fields=["current_stage"])
+    if to.pk == programme.current_stage_id:
+        raise ValidationError({"stage": f"The programme is already at “{to.name}”. Select another stage"})
+    before = programme.current_stage
+    programme.current_stage = to
     programme.save(update_fields=["current_stage", "updated_at"])
+    moved = f"from “{before.name}” to “{to.name}”" if before else f"to “{to.name}”"
+    decision = Decision.objects.create(
+        programme=programme, stage=to, title=f"Moved to the stage “{to.name}”"[:200],
+        decision=f"The programme moved {moved}, in the {to.get_phase_display().lower()} phase.\n\nWhy: {reason}",
+        decided_on=timezone.localdate(), decided_by=by.full_name or by.email, recorded_by=by,
+    )
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=programme, detail="moved to another stage")
-    return stages[target]
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=decision)
+    _tell_group_of_move(programme=programme, decision=decision, moved=moved, reason=reason, by=by)
+    return decision
+
+
+def _tell_group_of_move(*, programme: Programme, decision: Decision, moved: str, reason: str, by) -> int:
+    """Everyone in the group now (but the person who moved it) hears where the programme is."""
+    from django.urls import reverse
+
+    members = [member.user for member in programme.members.filter(left_on__isnull=True).exclude(user=by).select_related("user")]
+    return notify(
+        recipients=members, topic=Topic.PROGRAMME,
+        subject=f"{programme.title}: now at “{decision.stage.name}”"[:200],
+        body=f"The programme “{programme.title}” has moved {moved}.\n\nWhy: {reason}",
+        link=reverse("commissioning:decision_detail", kwargs={"programme_id": programme.pk, "decision_id": decision.pk}),
+        key=f"programme-stage-move:{decision.pk}",
+    )
+
+
+def stage_for_activity(*, programme: Programme, kind: str) -> Stage | None:
+    """The programme's stage a new activity of this kind belongs to, as its sub-app registered
+    it (commissioning.sections.register_activity_kind): the stage of that name; else, if the
+    programme has renamed it, the current stage when it is in the same phase, or the phase's
+    first stage; else the current stage. One query."""
+    home = ACTIVITY_KIND_STAGES.get(kind)
+    if home is None:
+        return programme.current_stage
+    stages = list(programme.stages.order_by("position"))
+    named = next((stage for stage in stages if stage.name == home.stage_name), None)
+    if named is not None:
+        return named
+    current = next((stage for stage in stages if stage.pk == programme.current_stage_id), None)
+    if current is not None and current.phase == home.phase:
+        return current
+    return next((stage for stage in stages if stage.phase == home.phase), current)
 
 
 def key_date_add(*, programme: Programme, label: str, date, stage: Stage | None = None) -> KeyDate:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
-from coproduction.core.forms import errors_onto_form
+from coproduction.core.forms import errors_onto_form, saved_or_errors
 
 from . import selectors, services
 from .access import programme_or_404
@@ -32,9 +32,10 @@ from .forms import (
     MemberRoleForm,
     ProgrammeForm,
     StageForm,
+    StageMoveForm,
 )
 from .models import Programme
-from .sections import activity_url, decision_trail, timeline_warnings
+from .sections import activity_url, decision_trail, timeline_warnings, your_parts
 
 MANAGE = "commissioning.manage_programme"
 
@@ -77,10 +78,14 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, "commissioning.view_programme_summary")
     # Members and commissioners see the whole overview; anyone else only what the council publishes.
     full = request.user.has_perm("commissioning.view_programme", programme)
+    stages = selectors.stages_with_coproduction(programme=programme)
+    # What the person takes part in comes first, with what they are asked to do now.
+    parts = your_parts(request.user, programme) if full else []
     return render(request, "commissioning/programme_detail.html", {
         "programme": programme, "section_url_name": "commissioning:programme_detail", "full": full,
         "can_manage": request.user.has_perm(MANAGE, programme),
-        "stages": selectors.stages_with_coproduction(programme=programme),
+        "stages": stages, "next_stage": selectors.stage_after(stages=stages, current_id=programme.current_stage_id),
+        "your_parts": parts, "your_asks": [part for part in parts if part.ask],
         "key_dates": list(programme.key_dates.select_related("stage").order_by("date", "pk")),
         "timeline_warnings": timeline_warnings(programme) if full else [],
         "group_counts": selectors.group_counts(programme=programme) if full else [],
@@ -102,16 +107,23 @@ def programme_edit(request: HttpRequest, programme_id: int) -> HttpResponse:
     return _form_page(request, programme, form, title="Change programme details", back=back, back_label="Back to the overview")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def programme_stage_move(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
-    try:
-        stage = services.programme_move_stage(programme=programme, forward=request.POST.get("direction") != "back", by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, f"The programme is now at “{stage.name}”")
-    return redirect("commissioning:programme_detail", programme_id=programme.pk)
+    direction = request.GET.get("direction", "forward")
+    form = StageMoveForm(data=request.POST or None, programme=programme, initial={"stage": selectors.neighbouring_stage(
+        programme=programme, forward=direction != "back")})
+    decision = saved_or_errors(form, lambda: services.programme_move_stage(
+        programme=programme, to=form.cleaned_data["stage"], reason=form.cleaned_data["reason"], by=request.user))
+    if decision is not None:
+        messages.success(request, f"The programme is now at “{decision.stage.name}”. The move is in the decisions log and the group has been told.")
+        return redirect("commissioning:programme_detail", programme_id=programme.pk)
+    back = reverse("commissioning:programme_detail", kwargs={"programme_id": programme.pk})
+    now = programme.current_stage.name if programme.current_stage else "no stage yet"
+    return _form_page(request, programme, form, title="Move the programme to another stage", back=back,
+                      back_label="Back to the overview",
+                      intro=f"The programme is at “{now}”. Moving it is recorded in the decisions log with your name, "
+                            "today's date and the reason, and everyone in the group is told.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -503,6 +503,13 @@ RETENTION_SCHEDULE = {
         "action": "anonymise",
         "why": "Discussions are for working together now; the words are removed, who took part stays for counts.",
     },
+    "guest_invitations": {
+        "label": "Invitations to people without an account",
+        "keep": env.int("RETENTION_GUEST_INVITATION_MONTHS", default=6), "unit": "months",
+        "after": "the event they were invited to",
+        "action": "delete",
+        "why": "Their name and how to reach them are needed only to invite them and welcome them on the day.",
+    },
     "audit_entries": {
         "label": "Audit trail entries",
         "keep": env.int("RETENTION_AUDIT_YEARS", default=7), "unit": "years",

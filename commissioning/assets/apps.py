@@ -12,6 +12,7 @@ class AssetsConfig(AppConfig):
         from commissioning.listings import register_listing_handlers
         from commissioning.sections import (
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_section,
         )
@@ -21,7 +22,10 @@ class AssetsConfig(AppConfig):
         # Groups elsewhere (a peer support network) list themselves on the map through this hook.
         register_listing_handlers(publish=listings.listing_publish, withdraw=listings.listing_withdraw)
 
-        register_section(ProgrammeSection("Local assets", "assets:coverage", 75))
+        from commissioning.models import ActivityKind, Phase
+
+        register_activity_kind(ActivityKind.ASSET_MAPPING, phase=Phase.PLAN, stage_name="Find out what matters locally")
+        register_section(ProgrammeSection("Local assets", "assets:coverage", 75, phase="plan"))
         register_activity_link(
             "mapping_exercise",
             lambda exercise: reverse(

@@ -64,3 +64,11 @@ def box(point: Point, km: float) -> Q:
         latitude__gte=point.latitude - dlat, latitude__lte=point.latitude + dlat,
         longitude__gte=point.longitude - dlon, longitude__lte=point.longitude + dlon,
     )
+
+
+def distance_words(km: float) -> str:
+    """A distance as people in the UK give it: miles first (as the search filters are), with
+    kilometres in brackets, e.g. "0.8 miles (1.3 km)"."""
+    miles = km / MILES_TO_KM
+    unit = "mile" if round(miles, 1) == 1 else "miles"
+    return f"{miles:.1f} {unit} ({km:.1f} km)"

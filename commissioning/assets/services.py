@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Programme
+from commissioning.services import stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -282,7 +283,7 @@ def mapping_exercise_record(
 ) -> MappingExercise:
     """A walk or focus group that gathered assets, as one of the programme's activities."""
     activity = Activity.objects.create(
-        programme=programme, stage=programme.current_stage, kind=ActivityKind.ASSET_MAPPING, title=title,
+        programme=programme, stage=stage_for_activity(programme=programme, kind=ActivityKind.ASSET_MAPPING), kind=ActivityKind.ASSET_MAPPING, title=title,
         happened_on=happened_on, summary=summary, others_taking_part=others_taking_part, recorded_by=by,
     )
     if participants:

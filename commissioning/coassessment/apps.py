@@ -11,11 +11,18 @@ class CoassessmentConfig(AppConfig):
 
         from commissioning.sections import (
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_section,
         )
 
-        register_section(ProgrammeSection("Review", "coassessment:review_home", 90, permission="coassessment.view_review"))
+        from commissioning.models import ActivityKind, Phase
+
+        # Surveys, focus groups, co-assessments and WTfC exercises are how people who use the
+        # service assess it with the council.
+        for kind in (ActivityKind.SURVEY, ActivityKind.FOCUS_GROUP, ActivityKind.CO_ASSESSMENT, ActivityKind.WORKING_TOGETHER_FOR_CHANGE):
+            register_activity_kind(kind, phase=Phase.REVIEW, stage_name="Co-assess the service")
+        register_section(ProgrammeSection("Review", "coassessment:review_home", 90, permission="coassessment.view_review", phase="review"))
         links = {
             "wtfc_exercise": lambda record: reverse("coassessment:wtfc_results", kwargs={"programme_id": record.programme_id, "exercise_id": record.pk}),
             "survey": lambda record: reverse("coassessment:survey_detail", kwargs={"programme_id": record.programme_id, "survey_id": record.pk}),

@@ -77,9 +77,14 @@ def wtfc_theme_counts(*, exercise: WtfcExercise) -> list[WtfcTheme]:
         .select_related("priority_link__priority")
         .order_by("-people", "-statement_total", "name", "pk")
     )
+    # Every statement comes from an exercise of at least MIN_PEOPLE people's reviews (checked
+    # when it is made), so a theme's count alone cannot single anyone out: the group sees every
+    # count and can rank. Breakdowns by team, equality group or date still hide small numbers.
+    whole = exercise.people_count >= MIN_PEOPLE
     for rank, theme in enumerate(themes, start=1):
         theme.rank = rank
-        theme.people_shown = shown(theme.people)
+        theme.counts_shown = whole
+        theme.people_shown = str(theme.people) if whole else shown(theme.people)
         theme.exercise = exercise
     return themes
 

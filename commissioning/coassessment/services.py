@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, ActivityKind, Decision, LadderRung, Programme
-from commissioning.services import decision_record
+from commissioning.services import decision_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -28,7 +28,7 @@ NOT_DRAFT = "This survey is already open, so its questions cannot change."
 
 def _activity(*, programme: Programme, kind: str, title: str, by, happened_on=None, rung=LadderRung.CONSULTING, summary="") -> Activity:
     return Activity.objects.create(
-        programme=programme, stage=programme.current_stage, kind=kind, title=title, happened_on=happened_on,
+        programme=programme, stage=stage_for_activity(programme=programme, kind=kind), kind=kind, title=title, happened_on=happened_on,
         ladder_rung=rung, recorded_by=by, summary=summary,
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from careplans.models import ReviewItem
 from coproduction.people.models import Person, Representative
 from commissioning.models import Activity, ActivityKind, LadderRung, Programme, Stage
+from commissioning.services import stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -93,7 +94,8 @@ def wtfc_exercise_create(
     key_of = {person_id: key for key, person_id in enumerate(shuffled, start=1)}
 
     activity = Activity.objects.create(
-        programme=programme, stage=stage or programme.current_stage, kind=ActivityKind.WORKING_TOGETHER_FOR_CHANGE,
+        programme=programme, kind=ActivityKind.WORKING_TOGETHER_FOR_CHANGE,
+        stage=stage or stage_for_activity(programme=programme, kind=ActivityKind.WORKING_TOGETHER_FOR_CHANGE),
         title=title, happened_on=timezone.localdate(), ladder_rung=LadderRung.CO_PRODUCING, recorded_by=by,
         summary="Statements from people's reviews, without names, themed by the co-production group.",
     )
@@ -156,7 +158,7 @@ def wtfc_priorities_create(*, exercise: WtfcExercise, themes: list, by) -> list[
             raise ValidationError("Choose themes from this exercise")
         if WtfcPriority.objects.filter(theme=theme).exists():
             raise ValidationError(f"“{theme.name}” is already a priority")
-        people = theme.people if theme.people >= MIN_PEOPLE else f"fewer than {MIN_PEOPLE}"
+        people = theme.people_shown
         priority = priority_propose(
             programme=exercise.programme, by=by, kind="priority", title=(theme.i_statement or theme.name)[:200],
             description=(

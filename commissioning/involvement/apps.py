@@ -24,6 +24,6 @@ class InvolvementConfig(AppConfig):
         # when commissioning.participants records people added to (or taken off) an activity.
         on_participants_added(participation_snapshot)
         on_participants_removed(participation_forget)
-        register_section(ProgrammeSection("Who took part", "involvement:programme_reach", 80))
-        register_section(ProgrammeSection("Peer researchers", "involvement:peer_researchers", 85))
-        register_section(ProgrammeSection("Recognition and expenses", "involvement:programme_claims", 86, permission="involvement.manage_claims"))
+        register_section(ProgrammeSection("Who took part", "involvement:programme_reach", 80, phase="review"))
+        register_section(ProgrammeSection("Peer researchers", "involvement:peer_researchers", 85, phase="plan"))
+        register_section(ProgrammeSection("Recognition and expenses", "involvement:programme_claims", 86, permission="involvement.manage_claims", phase=""))

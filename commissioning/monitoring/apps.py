@@ -16,12 +16,17 @@ class MonitoringConfig(AppConfig):
 
         from commissioning.sections import (
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_section,
         )
 
-        from . import home, reports, rules  # noqa: F401  (registers the home panel, the papers PDF and the permissions)
+        from . import home, parts, reports, rules  # noqa: F401  (registers the home panels, the member's part, the papers PDF and the permissions)
 
+        from commissioning.models import ActivityKind, Phase
+
+        for kind in (ActivityKind.MONITORING_MEETING, ActivityKind.QUALITY_VISIT):
+            register_activity_kind(kind, phase=Phase.DO, stage_name="Deliver and monitor together")
         register_section(ProgrammeSection("Monitoring", "monitoring:contract_list", 77, permission="monitoring.view_contract_list"))
         register_section(ProgrammeSection("Quality", "monitoring:framework_list", 78, permission="monitoring.view_framework"))
         register_activity_link("monitoring_meeting", lambda meeting: reverse("monitoring:meeting_detail", kwargs={

@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
 from commissioning.participants import activity_participants_set
+from commissioning.services import stage_for_activity
 from commissioning.models import (
     Activity,
     ActivityKind,
     GroupMember,
     LadderRung,
-    Phase,
     Programme,
 )
 from coproduction.audit.models import AuditEvent
@@ -46,8 +46,8 @@ IN_USE_MESSAGE = "Assessors have reported against this framework, so it cannot c
 
 
 def _monitoring_stage(programme: Programme):
-    """The programme's last "do" stage (by default "Deliver and monitor together")."""
-    return programme.stages.filter(phase=Phase.DO).order_by("-position").first() or programme.current_stage
+    """The stage monitoring belongs to (by default "Deliver and monitor together")."""
+    return stage_for_activity(programme=programme, kind=ActivityKind.MONITORING_MEETING)
 
 
 def _check_contract(data: dict, programme: Programme, indicators) -> None:

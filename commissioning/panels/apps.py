@@ -13,6 +13,7 @@ class PanelsConfig(AppConfig):
         from commissioning.sections import (
             DecisionLink,
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_decision_link,
             register_section,
@@ -20,7 +21,7 @@ class PanelsConfig(AppConfig):
 
         # Importing these registers the briefing pack, panel report and feedback letter PDFs, and
         # the scoring part's rules (django-rules imports only this app's own rules.py).
-        from . import briefing  # noqa: F401
+        from . import briefing, home  # noqa: F401  (home registers "Your panels" and the member's part)
         from .scoring import reports  # noqa: F401
         from .scoring import rules as scoring_rules  # noqa: F401
 
@@ -32,6 +33,11 @@ class PanelsConfig(AppConfig):
 
         # Consortia of providers bidding together are evidence of supporting providers to work together.
         register_step_evidence(StepEvidence("providers_together", consortium_evidence_sentence, "commissioning:programme_list"))
+
+        from commissioning.models import ActivityKind, Phase
+
+        # A panel, with its shortlisting, is how the group chooses who provides the service.
+        register_activity_kind(ActivityKind.PROCUREMENT_PANEL, phase=Phase.DO, stage_name="Choose who provides it")
         register_section(ProgrammeSection("Panels", "panels:panel_list", 70, permission="panels.view_panel_list"))
         register_activity_link(
             "panel",

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from commissioning.participants import group_member_takes_part
+from commissioning.services import stage_for_activity
 from commissioning.models import (
     Activity,
     ActivityKind,
@@ -70,7 +71,8 @@ def panel_create(
         raise ValidationError({"purpose": "Say what the panel is for"})
     _check_scale(score_max=score_max)
     activity = Activity.objects.create(
-        programme=programme, stage=programme.current_stage, kind=ActivityKind.PROCUREMENT_PANEL,
+        programme=programme, stage=stage_for_activity(programme=programme, kind=ActivityKind.PROCUREMENT_PANEL),
+        kind=ActivityKind.PROCUREMENT_PANEL,
         title=title.strip(), summary=purpose.strip(), ladder_rung=LadderRung.CO_PRODUCING, recorded_by=by,
     )
     panel = Panel.objects.create(

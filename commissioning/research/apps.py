@@ -14,7 +14,7 @@ class ResearchConfig(AppConfig):
 
         from . import reports, rules, selectors  # noqa: F401  (reports and rules register the findings PDF and the permissions)
 
-        register_section(ProgrammeSection("Peer research", "research:project_list", 76, permission="research.view_research"))
+        register_section(ProgrammeSection("Peer research", "research:project_list", 76, permission="research.view_research", phase="plan"))
         register_activity_link("research_project", lambda project: reverse("research:project_detail", kwargs={
             "programme_id": project.programme_id, "project_id": project.pk}))
         register_section_evidence(selectors.section_findings)

@@ -1,6 +1,7 @@
 from django import template
 
 from ..sections import activity_url as owner_url
+from ..sections import programme_nav as nav_for
 from ..sections import sections_for
 
 register = template.Library()
@@ -9,6 +10,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def programme_sections(context, programme):
     return sections_for(context["request"].user, programme)
+
+
+@register.simple_tag(takes_context=True)
+def programme_nav(context, programme):
+    """(whole-programme pages, phases with their parts) for the programme's navigation."""
+    return nav_for(context["request"].user, programme, context.get("section_url_name", ""))
 
 
 @register.simple_tag

@@ -20,7 +20,7 @@ class TrainingConfig(AppConfig):
 
         from . import home, rules, selectors  # noqa: F401  (home and rules register the home panel and the permissions)
 
-        register_section(ProgrammeSection("Training", "training:course_list", 75, permission="training.view_training"))
+        register_section(ProgrammeSection("Training", "training:course_list", 75, permission="training.view_training", phase="plan"))
         register_activity_link("training_session", lambda session: reverse("training:session_detail", kwargs={
             "programme_id": session.activity.programme_id, "course_id": session.course_id, "session_id": session.pk}))
         register_specification_note(selectors.tender_notes)

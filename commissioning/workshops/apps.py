@@ -16,12 +16,18 @@ class WorkshopsConfig(AppConfig):
 
         from commissioning.sections import (
             ProgrammeSection,
+            register_activity_kind,
             register_activity_link,
             register_section,
         )
 
         from . import home  # noqa: F401  (registers the home-page panel)
 
+        from commissioning.models import ActivityKind, Phase
+
+        # A design workshop is where the group designs the service; other kinds of event
+        # (a focus group, a community conversation) go in the stage the organiser chooses.
+        register_activity_kind(ActivityKind.WORKSHOP, phase=Phase.PLAN, stage_name="Design the service together")
         register_section(ProgrammeSection("Workshops", "workshops:workshop_list", 40))
         register_activity_link(
             "workshop",

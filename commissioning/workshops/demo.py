@@ -14,7 +14,7 @@ from coproduction.accounts.models import User
 from coproduction.core.demo import demo_day, demo_seeder
 
 from . import services
-from .models import Access, Idea, Workshop, WorkshopKind
+from .models import Access, GuestInvitation, Idea, Workshop, WorkshopKind
 
 PAST_TITLE = "What makes a good day? Design workshop"
 UPCOMING_TITLE = "Tea and a chat: weekends and evenings"
@@ -96,6 +96,12 @@ def seed_workshops_demo() -> None:
             invitation=al, reply="coming", access_needs=[Access.QUIET_SPACE, Access.EASY_READ],
             anything_else="I would like to know who will be there before I come.", by=al.member.user,
         )
+    # Someone from the carers' group at the Hub has no account: Priya posts a printed invitation.
+    services.guest_invite(workshop=upcoming, by=priya, data={
+        "name": "Joan Webb", "how_to_reach": "Through the carers' group at the Hub, or by post: 7 Station Road, Oakfield",
+        "sent_how": GuestInvitation.SentHow.POST, "sent_on": today - datetime.timedelta(days=2),
+        "access_needs": [Access.LARGE_PRINT, Access.BREAKS], "anything_else": "She cares for her husband, so may need to leave early.",
+    })
 
 
 def _feed(*, past: Workshop, programme: Programme) -> None:

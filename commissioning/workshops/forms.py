@@ -6,8 +6,9 @@ from django.utils import timezone
 from commissioning.meeting_forms import ClockField
 from commissioning.models import GroupMember, MemberRole
 from coproduction.accounts.forms import RealDateField, gds_helper
+from coproduction.core.names import NameFormField
 
-from .models import Access, Idea, Invitation, Workshop, WorkshopKind
+from .models import Access, GuestInvitation, Idea, Invitation, Workshop, WorkshopKind
 
 NOTES_LIMIT = 20_000
 IDEA_LIMIT = 2_000
@@ -145,6 +146,45 @@ class InviteForm(forms.Form):
         sent_on = self.cleaned_data["sent_on"]
         if sent_on > timezone.localdate():
             raise forms.ValidationError("The date you sent the invitations must be today or in the past")
+        return sent_on
+
+
+class GuestInviteForm(forms.Form):
+    """Invite someone who has no account, by name and how to reach them."""
+
+    name = NameFormField(label="Their name", max_length=200, error_messages={
+        "required": "Enter the name of the person you are inviting", "max_length": "The name must be 200 characters or fewer"})
+    how_to_reach = forms.CharField(
+        label="How to reach them", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text="A postal address, phone number or email address, or who passes messages on. Only the organisers see this.",
+        error_messages={"required": "Enter how to reach them", "max_length": "How to reach them must be 1000 characters or fewer"},
+    )
+    sent_how = forms.ChoiceField(
+        label="How are you sending the invitation?", choices=GuestInvitation.SentHow.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select how you are sending the invitation", "invalid_choice": "Select from the list"},
+    )
+    sent_on = RealDateField("Date you sent it")
+    access_needs = _access_checkboxes(
+        "What do they need so that they can take part?", "Select all that they have told you. Only the organisers see this.",
+    )
+    anything_else = forms.CharField(
+        label="Anything else they told you (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        error_messages={"max_length": "Anything else must be 1000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sent_on"].initial = timezone.localdate()
+        self.helper = gds_helper(
+            Field.text("name"), Field.textarea("how_to_reach", rows=3), Field.radios("sent_how", legend_size=Size.SMALL, small=True),
+            Field("sent_on"), Field.checkboxes("access_needs", legend_size=Size.SMALL, small=True),
+            Field.textarea("anything_else", rows=3), submit="Record the invitation",
+        )
+
+    def clean_sent_on(self):
+        sent_on = self.cleaned_data["sent_on"]
+        if sent_on > timezone.localdate():
+            raise forms.ValidationError("The date you sent it must be today or in the past")
         return sent_on
 
 

@@ -138,6 +138,42 @@ class Invitation(models.Model):
         return [Access(value).label for value in self.access_needs]
 
 
+class GuestInvitation(models.Model):
+    """Someone without an account invited to a workshop or meeting by name: a council officer
+    sends or prints the invitation and reaches them the way written here. Their name, how to
+    reach them and what they need are personal data: organisers only, reads audited, kept until
+    the retention schedule removes them after the event."""
+
+    class SentHow(models.TextChoices):
+        POST = "post", "By post (printed)"
+        IN_PERSON = "in_person", "Handed over in person (printed)"
+        EMAIL = "email", "By email"
+        PHONE = "phone", "Read out on the phone"
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="guest_invitations")
+    name = NameField(max_length=200)
+    how_to_reach = models.TextField(help_text="A postal address, phone number or email address, or who passes on messages.")
+    sent_how = models.CharField(max_length=20, choices=SentHow)
+    sent_on = models.DateField(default=timezone.localdate)
+    access_needs = ArrayField(models.CharField(max_length=30, choices=Access), default=list, blank=True)
+    anything_else = models.TextField(blank=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "name", "pk"]
+
+    def __str__(self) -> str:
+        return f"Guest invitation {self.pk}"
+
+    @property
+    def has_access_needs(self) -> bool:
+        return bool(self.access_needs or self.anything_else)
+
+    def access_need_labels(self) -> list[str]:
+        return [Access(value).label for value in self.access_needs]
+
+
 class Idea(models.Model):
     """Something that came out of a workshop, in whose words when that is known."""
 

@@ -1,6 +1,8 @@
+from django.db.models import Q
+
 from coproduction.core.personal_data import exempt, register
 
-from .models import Idea, Invitation, Workshop
+from .models import GuestInvitation, Idea, Invitation, Workshop
 
 register(
     Invitation,
@@ -17,6 +19,39 @@ register(
         ("You came", "attended"),
     ],
     order_by=["-workshop__date"],
+)
+
+
+def _guest_invitations_of(subject) -> Q | None:
+    """Someone invited without an account is found by their name (and an account's email, if
+    it is how they were reached): a subject access request lists every invitation that may be theirs."""
+    if subject.person is None and subject.user is None:
+        return None
+    condition = Q(name__iexact=subject.full_name.strip())
+    if subject.user is not None and subject.user.email:
+        condition |= Q(how_to_reach__icontains=subject.user.email)
+    return condition
+
+
+register(
+    GuestInvitation,
+    title="Invitations to workshops and events sent to you by name",
+    user_paths=[],
+    subject_filter=_guest_invitations_of,
+    fields=[
+        ("Event", "workshop__title"),
+        ("Programme", "workshop__programme__title"),
+        ("Date", "workshop__date"),
+        ("Your name", "name"),
+        ("How we reach you", "how_to_reach"),
+        ("How it was sent", "sent_how"),
+        ("Sent on", "sent_on"),
+        ("What you told us you need", "access_needs"),
+        ("Anything else you told us", "anything_else"),
+    ],
+    order_by=["-workshop__date", "pk"],
+    explanation="You were invited by name, without an account. The organisers keep how to reach you until the "
+    "retention schedule removes it after the event.",
 )
 register(
     Idea,

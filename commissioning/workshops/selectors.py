@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from commissioning.models import GroupMember, Programme
 
-from .models import Idea, Invitation, Workshop
+from .models import GuestInvitation, Idea, Invitation, Workshop
 
 
 def workshops_in_programme(*, programme: Programme, user, past: bool, today=None) -> QuerySet[Workshop]:
@@ -51,6 +51,11 @@ def invitations_for_organisers(*, workshop: Workshop) -> list[Invitation]:
     return list(
         workshop.invitations.select_related("member__user").order_by("member__user__full_name", "pk")
     )
+
+
+def guest_invitations(*, workshop: Workshop) -> list[GuestInvitation]:
+    """People without an account invited by name, for the organisers."""
+    return list(workshop.guest_invitations.order_by("name", "pk"))
 
 
 def invitation_counts(*, workshop: Workshop) -> dict:

@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from commissioning.participants import activity_participants_set
 from commissioning.models import Activity, GroupMember, Programme, Stage
+from commissioning.services import stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 
 from . import notices
-from .models import Idea, Invitation, Workshop
+from .models import GuestInvitation, Idea, Invitation, Workshop
 
 WORKSHOP_FIELDS = [
     "kind", "title", "purpose", "date", "starts_at", "ends_at", "format", "place", "why_this_place",
@@ -31,7 +32,7 @@ def _activity_summary(data: dict) -> str:
 def workshop_create(*, programme: Programme, data: dict, stage: Stage | None, by) -> Workshop:
     activity = Activity.objects.create(
         programme=programme,
-        stage=stage or programme.current_stage,
+        stage=stage or stage_for_activity(programme=programme, kind=data["kind"]),
         kind=data["kind"],
         title=data["title"],
         summary=_activity_summary(data),
@@ -65,6 +66,30 @@ def invitations_send(*, workshop: Workshop, members: Iterable[GroupMember], sent
     )
     notices.invitations_sent(workshop=workshop)
     return invitations
+
+
+@transaction.atomic
+def guest_invite(*, workshop: Workshop, data: dict, by, request: HttpRequest | None = None) -> GuestInvitation:
+    """Invite someone without an account by name: the officer sends or prints the invitation."""
+    if not workshop.replies_open():
+        raise ValidationError({"name": "The event has happened, so nobody else can be invited."})
+    if not (data.get("name") or "").strip():
+        raise ValidationError({"name": "Enter the name of the person you are inviting"})
+    if not (data.get("how_to_reach") or "").strip():
+        raise ValidationError({"how_to_reach": "Enter how to reach them"})
+    guest = GuestInvitation.objects.create(
+        workshop=workshop, name=data["name"].strip(), how_to_reach=data["how_to_reach"].strip(), sent_how=data["sent_how"],
+        sent_on=data.get("sent_on") or timezone.localdate(), access_needs=list(data.get("access_needs") or []),
+        anything_else=(data.get("anything_else") or "").strip(), invited_by=by,
+    )
+    audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=guest, request=request, detail="guest invitation")
+    return guest
+
+
+def guest_invitations_audit_read(*, guests: Iterable[GuestInvitation], by, request: HttpRequest | None = None) -> int:
+    """An organiser read guests' names, how to reach them and their needs: one INSERT a page."""
+    return audit_record_many(actor=by, action=AuditEvent.Action.VIEW, objects=list(guests), request=request,
+                             detail="guest invitation")
 
 
 @transaction.atomic

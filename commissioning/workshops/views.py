@@ -14,12 +14,13 @@ from commissioning.access import programme_or_404
 from commissioning.involvement.services import access_needs_read
 from commissioning.models import Programme
 from coproduction.core.access import require_visible
-from coproduction.core.forms import errors_onto_form
+from coproduction.core.forms import errors_onto_form, saved_or_errors
 
 from . import fed, selectors, services
 from .forms import (
     AttendanceForm,
     FedForm,
+    GuestInviteForm,
     IdeaForm,
     InviteForm,
     NotesForm,
@@ -77,7 +78,13 @@ def workshop_detail(request: HttpRequest, programme_id: int, workshop_id: int) -
     if can_manage:
         invitations = selectors.invitations_for_organisers(workshop=workshop)
         services.access_needs_audit_read(invitations=invitations, by=request.user, request=request)
+        # What each person's involvement profile says helps them take part, beside their reply.
+        profiles = access_needs_read(users=[invitation.member.user for invitation in invitations], by=request.user, request=request)
+        for invitation, (_, needs) in zip(invitations, profiles):
+            invitation.profile_needs = needs
         context["invitations"] = invitations
+        context["guests"] = selectors.guest_invitations(workshop=workshop)
+        services.guest_invitations_audit_read(guests=context["guests"], by=request.user, request=request)
     return render(request, "workshops/workshop_detail.html", context)
 
 
@@ -129,6 +136,32 @@ def invite(request: HttpRequest, programme_id: int, workshop_id: int) -> HttpRes
         "programme": programme, "workshop": workshop, "form": form, "section_url_name": SECTION, "invited": invited,
         "access_needs": access_needs_read(users=[invitation.member.user for invitation in invited], by=request.user, request=request),
         "page_title": f"Invite people to {workshop.title}",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def guest_invite(request: HttpRequest, programme_id: int, workshop_id: int) -> HttpResponse:
+    programme, workshop = _workshop_or_404(request, programme_id, workshop_id, "workshops.manage_workshop")
+    form = GuestInviteForm(data=_posted(request))
+    guest = saved_or_errors(form, lambda: services.guest_invite(workshop=workshop, data=form.cleaned_data, by=request.user, request=request))
+    if guest is not None:
+        messages.success(request, f"Invitation recorded for {guest.name}. Print it or send it from this page.")
+        return redirect("workshops:guest_invitation", programme_id=programme.pk, workshop_id=workshop.pk, guest_id=guest.pk)
+    return render(request, "commissioning/form.html", {
+        "programme": programme, "form": form, "page_title": "Invite someone who has no account", "section_url_name": SECTION,
+        "intro": "Record the invitation, then print it or send it to them. They reply to you, and you can add what they need.",
+        **_back(programme, workshop),
+    })
+
+
+@require_GET
+def guest_invitation(request: HttpRequest, programme_id: int, workshop_id: int, guest_id: int) -> HttpResponse:
+    """The invitation to print or send, in plain English, with how to reach the person for the officer."""
+    programme, workshop = _workshop_or_404(request, programme_id, workshop_id, "workshops.manage_workshop")
+    guest = get_object_or_404(workshop.guest_invitations.select_related("invited_by"), pk=guest_id)
+    services.guest_invitations_audit_read(guests=[guest], by=request.user, request=request)
+    return render(request, "workshops/guest_invitation.html", {
+        "programme": programme, "workshop": workshop, "guest": guest, "section_url_name": SECTION, **_back(programme, workshop),
     })
 
 

@@ -16,3 +16,4 @@ class Topic(models.TextChoices):
     REPORT_READY = "report_ready", "Reports ready to download"
     PAPERS = "papers", "Papers for meetings you are in"
     CASE_SYSTEM = "case_system", "Imports from the case management system"
+    PROGRAMME = "programme", "Where your co-production groups have got to"

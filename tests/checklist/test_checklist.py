@@ -497,10 +497,11 @@ def test_a_persons_home_with_a_record_runs_fixed_queries(client_as, person, al, 
     client = client_as(person)
     url = reverse("accounts:role_home", kwargs={"role": "person"})
     # memberships; the person's record (shared by both panels); their checklists;
-    # open surveys that invite them; co-production groups, workshop invitations, boards and
-    # interview panels.
+    # open surveys that invite them; co-production groups, workshop invitations and boards and
+    # interview panels;
+    # procurement panels, monitoring meetings and quality visits they are on.
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=8,
+        lambda: client.get(url), budget=11,
         grow=lambda: (SurveyRoundFactory.create_batch(5, team=team), [submitted_checklist(person=al) for _ in range(5)]),
     )
     assert "You are invited" in response.text

@@ -52,6 +52,7 @@ MEMBER_ROWS += [
 
 MANAGEMENT_PAGES = [
     ("commissioning:programme_edit", {}),
+    ("commissioning:programme_stage_move", {}),
     ("commissioning:key_dates", {}),
     ("commissioning:stage_list", {}),
     ("commissioning:stage_add", {}),
@@ -80,7 +81,6 @@ ROWS: list[Row] = [
     *MEMBER_ROWS,
     *(Row(url_name, RUNNING, kwargs=_kwargs("programme", keys)) for url_name, keys in MANAGEMENT_PAGES),
     # POST only: the buttons on the pages above (tests/commissioning/test_programmes.py).
-    Row("commissioning:programme_stage_move", POST_ONLY, kwargs=programme),
     Row("commissioning:key_date_remove", POST_ONLY, kwargs=_kwargs("programme", {"key_date_id": "key_date"})),
     Row("commissioning:stage_move", POST_ONLY, kwargs=_kwargs("programme", {"stage_id": "stage"})),
 ]

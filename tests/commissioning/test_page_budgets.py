@@ -22,10 +22,11 @@ PAGES = [
     # (url name, who, kwargs from the programme, budget, what the queries are)
     ("commissioning:programme_list", Role.PERSON, lambda p: {}, 3, "own groups (the rules), count, page"),
     ("commissioning:programme_list", Role.COMMISSIONER, lambda p: {}, 3, "OTP, count, page"),
-    ("commissioning:programme_detail", Role.PERSON, lambda p: {"programme_id": p.pk}, 8,
-     "programme, own groups, stages with their counts, key dates, tenders due without training, group counts, latest decisions, decisions delivered"),
-    ("commissioning:programme_detail", None, lambda p: {"programme_id": p.pk}, 6,
-     "is it public, programme, stages with their counts, key dates, latest decisions, decisions delivered"),
+    ("commissioning:programme_detail", Role.PERSON, lambda p: {"programme_id": p.pk}, 13,
+     "programme, own groups, stages with their counts, kinds of activity per stage, key dates, tenders due without training, group counts, latest "
+     "decisions, decisions delivered, and what the person takes part in: panels, monitoring meetings, quality visits, workshop invitations"),
+    ("commissioning:programme_detail", None, lambda p: {"programme_id": p.pk}, 7,
+     "is it public, programme, stages with their counts, kinds of activity per stage, key dates, latest decisions, decisions delivered"),
     ("commissioning:stage_detail", Role.PERSON, lambda p: {"programme_id": p.pk, "stage_id": p.current_stage_id}, 7,
      "programme, own groups, stage, activities, who took part, audit, decisions"),
     ("commissioning:group", Role.CARER, lambda p: {"programme_id": p.pk}, 4, "programme, own groups, members, audit"),
@@ -38,7 +39,8 @@ PAGES = [
      "OTP, programme, are there members, own groups (the tabs), stages, and the members, counted and listed"),
     ("commissioning:decision_add", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 7,
      "OTP, programme, are there activities, own groups (the tabs), stages, and the activities, counted and listed"),
-    ("commissioning:stage_list", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 4, "OTP, programme, stages, own groups (the tabs)"),
+    ("commissioning:stage_list", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 5,
+     "OTP, programme, stages, kinds of activity per stage, own groups (the tabs)"),
     ("commissioning:key_dates", Role.COMMISSIONER, lambda p: {"programme_id": p.pk}, 5, "OTP, programme, key dates, own groups (the tabs), stages"),
     ("accounts:role_home", Role.PERSON, lambda p: {"role": "person"}, 0, "the home page: counted against the page without groups"),
 ]

@@ -3,10 +3,13 @@ moving through the stages, key dates, and configuring the stages."""
 
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 
 from commissioning.participants import activity_participants_add
-from commissioning.models import DEFAULT_STAGES, KeyDate, Programme, Stage
+from commissioning.models import DEFAULT_STAGES, Decision, KeyDate, Programme, Stage
 from coproduction.accounts.models import Role
+from coproduction.notifications.models import Message
+from coproduction.notifications.topics import Topic
 from tests.commissioning.factories import (
     ActivityFactory,
     DecisionFactory,
@@ -107,14 +110,14 @@ def test_a_members_only_programme_is_hidden_from_people_outside_it(client, clien
     assert client.get(url("programme_detail", programme)).status_code == 302
 
 
-def test_a_commissioner_changes_the_details_and_the_current_stage(client_as, users, programme):
-    fourth = stage_of(programme, 4)
+def test_a_commissioner_changes_the_details_but_the_stage_only_moves_with_a_reason(client_as, users, programme):
+    first = programme.current_stage
     client_as(users[Role.COMMISSIONER]).post(url("programme_edit", programme), {
         "title": "Day opportunities 2028", "summary": "New summary", "visibility": "public",
-        "lead": users[Role.COMMISSIONER].pk, "current_stage": fourth.pk,
+        "lead": users[Role.COMMISSIONER].pk, "current_stage": stage_of(programme, 4).pk,
     })
     programme.refresh_from_db()
-    assert (programme.title, programme.visibility, programme.current_stage) == ("Day opportunities 2028", "public", fourth)
+    assert (programme.title, programme.visibility, programme.current_stage) == ("Day opportunities 2028", "public", first)
 
 
 def test_changing_details_with_an_empty_title_keeps_the_other_answers(client_as, users, programme):
@@ -126,21 +129,44 @@ def test_changing_details_with_an_empty_title_keeps_the_other_answers(client_as,
     )
 
 
-def test_the_programme_moves_forward_and_back_a_stage_but_not_past_the_ends(client_as, users, programme):
+def test_moving_the_programme_asks_which_stage_and_why_records_a_decision_and_tells_the_group(
+        client_as, users, programme, person_member):
     client = client_as(users[Role.COMMISSIONER])
     move = url("programme_stage_move", programme)
-    client.post(move, {"direction": "forward"})
+    second, third = stage_of(programme, 2), stage_of(programme, 3)
+    form = page_of(client.get(move + "?direction=forward"))
+    assert form.select_one(f'input[name="stage"][value="{second.pk}"]').has_attr("checked")  # the next stage, suggested
+    assert form.select_one(f'input[name="stage"][value="{programme.current_stage_id}"]') is None
+    response = client.post(move, {"stage": third.pk, "reason": "The group agreed its priorities at the October meeting."}, follow=True)
     programme.refresh_from_db()
-    assert programme.current_stage.position == 2
-    client.post(move, {"direction": "back"})
-    response = client.post(move, {"direction": "back"}, follow=True)
-    programme.refresh_from_db()
-    assert programme.current_stage.position == 1
-    assert "This is already the first stage." in response.text
+    assert programme.current_stage == third
+    assert "The programme is now at “Decide where the money goes”" in response.text
+    decision = Decision.objects.get(programme=programme)
+    assert decision.stage == third and decision.decided_on == timezone.localdate()
+    assert decision.decided_by == users[Role.COMMISSIONER].full_name and decision.recorded_by == users[Role.COMMISSIONER]
+    assert "from “Find out what matters locally” to “Decide where the money goes”" in decision.decision
+    assert "The group agreed its priorities at the October meeting." in decision.decision
+    told = Message.objects.get(recipient=users[Role.PERSON])
+    assert told.topic == Topic.PROGRAMME and "Decide where the money goes" in told.subject
+    assert "The group agreed its priorities" in told.body
+    assert not Message.objects.filter(recipient=users[Role.COMMISSIONER]).exists()  # not the person who moved it
+
+
+def test_a_move_without_a_reason_or_stage_is_explained_and_nothing_changes(client_as, users, programme):
+    client = client_as(users[Role.COMMISSIONER])
+    move = url("programme_stage_move", programme)
+    unchanged = lambda: (Programme.objects.get(pk=programme.pk).current_stage_id, Decision.objects.count(), Message.objects.count())
+    assert_bad_input(client, move, {"stage": stage_of(programme, 2).pk, "reason": "  "},
+                     errors=["Enter why the programme is moving to this stage"], unchanged=unchanged)
+    assert_bad_input(client, move, {"stage": "", "reason": "Ready"}, errors=["Select the stage the programme is moving to"],
+                     kept=["reason"], unchanged=unchanged)
+    assert_bad_input(client, move, {"stage": ProgrammeFactory().current_stage_id, "reason": "Ready"},
+                     errors=["Select a stage from the list"], kept=["reason"], unchanged=unchanged)
 
 
 def test_members_cannot_move_the_programme_on(client_as, users, programme):
-    assert client_as(users[Role.PERSON]).post(url("programme_stage_move", programme), {"direction": "forward"}).status_code == 403
+    data = {"stage": stage_of(programme, 2).pk, "reason": "Ready"}
+    assert client_as(users[Role.PERSON]).post(url("programme_stage_move", programme), data).status_code == 403
     programme.refresh_from_db()
     assert programme.current_stage.position == 1
 
@@ -240,3 +266,50 @@ def test_the_home_page_lists_the_groups_you_are_in_now(client_as, users, program
     assert "Your co-production groups" in home and "Day opportunities 2027" in home
     assert home.count(reverse("commissioning:programme_detail", kwargs={"programme_id": programme.pk})) == 1
     assert "Your co-production groups" not in client_as(users[Role.PROVIDER]).get(reverse("accounts:role_home", kwargs={"role": "provider"})).text
+
+
+def test_each_kind_of_coproduction_is_counted_at_the_stage_it_belongs_to(client_as, users, programme):
+    from commissioning.coassessment import services as coassessment_services
+
+    # The programme is still at its first stage, but a survey of the service is part of co-assessing it.
+    survey = coassessment_services.survey_create(programme=programme, by=users[Role.COMMISSIONER], title="How are breaks going?")
+    assert survey.activity.stage.name == "Co-assess the service"
+    page = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme)))
+    stage = next(item for item in page.select(".app-tracker__stage") if "Co-assess the service" in item.get_text())
+    assert "1 co-production activity" in stage.get_text() and "Survey: 1" in stage.get_text()
+    assert "No co-production recorded yet" not in stage.get_text()
+
+
+def test_a_programme_that_renamed_the_stage_puts_the_activity_in_the_same_phase(users, programme):
+    from commissioning.coassessment import services as coassessment_services
+    from commissioning.services import stage_update
+
+    review = stage_of(programme, 7)
+    stage_update(stage=review, phase=review.phase, name="Look back together", description="")
+    survey = coassessment_services.survey_create(programme=programme, by=users[Role.COMMISSIONER], title="How are breaks going?")
+    assert survey.activity.stage == review
+
+
+def test_the_overview_says_what_is_happening_now_whats_next_and_what_you_are_asked_to_do(client_as, users, programme):
+    from tests.commissioning.panels.factories import PanelFactory, PanelMemberFactory
+
+    panel = PanelFactory(programme=programme, title="Day opportunities tender panel")
+    PanelMemberFactory(panel=panel, user=users[Role.PERSON], role="lived_experience")
+    page = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme)))
+    now = " ".join(page.select_one("#happening-now").get_text().split())
+    assert "The group is at the stage “Find out what matters locally”, in the plan phase." in now
+    assert "Next: “Agree priorities and outcomes”." in now
+    assert "Say whether you have an interest in any bidder" in now
+    # What the member takes part in comes before the stages.
+    parts = page.select_one("#your-part")
+    assert parts is not None and "You are on the procurement panel “Day opportunities tender panel”" in parts.find_next("ul").get_text()
+    assert str(page).index('id="your-part"') < str(page).index('id="stages-heading"')
+
+
+def test_the_programme_pages_are_grouped_in_plan_do_and_review(client_as, users, programme):
+    nav = page_of(client_as(users[Role.PERSON]).get(url("programme_detail", programme))).select_one(".app-programme-nav")
+    phases = [phase["aria-label"] for phase in nav.select(".app-programme-nav__phase")]
+    assert phases == ["Plan", "Do", "Review"]
+    plan = nav.select_one('[aria-label="Plan"]').get_text()
+    assert "Priorities" in plan and "Workshops" in plan and "Panels" not in plan
+    assert "Panels" in nav.select_one('[aria-label="Do"]').get_text()

@@ -100,4 +100,5 @@ class WtfcPriority(models.Model):
 
     @property
     def people_shown(self) -> str:
-        return str(self.people_count) if self.people_count >= MIN_PEOPLE else f"fewer than {MIN_PEOPLE}"
+        # The theme came from an exercise of at least MIN_PEOPLE people, so its count is shown.
+        return str(self.people_count)

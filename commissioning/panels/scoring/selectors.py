@@ -96,6 +96,12 @@ def shortlist_checks_of(*, bidder: Bidder) -> list[ShortlistCheck]:
     return list(ShortlistCheck.objects.filter(bidder=bidder).select_related("question").order_by("question__position", "question_id"))
 
 
+def was_not_shortlisted(*, bidder: Bidder) -> bool:
+    """Whether the panel found at shortlisting that the bid does not meet a question: such a
+    bidder is never scored, so they get the shortlisting letter, not an assessment summary."""
+    return ShortlistCheck.objects.filter(bidder=bidder, passed=False).exists()
+
+
 def bidder_or_404(*, panel: Panel, bidder_id: int) -> Bidder:
     bidder = Bidder.objects.filter(panel=panel, pk=bidder_id).first()
     if bidder is None:

@@ -170,7 +170,7 @@ def shortlist_check(request: HttpRequest, programme_id: int, panel_id: int, bidd
 def shortlist_letter_pdf(request: HttpRequest, programme_id: int, panel_id: int, bidder_id: int) -> HttpResponse:
     panel, member = _panel(request, programme_id, panel_id, "panels.feedback_letters")
     bidder = selectors.bidder_or_404(panel=panel, bidder_id=bidder_id)
-    if not any(not check.passed for check in selectors.shortlist_checks_of(bidder=bidder)):
+    if not selectors.was_not_shortlisted(bidder=bidder):
         messages.error(request, "Only a bidder who was not shortlisted gets a shortlisting letter")
         return redirect(_url("panels:shortlisting", panel))
     job = report_job_request(kind=SHORTLIST_LETTER, requested_by=request.user, subject=bidder, request=request)
@@ -423,5 +423,10 @@ def feedback_pdf(request: HttpRequest, programme_id: int, panel_id: int, bidder_
     if not panel.is_awarded:
         messages.error(request, "Feedback letters are made after the award, when the scores are final")
         return redirect(_url("panels:totals", panel))
+    if selectors.was_not_shortlisted(bidder=bidder):
+        # Never scored, so there is nothing to summarise: they get the reasons they were not shortlisted.
+        messages.info(request, f"{bidder.name} was not shortlisted, so they get the shortlisting letter with the reasons instead")
+        job = report_job_request(kind=SHORTLIST_LETTER, requested_by=request.user, subject=bidder, request=request)
+        return redirect("reports:job_detail", job_id=job.pk)
     job = report_job_request(kind=FEEDBACK_LETTER, requested_by=request.user, subject=bidder, request=request)
     return redirect("reports:job_detail", job_id=job.pk)

@@ -110,6 +110,15 @@ def test_near_a_point_finds_only_assets_within_the_distance_nearest_first():
     assert [asset.name for asset in with_online] == ["Next door", "Across town", "Online"]
 
 
+def test_results_give_distances_in_miles_like_the_filter_with_km_in_brackets(client):
+    PlaceFactory(name="LA9 4DL", latitude=Decimal("54.3280"), longitude=Decimal("-2.7460"))
+    AssetFactory(name="Across town", latitude=Decimal("54.3400"), longitude=Decimal("-2.7460"))  # about 1.3 km north
+    page = text(client.get(SEARCH, {"near": "la9 4dl", "within": "1"}))
+    assert "1 asset within 1 mile of LA9 4DL" in page
+    assert "0.8 miles (1.3 km) away" in page
+    assert " km away" not in page
+
+
 def test_filters_for_kind_cost_who_it_is_for_and_accessibility_combine():
     AssetFactory(name="Match", category=Category.PHYSICAL, cost=Cost.FREE, step_free=True, needs=["carers"], age_groups=["adults"])
     AssetFactory(name="Paid", category=Category.PHYSICAL, cost=Cost.PAID, step_free=True, needs=["carers"])

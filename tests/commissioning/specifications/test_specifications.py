@@ -306,6 +306,16 @@ def test_the_outcomes_section_shows_the_framework_the_group_agreed(client_as, pe
     section = _page(client_as(person).get(_url("specification_detail", specification))).select_one("#section-outcomes")
     assert "I see my friends" in section.get_text() and "Another programme's outcome" not in section.get_text()
     assert [td.get_text() for td in section.select("tbody td")] == ["Friends met each week", "Diary", "Members"]
+    assert section.find("h5", string="How we will know") is not None
+
+
+def test_an_outcome_shows_its_indicators_under_how_we_will_know_not_its_own_words_again(client_as, person, specification):
+    from tests.commissioning.priorities.factories import OutcomeFactory
+
+    OutcomeFactory(programme=specification.programme, title="I see my friends", description="I see my friends")
+    section = _page(client_as(person).get(_url("specification_detail", specification))).select_one("#section-outcomes")
+    assert section.get_text().count("I see my friends") == 1
+    assert "The group has not agreed the indicators for this outcome yet." in section.get_text()
 
 
 def test_the_programme_has_a_specifications_tab_for_its_members(client_as, person, specification):

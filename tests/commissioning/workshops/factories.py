@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from commissioning.workshops.models import (
     Access,
+    GuestInvitation,
     Idea,
     Invitation,
     Workshop,
@@ -66,3 +67,16 @@ class IdeaFactory(DjangoModelFactory):
     text = "A day service that is open at weekends, when carers need a break most."
     whose = Idea.Whose.SOMEONE
     recorded_by = factory.LazyAttribute(lambda idea: idea.workshop.programme.lead)
+
+
+class GuestInvitationFactory(DjangoModelFactory):
+    """Someone without an account, invited by name and reached by phone."""
+
+    class Meta:
+        model = GuestInvitation
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    name = "Joan Webb"
+    how_to_reach = "Phone 01632 960 418 (her daughter answers)"
+    sent_how = GuestInvitation.SentHow.POST
+    invited_by = factory.LazyAttribute(lambda guest: guest.workshop.programme.lead)

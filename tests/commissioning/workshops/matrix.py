@@ -44,6 +44,8 @@ ROWS: list[Row] = [
     ),
     Row("workshops:workshop_edit", ORGANISERS, kwargs=workshop),
     Row("workshops:invite", ORGANISERS, kwargs=workshop),
+    Row("workshops:guest_invite", ORGANISERS, kwargs=workshop),
+    Row("workshops:guest_invitation", ORGANISERS, kwargs=lambda world: {**workshop(world), "guest_id": world["guest_invitation"].pk}),
     Row("workshops:reply", only(Role.PERSON), kwargs=workshop),  # invited; the carer is not
     Row("workshops:reply", only(Role.PERSON, Role.CARER), kwargs=past_workshop, id="workshops:reply[past]"),  # both invited
     Row("workshops:attendance", ORGANISERS, kwargs=past_workshop),

@@ -1,3 +1,4 @@
+from bs4 import BeautifulSoup
 import datetime
 
 import pytest
@@ -239,6 +240,20 @@ def test_access_needs_are_seen_by_organisers_and_each_read_is_audited(client, co
     assert reads.all().count() == 2  # every read, not only the first
 
 
+def test_the_invite_list_shows_needs_from_each_invitees_profile_beside_their_reply(client, commissioner, person, workshop, person_member):
+    from tests.commissioning.involvement.factories import InvolvementProfileFactory
+
+    InvolvementProfileFactory(user=person, preferred_format="easy_read", access_needs=["quiet_space"])
+    InvitationFactory(workshop=workshop, member=person_member)  # no reply yet
+    login_as(client, commissioner)
+    page = BeautifulSoup(client.get(url("workshop_detail", workshop)).content, "html.parser")
+    row = page.select_one("#invited").find_next("tbody").select_one("tr")
+    cell = " ".join(row.select("td")[-1].get_text(" ").split())
+    assert "From their involvement profile Documents in Easy Read A quiet space to take a break" in cell
+    assert "Nothing told to us" not in cell
+    assert AuditEvent.objects.filter(actor=commissioner, action="view", detail="access needs", subject=person).exists()
+
+
 def test_a_member_sees_their_own_access_needs_never_anothers(client, person, carer, workshop, person_member, carer_member):
     InvitationFactory(workshop=workshop, member=person_member, access_needs=[Access.BSL], anything_else="Please face me when you speak.")
     InvitationFactory(workshop=workshop, member=carer_member, access_needs=[Access.LARGE_PRINT], anything_else="My eyesight is poor.")
@@ -390,4 +405,35 @@ def test_a_reply_that_is_too_long_is_refused(client, person, workshop, person_me
         client, url("reply", workshop), {"reply": "coming", "anything_else": "x" * 2001},
         errors=["What you tell us must be 2,000 characters or fewer"], kept=["anything_else"],
         unchanged=lambda: Invitation.objects.values_list("reply", "anything_else").get(pk=invitation.pk),
+    )
+
+
+def test_an_organiser_invites_someone_without_an_account_and_prints_the_invitation(client, commissioner, workshop):
+    from commissioning.workshops.models import GuestInvitation
+
+    login_as(client, commissioner)
+    response = client.post(url("guest_invite", workshop), {
+        "name": "Joan Webb", "how_to_reach": "4 Rowan Close, Oakfield", "sent_how": "post",
+        "sent_on_0": str(timezone.localdate().day), "sent_on_1": str(timezone.localdate().month), "sent_on_2": str(timezone.localdate().year),
+        "access_needs": [Access.LARGE_PRINT], "anything_else": "",
+    }, follow=True)
+    guest = GuestInvitation.objects.get()
+    assert (guest.name, guest.access_needs, guest.invited_by) == ("Joan Webb", ["large_print"], commissioner)
+    letter = " ".join(BeautifulSoup(response.content, "html.parser").select_one("#invitation").get_text(" ", strip=True).split())
+    assert "Dear Joan Webb ," in letter and workshop.title in letter and "Large print" in letter
+    assert "4 Rowan Close" not in letter  # how to reach them is for the organiser, not on the invitation
+    detail = BeautifulSoup(client.get(url("workshop_detail", workshop)).content, "html.parser")
+    guests = detail.find("caption", string="People without an account, invited by name").find_parent("table").get_text(" ")
+    assert "Joan Webb" in guests and "4 Rowan Close, Oakfield" in guests
+    assert AuditEvent.objects.filter(actor=commissioner, action="view", detail="guest invitation").exists()
+
+
+def test_inviting_someone_without_a_name_or_a_way_to_reach_them_is_explained(client, commissioner, workshop):
+    from commissioning.workshops.models import GuestInvitation
+
+    login_as(client, commissioner)
+    assert_bad_input(
+        client, url("guest_invite", workshop), {"name": "", "how_to_reach": "", "sent_how": "post", "anything_else": "Needs a lift"},
+        errors=["Enter the name of the person you are inviting", "Enter how to reach them"], kept=["anything_else"],
+        unchanged=GuestInvitation.objects.count,
     )

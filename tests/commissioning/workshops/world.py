@@ -6,6 +6,7 @@ to, and a past workshop with who came and what came out of it."""
 from commissioning.workshops.models import Access, Invitation
 from coproduction.accounts.models import Role
 from tests.commissioning.workshops.factories import (
+    GuestInvitationFactory,
     IdeaFactory,
     InvitationFactory,
     WorkshopFactory,
@@ -28,4 +29,6 @@ def build_workshops_world(world: dict) -> dict:
     InvitationFactory(workshop=past, member=carer_member, invited_by=users[Role.COMMISSIONER])
     idea = IdeaFactory(workshop=past, recorded_by=users[Role.COMMISSIONER])
     other = WorkshopFactory(programme=world["other_programme"], title="Carers' breaks conversation", created_by=users[Role.COMMISSIONER])
-    return {"workshop": upcoming, "invitation": invitation, "past_workshop": past, "idea": idea, "other_workshop": other}
+    guest = GuestInvitationFactory(workshop=upcoming, invited_by=users[Role.COMMISSIONER], access_needs=[Access.LARGE_PRINT])
+    return {"workshop": upcoming, "invitation": invitation, "past_workshop": past, "idea": idea, "other_workshop": other,
+            "guest_invitation": guest}

@@ -158,9 +158,10 @@ def test_manager_home_counts_team_members_in_fixed_queries(client_as, team_manag
     url = reverse("accounts:role_home", kwargs={"role": "team-manager"})
     # OTP device, memberships (teams for the rules and the page), caseload counts
     # (care plans panel), managed teams with member counts; co-production groups,
-    # workshop invitations, boards and interview panels (commissioning panels, on every home page).
+    # workshop invitations and boards and interview panels (commissioning panels, on every home page); their
+    # procurement panels, monitoring meetings, quality visits and claims (on every home page).
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=8, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
+        lambda: client.get(url), budget=12, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
     )
     page = BeautifulSoup(response.content, "html.parser")
     row = page.select_one("tbody tr")
@@ -172,7 +173,8 @@ def test_administrator_home_counts_accounts_by_role_in_fixed_queries(client_as, 
     client = client_as(administrator)
     url = reverse("accounts:role_home", kwargs={"role": "administrator"})
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=7, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
+        # with their procurement panels, monitoring meetings, quality visits and claims (every home page)
+        lambda: client.get(url), budget=11, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
     )
     page = BeautifulSoup(response.content, "html.parser")
     counts = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("tbody tr")}
@@ -189,10 +191,13 @@ def test_each_role_home_runs_few_queries(client_as, users, role):
     # practitioner's unfinished checklists, and a person's checklists and open surveys.
     # (This person has no record yet; with one, the checklist panel's two queries are
     # counted in tests/checklist/test_checklist.py.) Anyone may belong to a co-production
-    # group, sit on a board or on an interview panel: every home shows their groups, workshop
-    # invitations, boards and interview panels (one query each).
+    # group, sit on a board or on an interview panel: every home shows their groups, workshop invitations, boards and
+    # interview panels (one query each). Anyone may sit on a panel, a monitoring meeting or a quality visit: every
+    # home shows theirs (one query each); and anyone with a claim sees their claims (one query
+    # for roles that do not usually claim).
     extra = {Role.PRACTITIONER: 2, Role.TEAM_MANAGER: 2, Role.PERSON: 1, Role.CARER: 1, Role.ADMINISTRATOR: 1}
-    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 4
+    usually_claim = {Role.PERSON, Role.CARER, Role.PROVIDER, Role.QUALITY_ASSESSOR}
+    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 4 + 3 + (role not in usually_claim)
     assert_fixed_queries(lambda: client.get(url), budget=budget, grow=lambda: UserFactory.create_batch(10))
 
 

@@ -51,3 +51,18 @@ def test_the_demo_panel_is_mid_moderation_with_everyones_scores_and_differences_
     # Northside's price against the lowest (Bright Days'), times the weight of 20.
     assert "£240,000.00 ÷ £265,000.00 × 20 = 18.11" in totals
     assert "£240,000.00 ÷ £240,000.00 × 20 = 20.00" in totals
+
+
+def test_olus_home_page_shows_the_demo_panel_he_sits_on(client):
+    for email, role in [("commissioner", Role.COMMISSIONER), ("person", Role.PERSON), ("carer", Role.CARER), ("provider", Role.PROVIDER)]:
+        UserFactory(email=f"{email}@demo.example", roles=[role])
+    seed_commissioning_demo()
+    seed_specifications_demo()
+    seed_panels_demo()
+    olu = Panel.objects.get(title=PANEL_TITLE).deputy.user
+    login_as(client, olu)
+    page = BeautifulSoup(client.get(reverse("accounts:role_home", kwargs={"role": "commissioner"})).content, "html.parser")
+    listed = page.find("h2", string="Your panels").find_next("ul").get_text(" ", strip=True)
+    assert PANEL_TITLE in listed and "Agree the scores with the panel at moderation" in listed
+    # The panel is an activity of the stage it belongs to, whatever stage the programme was at.
+    assert Panel.objects.get(title=PANEL_TITLE).activity.stage.name == "Choose who provides it"

@@ -133,3 +133,22 @@ def test_a_bidder_who_was_not_shortlisted_gets_a_letter_with_the_reason_naming_n
     # A bidder who was shortlisted gets no such letter.
     client.post(_url("shortlist_letter_pdf", panel, bidder_id=bidders["Bright Days CIC"].pk))
     assert ReportJob.objects.filter(kind=ReportJob.Kind.PANEL_SHORTLIST_LETTER).count() == 1
+
+
+def test_asking_for_an_assessment_summary_of_a_bidder_not_shortlisted_makes_their_shortlisting_letter(
+        client_as, tender, commissioner, person):
+    panel, bidders = tender
+    riverside = bidders["Riverside Support Ltd"]
+    riverside.panel = panel
+    results = {q.pk: (q.text == DBS, "Their registration covers care at home only." if q.text == REGISTERED else "Seen.")
+               for q in panel.version.shortlist_questions.all()}
+    scoring_services.shortlist_record(bidder=riverside, member=panel.members.get(user=person), results=results, by=person)
+    Panel.objects.filter(pk=panel.pk).update(status=Panel.Status.AWARDED)  # the award itself is tested with the totals
+    response = client_as(commissioner).post(_url("feedback_pdf", panel, bidder_id=riverside.pk), follow=True)
+    assert "was not shortlisted, so they get the shortlisting letter with the reasons instead" in _text(response)
+    job = ReportJob.objects.get(requested_by=commissioner)
+    assert job.kind == ReportJob.Kind.PANEL_SHORTLIST_LETTER
+    report_services.report_job_render(job=job)
+    text = " ".join(subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout.split())
+    assert "Your bid was not shortlisted" in text and "Their registration covers care at home only." in text
+    assert "Not scored" not in text

@@ -93,6 +93,13 @@ def network_post(*, months_quiet: int):
     return post
 
 
+def guest_invitation(*, months_after_event: int):
+    from tests.commissioning.workshops.factories import GuestInvitationFactory, WorkshopFactory
+
+    event_on = timezone.localdate() - timedelta(days=months_after_event * 31)
+    return GuestInvitationFactory(workshop=WorkshopFactory(date=event_on), name="Joan Webb", how_to_reach="7 Station Road")
+
+
 def audit_entry(*, years_old: float, actor=None):
     return AuditEvent.objects.create(at=years_ago(years_old), actor=actor, action=AuditEvent.Action.VIEW)
 
@@ -108,6 +115,7 @@ def build_schedule_world(team) -> dict:
             "wtfc_statements": wtfc_statement(years_old=4),
             "recruitment_candidates": recruitment_candidate(months_since_closing=8),
             "network_posts": network_post(months_quiet=30),
+            "guest_invitations": guest_invitation(months_after_event=8),
             "audit_entries": audit_entry(years_old=8),
         },
         "kept": {
@@ -119,6 +127,7 @@ def build_schedule_world(team) -> dict:
             "wtfc_statements": wtfc_statement(years_old=1),
             "recruitment_candidates": recruitment_candidate(months_since_closing=2),
             "network_posts": network_post(months_quiet=3),
+            "guest_invitations": guest_invitation(months_after_event=2),
             "audit_entries": audit_entry(years_old=2),
         },
     }

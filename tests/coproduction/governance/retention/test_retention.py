@@ -14,6 +14,7 @@ from commissioning.coassessment.models import WtfcStatement
 from commissioning.involvement.models import InvolvementProfile
 from commissioning.recruitment.models import Candidate
 from commissioning.networks.models import Post
+from commissioning.workshops.models import GuestInvitation
 from coproduction.audit.models import AuditEvent
 from coproduction.governance.models import AnonymisedRecord, RetentionRun
 from coproduction.governance.retention.services import retention_apply, retention_dry_run
@@ -45,6 +46,7 @@ def _snapshot():
         "jobs": sorted(str(pk) for pk in ReportJob.objects.values_list("pk", flat=True)),
         "messages": sorted(Message.objects.values_list("pk", flat=True)),
         "statements": sorted(WtfcStatement.objects.values_list("pk", "text")),
+        "guests": sorted(GuestInvitation.objects.values_list("pk", flat=True)),
         "audit": AuditEvent.objects.count(),
         "runs": RetentionRun.objects.count(),
     }
@@ -92,6 +94,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert WtfcStatement.objects.get(pk=due["wtfc_statements"].pk).text == REMOVED
     assert not Candidate.objects.filter(pk=due["recruitment_candidates"].pk).exists()
     assert Post.objects.get(pk=due["network_posts"].pk).text == REMOVED
+    assert not GuestInvitation.objects.filter(pk=due["guest_invitations"].pk).exists()
     assert not AuditEvent.objects.filter(pk=due["audit_entries"].pk).exists()
 
     # Not yet due, or still open: untouched.
@@ -105,6 +108,7 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
     assert WtfcStatement.objects.get(pk=kept["wtfc_statements"].pk).text != REMOVED
     assert Candidate.objects.filter(pk=kept["recruitment_candidates"].pk).exists()
     assert Post.objects.get(pk=kept["network_posts"].pk).text != REMOVED
+    assert GuestInvitation.objects.filter(pk=kept["guest_invitations"].pk).exists()
     assert AuditEvent.objects.filter(pk=kept["audit_entries"].pk).exists()
 
 
@@ -128,9 +132,10 @@ def test_run_writes_counts_to_the_audit_trail_without_personal_data(schedule_wor
         ("change", "retention wtfc_statements: 1 anonymised"),
         ("delete", "retention recruitment_candidates: 1 deleted"),
         ("change", "retention network_posts: 1 anonymised"),
+        ("delete", "retention guest_invitations: 1 deleted"),
         ("delete", "retention audit_entries: 1 deleted"),
     ])
-    assert not any("Edna" in detail for _, detail in details)
+    assert not any("Edna" in detail or "Joan" in detail for _, detail in details)
 
 
 def test_second_run_changes_nothing(schedule_world):
