@@ -7,6 +7,11 @@ class BudgetingConfig(AppConfig):
     verbose_name = "Participatory budgeting"
 
     def ready(self) -> None:
+        from commissioning.models import ActivityKind, Phase
+        from commissioning.sections import register_activity_kind
+
+        # A budgeting round is how the group decides where the money goes.
+        register_activity_kind(ActivityKind.PARTICIPATORY_BUDGETING, phase=Phase.PLAN, stage_name="Decide where the money goes")
         from django.urls import reverse
 
         from commissioning.sections import (
@@ -17,7 +22,7 @@ class BudgetingConfig(AppConfig):
             register_section,
         )
 
-        from . import reports  # noqa: F401  (registers the paper ballot and idea card PDFs)
+        from . import home, reports  # noqa: F401  (register the home panel, the paper ballot and idea card PDFs)
 
         # A public programme's rounds are open to residents, so the tab follows the summary.
         register_section(ProgrammeSection("Budgeting", "budgeting:round_list", 30, "commissioning.view_programme_summary"))

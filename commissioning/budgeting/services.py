@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from commissioning.models import Activity, ActivityKind, Decision, GroupMember
+from commissioning.services import stage_for_activity
 from coproduction.core.csv_import import FileProblem, read_table
 from coproduction.core.money import money_text
 from coproduction.core.postcodes import normalise_postcode, postcode_district, postcode_sector
@@ -64,7 +65,8 @@ RULE_FIELDS = [
 @transaction.atomic
 def round_create(*, programme, by, data: dict, pot_name: str, pot_amount: int, reviewers=()) -> Round:
     activity = Activity.objects.create(
-        programme=programme, stage=programme.current_stage, kind=ActivityKind.PARTICIPATORY_BUDGETING,
+        programme=programme, stage=stage_for_activity(programme=programme, kind=ActivityKind.PARTICIPATORY_BUDGETING),
+        kind=ActivityKind.PARTICIPATORY_BUDGETING,
         title=data["title"], summary=data["description"], recorded_by=by,
     )
     round_ = Round.objects.create(programme=programme, activity=activity, created_by=by, **data)

@@ -7,6 +7,11 @@ class RecruitmentConfig(AppConfig):
     verbose_name = "Recruiting social care staff with local people"
 
     def ready(self) -> None:
+        from commissioning.models import ActivityKind, Phase
+        from commissioning.sections import register_activity_kind
+
+        # Recruiting the staff who deliver the service, with local people.
+        register_activity_kind(ActivityKind.RECRUITMENT_PANEL, phase=Phase.DO, stage_name="Deliver and monitor together")
         from django.urls import reverse
 
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence

@@ -9,7 +9,7 @@ from django.utils import timezone
 from commissioning.involvement.selectors import preferred_formats
 from commissioning.models import Activity, ActivityKind, LadderRung, Programme
 from commissioning.participants import group_member_takes_part
-from commissioning.services import decision_record
+from commissioning.services import decision_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -46,7 +46,8 @@ def campaign_create(*, programme: Programme, data: dict, by, request=None) -> Ca
     if data.get("closing_date") is None:
         raise ValidationError({"closing_date": "Enter the closing date"})
     activity = Activity.objects.create(
-        programme=programme, stage=programme.current_stage, kind=ActivityKind.RECRUITMENT_PANEL,
+        programme=programme, stage=stage_for_activity(programme=programme, kind=ActivityKind.RECRUITMENT_PANEL),
+        kind=ActivityKind.RECRUITMENT_PANEL,
         title=f"Recruitment panel: {data['post'].strip()}"[:200], summary=data["about"].strip(),
         ladder_rung=LadderRung.CO_PRODUCING, recorded_by=by,
     )

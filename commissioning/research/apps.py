@@ -7,6 +7,11 @@ class ResearchConfig(AppConfig):
     verbose_name = "Peer research"
 
     def ready(self) -> None:
+        from commissioning.models import ActivityKind, Phase
+        from commissioning.sections import register_activity_kind
+
+        # Peer research finds out what matters before the service is designed.
+        register_activity_kind(ActivityKind.PEER_RESEARCH, phase=Phase.PLAN, stage_name="Find out what matters locally")
         from django.urls import reverse
 
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence

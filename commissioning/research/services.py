@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from commissioning.models import ActivityKind, LadderRung, Programme
-from commissioning.services import activity_record
+from commissioning.services import activity_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -18,7 +18,7 @@ CREATE = AuditEvent.Action.CREATE
 def project_create(*, programme: Programme, title: str, purpose: str, questions: list[str] | None = None, by, request=None) -> ResearchProject:
     """A project, with the appreciative inquiry prompts as its questions unless others are given."""
     activity = activity_record(programme=programme, by=by, data={
-        "kind": ActivityKind.PEER_RESEARCH, "title": title, "stage": programme.current_stage,
+        "kind": ActivityKind.PEER_RESEARCH, "title": title, "stage": stage_for_activity(programme=programme, kind=ActivityKind.PEER_RESEARCH),
         "ladder_rung": LadderRung.CO_PRODUCING, "summary": purpose[:2000],
     })
     project = ResearchProject.objects.create(programme=programme, activity=activity, title=title, purpose=purpose, created_by=by)

@@ -7,6 +7,11 @@ class TrainingConfig(AppConfig):
     verbose_name = "Training co-delivered by people who use services"
 
     def ready(self) -> None:
+        from commissioning.models import ActivityKind, Phase
+        from commissioning.sections import register_activity_kind
+
+        # Training for providers comes before the tender goes out.
+        register_activity_kind(ActivityKind.TRAINING, phase=Phase.DO, stage_name="Choose who provides it")
         from django.urls import reverse
 
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence

@@ -10,7 +10,7 @@ from django.utils import timezone
 from commissioning.involvement.models import ClaimCategory, RecognitionRate
 from commissioning.involvement.services import claim_enter
 from commissioning.models import ActivityKind, LadderRung, Programme
-from commissioning.services import activity_record
+from commissioning.services import activity_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
@@ -36,7 +36,7 @@ def session_create(*, course: TrainingCourse, data: dict, by, request=None) -> T
         raise ValidationError({"feedback_survey": "Choose a survey from this programme"})
     date = data["date"]
     activity = activity_record(programme=course.programme, by=by, data={
-        "kind": ActivityKind.TRAINING, "title": f"{course.title}, {date:%-d %B %Y}", "stage": course.programme.current_stage,
+        "kind": ActivityKind.TRAINING, "title": f"{course.title}, {date:%-d %B %Y}", "stage": stage_for_activity(programme=course.programme, kind=ActivityKind.TRAINING),
         "happened_on": date if date <= timezone.localdate() else None, "ladder_rung": LadderRung.CO_PRODUCING,
         "summary": course.topic[:2000],
     })

@@ -501,7 +501,7 @@ def test_a_persons_home_with_a_record_runs_fixed_queries(client_as, person, al, 
     # interview panels;
     # procurement panels, monitoring meetings and quality visits they are on.
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=12,  # and the networks they belong to
+        lambda: client.get(url), budget=13,  # and the networks they belong to, and the votes open to them
         grow=lambda: (SurveyRoundFactory.create_batch(5, team=team), [submitted_checklist(person=al) for _ in range(5)]),
     )
     assert "You are invited" in response.text

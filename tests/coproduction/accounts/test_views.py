@@ -161,7 +161,7 @@ def test_manager_home_counts_team_members_in_fixed_queries(client_as, team_manag
     # workshop invitations and boards and interview panels (commissioning panels, on every home page); their
     # procurement panels, monitoring meetings, quality visits and claims (on every home page).
     response = assert_fixed_queries(
-        lambda: client.get(url), budget=13, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
+        lambda: client.get(url), budget=14, grow=lambda: UserFactory.create_batch(20, roles=["practitioner"], teams=[team])
     )
     page = BeautifulSoup(response.content, "html.parser")
     row = page.select_one("tbody tr")
@@ -174,7 +174,7 @@ def test_administrator_home_counts_accounts_by_role_in_fixed_queries(client_as, 
     url = reverse("accounts:role_home", kwargs={"role": "administrator"})
     response = assert_fixed_queries(
         # with their procurement panels, monitoring meetings, quality visits and claims (every home page)
-        lambda: client.get(url), budget=12, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
+        lambda: client.get(url), budget=13, grow=lambda: UserFactory.create_batch(10, roles=["carer"])
     )
     page = BeautifulSoup(response.content, "html.parser")
     counts = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in page.select("tbody tr")}
@@ -197,9 +197,9 @@ def test_each_role_home_runs_few_queries(client_as, users, role):
     # for roles that do not usually claim).
     extra = {Role.PRACTITIONER: 2, Role.TEAM_MANAGER: 2, Role.PERSON: 1, Role.CARER: 1, Role.ADMINISTRATOR: 1}
     usually_claim = {Role.PERSON, Role.CARER, Role.PROVIDER, Role.QUALITY_ASSESSOR}
-    # Everyone's home lists their networks; a practitioner's, the induction sessions led by people
+    # Everyone's home lists their networks and the votes open to them; a practitioner's, the induction sessions led by people
     # who use services.
-    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 5 + 3 + (role not in usually_claim) + (role == Role.PRACTITIONER)
+    budget = 1 + users[role].needs_mfa + extra.get(role, 0) + 6 + 3 + (role not in usually_claim) + (role == Role.PRACTITIONER)
     assert_fixed_queries(lambda: client.get(url), budget=budget, grow=lambda: UserFactory.create_batch(10))
 
 
