@@ -30,6 +30,7 @@ from commissioning.monitoring.models import MonitoringMeeting
 from commissioning.panels.models import Bidder, BidResponse, Panel
 from commissioning.panels.scoring import selectors as scoring_selectors
 from commissioning.panels.scoring import services as scoring_services
+from commissioning.research.models import ResearchProject
 from commissioning.specifications.models import SpecificationVersion
 from coproduction.accounts.models import Team, User
 from coproduction.people.models import Person
@@ -130,6 +131,9 @@ ASKS = [
     Ask("shortlisting letter", (ReportJob.Kind.PANEL_SHORTLIST_LETTER,), lambda: reverse("panels:shortlist_letter_pdf", kwargs={
         "programme_id": day_opportunities().pk, "panel_id": demo_panel().pk,
         "bidder_id": Bidder.objects.get(panel=demo_panel(), shortlist_checks__passed=False).pk,
+    })),
+    Ask("peer research findings", ("research_findings",), lambda: reverse("research:findings_pdf", kwargs={
+        "programme_id": day_opportunities().pk, "project_id": ResearchProject.objects.get(programme=day_opportunities()).pk,
     })),
     Ask("subject access", (ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP),
         lambda: reverse("governance:sar_person", kwargs={"person_id": al().pk})),
@@ -233,6 +237,7 @@ ALLOWED = {
     "panel report": PANEL,
     **{f"feedback letter {index}": frozenset({"commissioner"}) for index in range(3)},  # the chair
     "shortlisting letter": frozenset({"commissioner"}),  # the chair
+    "peer research findings": PROGRAMME_GROUP,
     "subject access": frozenset({"admin"}),
 }
 
@@ -309,6 +314,14 @@ def check_specification(who: str, data: bytes) -> None:
         assert section.title in text
 
 
+def check_research_findings(who: str, data: bytes) -> None:
+    project = ResearchProject.objects.get(programme=day_opportunities())
+    text = words(data)
+    assert project.title in text
+    for finding in project.findings.all():
+        assert finding.theme in text, finding.theme
+
+
 def check_paper_for_the_round(who: str, data: bytes) -> None:
     pot = the_round().pots.order_by("pk").first()
     text = words(data)
@@ -368,6 +381,7 @@ CHECKS = {
     "monitoring papers": check_monitoring_papers, "briefing pack": check_briefing, "panel report": check_panel_report,
     **{f"feedback letter {index}": check_feedback_letter(index) for index in range(3)},
     "shortlisting letter": check_shortlisting_letter,
+    "peer research findings": check_research_findings,
     "subject access": check_subject_access_pdf,
 }
 
