@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from checklist.models import PracticeGroup
 from checklist.selectors import min_group
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import saved_or_errors
+from coproduction.core.forms import form_page as _form_page, saved_or_errors
 
 from . import selectors, services
 from .forms import ActionForm, GroupForm, MemberForm, ShareForm, StatementForm
@@ -19,10 +19,6 @@ def _group(request: HttpRequest, group_id: int, permission: str = "checklist.vie
 
 def group_url(group: PracticeGroup, anchor: str = "") -> str:
     return reverse("checklist:practice_group_detail", kwargs={"group_id": group.pk}) + (f"#{anchor}" if anchor else "")
-
-
-def _form_page(request, form, page_title: str, *, back_url: str, intro: str = "") -> HttpResponse:
-    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
 
 
 @require_GET

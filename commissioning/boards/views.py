@@ -10,7 +10,7 @@ from commissioning.involvement.models import DocumentFormat
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import saved_or_errors
+from coproduction.core.forms import form_page as _form_page, saved_or_errors
 
 from . import selectors, services
 from .forms import AttendanceForm, BoardForm, DecisionForm, MeetingForm, MemberForm, PaperForm
@@ -36,10 +36,6 @@ def board_url(board: Board, anchor: str = "") -> str:
 def meeting_url(meeting: BoardMeeting, anchor: str = "") -> str:
     url = reverse("boards:meeting_detail", kwargs={"board_id": meeting.board_id, "meeting_id": meeting.pk})
     return url + (f"#{anchor}" if anchor else "")
-
-
-def _form_page(request, form, page_title: str, *, back_url: str, intro: str = "") -> HttpResponse:
-    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
 
 
 @require_GET

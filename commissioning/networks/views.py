@@ -12,7 +12,7 @@ from commissioning.meetings import minutes_agreed, papers_text
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import saved_or_errors
+from coproduction.core.forms import form_page as _form_page, saved_or_errors
 
 from . import selectors, services
 from .forms import (
@@ -62,10 +62,6 @@ def network_url(network: Network, anchor: str = "") -> str:
 def meeting_url(meeting: NetworkMeeting, anchor: str = "") -> str:
     url = reverse("networks:meeting_detail", kwargs={"network_id": meeting.network_id, "meeting_id": meeting.pk})
     return url + (f"#{anchor}" if anchor else "")
-
-
-def _form_page(request, form, page_title: str, *, back_url: str, intro: str = "") -> HttpResponse:
-    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
 
 
 @require_GET

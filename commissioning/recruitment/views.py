@@ -15,7 +15,7 @@ from commissioning.involvement.models import DocumentFormat
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm, require_visible
-from coproduction.core.forms import saved_or_errors
+from coproduction.core.forms import form_page as _form_page, saved_or_errors
 
 from . import selectors, services
 from .forms import (
@@ -51,10 +51,6 @@ def _candidate(request: HttpRequest, campaign: Campaign, candidate_id: int) -> C
 
 def campaign_url(campaign: Campaign, anchor: str = "") -> str:
     return reverse("recruitment:campaign_detail", kwargs={"campaign_id": campaign.pk}) + (f"#{anchor}" if anchor else "")
-
-
-def _form_page(request, form, page_title: str, *, back_url: str, intro: str = "") -> HttpResponse:
-    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
 
 
 def _errors_as_messages(request, error: ValidationError) -> None:

@@ -36,3 +36,10 @@ def saved_or_errors(form: forms.BaseForm, save):
     except ValidationError as error:
         errors_onto_form(form, error)
         return None
+
+
+def form_page(request, form: forms.BaseForm, page_title: str, *, back_url: str, intro: str = ""):
+    """A one-form page with a back link: the shared template every simple form page uses."""
+    from django.shortcuts import render
+
+    return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
