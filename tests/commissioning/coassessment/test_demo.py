@@ -10,12 +10,13 @@ from commissioning.coassessment.demo import EXERCISE_TITLE, SURVEY_TITLE
 from commissioning.coassessment.models import Survey, WtfcExercise, WtfcPriority
 from commissioning.demo import DAY_OPPORTUNITIES
 from coproduction.accounts.models import User
+from tests.harness.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_shows_working_together_for_change_and_a_finished_survey(client_as):
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
     call_command("seed_demo", verbosity=0)  # idempotent
     exercise = WtfcExercise.objects.get(title=EXERCISE_TITLE, programme__title=DAY_OPPORTUNITIES)
     assert exercise.people_count >= 5

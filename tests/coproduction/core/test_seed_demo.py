@@ -4,7 +4,6 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
@@ -20,6 +19,7 @@ from coproduction.core.bank_holidays import is_bank_holiday
 from coproduction.core.management.commands.seed_demo import DEMO_PASSWORD
 from coproduction.people.models import Person
 from coproduction.reports.models import ReportJob
+from tests.harness.demo import seed_demo
 
 # Eighteen days before Christmas: the demo's "Tea and a chat", eighteen days ahead, fell on it.
 EIGHTEEN_DAYS_BEFORE_CHRISTMAS = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -29,11 +29,9 @@ EIGHTEEN_DAYS_BEFORE_CHRISTMAS = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=Zon
 def seeded(django_db_setup, django_db_blocker) -> str:
     """The demo data, seeded once for the module, and what seed_demo printed; each test runs in a
     savepoint of it, so whatever a test writes is gone before the next one."""
-    printed = io.StringIO()
     with django_db_blocker.unblock(), transaction.atomic():
-        with time_machine.travel(EIGHTEEN_DAYS_BEFORE_CHRISTMAS):
-            call_command("seed_demo", stdout=printed)
-        yield printed.getvalue()
+        printed = seed_demo(at=EIGHTEEN_DAYS_BEFORE_CHRISTMAS)
+        yield printed
         transaction.set_rollback(True)
 
 

@@ -38,6 +38,7 @@ from coproduction.reports.kinds import REPORT_KINDS
 from coproduction.reports.models import ReportJob
 from tests.coproduction.core.test_seed_demo import _readme_accounts
 from tests.harness.auth import login_as
+from tests.harness.demo import seed_demo
 from tests.harness.pdf_pages import holds_in_order
 from tests.harness.pdf_structure import pdf_accessibility_problems
 from tests.harness.worker import celery_worker, wait_for
@@ -155,12 +156,19 @@ def award_the_demo_panel() -> None:
     scoring_services.panel_award(panel=panel, bidder=winner, recommendation="Best value.", decided_by="The panel", by=chair.user)
 
 
+# Copies that are the same whoever asks (Al's plan read aloud, in braille and in Easy Read) and
+# slow to make: every account's request is checked, and the copies are made for the first one.
+MADE_ONCE = {"plan in other formats"}
+
+
 @dataclass
 class Made:
     """What each account got when it asked: its jobs by kind, each with its file's bytes."""
 
     refused: dict[tuple[str, str], int] = field(default_factory=dict)
     jobs: dict[tuple[str, str], ReportJob] = field(default_factory=dict)
+    # Asked for and queued, then taken off the queue: the same copies made for the first account.
+    not_made: set[tuple[str, str, str]] = field(default_factory=set)
     files: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
 
@@ -175,7 +183,7 @@ def download(client: Client, job: ReportJob) -> bytes:
 def made(django_db_setup, django_db_blocker) -> Made:
     with django_db_blocker.unblock():
         try:
-            call_command("seed_demo", stdout=io.StringIO())
+            seed_demo()
             award_the_demo_panel()
             ReportJob.objects.all().delete()  # the demo's own "your data" job: only ours below
             clients = {email.split("@")[0]: login_as(Client(), demo_user(email)) for email in _readme_accounts()}
@@ -188,7 +196,11 @@ def made(django_db_setup, django_db_blocker) -> Made:
                     if not new:
                         result.refused[(ask.name, who)] = response.status_code
                     for job in new:
-                        result.jobs[(ask.name, who, job.kind)] = job
+                        if ask.name in MADE_ONCE and any(name == ask.name and other != who for (name, other, _) in result.jobs):
+                            result.not_made.add((ask.name, who, job.kind))
+                            job.delete()
+                        else:
+                            result.jobs[(ask.name, who, job.kind)] = job
             with celery_worker():
                 wait_for(lambda: not ReportJob.objects.filter(status__in=[ReportJob.Status.QUEUED, ReportJob.Status.RUNNING]).exists(), timeout=300)
             for (ask_name, who, kind), job in result.jobs.items():
@@ -388,7 +400,7 @@ CHECKS = {
 
 @pytest.mark.parametrize("ask", ASKS, ids=lambda ask: ask.name)
 def test_each_report_is_made_for_exactly_the_demo_accounts_allowed_to_ask(made, ask):
-    asked = {who for (name, who, _) in made.jobs if name == ask.name}
+    asked = {who for (name, who, _) in [*made.jobs, *made.not_made] if name == ask.name}
     assert asked == ALLOWED[ask.name]
     # Everyone else is refused: a 404 where they may not know it exists, else a 403.
     assert {who for (name, who) in made.refused if name == ask.name} | asked == {email.split("@")[0] for email in _readme_accounts()}

@@ -1,16 +1,16 @@
 """The demo shows Al's consents, one of them withdrawn, to Al, to Maureen and to Tom."""
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from coproduction.accounts.models import User
 from coproduction.governance.demo import seed_consent_demo
 from coproduction.governance.models import Consent
 from tests.harness.auth import login_as
+from tests.harness.demo import seed_demo
 
 
 def test_the_demo_has_consents_given_and_withdrawn(client):
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
     seed_consent_demo()
     seed_consent_demo()  # idempotent
     al = User.objects.get(email="person@demo.example")

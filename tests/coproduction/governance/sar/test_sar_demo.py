@@ -10,8 +10,6 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from django.core.management import call_command
 
 from careplans.models import CarePlan, Review
 from careplans.plan_content import content_lines
@@ -22,6 +20,7 @@ from coproduction.people.models import Person
 from coproduction.reports.models import ReportJob
 from tests.checklist.factories import submitted_checklist
 from tests.coproduction.governance.sar.test_sar_export import pdf_text
+from tests.harness.demo import seed_demo
 from tests.harness.pdf_pages import holds_in_order, pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
@@ -50,8 +49,7 @@ def _read_zip(data: bytes) -> dict[str, object]:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_subject_access_request_is_made_and_reads_back(tmp_path):
-    with time_machine.travel(DEMO_DAY, tick=True):
-        call_command("seed_demo", stdout=io.StringIO())
+    seed_demo(at=DEMO_DAY)
     al = Person.objects.select_related("user").get(user__email="person@demo.example")
     assert ReportJob.objects.filter(kind=ReportJob.Kind.MY_DATA, requested_by=al.user).exists()
     queued = set(ReportJob.objects.filter(kind__in=SUBJECT_ACCESS).values_list("pk", flat=True))
