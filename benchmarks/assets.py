@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 ADDER = "assets-adder@bench.example"
+TARGET_MS, TARGET_TIMES_TRIVIAL = 25, 10
 BENCH_TAG = "bench-seeded"
 
 
@@ -84,16 +85,27 @@ def seed_assets(args: argparse.Namespace) -> None:
             """,
             [BENCH_TAG],
         )
-        cursor.execute("ANALYZE assets_asset; ANALYZE assets_openingtime; ANALYZE assets_place")
+    vacuum_analyze("assets_asset", "assets_openingtime", "assets_place")
     print(f"Seeded {args.assets:,} assets with weekday opening times in {time.perf_counter() - started:.1f} s")
+
+
+def vacuum_analyze(*tables: str) -> None:
+    """What autovacuum does soon after a bulk load on a running service: the planner's figures,
+    and the visibility map that lets a count read an index alone."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def bench_assets(args: argparse.Namespace) -> None:
     from django.test import Client
-    from run import signed_in_client, timed
+    from run import print_against_targets, signed_in_client, timed
 
     from commissioning.assets.models import Asset
 
+    vacuum_analyze("assets_asset", "assets_openingtime")
     total = Asset.objects.filter(status__in=Asset.PUBLIC_STATUSES).count()
     print(f"\nAsset map: {total:,} published assets")
     anonymous = Client()
@@ -112,10 +124,8 @@ def bench_assets(args: argparse.Namespace) -> None:
         ("An asset's page", *timed(anonymous, "get", f"/commissioning/assets/{Asset.objects.order_by('-pk').values_list('pk', flat=True).first()}/", args.repeats)),
         ("Review list (commissioner)", *timed(signed_in_client(ADDER), "get", "/commissioning/assets/review/", args.repeats)),
     ]
-    trivial = rows[0][1]
-    print(f"\n{'Page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x trivial':>10} status")
-    for label, median, p95, queries, status in rows:
-        print(f"{label:<42} {median:>10.2f} {p95:>8.2f} {queries:>8} {median / trivial:>10.1f} {status}")
+    # The targets: each search page under 25 ms and within 10 times the signed-out trivial page.
+    print_against_targets(rows, trivial=rows[0][1], under_ms=TARGET_MS, times_trivial=TARGET_TIMES_TRIVIAL, targeted=range(1, 8))
 
 
 def bench_from_run(args: argparse.Namespace) -> None:

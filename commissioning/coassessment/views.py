@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from commissioning.access import programme_or_404
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.paging import KeptCountPaginator
 
 from . import selectors, services, wtfc_services
 from .forms import (
@@ -96,13 +97,15 @@ def wtfc_detail(request: HttpRequest, programme_id: int, exercise_id: int) -> Ht
     exercise = _exercise(request, programme_id, exercise_id)
     theme_id, kind = request.GET.get("theme", ""), request.GET.get("kind", "")
     themes = selectors.wtfc_theme_counts(exercise=exercise)
+    totals = selectors.wtfc_kind_totals(exercise=exercise, themes=themes)
     current = next((theme for theme in themes if str(theme.pk) == theme_id), None)
-    statements = selectors.wtfc_statements(exercise=exercise, theme_id=str(current.pk) if current else "", kind=kind)
-    page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    statements = selectors.wtfc_statements(exercise=exercise, theme=current, kind=kind)
+    count = selectors.wtfc_statement_count(totals=totals, theme=current, kind=kind)
+    page = KeptCountPaginator(statements, STATEMENTS_PER_PAGE, count=count).get_page(request.GET.get("page"))
     filters = {"theme": current.pk if current else "", "kind": kind if kind in StatementKind.values else ""}
     return render(request, "coassessment/wtfc_detail.html", _ctx(
         exercise.programme, exercise=exercise, themes=themes, current=current, page=page, kind=filters["kind"],
-        kinds=StatementKind.choices, totals=selectors.wtfc_kind_totals(exercise=exercise), theme_form=ThemeForm(),
+        kinds=StatementKind.choices, totals=totals, theme_form=ThemeForm(),
         extra_query=urlencode({k: v for k, v in filters.items() if v}) + ("&" if any(filters.values()) else ""),
         filters=urlencode({k: v for k, v in {**filters, "page": page.number}.items() if v}),
         can_take_part=request.user.has_perm(TAKE_PART, exercise.programme), can_manage=request.user.has_perm(MANAGE, exercise.programme),
@@ -158,9 +161,10 @@ def wtfc_theme_edit(request: HttpRequest, programme_id: int, exercise_id: int, t
 @require_GET
 def wtfc_results(request: HttpRequest, programme_id: int, exercise_id: int) -> HttpResponse:
     exercise = _exercise(request, programme_id, exercise_id)
+    themes = selectors.wtfc_theme_counts(exercise=exercise)
     return render(request, "coassessment/wtfc_results.html", _ctx(
-        exercise.programme, exercise=exercise, themes=selectors.wtfc_theme_counts(exercise=exercise),
-        totals=selectors.wtfc_kind_totals(exercise=exercise), min_people=MIN_PEOPLE,
+        exercise.programme, exercise=exercise, themes=themes,
+        totals=selectors.wtfc_kind_totals(exercise=exercise, themes=themes), min_people=MIN_PEOPLE,
         can_manage=request.user.has_perm(MANAGE, exercise.programme),
     ))
 
