@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
@@ -75,6 +77,14 @@ def _board_url(exercise, query: dict) -> str:
     return url + (f"?{urlencode(kept)}" if kept else "")
 
 
+def _theme_options(themes, current) -> str:
+    """The themes to move a statement to, made once for every statement on the page: all of
+    them are in the theme shown (or in none)."""
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (theme.pk, mark_safe(" selected") if theme == current else "", theme.name) for theme in themes
+    ))
+
+
 @require_http_methods(["GET", "POST"])
 def wtfc_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
@@ -102,10 +112,13 @@ def wtfc_detail(request: HttpRequest, programme_id: int, exercise_id: int) -> Ht
     statements = selectors.wtfc_statements(exercise=exercise, theme=current, kind=kind)
     count = selectors.wtfc_statement_count(totals=totals, theme=current, kind=kind)
     page = KeptCountPaginator(statements, STATEMENTS_PER_PAGE, count=count).get_page(request.GET.get("page"))
+    move_url = reverse("coassessment:wtfc_statement_theme", kwargs={"programme_id": programme_id, "exercise_id": exercise.pk, "statement_id": 0})
+    for statement in page:  # one page of statements: each one's form posts here
+        statement.move_url = move_url.replace("/statements/0/", f"/statements/{statement.pk}/")
     filters = {"theme": current.pk if current else "", "kind": kind if kind in StatementKind.values else ""}
     return render(request, "coassessment/wtfc_detail.html", _ctx(
         exercise.programme, exercise=exercise, themes=themes, current=current, page=page, kind=filters["kind"],
-        kinds=StatementKind.choices, totals=totals, theme_form=ThemeForm(),
+        kinds=StatementKind.choices, totals=totals, theme_form=ThemeForm(), theme_options=_theme_options(themes, current),
         extra_query=urlencode({k: v for k, v in filters.items() if v}) + ("&" if any(filters.values()) else ""),
         filters=urlencode({k: v for k, v in {**filters, "page": page.number}.items() if v}),
         can_take_part=request.user.has_perm(TAKE_PART, exercise.programme), can_manage=request.user.has_perm(MANAGE, exercise.programme),
