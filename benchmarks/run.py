@@ -293,6 +293,28 @@ def timed(client, method: str, path: str, repeats: int, **kwargs) -> tuple[float
     return statistics.median(times), p95, len(queries), response.status_code
 
 
+def print_against_targets(rows, *, trivial: float, under_ms: float, times_trivial: float | None = None, targeted=()) -> None:
+    """The rows of a part's table, each targeted row's median and p95 against its targets: under
+    `under_ms`, and within `times_trivial` times the trivial page when given."""
+    ratio_target = f" and {times_trivial:g}x trivial" if times_trivial else ""
+    print(f"\n{'Page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x trivial':>10} status  target: under {under_ms:g} ms{ratio_target}")
+    targeted = set(targeted)
+    for index, (label, median, p95, queries, status) in enumerate(rows):
+        verdict = ""
+        if index in targeted:
+            within = median <= under_ms and (times_trivial is None or median / trivial <= times_trivial)
+            verdict = ("met" if within else "MISSED") + ("" if p95 <= under_ms else " (p95 over)")
+        print(f"{label:<42} {median:>10.2f} {p95:>8.2f} {queries:>8} {median / trivial:>10.1f} {status}     {verdict}")
+
+
+def print_growth(label: str, small_rows, large_rows) -> None:
+    """Each page's median at a tenth of the data beside the stated size: a page whose time
+    grows with the data shows a ratio well over 1."""
+    print(f"\n{label:<42} {'1x ms':>10} {'10x ms':>8} {'10x / 1x':>9} {'queries 1x, 10x':>16}")
+    for (name, small, _, small_queries, _), (_, large, _, large_queries, _) in zip(small_rows, large_rows):
+        print(f"{name:<42} {small:>10.2f} {large:>8.2f} {large / small:>9.2f} {small_queries:>8}, {large_queries}")
+
+
 def timed_side_by_side(pages: list[tuple[object, str]], repeats: int) -> list[tuple[float, float, int, int]]:
     """timed() for several pages at once, their requests taken in turn, so a change in the
     machine's load during the run weighs on each page alike and their ratios hold."""

@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import F, FloatField, Q, Value
-from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.db.models import F, FloatField, Func, Q
 
 # The assets app imports these from here; they live in the platform, shared with budgeting.
 from coproduction.core.postcodes import normalise_postcode, postcode_key  # noqa: F401
@@ -44,14 +43,31 @@ class Point:
     label: str
 
 
+class GreatCircleKm(Func):
+    """The haversine formula as one expression node: the same SQL as building it from Django's
+    maths functions, made in a fraction of the time (a search makes it twice, for the count and
+    for the page)."""
+
+    output_field = FloatField()
+
+    def __init__(self, latitude, longitude, *, point: Point):
+        super().__init__(latitude, longitude)
+        self.point = point
+
+    def as_sql(self, compiler, connection, **extra):
+        (lat, lat_params), (lon, lon_params) = (compiler.compile(expression) for expression in self.source_expressions)
+        lat0, lon0 = math.radians(self.point.latitude), math.radians(self.point.longitude)
+        sql = (
+            f"%s * asin(sqrt(power(sin((radians(({lat})::float8) - %s) / 2), 2)"
+            f" + %s * cos(radians(({lat})::float8)) * power(sin((radians(({lon})::float8) - %s) / 2), 2)))"
+        )
+        params = (2 * EARTH_RADIUS_KM, *lat_params, lat0, math.cos(lat0), *lat_params, *lon_params, lon0)
+        return sql, params
+
+
 def distance_km(point: Point, latitude: str = "latitude", longitude: str = "longitude"):
     """An expression for the great-circle distance in kilometres from `point` to each row."""
-    lat = Radians(Cast(F(latitude), FloatField()))
-    lon = Radians(Cast(F(longitude), FloatField()))
-    lat0 = math.radians(point.latitude)
-    lon0 = math.radians(point.longitude)
-    half_chord = Power(Sin((lat - Value(lat0)) / 2), 2) + Value(math.cos(lat0)) * Cos(lat) * Power(Sin((lon - Value(lon0)) / 2), 2)
-    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(half_chord))
+    return GreatCircleKm(F(latitude), F(longitude), point=point)
 
 
 def box(point: Point, km: float) -> Q:

@@ -11,6 +11,8 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -26,6 +28,23 @@ def name_key(name: str) -> str:
     """A name reduced for duplicate finding: lower case, letters and digits only, small words gone."""
     text = _NAME_NOISE.sub(" ", (name or "").lower().replace("&", " and "))
     return _NOT_ALNUM.sub("", text)
+
+
+class TagWords(models.Func):
+    """An asset's tags as text the English search configuration can read, in an expression
+    Postgres accepts in a stored generated column (array_to_string is not immutable; this is)."""
+
+    template = "array_to_tsvector(%(expressions)s::text[])::text"
+    output_field = models.TextField()
+
+
+# What the text search looks in: the name and tags first, then the description. Stored and
+# indexed, so a search reads the index instead of every asset's text.
+SEARCH_WORDS = (
+    SearchVector("name", config="english", weight="A")
+    + SearchVector(TagWords("tags"), config="english", weight="A")
+    + SearchVector("description", config="english", weight="B")
+)
 
 
 class Category(models.TextChoices):
@@ -138,6 +157,7 @@ class Asset(models.Model):
     online = models.BooleanField(default=False, help_text="It can be used online or by phone.")
 
     tags = ArrayField(models.CharField(max_length=50), default=list, blank=True)
+    search_words = models.GeneratedField(expression=SEARCH_WORDS, output_field=SearchVectorField(), db_persist=True)
 
     # Who is responsible. A private individual's contact details are never shown publicly and
     # never exported; the council passes messages on instead.
@@ -179,6 +199,7 @@ class Asset(models.Model):
             models.Index(fields=["status", "last_checked_on"], name="asset_status_checked_idx"),
             # The list's order, so a page of results need not sort every asset.
             models.Index(fields=["name", "id"], name="asset_name_order_idx"),
+            GinIndex(fields=["search_words"], name="asset_search_words_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,6 +2,7 @@
 runs the same few queries whatever the number of assets."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -9,12 +10,14 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Value,
 )
+from django.contrib.postgres.search import SearchQuery
 from django.db.models.functions import Lower, StrIndex
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -70,11 +73,24 @@ def open_at(moment: datetime.datetime):
     ))
 
 
+def words_query(text: str) -> SearchQuery | None:
+    """What someone typed, as a full-text query: every word, each also as the start of a longer
+    word ("swim" finds "swimming", "garden" finds "gardeners"). None if it has no words."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    if not words:
+        return None
+    return SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="english")
+
+
+# What a list of results shows (and the map's markers): a row of the search reads nothing else.
+LISTED = ("pk", "name", "category", "cost", "description", "postcode", "online", "step_free", "latitude", "longitude", "status")
+
+
 def search(criteria: Search) -> QuerySet[Asset]:
-    found = public_assets().select_related("responsible_organisation")
-    if criteria.text:
-        text = criteria.text.strip()
-        found = found.filter(Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text.lower()))
+    found = public_assets().only(*LISTED)
+    if criteria.text.strip():
+        query = words_query(criteria.text)
+        found = found.filter(search_words=query) if query is not None else found.none()
     if criteria.categories:
         found = found.filter(category__in=criteria.categories)
     if criteria.age_groups:
@@ -89,7 +105,7 @@ def search(criteria: Search) -> QuerySet[Asset]:
     if criteria.open_now:
         found = found.filter(open_at(criteria.now or timezone.now()))
     if criteria.near is None:
-        return found.order_by("name", "pk")
+        return found.annotate(distance=Value(None, output_field=FloatField())).order_by("name", "pk")
     km = criteria.within_miles * MILES_TO_KM
     nearby = box(criteria.near, km) & Q(latitude__isnull=False)
     if criteria.include_online:

@@ -40,12 +40,15 @@ def _map_settings() -> dict:
 
 
 def _markers(assets) -> list[dict]:
-    """Only public fields, for the map drawn from the page's data."""
-    return [
-        {"n": number, "name": asset.name, "lat": float(asset.latitude), "lon": float(asset.longitude),
-         "url": reverse("assets:asset_detail", kwargs={"asset_id": asset.pk})}
-        for number, asset in enumerate(assets, start=1) if asset.has_place
-    ]
+    """Only public fields, for the map drawn from the page's data (one page of results). Each
+    asset is given its page's address on the way, for the list."""
+    url = reverse("assets:asset_detail", kwargs={"asset_id": 0}).replace("/0/", "/{}/")
+    markers = []
+    for number, asset in enumerate(assets, start=1):
+        asset.url = url.format(asset.pk)
+        if asset.has_place:
+            markers.append({"n": number, "name": asset.name, "lat": float(asset.latitude), "lon": float(asset.longitude), "url": asset.url})
+    return markers
 
 
 @login_not_required  # the community's map is public: only published assets, only public fields
@@ -372,10 +375,9 @@ def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{asset.name} added to {person.display_name}'s support")
         return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + "#section-needs")
-    form = SearchForm(data=request.GET or None, action=reverse("assets:plan_add", kwargs={"person_id": person.pk}))
+    form = SearchForm(data=request.GET or None, action=reverse("assets:plan_add", kwargs={"person_id": person.pk}), swap_results=False)
     if form.is_bound:
         form.is_valid()
-    form.helper.attrs = {"novalidate": True}
     page = Paginator(selectors.search(form.search()), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

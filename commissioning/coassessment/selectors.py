@@ -66,14 +66,11 @@ def statement_or_404(*, exercise: WtfcExercise, statement_id: int) -> WtfcStatem
 
 
 def wtfc_theme_counts(*, exercise: WtfcExercise) -> list[WtfcTheme]:
-    """Themes ranked by how many people raised them, then by statements: one query. Each has
-    statements and distinct people, in all and for each kind of statement."""
-    counts = {"statement_total": Count("statements"), "people": Count("statements__person_key", distinct=True)}
-    for kind in StatementKind.values:
-        counts[kind] = Count("statements", filter=Q(statements__kind=kind))
-        counts[f"people_{kind}"] = Count("statements__person_key", filter=Q(statements__kind=kind), distinct=True)
+    """Themes ranked by how many people raised them, then by statements: one query of the
+    themes alone, as each keeps its own counts (statements and distinct people, in all and
+    statements of each kind)."""
     themes = list(
-        WtfcTheme.objects.filter(exercise=exercise).annotate(**counts)
+        WtfcTheme.objects.filter(exercise=exercise)
         .select_related("priority_link__priority")
         .order_by("-people", "-statement_total", "name", "pk")
     )
@@ -97,24 +94,33 @@ class Board:
     kind_totals: dict = field(default_factory=dict)
 
 
-def wtfc_statements(*, exercise: WtfcExercise, theme_id: str, kind: str) -> QuerySet[WtfcStatement]:
-    """Statements to theme: those not yet in a theme, or one theme's, of one kind or all."""
-    statements = WtfcStatement.objects.filter(exercise=exercise).only("pk", "kind", "perspective", "text", "theme_id", "suggested_theme")
-    if theme_id and theme_id.isdigit():
-        statements = statements.filter(theme_id=int(theme_id))
-    else:
-        statements = statements.filter(theme__isnull=True)
+def wtfc_statements(*, exercise: WtfcExercise, theme: WtfcTheme | None, kind: str) -> QuerySet[WtfcStatement]:
+    """Statements to theme: those not yet in a theme, or one theme's, of one kind or all, in
+    the exercise's shuffled order (an index serves each of these)."""
+    statements = WtfcStatement.objects.filter(exercise=exercise, theme=theme).only(
+        "pk", "kind", "perspective", "text", "theme_id", "suggested_theme",
+    )
     if kind in StatementKind.values:
         statements = statements.filter(kind=kind)
     return statements.order_by("pk")
 
 
-def wtfc_kind_totals(*, exercise: WtfcExercise) -> dict:
-    """Statements of each kind, and how many are not in a theme yet (one query)."""
-    counts = {kind: Count("pk", filter=Q(kind=kind)) for kind in StatementKind.values}
-    return WtfcStatement.objects.filter(exercise=exercise).aggregate(
-        **counts, unthemed=Count("pk", filter=Q(theme__isnull=True)), total=Count("pk"),
-    )
+def wtfc_kind_totals(*, exercise: WtfcExercise, themes: list[WtfcTheme]) -> dict:
+    """Statements of each kind, in all, and how many are not in a theme yet (in all and of each
+    kind), from the counts the exercise and its themes keep: no query."""
+    totals = {kind: getattr(exercise, kind) for kind in StatementKind.values}
+    totals["total"] = exercise.statement_count
+    totals["unthemed"] = exercise.statement_count - sum(theme.statement_total for theme in themes)
+    for kind in StatementKind.values:
+        totals[f"unthemed_{kind}"] = totals[kind] - sum(getattr(theme, kind) for theme in themes)
+    return totals
+
+
+def wtfc_statement_count(*, totals: dict, theme: WtfcTheme | None, kind: str) -> int:
+    """How many statements wtfc_statements gives, from the kept counts."""
+    if kind not in StatementKind.values:
+        return theme.statement_total if theme is not None else totals["unthemed"]
+    return getattr(theme, kind) if theme is not None else totals[f"unthemed_{kind}"]
 
 
 def wtfc_priority_for(*, priority) -> WtfcPriority | None:

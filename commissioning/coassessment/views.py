@@ -8,10 +8,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
 from coproduction.core.forms import errors_onto_form
+from coproduction.core.paging import KeptCountPaginator
 
 from . import selectors, services, wtfc_services
 from .forms import (
@@ -74,6 +77,14 @@ def _board_url(exercise, query: dict) -> str:
     return url + (f"?{urlencode(kept)}" if kept else "")
 
 
+def _theme_options(themes, current) -> str:
+    """The themes to move a statement to, made once for every statement on the page: all of
+    them are in the theme shown (or in none)."""
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (theme.pk, mark_safe(" selected") if theme == current else "", theme.name) for theme in themes
+    ))
+
+
 @require_http_methods(["GET", "POST"])
 def wtfc_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
@@ -96,13 +107,18 @@ def wtfc_detail(request: HttpRequest, programme_id: int, exercise_id: int) -> Ht
     exercise = _exercise(request, programme_id, exercise_id)
     theme_id, kind = request.GET.get("theme", ""), request.GET.get("kind", "")
     themes = selectors.wtfc_theme_counts(exercise=exercise)
+    totals = selectors.wtfc_kind_totals(exercise=exercise, themes=themes)
     current = next((theme for theme in themes if str(theme.pk) == theme_id), None)
-    statements = selectors.wtfc_statements(exercise=exercise, theme_id=str(current.pk) if current else "", kind=kind)
-    page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    statements = selectors.wtfc_statements(exercise=exercise, theme=current, kind=kind)
+    count = selectors.wtfc_statement_count(totals=totals, theme=current, kind=kind)
+    page = KeptCountPaginator(statements, STATEMENTS_PER_PAGE, count=count).get_page(request.GET.get("page"))
+    move_url = reverse("coassessment:wtfc_statement_theme", kwargs={"programme_id": programme_id, "exercise_id": exercise.pk, "statement_id": 0})
+    for statement in page:  # one page of statements: each one's form posts here
+        statement.move_url = move_url.replace("/statements/0/", f"/statements/{statement.pk}/")
     filters = {"theme": current.pk if current else "", "kind": kind if kind in StatementKind.values else ""}
     return render(request, "coassessment/wtfc_detail.html", _ctx(
         exercise.programme, exercise=exercise, themes=themes, current=current, page=page, kind=filters["kind"],
-        kinds=StatementKind.choices, totals=selectors.wtfc_kind_totals(exercise=exercise), theme_form=ThemeForm(),
+        kinds=StatementKind.choices, totals=totals, theme_form=ThemeForm(), theme_options=_theme_options(themes, current),
         extra_query=urlencode({k: v for k, v in filters.items() if v}) + ("&" if any(filters.values()) else ""),
         filters=urlencode({k: v for k, v in {**filters, "page": page.number}.items() if v}),
         can_take_part=request.user.has_perm(TAKE_PART, exercise.programme), can_manage=request.user.has_perm(MANAGE, exercise.programme),
@@ -158,9 +174,10 @@ def wtfc_theme_edit(request: HttpRequest, programme_id: int, exercise_id: int, t
 @require_GET
 def wtfc_results(request: HttpRequest, programme_id: int, exercise_id: int) -> HttpResponse:
     exercise = _exercise(request, programme_id, exercise_id)
+    themes = selectors.wtfc_theme_counts(exercise=exercise)
     return render(request, "coassessment/wtfc_results.html", _ctx(
-        exercise.programme, exercise=exercise, themes=selectors.wtfc_theme_counts(exercise=exercise),
-        totals=selectors.wtfc_kind_totals(exercise=exercise), min_people=MIN_PEOPLE,
+        exercise.programme, exercise=exercise, themes=themes,
+        totals=selectors.wtfc_kind_totals(exercise=exercise, themes=themes), min_people=MIN_PEOPLE,
         can_manage=request.user.has_perm(MANAGE, exercise.programme),
     ))
 

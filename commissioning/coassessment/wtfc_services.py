@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Count, Exists, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from careplans.models import ReviewItem
@@ -17,7 +17,7 @@ from commissioning.services import stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 
-from .models import MIN_PEOPLE, WtfcExercise, WtfcPriority, WtfcStatement, WtfcTheme
+from .models import MIN_PEOPLE, StatementKind, WtfcExercise, WtfcPriority, WtfcStatement, WtfcTheme
 
 BATCH = 2000
 NAME_MARK = "[name]"
@@ -115,7 +115,9 @@ def wtfc_exercise_create(
     ]
     WtfcStatement.objects.bulk_create(statements, batch_size=BATCH)
     exercise.statement_count = len(statements)
-    exercise.save(update_fields=["statement_count"])
+    for kind in StatementKind.values:
+        setattr(exercise, kind, sum(1 for statement in statements if statement.kind == kind))
+    exercise.save(update_fields=["statement_count", *StatementKind.values])
     audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=exercise, detail=f"{len(statements)} review statements copied without names")
     return exercise
 
@@ -136,18 +138,62 @@ def wtfc_theme_update(*, theme: WtfcTheme, name: str, i_statement: str) -> WtfcT
     return theme
 
 
+@transaction.atomic
 def wtfc_statement_move(*, statement: WtfcStatement, theme: WtfcTheme | None) -> WtfcStatement:
+    """Put a statement in a theme (or take it out), keeping both themes' counts."""
     if theme is not None and theme.exercise_id != statement.exercise_id:
         raise ValidationError("Choose a theme from this exercise")
+    # The statement, then the themes it leaves and joins, locked in that order: two people moving
+    # statements at once wait for each other, and each sees the other's move when counting.
+    old_id = WtfcStatement.objects.select_for_update().values_list("theme_id", flat=True).get(pk=statement.pk)
+    new_id = theme.pk if theme is not None else None
     statement.theme = theme
+    if old_id == new_id:
+        return statement
+    touched = sorted(pk for pk in (old_id, new_id) if pk is not None)
+    list(WtfcTheme.objects.select_for_update().filter(pk__in=touched).order_by("pk").values_list("pk", flat=True))
     statement.save(update_fields=["theme"])
+    for theme_id, step in ((old_id, -1), (new_id, 1)):
+        if theme_id is not None:
+            _count_move(theme_id=theme_id, statement=statement, step=step)
     return statement
+
+
+def _count_move(*, theme_id: int, statement: WtfcStatement, step: int) -> None:
+    """One statement more (step 1) or fewer (-1) in a theme; one person more or fewer too when
+    it is that person's only statement there."""
+    others = WtfcStatement.objects.filter(theme_id=theme_id, person_key=statement.person_key).exclude(pk=statement.pk)
+    only_one = Case(When(Exists(others), then=Value(0)), default=Value(1), output_field=IntegerField())
+    WtfcTheme.objects.filter(pk=theme_id).update(
+        statement_total=F("statement_total") + step,
+        **{statement.kind: F(statement.kind) + step},
+        people=F("people") + only_one * step,
+    )
+
+
+def wtfc_counts_rebuild(*, exercise: WtfcExercise) -> None:
+    """Count an exercise's statements again from scratch, for statements themed in bulk (two
+    queries and an update). Moving statements one by one keeps the counts without this."""
+    counts = {"statement_total": Count("statements"), "people": Count("statements__person_key", distinct=True)}
+    counts.update({kind: Count("statements", filter=Q(statements__kind=kind)) for kind in StatementKind.values})
+    themes = list(WtfcTheme.objects.filter(exercise=exercise).annotate(**{f"counted_{name}": count for name, count in counts.items()}))
+    for theme in themes:
+        for name in counts:
+            setattr(theme, name, getattr(theme, f"counted_{name}"))
+    WtfcTheme.objects.bulk_update(themes, list(counts))
+    kinds = WtfcStatement.objects.filter(exercise=exercise).aggregate(
+        total=Count("pk"), **{kind: Count("pk", filter=Q(kind=kind)) for kind in StatementKind.values}
+    )
+    exercise.statement_count = kinds.pop("total")
+    for kind, count in kinds.items():
+        setattr(exercise, kind, count)
+    exercise.save(update_fields=["statement_count", *StatementKind.values])
 
 
 @transaction.atomic
 def wtfc_priorities_create(*, exercise: WtfcExercise, themes: list, by) -> list[WtfcPriority]:
     """Each chosen theme becomes a priority in the programme, remembering how many people's
-    reviews raised it. `themes` come from wtfc_theme_counts (annotated with their counts)."""
+    reviews raised it. `themes` come from wtfc_theme_counts (with their kept counts)."""
     from commissioning.priorities.services import priority_propose
 
     if not themes:

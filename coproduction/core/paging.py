@@ -1,9 +1,20 @@
 """Paging for very large tables (the audit trail): no COUNT(*), which on millions of rows
-costs more than the page itself. Shows "Previous" and "Next", not "page 3 of 40,000"."""
+costs more than the page itself. Shows "Previous" and "Next", not "page 3 of 40,000". Where
+the number of rows is kept rather than counted, KeptCountPaginator pages with it instead."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+
+
+class KeptCountPaginator(Paginator):
+    """A paginator told how many rows there are (a count the service keeps), so it asks the
+    database only for the page itself."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count  # in place of the cached COUNT(*) query
 
 
 @dataclass

@@ -8,7 +8,20 @@ const readMarkers = () => {
   return data ? JSON.parse(data.textContent) : [];
 };
 
+// The map's stylesheet is fetched only now, so it never holds up the list of results, which
+// the browser has already shown.
+const stylesheetLoaded = (href) => new Promise((resolve) => {
+  if (!href) return resolve();
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  link.addEventListener("load", resolve);
+  link.addEventListener("error", resolve);
+  document.head.append(link);
+});
+
 if (container && window.L) {
+  await stylesheetLoaded(container.dataset.stylesheet);
   const L = window.L;
   // No fades: content that is half faded in or out reads as low contrast, and moves for nothing.
   const map = L.map(container, { scrollWheelZoom: false, fadeAnimation: false });

@@ -32,6 +32,10 @@ class WtfcExercise(models.Model):
     reviews_to = models.DateField()
     people_count = models.PositiveIntegerField(default=0)
     statement_count = models.PositiveIntegerField(default=0)
+    # Statements of each kind, counted when they are copied (they never change after).
+    working = models.PositiveIntegerField(default=0)
+    not_working = models.PositiveIntegerField(default=0)
+    important_future = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -49,6 +53,14 @@ class WtfcTheme(models.Model):
     name = NameField(max_length=120)
     i_statement = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Kept by wtfc_statement_move as statements go in and out, so ranking the themes reads a
+    # dozen rows rather than counting every statement: statements in all and of each kind, and
+    # the distinct people they came from.
+    statement_total = models.PositiveIntegerField(default=0)
+    working = models.PositiveIntegerField(default=0)
+    not_working = models.PositiveIntegerField(default=0)
+    important_future = models.PositiveIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["exercise", "name", "pk"]
@@ -77,7 +89,11 @@ class WtfcStatement(models.Model):
         # as statements are inserted in random order.
         ordering = ["pk"]
         indexes = [
-            models.Index(fields=["exercise", "theme", "kind"], name="wtfc_statement_theme_idx"),
+            # A page of one theme's statements (or those in no theme), in order, of every kind or one.
+            models.Index(fields=["exercise", "theme", "id"], name="wtfc_statement_board_idx"),
+            models.Index(fields=["exercise", "theme", "kind", "id"], name="wtfc_statement_kind_idx"),
+            # Whether a person has another statement in a theme, as a statement moves.
+            models.Index(fields=["theme", "person_key"], name="wtfc_statement_person_idx"),
         ]
 
 

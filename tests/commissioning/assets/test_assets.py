@@ -157,6 +157,19 @@ def test_the_search_page_works_as_a_plain_form_without_signing_in(client):
     assert set(names(everything)) == {"Kendal Library", "Far away club"}
 
 
+def test_text_search_finds_words_in_the_name_tags_and_description_and_the_starts_of_words(client):
+    AssetFactory(name="Kendal Swimming Club", description="Lengths on Tuesdays.")
+    AssetFactory(name="Allotment society", description="Plots to rent.", tags=["Gardening", "outdoors"])
+    AssetFactory(name="Men's Shed", description="Woodwork and a cup of tea for older men.")
+    AssetFactory(name="Library", description="Books.", status=Asset.Status.SUGGESTED, tags=["gardening"])
+    assert names(client.get(SEARCH, {"q": "swim"})) == ["Kendal Swimming Club"]
+    assert names(client.get(SEARCH, {"q": "garden"})) == ["Allotment society"]  # a tag, and only published assets
+    assert names(client.get(SEARCH, {"q": "Woodwork TEA"})) == ["Men's Shed"]  # every word, in any case
+    assert names(client.get(SEARCH, {"q": "tea swimming"})) == []
+    assert names(client.get(SEARCH, {"q": "!!! ???"})) == []
+    assert client.get(SEARCH, {"q": "'&|:*"}).status_code == 200
+
+
 def test_htmx_gets_only_the_results_to_swap_in(client):
     AssetFactory(name="Kendal Library")
     response = client.get(SEARCH, {"q": "library"}, headers={"HX-Request": "true"})
@@ -180,6 +193,8 @@ def test_a_wrong_postcode_or_place_is_explained_and_the_other_filters_kept(clien
     assert page.title.string.startswith("Error:")
     assert message in page.select_one(".govuk-error-summary").get_text()
     assert page.find("input", attrs={"name": "near"})["value"] == near
+    assert page.find("input", attrs={"name": "cost", "value": "free"}).has_attr("checked")
+    assert not page.find("input", attrs={"name": "cost", "value": "paid"}).has_attr("checked")
     assert names(response) == ["Free group"]
 
 

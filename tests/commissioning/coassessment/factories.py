@@ -18,6 +18,7 @@ from commissioning.coassessment.models import (
     WtfcStatement,
     WtfcTheme,
 )
+from commissioning.coassessment.wtfc_services import wtfc_counts_rebuild
 from commissioning.models import ActivityKind
 from tests.careplans.factories import (
     CarePlanFactory,
@@ -89,6 +90,14 @@ class WtfcStatementFactory(DjangoModelFactory):
     perspective = "person"
     text = "The bus never comes on time"
     person_key = factory.Sequence(lambda n: n + 1)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Made as the exercise would make it; then the exercise's and its themes' kept counts
+        are counted again, as they would be had the group moved it into its theme."""
+        statement = super()._create(model_class, *args, **kwargs)
+        wtfc_counts_rebuild(exercise=statement.exercise)
+        return statement
 
 
 class WtfcPriorityFactory(DjangoModelFactory):

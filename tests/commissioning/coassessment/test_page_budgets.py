@@ -5,6 +5,8 @@ import datetime
 
 from django.urls import reverse
 
+from commissioning.coassessment.models import WtfcStatement
+from commissioning.coassessment.wtfc_services import wtfc_counts_rebuild
 from commissioning.participants import activity_participants_add
 from commissioning.monitoring.models import Complaint
 from tests.commissioning.coassessment.factories import (
@@ -28,11 +30,14 @@ from tests.commissioning.monitoring.factories import (
 from tests.harness.queries import assert_fixed_queries
 
 
-def _statements(exercise, themes: int, per_theme: int):
-    for _ in range(themes):
-        theme = WtfcThemeFactory(exercise=exercise)
-        WtfcStatementFactory.create_batch(per_theme, exercise=exercise, theme=theme)
-    WtfcStatementFactory.create_batch(per_theme, exercise=exercise)
+def _statements(exercise, themes: int, per_theme: int, theme=None):
+    """Statements in new themes (or in `theme`) and as many in none, counted once at the end."""
+    rows = []
+    for chosen in [theme] if theme else (WtfcThemeFactory(exercise=exercise) for _ in range(themes)):
+        rows += WtfcStatementFactory.build_batch(per_theme, exercise=exercise, theme=chosen)
+    rows += WtfcStatementFactory.build_batch(per_theme, exercise=exercise)
+    WtfcStatement.objects.bulk_create(rows)
+    wtfc_counts_rebuild(exercise=exercise)
 
 
 def test_wtfc_board_and_ranked_themes_have_fixed_queries(client_as, person, programme):
@@ -40,10 +45,14 @@ def test_wtfc_board_and_ranked_themes_have_fixed_queries(client_as, person, prog
     _statements(exercise, 2, 3)
     client = client_as(person)
     base = {"programme_id": programme.pk, "exercise_id": exercise.pk}
-    # programme, memberships, exercise, themes with counts, kind totals, page count, page (the ranked
-    # themes: the first six)
-    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_detail", kwargs=base)), budget=7, grow=lambda: _statements(exercise, 18, 30))
-    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_results", kwargs=base)), budget=5, grow=lambda: _statements(exercise, 10, 10))
+    # programme, memberships, exercise, themes with their kept counts, the page of statements (no
+    # count: the themes keep theirs); the ranked themes: the first four
+    board = reverse("coassessment:wtfc_detail", kwargs=base)
+    assert_fixed_queries(lambda: client.get(board), budget=5, grow=lambda: _statements(exercise, 18, 30))
+    theme = exercise.themes.first()
+    assert_fixed_queries(lambda: client.get(board, {"theme": theme.pk, "kind": "not_working", "page": "2"}), budget=5,
+                         grow=lambda: _statements(exercise, 1, 60, theme=theme))
+    assert_fixed_queries(lambda: client.get(reverse("coassessment:wtfc_results", kwargs=base)), budget=4, grow=lambda: _statements(exercise, 10, 10))
 
 
 QUARTERS = iter([datetime.date(2026, 4, 1), datetime.date(2026, 7, 1), datetime.date(2026, 10, 1)])

@@ -110,6 +110,44 @@ def test_the_group_themes_statements_without_javascript_and_sees_them_ranked(cli
     assert "by team, by equality group or by date" in page.select_one("#counting-rule").get_text()
 
 
+def test_the_ranked_themes_count_people_once_as_statements_move_in_and_out(client_as, person, programme):
+    """The themes keep their counts as statements move: a person with two statements in a theme
+    is one person, until both have left it."""
+    exercise = WtfcExerciseFactory(programme=programme)
+    first, second = (WtfcStatementFactory(exercise=exercise, person_key=1, kind=kind) for kind in ("not_working", "working"))
+    others = [WtfcStatementFactory(exercise=exercise, person_key=key) for key in range(2, 7)]
+    transport, staff = WtfcThemeFactory(exercise=exercise, name="Transport"), WtfcThemeFactory(exercise=exercise, name="Staff")
+    client = client_as(person)
+    base = {"programme_id": programme.pk, "exercise_id": exercise.pk}
+
+    def move(statement, theme):
+        url = reverse("coassessment:wtfc_statement_theme", kwargs={**base, "statement_id": statement.pk})
+        assert client.post(url, {"theme": theme.pk if theme else ""}).status_code == 302
+
+    def ranked():
+        page = BeautifulSoup(client.get(reverse("coassessment:wtfc_results", kwargs=base)).content, "html.parser")
+        summary = page.get_text(" ", strip=True)
+        return [[cell.get_text(" ", strip=True) for cell in row.select("th, td")][1:6] for row in page.select("tbody tr")], summary
+
+    for statement in (first, second, *others[:2]):
+        move(statement, transport)
+    move(others[2], staff)
+    move(others[2], staff)  # moved where it already is: nothing changes
+    rows, summary = ranked()
+    # theme, people, not working, working, important for the future
+    assert rows == [["Transport", "3", "3", "1", "0"], ["Staff", "1", "1", "0", "0"]]
+    assert "2 of 7 statements are not in a theme yet" in summary
+    move(first, staff)
+    assert ranked()[0] == [["Transport", "3", "2", "1", "0"], ["Staff", "2", "2", "0", "0"]]
+    move(second, None)
+    rows, summary = ranked()
+    assert rows == [["Staff", "2", "2", "0", "0"], ["Transport", "2", "2", "0", "0"]]  # a tie: by name
+    assert "3 of 7 statements are not in a theme yet" in summary
+    # The board pages through one theme's statements by its kept count.
+    board = BeautifulSoup(client.get(reverse("coassessment:wtfc_detail", kwargs=base), {"theme": staff.pk}).content, "html.parser")
+    assert len(board.select("[id^=statement-]")) == 2
+
+
 def test_a_theme_from_another_exercise_cannot_be_used(client_as, person, programme):
     exercise = WtfcExerciseFactory(programme=programme)
     statement = WtfcStatementFactory(exercise=exercise)

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -69,6 +70,32 @@ def test_collectstatic_succeeds_with_the_manifest_storage(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+    # Every page's stylesheet and scripts, compressed both ways and served under a hashed name
+    # that browsers keep for a year without asking again.
+    hashed = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]["govuk/govuk-frontend.min.css"]
+    assert (tmp_path / f"{hashed}.gz").exists() and (tmp_path / f"{hashed}.br").exists()
+    served = subprocess.run(
+        [sys.executable, "-c", SERVE_STATIC, f"/static/{hashed}"], cwd=ROOT, env={**env, "ALLOWED_HOSTS": "testserver"},
+        capture_output=True, text=True,
+    )
+    assert served.returncode == 0, served.stderr
+    answers = json.loads(served.stdout)
+    assert answers["br"] == [200, "br", "max-age=315360000, public, immutable"]
+    assert answers["gzip"] == [200, "gzip", "max-age=315360000, public, immutable"]
+    assert answers["identity"][:2] == [200, None]
+
+
+# Asks the service for a static file as browsers do, with each encoding they accept.
+SERVE_STATIC = """
+import json, sys, django
+django.setup()
+from django.test import Client
+answers = {}
+for encoding in ("br", "gzip", "identity"):
+    response = Client().get(sys.argv[1], headers={"accept-encoding": encoding}, secure=True)
+    answers[encoding] = [response.status_code, response.get("Content-Encoding"), response.get("Cache-Control")]
+print(json.dumps(answers))
+"""
 
 
 def test_celery_is_configured_from_django_and_never_falls_back_to_amqp():
