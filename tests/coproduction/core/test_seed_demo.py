@@ -72,6 +72,8 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(seeded, client)
     assert "Jean Clarke" in CarePlan.objects.get(person__full_name="Edith Clarke").best_interests_consulted
     assert al_plan.person.conversation.what_matters
     assert any(option.get("link") for option in al_plan.section_data("outcomes")["lists"]["options"])
+    # His home postcode is in Kendal, so local options are found near him.
+    assert al_plan.person.postcode == "LA9 4DL"
     # The carer sees Al's plan; Edie's review is overdue on Tom's caseload.
     carer = Client()
     carer.post("/accounts/login/", {"username": "carer@demo.example", "password": DEMO_PASSWORD})
