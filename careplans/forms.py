@@ -553,11 +553,12 @@ class ReviewStartForm(forms.Form):
     held_on = _date_field("Date of the review", required=True, help_text="For example, 27 10 2026")
     took_part = forms.CharField(
         label="Who took part (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For example, Al, Maureen (his wife) and Tom Okafor (social worker)",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, name: str, **kwargs):
         super().__init__(*args, **kwargs)
+        # An example naming the person reviewed, not someone else on the caseload.
+        self.fields["took_part"].help_text = f"For example, {name}, their carer or family, and you (with your job title)"
         self.helper = gds_helper(Field("held_on"), Field.textarea("took_part", rows=2), submit="Start the review")
 
 
