@@ -128,8 +128,8 @@ def seed(args: argparse.Namespace) -> None:
         )
         user_insert = """
             INSERT INTO accounts_user (password, is_superuser, email, full_name, preferred_name, organisation_id,
-                                       roles, is_active, date_joined)
-            SELECT %s, false, %s || n || '@bench.example', %s || n, '', %s, %s::varchar[], true, now()
+                                       roles, is_active, date_joined, session_generation)
+            SELECT %s, false, %s || n || '@bench.example', %s || n, '', %s, %s::varchar[], true, now(), 0
             FROM generate_series(1, %s) n
         """
         cursor.execute(user_insert, [password, "practitioner", "Practitioner ", council, "{practitioner}", args.practitioners])
@@ -201,9 +201,9 @@ def seed_careplans() -> None:
                  s AS (SELECT id, full_name, row_number() OVER (ORDER BY id) - 1 AS i
                        FROM accounts_user WHERE roles = '{person}')
             INSERT INTO careplans_person (user_id, full_name, preferred_name, pronouns, communication_needs,
-                interpreter_language, best_time_and_place, communication_notes, capacity, capacity_assessed_by,
-                team_id, practitioner_id, created_at, updated_at, review_statements_opt_out)
-            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now(), false
+                interpreter_language, best_time_and_place, postcode, communication_notes, capacity, capacity_assessed_by,
+                team_id, practitioner_id, created_at, updated_at, review_statements_opt_out, case_system_id, nhs_number)
+            SELECT s.id, s.full_name, '', '', '{}', '', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now(), false, '', ''
             FROM s CROSS JOIN c JOIN p ON p.i = s.i % c.n
             """
             )
@@ -440,15 +440,22 @@ def _caseload_person_id(email: str) -> int:
     return Person.objects.filter(practitioner__email=email).order_by("pk").values_list("pk", flat=True)[0]
 
 
+def _processor_seconds() -> float:
+    """This process's processor time and that of the programs it ran and waited for."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
+
+
 def _render(kind: str, requested_by, subject_type: int, subject_id):
     from coproduction.reports import services
     from coproduction.reports.models import ReportJob
 
     job = ReportJob.objects.create(kind=kind, requested_by=requested_by, subject_type_id=subject_type, subject_id=str(subject_id))
     # Processor time beside the clock: on a machine other work shares, the clock also counts waiting.
-    started = time.process_time()
+    # The braille translator and the speech engine run as programs of their own: theirs counts too.
+    started = _processor_seconds()
     services.report_job_render(job=job)
-    job.cpu_seconds = time.process_time() - started
+    job.cpu_seconds = _processor_seconds() - started
     job.refresh_from_db()
     if job.status != ReportJob.Status.DONE:
         raise RuntimeError(f"{job.get_kind_display()} was not made: {job.error}")
@@ -499,14 +506,49 @@ def bench_reports(args: argparse.Namespace) -> None:
     job = _render(ReportJob.Kind.SUBJECT_ACCESS_PDF, User.objects.get(email="admin1@bench.example"), _user_type(), busy.pk)
     print(f"PDF pipeline, subject access PDF for a busy practitioner: {_per_page(job)}")
     _bench_forty_page_subject_access()
-    from careplans.models import CarePlan
-
-    plan = CarePlan.objects.filter(person__user__email="person1@bench.example").first()
+    plan = _ten_section_plan()
     for kind in (ReportJob.Kind.CARE_PLAN, ReportJob.Kind.CARE_PLAN_LARGE, ReportJob.Kind.CARE_PLAN_EASY_READ):
         job = _render(kind, plan.person.user, _plan_type(), plan.pk)
         target = f" (target under {TARGET_EASY_READ_SECONDS} s)" if kind == ReportJob.Kind.CARE_PLAN_EASY_READ else ""
-        print(f"PDF pipeline, {job.get_kind_display().lower()}: {job.page_count} pages in {job.render_seconds:.2f} s{target}")
+        print(
+            f"Plan formats, {job.get_kind_display().lower()} of a ten-section plan: {job.page_count} pages in "
+            f"{job.render_seconds:.2f} s (processor {job.cpu_seconds:.2f} s){target}"
+        )
     _bench_plan_formats(plan)
+
+
+def _ten_section_plan():
+    """An agreed plan with every one of the ten sections written (the person lacks capacity, so
+    "Who was consulted" applies too) and three items in each list: the plan each format is timed on."""
+    from careplans.models import CarePlan
+    from careplans.sections import SECTIONS, Kind
+    from coproduction.accounts.models import User
+    from coproduction.people.models import Person
+
+    words = "Said in their own words, in a sentence or two. It says what they mean, and why it matters to them."
+    samples = {Kind.TEXT: words, Kind.YES_NO: "yes", Kind.DATE: "2027-01-01", Kind.MONEY: "42.50"}
+
+    def value(field):
+        return field.choices[0][0] if field.kind == Kind.CHOICE else samples[field.kind]
+
+    content = {"sections": {
+        section.key: {
+            "status": "completed",
+            "fields": {f.name: {"text": words, "whose": "person"} if f.kind == Kind.TEXT else value(f) for f in section.fields},
+            "lists": {item_list.name: [{"id": f"i{n}", "whose": "person", **{f.name: value(f) for f in item_list.fields}} for n in range(3)]
+                      for item_list in section.lists},
+        }
+        for section in SECTIONS
+    }}
+    model = Person.objects.get(user__email="person1@bench.example")
+    user, _ = User.objects.get_or_create(email="tensections@bench.example", defaults={"full_name": "Ten Sections", "roles": ["person"]})
+    person, _ = Person.objects.get_or_create(
+        user=user, defaults={"full_name": "Ten Sections", "capacity": "lacks", "team": model.team, "practitioner": model.practitioner},
+    )
+    plan, _ = CarePlan.objects.update_or_create(
+        person=person, version=1, defaults={"status": "agreed", "content": content, "created_by": model.practitioner},
+    )
+    return plan
 
 
 def _bench_plan_formats(plan) -> None:
@@ -519,7 +561,10 @@ def _bench_plan_formats(plan) -> None:
             print(f"Plan formats, {ReportJob.Kind(kind).label.lower()}: not timed. {format_unavailable(copy_format)}")
             continue
         job = _render(kind, plan.person.user, _plan_type(), plan.pk)
-        print(f"Plan formats, {job.get_kind_display().lower()}: {job.file.size / 1024:.0f} KB in {job.render_seconds:.2f} s (processor {job.cpu_seconds:.2f} s)")
+        print(
+            f"Plan formats, {job.get_kind_display().lower()} of a ten-section plan: {job.file.size / 1024:.0f} KB in "
+            f"{job.render_seconds:.2f} s (processor {job.cpu_seconds:.2f} s)"
+        )
 
 
 def _bench_forty_page_subject_access() -> None:

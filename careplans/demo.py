@@ -4,6 +4,38 @@ from coproduction.accounts.models import User
 from coproduction.core.demo import demo_day, demo_seeder
 
 
+def agreed_plan_content(goal: str, *, lacks_capacity: bool = False) -> dict:
+    """A short plan with every section complete, for the demo's many agreed plans beyond Tom's
+    named people: an agreed plan never shows a section not yet started."""
+
+    def words(text, whose="person"):
+        return {"text": text, "whose": whose}
+
+    done = "completed"
+    sections = {
+        "goals": {"status": done, "fields": {"goals": words(goal)}},
+        "important": {"status": done, "fields": {"enjoy": words("Seeing friends, a walk when the weather is fine, the radio.")}},
+        "support_decisions": {"status": done, "fields": {"support": words("A little help in the mornings, from people I know.")}},
+        "outcomes": {"status": done, "lists": {
+            "outcomes": [{"id": "o1", "outcome": "Stay well at home", "whose": "person"}],
+            "options": [{"id": "p1", "option": "Home care in the mornings", "chosen": "yes", "why": "I want to stay at home", "whose": "person"}]}},
+        "needs": {"status": done, "fields": {
+            "needs": words("Help getting up and dressed.", "practitioner"),
+            "eligibility": words("Eligible: unable to achieve two or more outcomes, with a significant impact on wellbeing.", "practitioner")},
+            "lists": {"support": [{"id": "s1", "need": "Getting up and dressed", "who": "Home care", "what": "Help to get up and dress",
+                                   "when": "Every morning", "kind": "paid", "whose": "practitioner"}]}},
+        "budget": {"status": done, "fields": {"management": "council"}, "lists": {"items": [
+            {"id": "b1", "what": "Home care, 7 hours a week", "weekly": "175.00", "whose": "practitioner"}]}},
+        "contingency": {"status": done, "fields": {"plan": words("Ring my family first, then the council's out-of-hours team.")}},
+        "involvement": {"status": done, "fields": {"how": words("We talked it through at home."), "listened": "yes"}},
+        "agreement": {"status": done, "fields": {"copy_how": "in_person", "copy_format": "standard", "review_date": "2027-06-01"}},
+    }
+    if lacks_capacity:
+        sections["consultation"] = {"status": done, "lists": {"consulted": [
+            {"id": "k1", "name": "Their family", "relationship": "Family", "how": "At home", "said": "Home is best.", "whose": "representative"}]}}
+    return {"sections": sections}
+
+
 @demo_seeder(20)
 def seed_plans_demo() -> None:
     """Plans at different stages: agreed, a draft, an overdue review, someone lacking capacity."""
@@ -51,12 +83,23 @@ def seed_plans_demo() -> None:
         "involvement": {"status": "completed", "fields": {"how": words("We wrote it at my kitchen table over two visits."), "listened": "yes"}},
         "agreement": {"status": "completed", "fields": {"representative_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today + timedelta(weeks=5)).isoformat()}},
     }}
-    edith_content = {"sections": {
+    # Edie's plan was agreed in her best interests, so every section that applies is complete: what
+    # Jean said for her, what Edie herself said with Tom, and what the council decided.
+    edith_content = agreed_plan_content("", lacks_capacity=True)
+    edith_content["sections"].update({
         "goals": {"status": "completed", "fields": {"goals": words("Edie wants to stay in her own home, with her cat, near her church.", "representative")}},
+        "important": {"status": "completed", "fields": {
+            "how_i_live": words("Quietly, at home. My cat Sooty, my chair by the window.", "with_practitioner"),
+            "people": words("Jean, my daughter. Father Michael and the ladies from St Mary's.", "with_practitioner")}},
+        "support_decisions": {"status": "completed", "fields": {
+            "support": words("Gently, in the mornings, by someone Edie knows. Speak clearly and face her: she uses a hearing aid.", "representative")}},
         "consultation": {"status": "completed", "lists": {"consulted": [
             {"id": "k1", "name": "Jean Clarke", "relationship": "Daughter", "how": "At Edie's home, with Edie there", "said": "Mum is happiest at home; mornings are her best time.", "whose": "representative"}]}},
-        "agreement": {"status": "completed", "fields": {"copy_how": "in_person", "copy_format": "easy_read", "review_date": (today - timedelta(days=10)).isoformat()}},
-    }}
+        "contingency": {"status": "completed", "fields": {"plan": words("If the carer cannot come, ring Jean, then the council's out-of-hours team.", "representative")},
+            "lists": {"contacts": [{"id": "c1", "name": "Jean Clarke", "relationship": "Daughter", "phone": "07700 900456", "whose": "representative"}]}},
+        "involvement": {"status": "completed", "fields": {"how": words("Tom talked with me and Jean at my kitchen table, with my hearing aid in.", "with_practitioner"), "listened": "partly"}},
+        "agreement": {"status": "completed", "fields": {"representative_seen": "yes", "copy_how": "in_person", "copy_format": "easy_read", "copy_date": (today - timedelta(days=30)).isoformat(), "review_date": (today - timedelta(days=10)).isoformat()}},
+    })
     # Rosa writes her own draft from "My plan". She and Tom both changed "What is important to
     # me" at once: Tom's save was refused with both texts shown, and he kept her words and added his.
     written_at = (timezone.now() - timedelta(days=2)).isoformat()
@@ -149,7 +192,8 @@ def seed_closed_record_demo() -> None:
         edith = Person.objects.create(full_name="Edith Morley", preferred_name="Edie", team=al.team,
                                       best_time_and_place="Mornings at home", created_at=closed_on - timedelta(days=700))
         plan = CarePlan.objects.create(person=edith, version=1, status=CarePlan.Status.AGREED, created_by=tom,
-                                       agreed_by=tom, agreed_at=closed_on - timedelta(days=365), created_at=closed_on - timedelta(days=400))
+                                       agreed_by=tom, agreed_at=closed_on - timedelta(days=365), created_at=closed_on - timedelta(days=400),
+                                       content=agreed_plan_content("To stay living at home, near the lunch club."))
         review = Review.objects.create(plan=plan, held_on=closed_on.date(), decision=Review.Decision.CLOSE, created_by=tom,
                                        decision_notes="Edie moved to live near her son in Devon.", finished_at=closed_on)
         ReviewItem.objects.create(review=review, kind=ReviewItem.Kind.WORKING, perspective=ReviewItem.Perspective.PERSON,

@@ -95,13 +95,13 @@ def easy_read(plan, person) -> tuple[list[str], list[EasyPart]]:
         part = EasyPart(section.number, easy.heading, easy.explanation, easy.symbol, easy.symbol_alt)
         for shown in described["fields"]:
             own = shown.whose in ("person", "with_practitioner")
-            part.entries.append(EasyEntry(shown.label, _own_lines(shown.value) if own else short_lines(shown.value), shown.whose_label, own))
+            part.entries.append(EasyEntry(shown.easy_label, _own_lines(shown.value) if own else short_lines(shown.value), shown.whose_label, own))
         for shown_list in described["lists"]:
             definition = shown_list["definition"]
             for index, item in enumerate(shown_list["items"], start=1):
-                lines = [f"{f.label}{'' if f.label.endswith('?') else ':'} {f.value}" for f in item["fields"]]
+                lines = [f"{f.easy_label}{'' if f.easy_label.endswith('?') else ':'} {f.value}" for f in item["fields"]]
                 own = item["whose_label"].startswith("In your own words")
-                part.entries.append(EasyEntry(f"{definition.item_name.capitalize()} {index}", lines, item["whose_label"], own))
+                part.entries.append(EasyEntry(f"{definition.easy_item or definition.item_name.capitalize()} {index}", lines, item["whose_label"], own))
         if described["total"] is not None:
             part.entries.append(EasyEntry("Money each week", [f"{money_text(described['total'])} each week."]))
         if not part.entries:

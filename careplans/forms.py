@@ -9,6 +9,7 @@ from django import forms
 from coproduction.accounts.forms import date_field, gds_helper
 from coproduction.accounts.models import Role, User
 from coproduction.core.names import NameFormField
+from coproduction.core.postcodes import normalise_postcode
 
 from .formats import AUDIO, BRAILLE, EASY_READ, LARGE_PRINT, STANDARD
 from .models import AgreedHow, Conversation, OutcomeProgress, Review, ReviewItem, ReviewTheme
@@ -31,6 +32,35 @@ def _account_for(email: str, *, role: Role, field_label: str) -> User:
     return user
 
 
+POSTCODE_HINT = "Used only to find local groups and places near where they live. For example, LA9 4DL"
+POSTCODE_WRONG = "Enter a full UK postcode, like LA9 4DL"
+
+
+def _postcode(text: str) -> str:
+    """A postcode as kept ("LA9 4DL"), "" when none was given."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    postcode = normalise_postcode(text)
+    if postcode is None:
+        raise forms.ValidationError(POSTCODE_WRONG)
+    return postcode
+
+
+class PostcodeForm(forms.Form):
+    """The person, or someone writing the plan with them, records the postcode local options are found near."""
+
+    postcode = forms.CharField(label="Postcode", required=False, max_length=10, help_text="For example, LA9 4DL",
+                               error_messages={"max_length": POSTCODE_WRONG})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("postcode", field_width=10), submit="Save")
+
+    def clean_postcode(self):
+        return _postcode(self.cleaned_data.get("postcode", ""))
+
+
 class PersonForm(forms.ModelForm):
     date_of_birth = _date_field("Date of birth", help_text="For example, 27 3 1950")
     capacity_assessed_on = _date_field("Date capacity was assessed", help_text="For example, 2 9 2026")
@@ -41,6 +71,8 @@ class PersonForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that help this person take part",
     )
+    postcode = forms.CharField(label="Their home postcode (optional)", required=False, max_length=10, help_text=POSTCODE_HINT,
+                               error_messages={"max_length": POSTCODE_WRONG})
     account_email = forms.EmailField(
         label="Their account's email address (optional)",
         required=False,
@@ -52,7 +84,7 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = [
             "full_name", "preferred_name", "pronouns", "communication_needs", "interpreter_language",
-            "best_time_and_place", "communication_notes", "capacity", "capacity_assessed_by", "team", "practitioner",
+            "best_time_and_place", "postcode", "communication_notes", "capacity", "capacity_assessed_by", "team", "practitioner",
             "review_statements_opt_out",
         ]
         labels = {
@@ -100,6 +132,7 @@ class PersonForm(forms.ModelForm):
                 Field.checkboxes("communication_needs", small=True),
                 Field.text("interpreter_language", field_width=Fluid.ONE_THIRD),
                 Field.textarea("best_time_and_place", rows=3),
+                Field.text("postcode", field_width=10),
                 Field.textarea("communication_notes", rows=3),
                 legend="Communication and access", legend_size=Size.MEDIUM,
             ),
@@ -127,6 +160,9 @@ class PersonForm(forms.ModelForm):
         if value and value > date.today():
             raise forms.ValidationError("Date of birth must be in the past")
         return value
+
+    def clean_postcode(self):
+        return _postcode(self.cleaned_data.get("postcode", ""))
 
     def clean_capacity_assessed_on(self):
         value = self.cleaned_data.get("capacity_assessed_on")
@@ -517,11 +553,12 @@ class ReviewStartForm(forms.Form):
     held_on = _date_field("Date of the review", required=True, help_text="For example, 27 10 2026")
     took_part = forms.CharField(
         label="Who took part (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For example, Al, Maureen (his wife) and Tom Okafor (social worker)",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, name: str, **kwargs):
         super().__init__(*args, **kwargs)
+        # An example naming the person reviewed, not someone else on the caseload.
+        self.fields["took_part"].help_text = f"For example, {name}, their carer or family, and you (with your job title)"
         self.helper = gds_helper(Field("held_on"), Field.textarea("took_part", rows=2), submit="Start the review")
 
 

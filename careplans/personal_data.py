@@ -11,7 +11,7 @@ register(
     person_paths=["person"],
     fields=[
         ("Version", "version"), ("Whose plan", "person__full_name"), ("Status", "status"),
-        ("Agreed", "agreed_at"), ("Who agreed it", "agreed_by_name"), ("How it was agreed", "agreed_how"),
+        ("Agreed", "agreed_at"), ("Who agreed it", "agreed_by_name"), ("How it was agreed", "agreed_how"), ("Date agreed", "agreed_on"),
         ("What they would still change, or how it was agreed", "agreement_notes"),
         ("Who was consulted (best interests)", "best_interests_consulted"), ("Review due", "review_due"),
     ],
@@ -75,7 +75,9 @@ register(
     person_paths=["plan__person"],
     fields=[("Held on", "held_on"), ("Plan version", "plan__version"), ("Who took part", "took_part"), ("Decision", "decision"),
             ("Why", "decision_notes"), ("Next review", "next_review"), ("Who agreed what was decided", "agreed_by_name"),
-            ("How and when", "agreed_how"), ("More about the agreement, and who was consulted", "agreement_notes")],
+            ("How it was agreed", "agreed_how"), ("Date agreed", "agreed_on"), ("Agreement recorded", "agreed_at"),
+            ("What they would still change, or how it was agreed", "agreement_notes"),
+            ("Who was consulted (best interests)", "best_interests_consulted")],
     order_by=["-held_on"],
 )
 register(

@@ -69,6 +69,7 @@ class ShownField:
     value: str
     whose: str = ""
     whose_label: str = ""
+    easy_label: str = ""  # its name in the Easy Read copy
 
 
 def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) -> list[dict]:
@@ -87,12 +88,15 @@ def describe(plan, person, *, own: bool = False, shown_to_read: bool = False) ->
             raw = data.get("fields", {}).get(field.name)
             text = display_value(field, raw)
             if text:
-                fields.append(ShownField(field.label, text, whose(raw), whose_label(whose(raw), name=person.display_name, own=own)))
+                fields.append(ShownField(field.label, text, whose(raw), whose_label(whose(raw), name=person.display_name, own=own), field.easy or field.label))
         lists = []
         for item_list in section.lists:
             items = []
             for item in data.get("lists", {}).get(item_list.name, []):
-                shown = [ShownField(f.label, display_value(f, item.get(f.name))) for f in item_list.fields if display_value(f, item.get(f.name))]
+                shown = [
+                    ShownField(f.label, display_value(f, item.get(f.name)), easy_label=f.easy or f.label)
+                    for f in item_list.fields if display_value(f, item.get(f.name))
+                ]
                 found = item_link(item)
                 items.append({
                     "id": item.get("id"), "fields": shown, "whose_label": whose_label(item.get("whose", ""), name=person.display_name, own=own),

@@ -313,7 +313,9 @@ def plan_versions(request: HttpRequest, person_id: int) -> HttpResponse:
     if older and newer:
         changes = compare(older, newer, person)
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=newer, subject=person.user, request=request, detail="versions compared")
-    return render(request, "careplans/plan_versions.html", {"person": person, "versions": versions, "older": older, "newer": newer, "changes": changes})
+    return render(request, "careplans/plan_versions.html", {
+        "person": person, "versions": versions, "older": older, "newer": newer, "changes": changes, "own": person.user_id == request.user.pk,
+    })
 
 
 @require_POST
@@ -406,7 +408,7 @@ def review(request: HttpRequest, person_id: int) -> HttpResponse:
         raise Http404
     open_review = selectors.plan_review_open(plan=plan)
     if open_review is None:
-        form = ReviewStartForm(data=request.POST or None)
+        form = ReviewStartForm(data=request.POST or None, name=person.display_name)
         if form.is_valid():
             services.review_start(
                 plan=plan, held_on=form.cleaned_data["held_on"], took_part=form.cleaned_data["took_part"], by=request.user, request=request,

@@ -47,6 +47,8 @@ class Field:
     first_person: str = ""
     # The council's decision (eligibility, say): written by the practitioner, never asked whose words.
     council_decides: bool = False
+    # Its name in the Easy Read copy (and the braille and audio made from it): short, plain words.
+    easy: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class ItemList:
     item_name: str  # "option"
     fields: tuple[Field, ...]
     hint: str = ""
+    # What one item is called in the Easy Read copy: "Choice 1", "Person to call 2".
+    easy_item: str = ""
 
     @property
     def item_name_with_article(self) -> str:
@@ -144,7 +148,7 @@ LISTENED = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
 SECTIONS: tuple[Section, ...] = (
     Section(
         1, "goals", "What I want to achieve", "Goals and hopes for the future, in the person's own words.",
-        fields=(Field("goals", "What I want to achieve, and my hopes for the future"),),
+        fields=(Field("goals", "What I want to achieve, and my hopes for the future", easy="My hopes"),),
         needs=(text_needed("goals", "Write at least one thing {name} wants to achieve", "Write at least one thing you want to achieve"),),
         easy=EasyRead("What I want to do", ("This part is about what you want to do.", "It says your hopes for the future."), "1F3AF", "A target"),
         draws_on=("what_matters", "good_at"),
@@ -152,10 +156,10 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         2, "important", "What is important to me", "How they live their life, and what and who matters to them.",
         fields=(
-            Field("how_i_live", "How I like to live my life"),
-            Field("enjoy", "What I enjoy, my interests, likes and dislikes"),
-            Field("people", "Who is important to me, and who I like to see"),
-            Field("routines", "My routines"),
+            Field("how_i_live", "How I like to live my life", easy="How I like to live"),
+            Field("enjoy", "What I enjoy, my interests, likes and dislikes", easy="What I like doing"),
+            Field("people", "Who is important to me, and who I like to see", easy="People who matter to me"),
+            Field("routines", "My routines", easy="What I do each day"),
         ),
         needs=(any_text_needed(
             ("how_i_live", "enjoy", "people", "routines"),
@@ -167,8 +171,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         3, "support_decisions", "How I want to be supported and involved in decisions", "What good support looks like to them.",
         fields=(
-            Field("support", "How I want to be supported"),
-            Field("decisions", "How I want to be involved in decisions about me"),
+            Field("support", "How I want to be supported", easy="How I want help"),
+            Field("decisions", "How I want to be involved in decisions about me", easy="How I want to decide things"),
         ),
         needs=(text_needed("support", "Write how {name} wants to be supported", "Write how you want to be supported"),),
         easy=EasyRead("How I want help", ("This part is about the help you want.", "It says how you want to decide things about you."), "1F91D", "Two hands shaking"),
@@ -178,11 +182,11 @@ SECTIONS: tuple[Section, ...] = (
         4, "consultation", "Who was consulted about my care", "Because the person lacks capacity for these decisions: family and others interested in their welfare who were consulted, how, and what they said.",
         lists=(
             ItemList("consulted", "People consulted", "person consulted", (
-                Field("name", "Name"),
-                Field("relationship", "Relationship"),
-                Field("how", "How they were consulted"),
-                Field("said", "What they said"),
-            )),
+                Field("name", "Name", easy="Name"),
+                Field("relationship", "Relationship", easy="Who they are to me"),
+                Field("how", "How they were consulted", easy="How we asked them"),
+                Field("said", "What they said", easy="What they said"),
+            ), easy_item="Person we asked"),
         ),
         only_when_lacking_capacity=True,
         needs=(items_needed("consulted", "Add at least one person who was consulted", "Add at least one person who was consulted"),),
@@ -192,14 +196,14 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         5, "outcomes", "The outcomes I want, and the options we considered", "Each option with its benefits and risks, and which was chosen and why.",
         lists=(
-            ItemList("outcomes", "Outcomes I want", "outcome", (Field("outcome", "Outcome"),)),
+            ItemList("outcomes", "Outcomes I want", "outcome", (Field("outcome", "Outcome", easy="What I want to happen"),), easy_item="Thing I want"),
             ItemList("options", "Options we considered", "option", (
-                Field("option", "Option"),
-                Field("benefits", "Benefits"),
-                Field("risks", "Risks"),
-                Field("chosen", "Was this option chosen?", Kind.YES_NO),
-                Field("why", "Why it was or was not chosen"),
-            )),
+                Field("option", "Option", easy="Choice"),
+                Field("benefits", "Benefits", easy="Good things"),
+                Field("risks", "Risks", easy="Things that could go wrong"),
+                Field("chosen", "Was this option chosen?", Kind.YES_NO, easy="Did we pick it?"),
+                Field("why", "Why it was or was not chosen", easy="Why"),
+            ), easy_item="Choice"),
         ),
         needs=(
             items_needed("outcomes", "Add at least one outcome {name} wants", "Add at least one outcome you want"),
@@ -214,17 +218,17 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         6, "needs", "My needs and the support that will meet them", "The needs identified, whether they meet the eligibility criteria (Care Act 2014, s.25), and who will do what, and when.",
         fields=(
-            Field("needs", "My needs"),
-            Field("eligibility", "Whether, and how far, my needs meet the eligibility criteria", council_decides=True),
+            Field("needs", "My needs", easy="What I need help with"),
+            Field("eligibility", "Whether, and how far, my needs meet the eligibility criteria", council_decides=True, easy="What the council decided"),
         ),
         lists=(
             ItemList("support", "Support that will meet my needs", "piece of support", (
-                Field("need", "Need it meets"),
-                Field("who", "Who"),
-                Field("what", "What they will do"),
-                Field("when", "When"),
-                Field("kind", "Kind of support", Kind.CHOICE, choices=SUPPORT_KIND),
-            )),
+                Field("need", "Need it meets", easy="Help with"),
+                Field("who", "Who", easy="Who helps"),
+                Field("what", "What they will do", easy="What they do"),
+                Field("when", "When", easy="When"),
+                Field("kind", "Kind of support", Kind.CHOICE, choices=SUPPORT_KIND, easy="Kind of help"),
+            ), easy_item="Help"),
         ),
         needs=(
             text_needed("needs", "Write {name}’s needs", "Write your needs"),
@@ -236,14 +240,14 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         7, "budget", "My personal budget", "The amount, how it is managed, and what it pays for. The total is added up from the items.",
         fields=(
-            Field("management", "How my budget is managed", Kind.CHOICE, choices=BUDGET_MANAGEMENT),
-            Field("provider", "Provider holding my Individual Service Fund (if any)"),
+            Field("management", "How my budget is managed", Kind.CHOICE, choices=BUDGET_MANAGEMENT, easy="Who looks after the money"),
+            Field("provider", "Provider holding my Individual Service Fund (if any)", easy="Who holds the money"),
         ),
         lists=(
             ItemList("items", "What my budget pays for", "budget item", (
-                Field("what", "What it pays for"),
-                Field("weekly", "Amount each week (£)", Kind.MONEY),
-            )),
+                Field("what", "What it pays for", easy="What it pays for"),
+                Field("weekly", "Amount each week (£)", Kind.MONEY, easy="Money each week"),
+            ), easy_item="Thing the money pays for"),
         ),
         needs=(
             Needs(lambda data: bool(data.get("fields", {}).get("management")), "Select how the budget is managed", "Select how your budget is managed", field="management"),
@@ -254,13 +258,13 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         8, "contingency", "What happens if things go wrong", "Contingency plans and who to contact in an emergency.",
-        fields=(Field("plan", "What should happen if things go wrong"),),
+        fields=(Field("plan", "What should happen if things go wrong", easy="What to do"),),
         lists=(
             ItemList("contacts", "Emergency contacts", "contact", (
-                Field("name", "Name"),
-                Field("relationship", "Relationship"),
-                Field("phone", "Phone number"),
-            )),
+                Field("name", "Name", easy="Name"),
+                Field("relationship", "Relationship", easy="Who they are to me"),
+                Field("phone", "Phone number", easy="Phone number"),
+            ), easy_item="Person to call"),
         ),
         needs=(text_needed("plan", "Write what should happen if things go wrong", "Write what should happen if things go wrong"),),
         easy=EasyRead("If things go wrong", ("This part says what to do if things go wrong.", "It says who to call."), "1F6A8", "A warning light"),
@@ -268,9 +272,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         9, "involvement", "How I was involved", "The person's (and their representatives') own account of how they took part and whether they felt listened to.",
         fields=(
-            Field("how", "How I took part in making this plan"),
-            Field("listened", "Did I feel listened to?", Kind.CHOICE, choices=LISTENED),
-            Field("listened_more", "Anything more about being listened to"),
+            Field("how", "How I took part in making this plan", easy="How I helped make my plan"),
+            Field("listened", "Did I feel listened to?", Kind.CHOICE, choices=LISTENED, easy="Did people listen to me?"),
+            Field("listened_more", "Anything more about being listened to", easy="More about being listened to"),
         ),
         needs=(
             text_needed("how", "Write how {name} took part in making this plan", "Write how you took part in making this plan"),
@@ -281,11 +285,11 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         10, "agreement", "Agreement", "How the person got their copy, in the format they need, and the review date. The person agrees the plan in their own name once every section is complete.",
         fields=(
-            Field("representative_seen", "Their representative has seen it too (if they have one)", Kind.YES_NO),
-            Field("copy_how", "How they got their copy", Kind.CHOICE, choices=COPY_HOW),
-            Field("copy_format", "Format of their copy", Kind.CHOICE, choices=COPY_FORMAT),
-            Field("copy_date", "Date they got their copy", Kind.DATE),
-            Field("review_date", "Review date", Kind.DATE, hint="Usually 6 to 8 weeks after a new plan, then at least once a year"),
+            Field("representative_seen", "Their representative has seen it too (if they have one)", Kind.YES_NO, easy="My carer has seen it too"),
+            Field("copy_how", "How they got their copy", Kind.CHOICE, choices=COPY_HOW, easy="How I got my copy"),
+            Field("copy_format", "Format of their copy", Kind.CHOICE, choices=COPY_FORMAT, easy="What my copy is like"),
+            Field("copy_date", "Date they got their copy", Kind.DATE, easy="When I got my copy"),
+            Field("review_date", "Review date", Kind.DATE, hint="Usually 6 to 8 weeks after a new plan, then at least once a year", easy="When we look at my plan again"),
         ),
         needs=(
             Needs(lambda data: bool(data.get("fields", {}).get("copy_how")), "Select how {name} got their copy", "Select how you got your copy", field="copy_how"),

@@ -36,7 +36,7 @@ from .sections import Kind, missing, section_for
 
 PERSON_FIELDS = [
     "full_name", "preferred_name", "date_of_birth", "pronouns", "communication_needs", "interpreter_language",
-    "best_time_and_place", "communication_notes", "capacity", "capacity_assessed_on", "capacity_assessed_by",
+    "best_time_and_place", "postcode", "communication_notes", "capacity", "capacity_assessed_on", "capacity_assessed_by",
     "team", "practitioner", "user", "review_statements_opt_out",
 ]
 
@@ -68,6 +68,15 @@ def person_update(*, person: Person, data: dict, by: User, request=None) -> Pers
     person.save()
     audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=person, subject=person.user, request=request)
     _review_statements_consent(person=person, was_opted_out=was_opted_out, by=by, request=request)
+    return person
+
+
+@transaction.atomic
+def person_postcode_set(*, person: Person, postcode: str, by: User, request=None) -> Person:
+    """The postcode local options are found near, recorded by the person, their representative or the team."""
+    person.postcode = postcode
+    person.save(update_fields=["postcode", "updated_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=person, subject=person.user, request=request, detail="postcode")
     return person
 
 

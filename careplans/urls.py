@@ -10,6 +10,7 @@ urlpatterns = [
     path("review-themes/", views.review_themes, name="review_themes"),
     path("<int:person_id>/", views.person_detail, name="person_detail"),
     path("<int:person_id>/change/", views.person_edit, name="person_edit"),
+    path("<int:person_id>/postcode/", views.person_postcode, name="person_postcode"),
     path("<int:person_id>/representatives/add/", views.representative_add, name="representative_add"),
     path(
         "<int:person_id>/representatives/<int:representative_id>/withdraw/",

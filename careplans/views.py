@@ -3,17 +3,19 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.access import get_visible_or_404
+from coproduction.core.forms import form_page
 from coproduction.core.search import search_form_from_session
 from coproduction.notifications.selectors import person_contact_summary
 
 from . import selectors, services
-from .forms import CaseloadSearchForm, PersonForm, RepresentativeForm, ReviewThemeForm
+from .forms import CaseloadSearchForm, PersonForm, PostcodeForm, RepresentativeForm, ReviewThemeForm
 from coproduction.people.models import Person
 from coproduction.people.selectors import person_list_visible_to, representative_list_for
 
@@ -66,6 +68,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "person": person,
         "representatives": representative_list_for(person=person),
         "can_change": request.user.has_perm("careplans.change_person", person),
+        "can_write_plan": request.user.has_perm("careplans.write_plan", person),
         "can_review_access": request.user.has_perm("governance.view_access_review", person),
         "is_self": person.user_id == request.user.pk,
         "contact": person_contact_summary(person=person, viewer=request.user),
@@ -85,6 +88,26 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     if request.method == "GET":
         audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request)
     return render(request, "careplans/person_form.html", {"form": form, "person": person, "page_title": f"Change {person.full_name}'s details"})
+
+
+@require_http_methods(["GET", "POST"])
+def person_postcode(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The home postcode local options for the plan are found near: whoever may write the plan records it."""
+    person = person_or_404(request, person_id, "careplans.write_plan")
+    own = person.user_id == request.user.pk
+    form = PostcodeForm(data=request.POST or None, initial={"postcode": person.postcode})
+    back = reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + "#section-outcomes"
+    if request.method == "POST" and form.is_valid():
+        services.person_postcode_set(person=person, postcode=form.cleaned_data["postcode"], by=request.user, request=request)
+        messages.success(request, ("Your postcode is saved" if own else "Postcode saved") if form.cleaned_data["postcode"] else "Postcode taken off the record")
+        return redirect(back)
+    if request.method == "GET":
+        audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=person, subject=person.user, request=request, detail="postcode")
+    if own:
+        title, intro = "Your home postcode", "We use it only to find local groups and places near where you live. Leave it empty to take it off your record."
+    else:
+        title, intro = f"{person.display_name}’s home postcode", f"Used only to find local groups and places near where {person.display_name} lives."
+    return form_page(request, form, title, back_url=back, intro=intro)
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ import random
 
 from django.utils import timezone
 
+from careplans.demo import agreed_plan_content
 from careplans.models import CarePlan
 from coproduction.people.models import Person
 from coproduction.accounts.models import Team, User
@@ -63,7 +64,7 @@ def seed_checklist_demo(*, today: datetime.date | None = None) -> None:
             CarePlan.objects.create(
                 person=person, version=1, status=CarePlan.Status.AGREED, created_by=person.practitioner, agreed_by=person.practitioner,
                 agreed_at=timezone.now() - datetime.timedelta(days=200), review_due=today + datetime.timedelta(days=20 + 15 * index),
-                content={"sections": {"goals": {"status": "completed", "fields": {"goals": {"text": "To stay well at home and see my friends.", "whose": "person"}}}}},
+                content=agreed_plan_content("To stay well at home and see my friends."),
             )
         people.append(person)
     plans = {plan.person_id: plan for plan in CarePlan.objects.filter(person__in=people, status=CarePlan.Status.AGREED)}

@@ -39,6 +39,17 @@ ROLE_HOMES = [
 PLAN_READERS = only(Role.PERSON, Role.CARER, Role.PRACTITIONER, Role.TEAM_MANAGER)
 PLAN_WRITERS = only(Role.PRACTITIONER, Role.TEAM_MANAGER)
 
+
+def plan_writer_rows(name: str) -> list[Row]:
+    """A page of the person's record that whoever may write their plan may open: never a
+    representative whose consent was withdrawn, or one consulted in the person's best interests."""
+    return [
+        Row(name, PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
+        Row(name, PLAN_WRITERS, kwargs=lambda world: {"person_id": world["withdrawn_person"].pk}, id=f"{name}[consent withdrawn]"),
+        Row(name, PLAN_WRITERS, kwargs=lambda world: {"person_id": world["best_interests_person"].pk}, id=f"{name}[best interests]"),
+    ]
+
+
 MATRIX: list[Row] = [
     # Public pages
     Row("core:index", signed_in(Expect.REDIRECT)),  # signed out: to the sign-in page
@@ -207,16 +218,10 @@ MATRIX: list[Row] = [
         "careplans:review_agree_own", only(), kwargs=lambda world: {"person_id": world["best_interests_person"].pk, "review_id": world["finished_review"].pk},
         id="careplans:review_agree_own[best interests]",
     ),
-    # The conversation about what matters: whoever may write the plan.
-    Row("careplans:conversation", PLAN_READERS, kwargs=lambda world: {"person_id": world["person"].pk}),
-    Row(
-        "careplans:conversation", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["withdrawn_person"].pk},
-        id="careplans:conversation[consent withdrawn]",
-    ),
-    Row(
-        "careplans:conversation", PLAN_WRITERS, kwargs=lambda world: {"person_id": world["best_interests_person"].pk},
-        id="careplans:conversation[best interests]",
-    ),
+    # The conversation about what matters, and the home postcode local options are found near:
+    # whoever may write the plan.
+    *plan_writer_rows("careplans:conversation"),
+    *plan_writer_rows("careplans:person_postcode"),
     # POST only: the forms on the pages above (tests/careplans/test_plans.py).
     Row("careplans:plan_start", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),
     Row("careplans:plan_pdf", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=lambda world: {"person_id": world["person"].pk}),

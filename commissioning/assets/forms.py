@@ -85,6 +85,29 @@ class SearchForm(forms.Form):
         )
 
 
+class PlanSearchForm(SearchForm):
+    """The map searched for a person's plan: near their home postcode unless another place is
+    typed. The URL says only "near home", never the postcode itself."""
+
+    home = forms.BooleanField(required=False, initial=True)
+
+    def __init__(self, *args, home_postcode: str, home_point, own: bool, name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.home_point = home_point
+        if home_point is None:
+            del self.fields["home"]
+            return
+        self.fields["home"].label = f"Near {'your' if own else name + '’s'} home postcode, {home_postcode}"
+        self.fields["home"].help_text = "Unless you type another postcode or place below"
+
+    def search(self) -> Search:
+        criteria = super().search()
+        near_home = self.home_point is not None and (self.cleaned_data.get("home") if self.is_bound else True)
+        if near_home and criteria.near is None:
+            criteria.near = self.home_point
+        return criteria
+
+
 class AssetForm(forms.ModelForm):
     """Suggesting an asset, suggesting a correction, or a moderator changing one."""
 

@@ -26,6 +26,7 @@ from .forms import (
     MappingExerciseForm,
     ModeratorForm,
     PlanAssetForm,
+    PlanSearchForm,
     ReviewForm,
     SearchForm,
 )
@@ -375,7 +376,12 @@ def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{asset.name} added to {person.display_name}'s support")
         return redirect(reverse("careplans:plan_detail", kwargs={"person_id": person.pk}) + "#section-needs")
-    form = SearchForm(data=request.GET or None, action=reverse("assets:plan_add", kwargs={"person_id": person.pk}), swap_results=False)
+    own = person.user_id == request.user.pk
+    form = PlanSearchForm(
+        data=request.GET or None, action=reverse("assets:plan_add", kwargs={"person_id": person.pk}),
+        home_postcode=person.postcode, home_point=selectors.resolve_place(person.postcode) if person.postcode else None,
+        own=own, name=person.display_name, swap_results=False,
+    )
     if form.is_bound:
         form.is_valid()
     page = Paginator(selectors.search(form.search()), settings.PAGE_SIZE).get_page(request.GET.get("page"))
@@ -383,7 +389,7 @@ def plan_add(request: HttpRequest, person_id: int) -> HttpResponse:
     query.pop("page", None)
     staff = request.user.has_perm("assets.add_to_plan") and request.user.has_perm("careplans.change_plan", person)
     return render(request, "assets/plan_add.html", {
-        "person": person, "draft": draft, "form": form, "page": page, "own": person.user_id == request.user.pk,
+        "person": person, "draft": draft, "form": form, "page": page, "own": own, "near_home": form.home_point is not None,
         "linked": selectors.plan_assets(plan_latest(person=person)) if staff else [], "can_add_to_support": staff,
         "extra_query": (query.urlencode() + "&") if query else "",
     })

@@ -10,6 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from careplans.demo import agreed_plan_content
 from careplans.models import CarePlan, Review, ReviewItem
 from coproduction.people.models import Person
 from commissioning.demo import DAY_OPPORTUNITIES
@@ -76,7 +77,8 @@ def _reviews(team: Team, practitioner: User) -> None:
             continue
         person = Person.objects.create(full_name=full_name, preferred_name=preferred, team=team, practitioner=practitioner)
         plan = CarePlan.objects.create(person=person, version=1, status=CarePlan.Status.AGREED, created_by=practitioner,
-                                       agreed_at=timezone.now(), agreed_by=practitioner)
+                                       agreed_at=timezone.now(), agreed_by=practitioner,
+                                       content=agreed_plan_content("To keep doing the things I enjoy, with the right help."))
         review = Review.objects.create(plan=plan, held_on=datetime.date(2026, 9, 15), decision=Review.Decision.CONTINUE,
                                        finished_at=timezone.now(), created_by=practitioner)
         ReviewItem.objects.bulk_create(

@@ -12,6 +12,7 @@ LAS_COLUMNS = {
     "person_id": "PERSON_ID", "given_name": "FORENAME", "family_name": "SURNAME", "preferred_name": "KNOWN_AS",
     "date_of_birth": "DOB", "nhs_number": "NHS_NUMBER", "team_id": "TEAM_CODE", "team_name": "TEAM_NAME",
     "worker_email": "ALLOCATED_WORKER_EMAIL", "communication_needs": "COMM_NEEDS", "interpreter_language": "INTERPRETER_LANG",
+    "postcode": "POSTCODE",
 }
 LAS_NEED_CODES = {"EASY": "easy_read", "LP": "large_print", "BSL": "bsl", "INT": "interpreter", "LOOP": "hearing_loop", "ADV": "support_person"}
 # The demo people already on Tom's caseload, as the case system knows them.

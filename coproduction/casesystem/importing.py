@@ -28,6 +28,7 @@ from coproduction.accounts.models import Role, Team, User
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.csv_import import CheckedRow, DryRun, FileProblem, Problem, UploadStore, heading_key, read_table
+from coproduction.core.postcodes import normalise_postcode
 from coproduction.people.models import CommunicationNeed, Person
 from coproduction.people.nhs_number import is_valid_nhs_number, normalise_nhs_number
 
@@ -51,6 +52,7 @@ _PERSON_FIELDS = {
     Field.WORKER_EMAIL: "practitioner_id",
     Field.COMMUNICATION_NEEDS: "communication_needs",
     Field.INTERPRETER_LANGUAGE: "interpreter_language",
+    Field.POSTCODE: "postcode",
 }
 
 
@@ -76,6 +78,7 @@ LAYOUT = [
     LayoutColumn(Field.WORKER_EMAIL, False, "The allocated worker's email: a practitioner or team manager with an account here. Blank: not allocated.", "tom.okafor@council.example"),
     LayoutColumn(Field.COMMUNICATION_NEEDS, False, "Codes from the mapping (or these values) separated by the mapping's separator: " + ", ".join(CommunicationNeed.values) + ".", "LP;INT"),
     LayoutColumn(Field.INTERPRETER_LANGUAGE, False, "The language, when they need an interpreter.", "Polish"),
+    LayoutColumn(Field.POSTCODE, False, "Their home postcode: local options for their plan are found near it. Blank: the one recorded here is kept.", "LA9 4DL"),
 ]
 
 
@@ -232,6 +235,13 @@ def _check_row(raw: dict, context: _Context) -> PersonRow:
         values["communication_needs"] = needs
     if Field.INTERPRETER_LANGUAGE in context.headings:
         values["interpreter_language"] = raw[Field.INTERPRETER_LANGUAGE][:100]
+    # A blank postcode leaves the one recorded here (by the person, say) as it is.
+    if raw.get(Field.POSTCODE):
+        postcode = normalise_postcode(raw[Field.POSTCODE])
+        if postcode is None:
+            problem(Field.POSTCODE, "Enter a full UK postcode, like LA9 4DL, or leave it blank")
+        else:
+            values["postcode"] = postcode
     row.person_values = values
     return row
 
@@ -302,7 +312,7 @@ def _teams(rows: list[PersonRow], organisation, *, actor, detail: str, run: Impo
 
 _SQL_TYPES = {
     "full_name": "varchar", "preferred_name": "varchar", "date_of_birth": "date", "nhs_number": "varchar",
-    "team_id": "bigint", "practitioner_id": "bigint", "communication_needs": "varchar[]", "interpreter_language": "varchar",
+    "team_id": "bigint", "practitioner_id": "bigint", "communication_needs": "varchar[]", "interpreter_language": "varchar", "postcode": "varchar",
     "missing_from_case_system_since": "timestamptz", "updated_at": "timestamptz",
 }
 

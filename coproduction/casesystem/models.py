@@ -26,6 +26,7 @@ class Field(models.TextChoices):
     WORKER_EMAIL = "worker_email", "Allocated worker's email address"
     COMMUNICATION_NEEDS = "communication_needs", "Communication needs"
     INTERPRETER_LANGUAGE = "interpreter_language", "Interpreter language"
+    POSTCODE = "postcode", "Home postcode"
 
 
 class SourceSystem(models.TextChoices):

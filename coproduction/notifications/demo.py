@@ -105,7 +105,7 @@ def seed_notifications_demo() -> None:
     # Al wants letters and Mo texts (the number is in the range kept for drama), so the person
     # record and the Sent messages page show both; without GOV.UK Notify they are "not sent".
     for email, values in (
-        ("person@demo.example", {"channel": Channel.LETTER, "address": "14 Mill Lane\nNorthtown", "postcode": "NT1 2AB"}),
+        ("person@demo.example", {"channel": Channel.LETTER, "address": "14 Mill Lane\nKendal", "postcode": "LA9 4DL"}),
         ("carer@demo.example", {"channel": Channel.TEXT, "mobile_number": "07700900123"}),
     ):
         if email in by_email:

@@ -34,6 +34,9 @@ def seed_people_demo() -> None:
             capacity_assessed_by="Tom Okafor, social worker" if capacity != "not_assessed" else "",
             team=team, practitioner=practitioner, user=users.get(account) if account else None,
         )
+    # Home postcodes in Kendal, where the local map is: the plan's local options are found near them.
+    for full_name, postcode in (("Alan Marsh", "LA9 4DL"), ("Rosa Benedetti", "LA9 5AB")):
+        Person.objects.filter(full_name=full_name, postcode="").update(postcode=postcode)
     alan, edith = Person.objects.get(full_name="Alan Marsh"), Person.objects.get(full_name="Edith Clarke")
     if not alan.representatives.exists():
         Representative.objects.create(

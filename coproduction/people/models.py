@@ -45,6 +45,8 @@ class Person(models.Model):
     )
     interpreter_language = models.CharField(max_length=100, blank=True)
     best_time_and_place = models.TextField(blank=True)
+    # Where they live, as a postcode only: local groups and places near them are found from it.
+    postcode = models.CharField(max_length=8, blank=True)
     communication_notes = models.TextField(blank=True)
     capacity = models.CharField(max_length=20, choices=Capacity, default=Capacity.NOT_ASSESSED)
     capacity_assessed_on = models.DateField(null=True, blank=True)

@@ -16,6 +16,7 @@ register(
         ("Communication and access needs", "communication_need_labels"),
         ("Interpreter language", "interpreter_language"),
         ("Best time and place to meet", "best_time_and_place"),
+        ("Postcode (to find local groups and places near you)", "postcode"),
         ("Capacity for care-planning decisions", "capacity"),
         ("Capacity assessed on", "capacity_assessed_on"),
         ("Case management system ID", "case_system_id"),

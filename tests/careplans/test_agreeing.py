@@ -38,13 +38,17 @@ def test_the_person_agrees_their_plan_on_screen_and_the_pdf_prints_it(client_as,
     plan.refresh_from_db()
     assert plan.status == "agreed" and plan.agreed_how == "on_screen" and plan.agreed_by == person
     assert plan.agreed_by_name == "Alan Marsh" and plan.agreed_on == date.today()
-    shown = BeautifulSoup(client.get(plan_url(subject)).content, "html.parser").select_one("#agreed-how").get_text(" ", strip=True)
-    assert shown == f"Agreed by Alan Marsh on screen, in their own account, on {date.today():%-d %B %Y}."
+    # Al is told in his own words; the team sees who agreed it, by name.
+    shown = BeautifulSoup(client.get(plan_url(subject)).content, "html.parser")
+    assert shown.select_one("#agreed-how").get_text(" ", strip=True) == f"You agreed it on screen, in your own account, on {date.today():%-d %B %Y}."
+    assert "What you would still like to change: Maybe Saturdays too, later on" in shown.get_text(" ", strip=True)
+    staff = BeautifulSoup(client_as(practitioner).get(plan_url(subject)).content, "html.parser").select_one("#agreed-how").get_text(" ", strip=True)
+    assert staff == f"Agreed by Alan Marsh on screen, in their own account, on {date.today():%-d %B %Y}."
     client.post(reverse("careplans:plan_pdf", kwargs={"person_id": subject.pk}))
     job = ReportJob.objects.get(requested_by=person)
     report_services.report_job_render(job=job)
     text = " ".join(subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout.split())
-    assert "Agreed by Alan Marsh on screen, in their own account" in text and "Maybe Saturdays too, later on" in text
+    assert "You agreed it on screen, in your own account" in text and "Maybe Saturdays too, later on" in text
 
 
 def test_not_agreeing_yet_needs_a_reason_and_the_practitioner_sees_it(client_as, person, subject, practitioner):

@@ -113,6 +113,12 @@ def test_the_easy_read_pdf_has_each_section_a_picture_and_the_persons_own_words(
     assert OWN_WORDS in text and "the weather’s fine" in text  # their words, as they wrote them
     assert "Your needs meet the criteria.\nYou are eligible for support." in text  # someone else's: a sentence a line
     assert "OpenMoji" in text and "CC BY-SA 4.0" in text
+    # Every answer is named in Easy Read words, never the plan's longer questions.
+    squeezed = " ".join(text.split())
+    for easy in ("My hopes", "What I like doing", "How I want help", "Choice 1", "Did we pick it? Yes", "What the council decided", "Who looks after the money"):
+        assert easy in squeezed, easy
+    for staff in ("eligibility criteria", "Was this option chosen?", "Option 1", "How my budget is managed", "Whether, and how far"):
+        assert staff not in squeezed, staff
     assert min(word_heights(job.file.path)) >= 14 * 1.1  # every word at least 14 point
     info = subprocess.run(["pdfinfo", job.file.path], capture_output=True, check=True, text=True).stdout
     assert re.search(r"Tagged:\s+yes", info)
@@ -123,6 +129,16 @@ def test_the_easy_read_pdf_has_each_section_a_picture_and_the_persons_own_words(
     download = client_as(person).get(reverse("reports:job_download", kwargs={"job_id": job.pk}))
     assert download["Content-Type"] == "application/pdf"
     assert AuditEvent.objects.filter(actor=person, action=AuditEvent.Action.DOWNLOAD).count() == 1
+
+
+def test_every_question_and_item_has_short_easy_read_words():
+    from careplans.sections import SECTIONS
+
+    for section in SECTIONS:
+        for field in (*section.fields, *(f for item_list in section.lists for f in item_list.fields)):
+            assert field.easy and len(field.easy.split()) <= 7, f"{section.key}.{field.name}"
+        for item_list in section.lists:
+            assert item_list.easy_item and len(item_list.easy_item.split()) <= 5
 
 
 def test_large_print_has_every_word_at_least_18_point_and_standard_does_not(client_as, person, subject, plan):

@@ -132,3 +132,40 @@ def test_the_person_page_runs_fixed_queries(client_as, practitioner, team):
         lambda: client.get(url), budget=7,
         grow=lambda: RepresentativeFactory.create_batch(10, person=subject, recorded_by=practitioner),
     )
+
+
+def test_the_home_postcode_is_recorded_by_the_practitioner_or_the_person_and_kept_in_one_shape(client_as, practitioner, team, person, carer):
+    subject = PersonFactory(team=team, practitioner=practitioner, user=person, full_name="Alan Marsh", preferred_name="Al")
+    RepresentativeFactory(person=subject, user=carer, basis="consent")
+    url = reverse("careplans:person_postcode", kwargs={"person_id": subject.pk})
+    # The person, in their own words on their own page.
+    page = BeautifulSoup(client_as(person).get(url).content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Your home postcode"
+    assert "near where you live" in page.get_text()
+    response = client_as(person).post(url, {"postcode": "la9 4dl"})
+    assert response.headers["Location"].endswith("/plan/#section-outcomes")
+    subject.refresh_from_db()
+    assert subject.postcode == "LA9 4DL"
+    assert AuditEvent.objects.filter(actor=person, action="change", target_id=str(subject.pk), detail="postcode").exists()
+    detail = BeautifulSoup(client_as(person).get(reverse("careplans:person_detail", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert "Home postcode LA9 4DL Change your postcode" in detail.get_text(" ", strip=True)
+    # Their carer, writing the plan with them, speaks of them by name.
+    assert BeautifulSoup(client_as(carer).get(url).content, "html.parser").h1.get_text(strip=True) == "Al’s home postcode"
+    # The practitioner records it with the rest of the record; it is in the person's own data.
+    edit = reverse("careplans:person_edit", kwargs={"person_id": subject.pk})
+    form = BeautifulSoup(client_as(practitioner).get(edit).content, "html.parser")
+    assert form.find("input", attrs={"name": "postcode"})["value"] == "LA9 4DL"
+    client_as(person).post(url, {"postcode": ""})
+    subject.refresh_from_db()
+    assert subject.postcode == ""
+
+
+def test_a_wrong_postcode_is_explained_and_nothing_changes(client_as, practitioner, team, person):
+    subject = PersonFactory(team=team, practitioner=practitioner, user=person, postcode="LA9 4DL")
+    kept = lambda: Person.objects.values_list("postcode", flat=True).get(pk=subject.pk)  # noqa: E731
+    url = reverse("careplans:person_postcode", kwargs={"person_id": subject.pk})
+    for typed in ("LA9", "not a postcode at all"):
+        assert_bad_input(client_as(person), url, {"postcode": typed}, errors=["Enter a full UK postcode, like LA9 4DL"], kept=["postcode"], unchanged=kept)
+    edit = reverse("careplans:person_edit", kwargs={"person_id": subject.pk})
+    data = {"full_name": subject.full_name, "capacity": "not_assessed", "team": team.pk, "postcode": "ZZ"}
+    assert_bad_input(client_as(practitioner), edit, data, errors=["Enter a full UK postcode, like LA9 4DL"], kept=["postcode"], unchanged=kept)

@@ -192,6 +192,8 @@ def test_the_person_reads_their_own_words_comments_and_says_how_they_took_part(c
     # The person writes their own sections; the council's (the budget, the agreement) stay the team's.
     links = [link.get_text(strip=True) for link in html.select(".govuk-task-list__link")]
     assert "1. What I want to achieve" in links and not [link for link in links if "budget" in link or "Agreement" in link]
+    versions = BeautifulSoup(client.get(reverse("careplans:plan_versions", kwargs={"person_id": subject.pk})).content, "html.parser")
+    assert versions.h1.get_text(strip=True) == "Versions of your plan"
     client.post(reverse("careplans:comment_add", kwargs={"person_id": subject.pk, "key": "goals"}), {"text": "Tuesdays are best"})
     assert PlanComment.objects.get().author == person
     client.post(reverse("careplans:involvement", kwargs={"person_id": subject.pk}), {"how": "We wrote it at my kitchen table", "listened": "yes"})

@@ -45,14 +45,14 @@ def test_the_person_agrees_the_reviews_outcome_on_screen_and_it_shows_on_my_plan
     al.post(url("review_agree_own", review), {"answer": "agree", "text": "Saturdays too, one day"})
     review.refresh_from_db()
     assert (review.agreed_how, review.agreed_by, review.agreed_by_name, review.agreed_on) == ("on_screen", person, "Alan Marsh", date.today())
-    for client in (al, client_as(practitioner)):
+    for client, said in ((al, "You agreed what was decided on screen, in your own account"), (client_as(practitioner), "Agreed by Alan Marsh on screen, in their own account")):
         shown = plan_page(client, agreed).select_one(f"#review-{review.pk}-agreed").get_text(" ", strip=True)
-        assert shown == f"Agreed by Alan Marsh on screen, in their own account, on {date.today():%-d %B %Y}."
+        assert shown == f"{said}, on {date.today():%-d %B %Y}."
     al.post(reverse("careplans:plan_pdf", kwargs={"person_id": agreed.person_id}))
     job = ReportJob.objects.get(requested_by=person)
     report_services.report_job_render(job=job)
     text = " ".join(subprocess.run(["pdftotext", job.file.path, "-"], capture_output=True, check=True, text=True).stdout.split())
-    assert "Review on 20 November 2026" in text and "Agreed by Alan Marsh on screen, in their own account" in text
+    assert "Review on 20 November 2026" in text and "You agreed what was decided on screen, in your own account" in text
     assert "Saturdays too, one day" in text
 
 

@@ -77,7 +77,7 @@ def anonymise_care_records(ids: list[int], run: RetentionRun | None) -> None:
 
     Person.objects.filter(pk__in=ids).update(
         full_name="Anonymised record", preferred_name="", date_of_birth=None, pronouns="", communication_needs=[],
-        interpreter_language="", best_time_and_place="", communication_notes="", capacity_assessed_by="",
+        interpreter_language="", best_time_and_place="", postcode="", communication_notes="", capacity_assessed_by="",
         user=None, practitioner=None, case_system_id="", nhs_number="", missing_from_case_system_since=None,
     )
     for anonymise in _person_anonymisers:

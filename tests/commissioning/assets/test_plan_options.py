@@ -8,7 +8,7 @@ from commissioning.assets import services
 from commissioning.assets.models import Asset
 from coproduction.audit.models import AuditEvent
 from tests.careplans.factories import CarePlanFactory, PersonFactory
-from tests.commissioning.assets.factories import AssetFactory
+from tests.commissioning.assets.factories import AssetFactory, PlaceFactory
 
 
 @pytest.fixture
@@ -80,3 +80,29 @@ def test_the_plan_page_resolves_linked_assets_in_one_query_however_many(client_a
     # Representing, person, latest plan, linked assets, audit insert, comments, local assets in
     # the support, latest "not yet", finished reviews, the conversation about what matters.
     assert_fixed_queries(lambda: client.get(reverse("careplans:plan_detail", kwargs={"person_id": al.pk})), budget=10, grow=ten_more)
+
+
+def test_local_options_are_found_near_the_persons_home_postcode_which_never_goes_in_the_address(client_as, person, practitioner, al):
+    PlaceFactory(name="LA9 4DL")
+    AssetFactory(name="Round the corner")
+    AssetFactory(name="Over in Penrith", postcode="CA11 7YY", latitude="54.664000", longitude="-2.752000")
+    client = client_as(person)
+    page = BeautifulSoup(client.get(find_url(al)).content, "html.parser")
+    # No postcode yet: everything, and a way to add it.
+    names = [link.get_text(strip=True) for link in page.select(".app-asset-results__item h3 a")]
+    assert names == ["Over in Penrith", "Round the corner"]
+    assert page.select_one("#home-postcode a")["href"] == reverse("careplans:person_postcode", kwargs={"person_id": al.pk})
+    assert "Add your home postcode" in page.select_one("#home-postcode").get_text()
+    client.post(reverse("careplans:person_postcode", kwargs={"person_id": al.pk}), {"postcode": "la94dl"})
+    page = BeautifulSoup(client.get(find_url(al)).content, "html.parser")
+    assert [link.get_text(strip=True) for link in page.select(".app-asset-results__item h3 a")] == ["Round the corner"]
+    assert "It searches near your home postcode, LA9 4DL." in page.select_one("#home-postcode").get_text()
+    home = page.find("input", attrs={"name": "home"})
+    assert home.has_attr("checked") and page.find("label", attrs={"for": home["id"]}).get_text(strip=True) == "Near your home postcode, LA9 4DL"
+    # Searching again keeps "near home" in the address, never the postcode.
+    found = client.get(find_url(al), {"home": "on", "q": ""})
+    assert "LA9" not in found.request["QUERY_STRING"] and "Round the corner" in found.content.decode() and "Over in Penrith" not in found.content.decode()
+    # Unticked, or another place typed: the whole map, or near that place.
+    assert "Over in Penrith" in client.get(find_url(al), {"q": ""}).content.decode()
+    staff = BeautifulSoup(client_as(practitioner).get(find_url(al)).content, "html.parser")
+    assert "It searches near Al’s home postcode, LA9 4DL." in staff.select_one("#home-postcode").get_text()

@@ -1,6 +1,8 @@
 """“Your meetings” and “Your quality visits” on the home page of anyone who has them, and their
 part on the programme's overview."""
 
+import datetime
+
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
@@ -21,12 +23,13 @@ def _section(response, heading: str) -> str:
 
 def test_a_member_of_a_meeting_and_an_assessor_see_them_on_their_home_page_whatever_their_role(client_as):
     councillor = UserFactory(roles=[Role.HEAD_OF_SERVICE.value])
-    meeting = MonitoringMeetingFactory(title="Riverside quarterly meeting")
+    meeting = MonitoringMeetingFactory(title="Riverside quarterly meeting", starts_at=datetime.time(10, 30))
     MeetingMemberFactory(meeting=meeting, user=councillor)
     visit = QualityVisitFactory(contract=meeting.contract)
     visit.assessors.add(councillor)
     response = client_as(councillor).get(_home("head-of-service"))
     assert "Riverside quarterly meeting" in _section(response, "Your meetings")
+    assert "at 10:30am." in _section(response, "Your meetings")  # as GOV.UK writes a time: never "10:30 a.m.."
     assert "Make the visit and send your report." in _section(response, "Your quality visits")
 
 

@@ -15,7 +15,7 @@ from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.auth import login_as
 from tests.harness.queries import count_queries
 
-from .helpers import administrator, extract, las_mapping, nhs_number, person_row
+from .helpers import HEADINGS, administrator, extract, las_mapping, nhs_number, person_row
 
 pytestmark = pytest.mark.django_db
 UPLOAD = "casesystem:import_upload"
@@ -204,3 +204,16 @@ def test_a_long_list_of_problems_shows_the_first_ones_and_counts_them_all(client
     assert len(problems_table(response)) == 2
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "3 problems in 3 rows: see what to correct" in text and "The first 2 problems are listed." in text
+
+
+def test_the_home_postcode_comes_from_the_extract_and_a_blank_one_keeps_what_the_person_recorded():
+    mapping = las_mapping()
+    headings = [*HEADINGS, "POSTCODE"]
+    import_file(mapping, extract([person_row("LAS-1", POSTCODE="la9 4dl"), person_row("LAS-2", "Kris", "Nowak", POSTCODE="")], headings))
+    assert dict(Person.objects.values_list("case_system_id", "postcode")) == {"LAS-1": "LA9 4DL", "LAS-2": ""}
+    Person.objects.filter(case_system_id="LAS-2").update(postcode="LA8 9JK")  # Kris told the service himself
+    checked = importing.check_file(extract([person_row("LAS-1", POSTCODE="NOT A CODE"), person_row("LAS-2", "Kris", "Nowak", POSTCODE="")], headings), mapping)
+    assert [(problem.column, problem.message) for row in checked.rows for problem in row.problems] == [
+        ("POSTCODE", "Enter a full UK postcode, like LA9 4DL, or leave it blank")]
+    import_file(mapping, extract([person_row("LAS-2", "Kris", "Nowak", POSTCODE="")], headings), name="next.csv")
+    assert Person.objects.get(case_system_id="LAS-2").postcode == "LA8 9JK"

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import Client
 
 from careplans.models import CarePlan, Review
+from careplans.plan_content import incomplete_sections
 from commissioning.models import Activity, KeyDate
 from commissioning.monitoring.models import MonitoringMeeting, QualityVisit
 from commissioning.workshops.models import Workshop
@@ -68,8 +69,14 @@ def test_seed_demo_gives_every_role_an_account_and_is_idempotent(seeded, client)
     al_plan = CarePlan.objects.get(person__full_name="Alan Marsh")
     assert al_plan.agreed_how == "on_screen" and al_plan.reviews.get().agreed_how == "on_screen"
     assert "Jean Clarke" in CarePlan.objects.get(person__full_name="Edith Clarke").best_interests_consulted
+    # An agreed plan has every section that applies complete, as agreeing one requires.
+    for plan in CarePlan.objects.filter(status="agreed").select_related("person"):
+        assert not incomplete_sections(plan, plan.person), f"{plan.person.full_name}'s agreed plan has sections not complete"
     assert al_plan.person.conversation.what_matters
     assert any(option.get("link") for option in al_plan.section_data("outcomes")["lists"]["options"])
+    # His home postcode is in Kendal, so local options are found near him; his record (the case
+    # system's extract too) says he wants Easy Read.
+    assert al_plan.person.postcode == "LA9 4DL" and "easy_read" in al_plan.person.communication_needs
     # The carer sees Al's plan; Edie's review is overdue on Tom's caseload.
     carer = Client()
     carer.post("/accounts/login/", {"username": "carer@demo.example", "password": DEMO_PASSWORD})

@@ -32,7 +32,7 @@ def care_record(*, team, closed: bool = True, last_contact_years: float = 9, nam
     """A person whose plan was agreed and reviewed `last_contact_years` ago, closed at that review or not."""
     when = years_ago(last_contact_years)
     person = PersonFactory(team=team, full_name=name, preferred_name=name.split()[0], user=account,
-                           communication_notes="Rings her daughter on Sundays")
+                           communication_notes="Rings her daughter on Sundays", postcode="LA9 4DL")
     plan = CarePlanFactory(person=person, version=1, status=CarePlan.Status.AGREED)
     review = ReviewFactory(plan=plan, held_on=when.date(), decision=Review.Decision.CLOSE if closed else "",
                            decision_notes="Moved to live with her daughter in Leeds", finished_at=when if closed else None)

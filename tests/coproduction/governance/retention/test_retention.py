@@ -76,8 +76,8 @@ def test_run_anonymises_and_deletes_exactly_what_is_due(schedule_world):
 
     assert run.counts == {record_type: 1 for record_type in TYPES}
     person = Person.objects.get(pk=due["care_records"].pk)
-    assert (person.full_name, person.preferred_name, person.communication_notes, person.date_of_birth) == (
-        "Anonymised record", "", "", None)
+    assert (person.full_name, person.preferred_name, person.communication_notes, person.date_of_birth, person.postcode) == (
+        "Anonymised record", "", "", None, "")
     # The words go; the counts (plans, reviews, decisions, statements per kind) stay.
     review = Review.objects.get(plan__person=person)
     assert review.decision == Review.Decision.CLOSE and review.decision_notes == ""

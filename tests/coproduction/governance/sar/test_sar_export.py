@@ -1,6 +1,7 @@
 """A subject access export end to end: one person with records in every app, a real worker,
 the ZIP unpacked and the PDF read back. Each app's data is there; nobody else's is."""
 
+import datetime
 import io
 import json
 import subprocess
@@ -69,7 +70,11 @@ def _records_in_every_app(*, user, person, practitioner, marker_prefix: str = "K
 
     first = CarePlanFactory(person=person, version=1, status="agreed", created_by=practitioner)
     CarePlanFactory(person=person, version=2, status="draft", created_by=practitioner)
-    ReviewFactory(plan=first, decision_notes=m("Kestrel review decision"), created_by=practitioner)
+    ReviewFactory(
+        plan=first, decision_notes=m("Kestrel review decision"), created_by=practitioner, finished_at=first.created_at,
+        agreed_how="best_interests", agreed_by_name="Tom Okafor", agreed_on=datetime.date(2026, 10, 14),
+        best_interests_consulted=m("Kestrel daughter consulted at home"),
+    )
     PlanCommentFactory(plan=first, author=user, text=m("Kestrel comment on my plan"))
     submitted_checklist(person=person, plan=first, practitioner=practitioner, comment=m("Kestrel kitchen table story"))
     InvolvementProfileFactory(user=user)
@@ -128,7 +133,12 @@ def test_the_export_holds_every_apps_data_about_the_person_and_nobody_elses(admi
     plans = json.loads(archive.read("careplans.json"))
     versions = next(s for s in plans["sections"] if s["model"] == "careplans.CarePlan")["records"]
     assert sorted(record["Version"] for record in versions) == [1, 2]
-    assert "Kestrel review decision" in archive.read("csv/careplans/review.csv").decode("utf-8-sig")
+    reviews = archive.read("csv/careplans/review.csv").decode("utf-8-sig")
+    assert "Kestrel review decision" in reviews
+    # The review's agreement: when it was agreed, and who was consulted for a best-interests decision.
+    assert "Date agreed" in reviews and "14 October 2026" in reviews and "Kestrel daughter consulted at home" in reviews
+    review = next(s for s in plans["sections"] if s["model"] == "careplans.Review")["records"][0]
+    assert review["Date agreed"] == "2026-10-14" and review["Who was consulted (best interests)"] == "Kestrel daughter consulted at home"
 
     download = client.get(reverse("governance:sar_download", kwargs={"job_id": pdf_job.pk}))
     assert download["Content-Type"] == "application/pdf"
@@ -143,6 +153,7 @@ def test_the_export_holds_every_apps_data_about_the_person_and_nobody_elses(admi
     for label, marker in MARKERS.items():
         assert marker.replace(" ", "") in squeezed, f"The PDF lacks {label}'s {marker!r}"
     assert "Osprey" not in text
+    assert "Kestreldaughterconsultedathome" in squeezed and "14October2026" in squeezed
 
     downloads = AuditEvent.objects.filter(actor=administrator, action=AuditEvent.Action.DOWNLOAD, subject=user)
     assert sorted(downloads.values_list("detail", flat=True)) == [
