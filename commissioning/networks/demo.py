@@ -1,7 +1,7 @@
 """Demo data for networks, for `manage.py seed_demo`. Idempotent: the Good Days network in the
 north of the borough (Priya, Al, Maureen and Dev, with Riverside Support, Bright Days, the
 primary care network, a housing association and a voluntary group), its agreed way of working,
-a discussion, its library, a past meeting whose minutes every member agreed, and the Good Days
+a discussion, its library, a past meeting whose minutes every member agreed (with who came), and the Good Days
 alliance delivering Riverside's day opportunities contract. And Mill Lane Friends, a peer
 support network Al started, run by its members and listed on the asset map."""
 
@@ -88,6 +88,8 @@ def seed_networks_demo() -> None:
         "3. Maureen asked for papers a week ahead: agreed."))
     for member in network.members.filter(user__isnull=False).select_related("user"):
         services.minutes_agree(meeting=meeting, by=member.user)
+    came = set(network.members.filter(user__in=[priya, al, maureen, dev]).values_list("pk", flat=True))
+    services.attendance_record(meeting=meeting, attended_ids=came, by=priya)
 
     programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     outcomes = list(outcome_choices().filter(programme=programme)[:3]) if programme else []

@@ -3,7 +3,7 @@ from decimal import Decimal
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Fluid, Size
 from django import forms
 
-from commissioning.meeting_forms import MeetingForm, MinutesForm, PaperTextForm  # noqa: F401  (the shared meeting forms)
+from commissioning.meeting_forms import AttendanceForm, MeetingForm, MinutesForm, PaperTextForm  # noqa: F401  (the shared meeting forms)
 from coproduction.accounts.forms import RealDateField, gds_helper
 from coproduction.core.names import NameFormField
 

@@ -107,6 +107,17 @@ def places_of(*, meeting: NetworkMeeting) -> list[NetworkMeetingPlace]:
     return list(meeting.places.select_related("member__user").order_by("member__kind", "pk"))
 
 
+def attendance_choices(*, meeting: NetworkMeeting) -> tuple[list[tuple[int, str]], list[int]]:
+    """([(member id, name), ...] for everyone who can be recorded as coming: current members with
+    an account and anyone with a place already; [member ids recorded as having come]), in two queries."""
+    places = {place.member_id: place for place in meeting.places.select_related("member__user")}
+    current = meeting.network.members.filter(left_on__isnull=True, user__isnull=False).select_related("user").order_by("pk")
+    members = {member.pk: member for member in current}
+    members.update({member_id: place.member for member_id, place in places.items() if member_id not in members})
+    choices = [(pk, str(member)) for pk, member in sorted(members.items())]
+    return choices, [member_id for member_id, place in places.items() if place.attended]
+
+
 def place_for(places: list[NetworkMeetingPlace], user) -> NetworkMeetingPlace | None:
     return next((place for place in places if place.member.user_id == user.pk), None)
 

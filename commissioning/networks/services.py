@@ -15,6 +15,7 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
 
+from . import notices
 from .models import (
     Alliance,
     AllianceShare,
@@ -165,13 +166,14 @@ def papers_send(*, meeting: NetworkMeeting, by, request=None) -> list[NetworkMee
     meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.papers.exists():
         raise ValidationError("Add at least one paper before sending the papers.")
-    members = list(meeting.network.members.filter(left_on__isnull=True, user__isnull=False))
+    members = list(meeting.network.members.filter(left_on__isnull=True, user__isnull=False).select_related("user"))
     formats = preferred_formats([member.user_id for member in members])
     existing = {place.member_id: place for place in meeting.places.all()}
     now = timezone.now()
     places = []
     for member in members:
         place = existing.get(member.pk) or NetworkMeetingPlace(meeting=meeting, member=member)
+        place.member = member  # with its user, for the notices
         place.papers_format, place.papers_sent_at = formats[member.user_id], now
         places.append(place)
     NetworkMeetingPlace.objects.bulk_create([p for p in places if p.pk is None])
@@ -179,6 +181,27 @@ def papers_send(*, meeting: NetworkMeeting, by, request=None) -> list[NetworkMee
     meeting.papers_sent_at = now
     meeting.save(update_fields=["papers_sent_at"])
     audit_record(actor=by, action=CHANGE, obj=meeting, request=request, detail=f"papers sent to {len(places)} members")
+    notices.papers_sent(meeting=meeting, places=places)
+    return places
+
+
+@transaction.atomic
+def attendance_record(*, meeting: NetworkMeeting, attended_ids: set[int], by, request=None) -> list[NetworkMeetingPlace]:
+    """Who came (by member), once the meeting has happened. Every current member with an account
+    gets a place if they have none (papers may not have been sent), so each is recorded."""
+    locked = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.date > timezone.localdate():
+        raise ValidationError({"attended": "You can record who came once the meeting has happened"})
+    current = set(locked.network.members.filter(left_on__isnull=True, user__isnull=False).values_list("pk", flat=True))
+    have = set(locked.places.values_list("member_id", flat=True))
+    if not set(attended_ids) <= current | have:
+        raise ValidationError({"attended": "Select members from the list"})
+    NetworkMeetingPlace.objects.bulk_create([NetworkMeetingPlace(meeting=locked, member_id=pk) for pk in sorted(current - have)])
+    places = list(locked.places.select_for_update())
+    for place in places:
+        place.attended = place.member_id in attended_ids
+    NetworkMeetingPlace.objects.bulk_update(places, ["attended"])
+    audit_record(actor=by, action=CHANGE, obj=locked, request=request, detail=f"attendance recorded: {len(attended_ids)} came")
     return places
 
 

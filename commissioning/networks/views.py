@@ -17,6 +17,7 @@ from coproduction.core.forms import form_page as _form_page, saved_or_errors
 from . import selectors, services
 from .forms import (
     AllianceForm,
+    AttendanceForm,
     LibraryItemForm,
     ListingForm,
     MeetingForm,
@@ -245,6 +246,7 @@ def meeting_detail(request: HttpRequest, network_id: int, meeting_id: int) -> Ht
     return render(request, "networks/meeting_detail.html", {
         "network": meeting.network, "meeting": meeting, "papers": selectors.papers_of(meeting=meeting), "places": places,
         "mine": mine, "minutes_agreed": minutes_agreed(places), "agreed_count": sum(1 for p in places if p.minutes_agreed_at),
+        "attendance_recorded": any(p.attended is not None for p in places), "came": [p for p in places if p.attended],
         "can_manage": request.user.has_perm("networks.manage_network", meeting.network),
     })
 
@@ -310,6 +312,18 @@ def minutes_agree(request: HttpRequest, network_id: int, meeting_id: int) -> Htt
     else:
         messages.success(request, "You have agreed the minutes")
     return redirect(meeting_url(meeting, "minutes"))
+
+
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, network_id: int, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, network_id, meeting_id, "networks.manage_network")
+    choices, came = selectors.attendance_choices(meeting=meeting)
+    form = AttendanceForm(data=request.POST if request.method == "POST" else None, choices=choices, initial={"attended": came})
+    if saved_or_errors(form, lambda: services.attendance_record(
+            meeting=meeting, attended_ids=set(form.cleaned_data["attended"]), by=request.user, request=request)):
+        messages.success(request, "Who came is saved")
+        return redirect(meeting_url(meeting, "attendance"))
+    return _form_page(request, form, f"Who came to “{meeting.title}”", back_url=meeting_url(meeting, "attendance"))
 
 
 @require_http_methods(["GET", "POST"])
