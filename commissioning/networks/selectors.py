@@ -3,6 +3,7 @@ networks, members, threads, posts, meetings or alliances. Keep in step with netw
 
 from django.db.models import Count, Q, QuerySet
 
+from commissioning.models import Programme
 from coproduction.accounts.models import Organisation, User
 
 from .models import (
@@ -152,6 +153,11 @@ def person_candidates(*, network: Network) -> QuerySet[User]:
 def organisation_candidates(*, network: Network) -> QuerySet[Organisation]:
     return (Organisation.objects.exclude(network_memberships__network=network, network_memberships__left_on__isnull=True)
             .order_by("name", "pk"))
+
+
+def programme_choices() -> QuerySet:
+    """The programmes a network can be supported by (its meetings then count and are paid in it)."""
+    return Programme.objects.order_by("title", "pk")
 
 
 def founder_candidates() -> QuerySet[User]:

@@ -10,6 +10,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
+from commissioning.involvement.services import claim_enter
+from commissioning.models import ActivityKind, LadderRung
+from commissioning.participants import activity_attendance_record
+from commissioning.services import activity_record, stage_for_activity
 from commissioning.listings import CommunityListing, listing_publish, listing_withdraw
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -146,7 +150,16 @@ def library_add(*, network: Network, data: dict, by, request=None) -> LibraryIte
 
 @transaction.atomic
 def meeting_create(*, network: Network, data: dict, by, request=None) -> NetworkMeeting:
-    meeting = NetworkMeeting.objects.create(network=network, created_by=by, **data)
+    """A meeting; in a network a programme supports, also an activity of that programme, so who
+    came is counted in "Who took part" and recognised through its involvement ledger."""
+    activity = None
+    if network.programme_id is not None:
+        activity = activity_record(programme=network.programme, by=by, data={
+            "kind": ActivityKind.MEETING, "title": f"{network.name}: {data['title']}"[:200],
+            "stage": stage_for_activity(programme=network.programme, kind=ActivityKind.MEETING),
+            "ladder_rung": LadderRung.CO_PRODUCING, "summary": network.aim[:2000],
+        })
+    meeting = NetworkMeeting.objects.create(network=network, activity=activity, created_by=by, **data)
     audit_record(actor=by, action=CREATE, obj=meeting, request=request)
     return meeting
 
@@ -201,6 +214,9 @@ def attendance_record(*, meeting: NetworkMeeting, attended_ids: set[int], by, re
     for place in places:
         place.attended = place.member_id in attended_ids
     NetworkMeetingPlace.objects.bulk_update(places, ["attended"])
+    if locked.activity_id is not None:
+        came = list(NetworkMember.objects.filter(pk__in=attended_ids, user__isnull=False).values_list("user_id", flat=True))
+        activity_attendance_record(activity=locked.activity, came_user_ids=came, happened_on=locked.date)
     audit_record(actor=by, action=CHANGE, obj=locked, request=request, detail=f"attendance recorded: {len(attended_ids)} came")
     return places
 
@@ -237,6 +253,17 @@ def minutes_agree(*, meeting: NetworkMeeting, by, request=None) -> NetworkMeetin
         place.save(update_fields=["minutes_agreed_at"])
         audit_record(actor=by, action=CHANGE, obj=place, request=request, detail="minutes agreed")
     return place
+
+
+def recognition_record(*, meeting: NetworkMeeting, place: NetworkMeetingPlace, category: str, amount, description: str = "",
+                       rate=None, units=None, by, request=None):
+    """Recognition or expenses for a member who came, in the ledger of the programme supporting the network."""
+    if meeting.activity_id is None:
+        raise ValidationError("This network has no programme, so its meetings are not paid through a ledger")
+    if place is None or place.meeting_id != meeting.pk or not place.attended:
+        raise ValidationError({"member": "Select a member who came to the meeting"})
+    return claim_enter(by=by, claimant=place.member.user, activity=meeting.activity, category=category, amount=amount,
+                       description=(description or "").strip(), rate=rate, units=units, request=request)
 
 
 # --- Alliances ----------------------------------------------------------------------------------

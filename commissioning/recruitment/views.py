@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.involvement.formats import reader_format
+from commissioning.involvement.ledger.forms import RecognitionForm
 from commissioning.involvement.ledger.selectors import current_rates
 from commissioning.involvement.models import DocumentFormat
 from coproduction.audit.models import AuditEvent
@@ -29,7 +30,6 @@ from .forms import (
     ConflictsForm,
     MemberForm,
     QuestionForm,
-    RecognitionForm,
     RecommendForm,
     ScoresForm,
     ValueForm,
@@ -325,7 +325,8 @@ def appointment(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def recognition(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id, "recruitment.manage_campaign")
     members = [member for member in selectors.members_of(campaign=campaign) if member.role in member.LAY_ROLES]
-    form = RecognitionForm(data=request.POST or None, members=members, rates=current_rates())
+    form = RecognitionForm(data=request.POST or None, rates=current_rates(), invalid="Select a member of the panel",
+                           people=[(member.pk, f"{member.user.display_name} ({member.short_role})", member) for member in members])
 
     def save():
         return services.recognition_record(campaign=campaign, member=form.cleaned_data["member"], **form.claim_data(),

@@ -2,6 +2,7 @@
 organiser records who came."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -59,3 +60,33 @@ def test_who_came_is_recorded_only_once_the_meeting_has_happened_and_only_for_me
                      errors=["You can record who came once the meeting has happened"], unchanged=unchanged)
     assert_bad_input(client, _url("attendance", meeting), {"attended": ["999999"]}, errors=["Select members from the list"],
                      unchanged=unchanged)
+
+
+def test_in_a_network_a_programme_supports_who_came_takes_part_and_is_paid_through_its_ledger(
+        client_as, commissioner, person, carer, network, programme):
+    from commissioning.involvement.models import Claim
+
+    network.programme = programme
+    network.save(update_fields=["programme"])
+    meeting = services.meeting_create(network=network, by=commissioner, data={
+        "title": "Summer meeting", "date": datetime.date.today() - datetime.timedelta(days=3), "starts_at": datetime.time(10),
+        "place": "Hall"})
+    assert meeting.activity.programme == programme and meeting.activity.kind == "meeting"
+    came = NetworkMember.objects.filter(user__in=[person, commissioner])  # the commissioner is not in the programme's group
+    client = client_as(commissioner)
+    client.post(_url("attendance", meeting), {"attended": [member.pk for member in came]})
+    meeting.activity.refresh_from_db()
+    assert list(meeting.activity.participants.values_list("user", flat=True)) == [person.pk]
+    assert meeting.activity.others_taking_part == 1 and meeting.activity.happened_on == meeting.date
+    place = NetworkMeetingPlace.objects.get(meeting=meeting, member__user=person)
+    response = client.post(_url("recognition", meeting), {"member": place.pk, "category": "travel", "amount": "4.50"})
+    assert response.status_code == 302, response.context["form"].errors
+    claim = Claim.objects.get()
+    assert (claim.claimant, claim.activity, claim.amount) == (person, meeting.activity, Decimal("4.50"))
+    absent = NetworkMeetingPlace.objects.get(meeting=meeting, member__user=carer)
+    assert_bad_input(client, _url("recognition", meeting), {"member": absent.pk, "category": "travel", "amount": "4.50"},
+                     errors=["Select a member who came to the meeting"], unchanged=Claim.objects.count)
+
+
+def test_a_network_with_no_programme_has_no_recognition_page(client_as, commissioner, meeting):
+    assert client_as(commissioner).get(_url("recognition", meeting)).status_code == 404
