@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from careplans.models import CarePlan
 from coproduction.accounts.models import Role, Team, User
+from coproduction.core.practice_statements import PracticeStatement
 from coproduction.people.models import Person
 from coproduction.core.db_router import reporting_db
 
@@ -38,6 +39,12 @@ def min_group() -> int:
 
 def statement_set_current() -> StatementSet | None:
     return StatementSet.objects.order_by("-version").first()
+
+
+def practice_statements_current() -> list[PracticeStatement]:
+    """The current planning statements in the platform's shape, for other features to name (one query)."""
+    rows = Statement.objects.filter(part=Statement.Part.PLANNING, statement_set=StatementSet.objects.order_by("-version")[:1])
+    return [PracticeStatement(row.number, row.wording, row.plain_wording) for row in rows.order_by("number")]
 
 
 def planning_statements(*, statement_set: StatementSet) -> list[Statement]:

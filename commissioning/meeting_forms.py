@@ -1,5 +1,5 @@
 """The forms every co-produced meeting uses, whichever sub-app holds it: the meeting itself
-(with an Easy Read agenda), a paper written on the platform, and its minutes."""
+(with an Easy Read agenda), a paper written on the platform, its minutes, and who came."""
 
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
@@ -91,3 +91,18 @@ class MinutesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.textarea("minutes", rows=15, label_size=Size.MEDIUM), submit="Save and ask members to agree")
+
+
+class AttendanceForm(forms.Form):
+    """Who came: one box for each member's place at the meeting."""
+
+    attended = forms.TypedMultipleChoiceField(
+        label="Who came to the meeting?", required=False, coerce=int, widget=forms.CheckboxSelectMultiple,
+        help_text="Select everyone who was there. Leave a box empty for someone who did not come.",
+        error_messages={"invalid_choice": "Select members from the list"},
+    )
+
+    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = choices
+        self.helper = gds_helper(Field.checkboxes("attended", small=True), submit="Save who came")

@@ -45,6 +45,16 @@ def activity_participants_set(*, activity: Activity, members) -> None:
             hook(activity=activity, member_ids=wanted - current)
 
 
+def activity_attendance_record(*, activity: Activity, came_user_ids: list[int], happened_on) -> None:
+    """Who came to a meeting that is an activity (a monitoring meeting, a network's meeting): the
+    programme's group members among them take part in it; anyone else is counted, unnamed."""
+    group = list(GroupMember.objects.filter(programme_id=activity.programme_id, user_id__in=came_user_ids))
+    activity_participants_set(activity=activity, members=group)
+    activity.others_taking_part = len(came_user_ids) - len(group)
+    activity.happened_on = happened_on
+    activity.save(update_fields=["others_taking_part", "happened_on"])
+
+
 def activity_participants_add(*, activity: Activity, members) -> None:
     """Add people to those who took part, snapshotting their equality answers as they are now
     (someone already there keeps the snapshot taken when they were first added)."""

@@ -162,6 +162,36 @@ def contract_panels(contract) -> list[tuple[str, dict]]:
     return shown
 
 
+@dataclass(frozen=True)
+class PagePanel:
+    """A panel a sub-app adds to a page another sub-app owns: peer research findings on the Working
+    Together for Change theming board ("wtfc_board", object: the exercise) and on a priority's page
+    ("priority", object: the priority). context(obj, user) reads a fixed number of queries and
+    returns the template's context (with whatever the user may do there), or None to show nothing."""
+
+    page: str
+    template: str
+    context: Callable[[object, object], dict | None]
+
+
+PAGE_PANELS: list[PagePanel] = []
+
+
+def register_page_panel(panel: PagePanel) -> None:
+    if all((existing.page, existing.template) != (panel.page, panel.template) for existing in PAGE_PANELS):
+        PAGE_PANELS.append(panel)
+
+
+def page_panels(page: str, obj, user) -> list[tuple[str, dict]]:
+    """[(template, context), ...] for the panels with something to show on this page."""
+    shown = []
+    for panel in PAGE_PANELS:
+        context = panel.context(obj, user) if panel.page == page else None
+        if context:
+            shown.append((panel.template, context))
+    return shown
+
+
 # What other pages add to a specification and to a programme's timeline. Sub-apps register in
 # their AppConfig.ready(), so the specification and programme pages never name them.
 

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.access import programme_or_404
+from commissioning.sections import page_panels
 from coproduction.core.forms import errors_onto_form
 from coproduction.core.paging import KeptCountPaginator
 
@@ -122,6 +123,7 @@ def wtfc_detail(request: HttpRequest, programme_id: int, exercise_id: int) -> Ht
         extra_query=urlencode({k: v for k, v in filters.items() if v}) + ("&" if any(filters.values()) else ""),
         filters=urlencode({k: v for k, v in {**filters, "page": page.number}.items() if v}),
         can_take_part=request.user.has_perm(TAKE_PART, exercise.programme), can_manage=request.user.has_perm(MANAGE, exercise.programme),
+        page_panels=page_panels("wtfc_board", exercise, request.user),
     ))
 
 

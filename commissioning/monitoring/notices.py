@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.involvement.formats import FORMAT_WORDS
+from commissioning.involvement.formats import FORMAT_WORDS, papers_link
 from coproduction.notifications.services import notify
 from coproduction.notifications.topics import Topic
 
@@ -36,10 +36,9 @@ def _meeting_link(meeting: MonitoringMeeting) -> str:
 
 def _papers_link(meeting: MonitoringMeeting, papers_format: str) -> str:
     contract = meeting.contract
-    path = reverse("monitoring:papers_pack", kwargs={
+    return papers_link(reverse("monitoring:papers_pack", kwargs={
         "programme_id": contract.programme_id, "contract_id": contract.pk, "meeting_id": meeting.pk,
-    })
-    return f"{path}?format={papers_format}" if papers_format in FORMAT_WORDS else path
+    }), papers_format)
 
 
 def _details(meeting: MonitoringMeeting) -> list[str]:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
-from commissioning.participants import activity_participants_set
+from commissioning.participants import activity_attendance_record, activity_participants_set
 from commissioning.services import stage_for_activity
 from commissioning.models import (
     Activity,
@@ -181,13 +181,8 @@ def attendance_record(*, meeting: MonitoringMeeting, attended_ids: set[int], by,
         member.attended = member.pk in attended_ids
     MeetingMember.objects.bulk_update(members, ["attended"])
     # The meeting's activity records who took part, so reach figures count it.
-    activity = meeting.activity
-    came = [member.user_id for member in members if member.attended]
-    group = list(GroupMember.objects.filter(programme_id=meeting.contract.programme_id, user_id__in=came))
-    activity_participants_set(activity=activity, members=group)
-    activity.others_taking_part = len(came) - len(group)
-    activity.happened_on = meeting.date
-    activity.save(update_fields=["others_taking_part", "happened_on"])
+    activity_attendance_record(activity=meeting.activity, came_user_ids=[member.user_id for member in members if member.attended],
+                               happened_on=meeting.date)
     audit_record(actor=by, action=CHANGE, obj=meeting, request=request, detail="attendance recorded")
 
 

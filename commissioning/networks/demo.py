@@ -1,7 +1,8 @@
 """Demo data for networks, for `manage.py seed_demo`. Idempotent: the Good Days network in the
 north of the borough (Priya, Al, Maureen and Dev, with Riverside Support, Bright Days, the
 primary care network, a housing association and a voluntary group), its agreed way of working,
-a discussion, its library, a past meeting whose minutes every member agreed, and the Good Days
+a discussion, its library, a past meeting (part of the day opportunities programme) whose minutes every
+member agreed, with who came and a bus fare paid back through the ledger, and the Good Days
 alliance delivering Riverside's day opportunities contract. And Mill Lane Friends, a peer
 support network Al started, run by its members and listed on the asset map."""
 
@@ -34,8 +35,9 @@ def seed_networks_demo() -> None:
     users = {user.email: user for user in User.objects.filter(email__endswith="@demo.example")}
     priya, al, maureen = users["commissioner@demo.example"], users["person@demo.example"], users["carer@demo.example"]
     dev, rosa = users["provider@demo.example"], users["assessor@demo.example"]
+    programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     network = services.network_create(by=priya, data={
-        "name": NETWORK, "kind": Network.Kind.NETWORK,
+        "name": NETWORK, "kind": Network.Kind.NETWORK, "programme": programme,
         "aim": "Everyone in the north of the borough who wants a good day has one: something they enjoy, near where they live, "
                "with people they like. We work on it together: people who use day services, carers, providers, the council, "
                "the NHS, housing and local groups.",
@@ -88,8 +90,13 @@ def seed_networks_demo() -> None:
         "3. Maureen asked for papers a week ahead: agreed."))
     for member in network.members.filter(user__isnull=False).select_related("user"):
         services.minutes_agree(meeting=meeting, by=member.user)
+    came = set(network.members.filter(user__in=[priya, al, maureen, dev]).values_list("pk", flat=True))
+    places = services.attendance_record(meeting=meeting, attended_ids=came, by=priya)
+    if meeting.activity_id is not None:  # Maureen's bus fare, through the day opportunities programme's ledger
+        maureens = next(place for place in places if place.member.user_id == maureen.pk)
+        services.recognition_record(meeting=meeting, place=maureens, category="travel", amount=Decimal("4.80"),
+                                    description="Bus there and back", by=priya)
 
-    programme = Programme.objects.filter(title=DAY_OPPORTUNITIES).first()
     outcomes = list(outcome_choices().filter(programme=programme)[:3]) if programme else []
     if outcomes and not Alliance.objects.filter(name=ALLIANCE).exists():
         services.alliance_create(network=network, by=priya, data={

@@ -3,7 +3,7 @@ from decimal import Decimal
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Fluid, Size
 from django import forms
 
-from commissioning.meeting_forms import MeetingForm, MinutesForm, PaperTextForm  # noqa: F401  (the shared meeting forms)
+from commissioning.meeting_forms import AttendanceForm, MeetingForm, MinutesForm, PaperTextForm  # noqa: F401  (the shared meeting forms)
 from coproduction.accounts.forms import RealDateField, gds_helper
 from coproduction.core.names import NameFormField
 
@@ -39,13 +39,21 @@ class NetworkForm(forms.Form):
         error_messages={"invalid_choice": "Select a person from the list"},
     )
 
-    def __init__(self, *args, founders, **kwargs):
+    programme = forms.ModelChoiceField(
+        label="Which commissioning programme supports it? (optional)", queryset=None, required=False,
+        empty_label="None", help_text="Its meetings are then part of that programme: members who come are counted in "
+                                      "“Who took part” and recognised and paid back through its involvement ledger.",
+        error_messages={"invalid_choice": "Select a programme from the list"},
+    )
+
+    def __init__(self, *args, founders, programmes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["founder"].queryset = founders
         self.fields["founder"].label_from_instance = lambda user: user.display_name
+        self.fields["programme"].queryset = programmes
         self.helper = gds_helper(
             Field.text("name", field_width=Fluid.TWO_THIRDS), Field.radios("kind", small=True), Field.textarea("aim", rows=4),
-            Field.select("founder"), submit="Set up the network",
+            Field.select("founder"), Field.select("programme"), submit="Set up the network",
         )
 
     def clean(self):

@@ -30,6 +30,11 @@ class Network(models.Model):
     aim = models.TextField(help_text="The aim the members share, in plain English.")
     # Set while a peer support network is listed on the asset map (the asset it is listed as).
     listed_asset = models.ForeignKey("assets.Asset", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The commissioning programme that supports the network, if any: its meetings are activities
+    # there, so members are recognised and paid back through its involvement ledger.
+    programme = models.ForeignKey(
+        "commissioning.Programme", on_delete=models.SET_NULL, null=True, blank=True, related_name="networks"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -171,6 +176,10 @@ class LibraryItem(models.Model):
 
 class NetworkMeeting(MeetingRecord):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="meetings")
+    # Set when the network has a programme: who came takes part in it, and claims go against it.
+    activity = models.OneToOneField(
+        "commissioning.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="network_meeting"
+    )
 
     class Meta:
         ordering = ["network", "-date", "-starts_at"]

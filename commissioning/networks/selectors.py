@@ -3,6 +3,7 @@ networks, members, threads, posts, meetings or alliances. Keep in step with netw
 
 from django.db.models import Count, Q, QuerySet
 
+from commissioning.models import Programme
 from coproduction.accounts.models import Organisation, User
 
 from .models import (
@@ -107,6 +108,17 @@ def places_of(*, meeting: NetworkMeeting) -> list[NetworkMeetingPlace]:
     return list(meeting.places.select_related("member__user").order_by("member__kind", "pk"))
 
 
+def attendance_choices(*, meeting: NetworkMeeting) -> tuple[list[tuple[int, str]], list[int]]:
+    """([(member id, name), ...] for everyone who can be recorded as coming: current members with
+    an account and anyone with a place already; [member ids recorded as having come]), in two queries."""
+    places = {place.member_id: place for place in meeting.places.select_related("member__user")}
+    current = meeting.network.members.filter(left_on__isnull=True, user__isnull=False).select_related("user").order_by("pk")
+    members = {member.pk: member for member in current}
+    members.update({member_id: place.member for member_id, place in places.items() if member_id not in members})
+    choices = [(pk, str(member)) for pk, member in sorted(members.items())]
+    return choices, [member_id for member_id, place in places.items() if place.attended]
+
+
 def place_for(places: list[NetworkMeetingPlace], user) -> NetworkMeetingPlace | None:
     return next((place for place in places if place.member.user_id == user.pk), None)
 
@@ -141,6 +153,11 @@ def person_candidates(*, network: Network) -> QuerySet[User]:
 def organisation_candidates(*, network: Network) -> QuerySet[Organisation]:
     return (Organisation.objects.exclude(network_memberships__network=network, network_memberships__left_on__isnull=True)
             .order_by("name", "pk"))
+
+
+def programme_choices() -> QuerySet:
+    """The programmes a network can be supported by (its meetings then count and are paid in it)."""
+    return Programme.objects.order_by("title", "pk")
 
 
 def founder_candidates() -> QuerySet[User]:

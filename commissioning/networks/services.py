@@ -10,11 +10,16 @@ from django.db.models import Max
 from django.utils import timezone
 
 from commissioning.involvement.selectors import preferred_formats
+from commissioning.involvement.services import claim_enter
+from commissioning.models import ActivityKind, LadderRung
+from commissioning.participants import activity_attendance_record
+from commissioning.services import activity_record, stage_for_activity
 from commissioning.listings import CommunityListing, listing_publish, listing_withdraw
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access_lost import access_lost
 
+from . import notices
 from .models import (
     Alliance,
     AllianceShare,
@@ -145,7 +150,16 @@ def library_add(*, network: Network, data: dict, by, request=None) -> LibraryIte
 
 @transaction.atomic
 def meeting_create(*, network: Network, data: dict, by, request=None) -> NetworkMeeting:
-    meeting = NetworkMeeting.objects.create(network=network, created_by=by, **data)
+    """A meeting; in a network a programme supports, also an activity of that programme, so who
+    came is counted in "Who took part" and recognised through its involvement ledger."""
+    activity = None
+    if network.programme_id is not None:
+        activity = activity_record(programme=network.programme, by=by, data={
+            "kind": ActivityKind.MEETING, "title": f"{network.name}: {data['title']}"[:200],
+            "stage": stage_for_activity(programme=network.programme, kind=ActivityKind.MEETING),
+            "ladder_rung": LadderRung.CO_PRODUCING, "summary": network.aim[:2000],
+        })
+    meeting = NetworkMeeting.objects.create(network=network, activity=activity, created_by=by, **data)
     audit_record(actor=by, action=CREATE, obj=meeting, request=request)
     return meeting
 
@@ -165,13 +179,14 @@ def papers_send(*, meeting: NetworkMeeting, by, request=None) -> list[NetworkMee
     meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.papers.exists():
         raise ValidationError("Add at least one paper before sending the papers.")
-    members = list(meeting.network.members.filter(left_on__isnull=True, user__isnull=False))
+    members = list(meeting.network.members.filter(left_on__isnull=True, user__isnull=False).select_related("user"))
     formats = preferred_formats([member.user_id for member in members])
     existing = {place.member_id: place for place in meeting.places.all()}
     now = timezone.now()
     places = []
     for member in members:
         place = existing.get(member.pk) or NetworkMeetingPlace(meeting=meeting, member=member)
+        place.member = member  # with its user, for the notices
         place.papers_format, place.papers_sent_at = formats[member.user_id], now
         places.append(place)
     NetworkMeetingPlace.objects.bulk_create([p for p in places if p.pk is None])
@@ -179,6 +194,30 @@ def papers_send(*, meeting: NetworkMeeting, by, request=None) -> list[NetworkMee
     meeting.papers_sent_at = now
     meeting.save(update_fields=["papers_sent_at"])
     audit_record(actor=by, action=CHANGE, obj=meeting, request=request, detail=f"papers sent to {len(places)} members")
+    notices.papers_sent(meeting=meeting, places=places)
+    return places
+
+
+@transaction.atomic
+def attendance_record(*, meeting: NetworkMeeting, attended_ids: set[int], by, request=None) -> list[NetworkMeetingPlace]:
+    """Who came (by member), once the meeting has happened. Every current member with an account
+    gets a place if they have none (papers may not have been sent), so each is recorded."""
+    locked = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.date > timezone.localdate():
+        raise ValidationError({"attended": "You can record who came once the meeting has happened"})
+    current = set(locked.network.members.filter(left_on__isnull=True, user__isnull=False).values_list("pk", flat=True))
+    have = set(locked.places.values_list("member_id", flat=True))
+    if not set(attended_ids) <= current | have:
+        raise ValidationError({"attended": "Select members from the list"})
+    NetworkMeetingPlace.objects.bulk_create([NetworkMeetingPlace(meeting=locked, member_id=pk) for pk in sorted(current - have)])
+    places = list(locked.places.select_for_update())
+    for place in places:
+        place.attended = place.member_id in attended_ids
+    NetworkMeetingPlace.objects.bulk_update(places, ["attended"])
+    if locked.activity_id is not None:
+        came = list(NetworkMember.objects.filter(pk__in=attended_ids, user__isnull=False).values_list("user_id", flat=True))
+        activity_attendance_record(activity=locked.activity, came_user_ids=came, happened_on=locked.date)
+    audit_record(actor=by, action=CHANGE, obj=locked, request=request, detail=f"attendance recorded: {len(attended_ids)} came")
     return places
 
 
@@ -214,6 +253,17 @@ def minutes_agree(*, meeting: NetworkMeeting, by, request=None) -> NetworkMeetin
         place.save(update_fields=["minutes_agreed_at"])
         audit_record(actor=by, action=CHANGE, obj=place, request=request, detail="minutes agreed")
     return place
+
+
+def recognition_record(*, meeting: NetworkMeeting, place: NetworkMeetingPlace, category: str, amount, description: str = "",
+                       rate=None, units=None, by, request=None):
+    """Recognition or expenses for a member who came, in the ledger of the programme supporting the network."""
+    if meeting.activity_id is None:
+        raise ValidationError("This network has no programme, so its meetings are not paid through a ledger")
+    if place is None or place.meeting_id != meeting.pk or not place.attended:
+        raise ValidationError({"member": "Select a member who came to the meeting"})
+    return claim_enter(by=by, claimant=place.member.user, activity=meeting.activity, category=category, amount=amount,
+                       description=(description or "").strip(), rate=rate, units=units, request=request)
 
 
 # --- Alliances ----------------------------------------------------------------------------------

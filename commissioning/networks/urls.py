@@ -26,6 +26,8 @@ urlpatterns = [
     path(M + "papers/send/", views.papers_send, name="papers_send"),
     path(M + "minutes/", views.minutes_edit, name="minutes_edit"),
     path(M + "minutes/agree/", views.minutes_agree, name="minutes_agree"),
+    path(M + "attendance/", views.attendance, name="attendance"),
+    path(M + "recognition/", views.recognition, name="recognition"),
     path(N + "alliances/add/", views.alliance_add, name="alliance_add"),
     path(N + "alliances/<int:alliance_id>/", views.alliance_detail, name="alliance_detail"),
 ]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.involvement.formats import reader_format
+from commissioning.involvement.ledger.forms import RecognitionForm
+from commissioning.involvement.ledger.selectors import current_rates
 from commissioning.involvement.models import DocumentFormat
 from commissioning.listings import listing_available
 from commissioning.meetings import minutes_agreed, papers_text
@@ -17,6 +19,7 @@ from coproduction.core.forms import form_page as _form_page, saved_or_errors
 from . import selectors, services
 from .forms import (
     AllianceForm,
+    AttendanceForm,
     LibraryItemForm,
     ListingForm,
     MeetingForm,
@@ -76,7 +79,7 @@ def network_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def network_add(request: HttpRequest) -> HttpResponse:
     require_perm(request, "networks.add_network")
-    form = NetworkForm(data=request.POST or None, founders=selectors.founder_candidates())
+    form = NetworkForm(data=request.POST or None, founders=selectors.founder_candidates(), programmes=selectors.programme_choices())
     network = saved_or_errors(form, lambda: services.network_create(data=form.cleaned_data, by=request.user, request=request))
     if network is not None:
         messages.success(request, f"{network.name} set up")
@@ -245,6 +248,7 @@ def meeting_detail(request: HttpRequest, network_id: int, meeting_id: int) -> Ht
     return render(request, "networks/meeting_detail.html", {
         "network": meeting.network, "meeting": meeting, "papers": selectors.papers_of(meeting=meeting), "places": places,
         "mine": mine, "minutes_agreed": minutes_agreed(places), "agreed_count": sum(1 for p in places if p.minutes_agreed_at),
+        "attendance_recorded": any(p.attended is not None for p in places), "came": [p for p in places if p.attended],
         "can_manage": request.user.has_perm("networks.manage_network", meeting.network),
     })
 
@@ -310,6 +314,37 @@ def minutes_agree(request: HttpRequest, network_id: int, meeting_id: int) -> Htt
     else:
         messages.success(request, "You have agreed the minutes")
     return redirect(meeting_url(meeting, "minutes"))
+
+
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, network_id: int, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, network_id, meeting_id, "networks.manage_network")
+    choices, came = selectors.attendance_choices(meeting=meeting)
+    form = AttendanceForm(data=request.POST if request.method == "POST" else None, choices=choices, initial={"attended": came})
+    if saved_or_errors(form, lambda: services.attendance_record(
+            meeting=meeting, attended_ids=set(form.cleaned_data["attended"]), by=request.user, request=request)):
+        messages.success(request, "Who came is saved")
+        return redirect(meeting_url(meeting, "attendance"))
+    return _form_page(request, form, f"Who came to “{meeting.title}”", back_url=meeting_url(meeting, "attendance"))
+
+
+@require_http_methods(["GET", "POST"])
+def recognition(request: HttpRequest, network_id: int, meeting_id: int) -> HttpResponse:
+    """Recognition or expenses for a member who came, through the supporting programme's ledger."""
+    meeting = _meeting(request, network_id, meeting_id, "networks.manage_network")
+    if meeting.activity_id is None:
+        raise Http404
+    came = [place for place in selectors.places_of(meeting=meeting) if place.attended and place.member.user_id]
+    form = RecognitionForm(data=request.POST or None, people=[(place.pk, place.member.name, place) for place in came],
+                           rates=current_rates(), invalid="Select a member who came to the meeting")
+    claim = saved_or_errors(form, lambda: services.recognition_record(
+        meeting=meeting, place=form.cleaned_data["member"], **form.claim_data(), by=request.user, request=request))
+    if claim is not None:
+        messages.success(request, f"Recorded for {form.cleaned_data['member'].member.name}")
+        return redirect(meeting_url(meeting, "attendance"))
+    return _form_page(request, form, "Record recognition or expenses", back_url=meeting_url(meeting, "attendance"),
+                      intro="Recognise the time members who use services and carers give the network, as the council sets it, "
+                            "and pay back what coming cost them.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,7 @@ for, the timetable, how scoring works, the words we use, and what the specificat
 The same content is a page and a tagged PDF (made by the report pipeline), in the format each
 member asked for: standard, large print, or Easy Read wording where the panel has written it."""
 
+from commissioning.scoring import scoring_explained as shared_scoring_explained
 from commissioning.specifications.selectors import glossary_for_page
 from coproduction.reports.kinds import REPORT_KINDS, ReportKind
 from coproduction.reports.models import ReportJob
@@ -19,23 +20,16 @@ def scoring_explained(panel, easy_read: bool) -> str:
     if easy_read and panel.scoring_easy_read.strip():
         return panel.scoring_easy_read
     if easy_read:
-        return (
-            f"You read what each bidder wrote.\n"
-            f"You give each answer a score from 0 to {panel.score_max}.\n"
-            f"You say why you gave that score.\n"
-            f"You score on your own first. Then the panel talks and agrees a score together.\n"
-            f"Your own score is kept."
-        )
+        return "You read what each bidder wrote.\n" + shared_scoring_explained(
+            score_max=panel.score_max, what="every answer", what_easy_read="each answer", easy_read=True)
     price = (
         " If price is one of the criteria, the panel does not score it: a procurement officer enters each bid's price, "
         "and its score is worked out by the published formula (the lowest price ÷ this bid's price × the weight)."
     )
     return (
-        f"Each member scores every answer from 0 to {panel.score_max}, on their own, and writes the reason for "
-        "each score. Nobody sees another member's scores until they have sent their own. The chair then runs a "
-        "moderation meeting: where scores differ, the panel talks and agrees one score with its reasons. Every "
-        "member's own score is kept beside the agreed one. Each criterion carries a weight, shown below, and the "
-        f"weighted scores make the total.{price} You do not score a bidder you have declared an interest in."
+        shared_scoring_explained(score_max=panel.score_max, what="every answer", what_easy_read="each answer", easy_read=False)
+        + " Each criterion carries a weight, shown below, and the weighted scores make the total."
+        + price + " You do not score a bidder you have declared an interest in."
     )
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from commissioning.access import programme_or_404
+from commissioning.sections import page_panels
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record_many
 from coproduction.core.access import require_visible
@@ -93,6 +94,7 @@ def _priority(request: HttpRequest, programme, priority_id: int) -> Priority:
 
 def _priority_page(request: HttpRequest, programme, priority: Priority, form: CommentForm | None) -> HttpResponse:
     can = _can(request, programme)
+    priority.programme = programme  # the panels other sub-apps add ask their rules of it
     if form is None and can["can_take_part"]:
         form = CommentForm(action=reverse("priorities:priority_comment", kwargs={"programme_id": programme.pk, "priority_id": priority.pk}))
     comments = Paginator(selectors.priority_comments(priority=priority), settings.PAGE_SIZE).get_page(request.GET.get("page"))
@@ -101,6 +103,7 @@ def _priority_page(request: HttpRequest, programme, priority: Priority, form: Co
     return render(request, "priorities/priority_detail.html", {
         "programme": programme, "priority": priority, "comments": comments, "form": form, "evidence": evidence,
         "section_url_name": PRIORITIES_TAB, "wtfc_link": selectors.raised_in_reviews(priority=priority), **can,
+        "page_panels": page_panels("priority", priority, request.user),
     })
 
 

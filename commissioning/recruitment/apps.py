@@ -17,9 +17,9 @@ class RecruitmentConfig(AppConfig):
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
         from commissioning.sections import DecisionLink, register_activity_link, register_decision_link
 
-        # home and rules register the home panel and the permissions (personal_data and
-        # retention are found by the platform).
-        from . import home, rules, selectors  # noqa: F401
+        # briefing, home and rules register the briefing PDF, the home panel and the permissions
+        # (personal_data and retention are found by the platform).
+        from . import briefing, home, rules, selectors  # noqa: F401
 
         register_activity_link(
             "recruitment_campaign",

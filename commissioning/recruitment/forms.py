@@ -4,7 +4,6 @@ checks again, so a hand-made post gets the same answer as the form."""
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from commissioning.involvement.ledger.forms import ClaimFieldsMixin
 from coproduction.accounts.forms import RealDateField, gds_helper
 from coproduction.core.names import NameFormField
 
@@ -216,21 +215,3 @@ class AppointmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.radios("appointment", small=True), Field.textarea("reason", rows=4), submit="Record the decision")
-
-
-class RecognitionForm(ClaimFieldsMixin, forms.Form):
-    """Recognition or expenses for a member of the panel, entered by the chair."""
-
-    def __init__(self, *args, members, rates, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.members = {member.pk: member for member in members}
-        self.fields["member"] = forms.ChoiceField(
-            label="Who is it for?", choices=[(str(m.pk), f"{m.user.display_name} ({m.short_role})") for m in members],
-            widget=forms.RadioSelect,
-            error_messages={"required": "Select who it is for", "invalid_choice": "Select a member of the panel"},
-        )
-        self.add_claim_fields(rates)
-        self.helper = gds_helper(Field.radios("member", small=True), *self.claim_layout(), submit="Record it")
-
-    def clean_member(self):
-        return self.members[int(self.cleaned_data["member"])]

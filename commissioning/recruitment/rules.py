@@ -8,6 +8,7 @@ Membership is read once per user and campaign and kept on the user for the reque
 
 import rules
 
+from commissioning.scoring import may_see_others_scores
 from coproduction.accounts.models import Role
 from coproduction.accounts.rules import has_role
 from coproduction.core.rules_cache import cached_for_request
@@ -77,6 +78,23 @@ def is_scoring_member(user, campaign) -> bool:
     return member is not None and member.is_scorer
 
 
+@rules.predicate
+def may_see_candidate_scores(user, candidate) -> bool:
+    """Others' scores for a candidate (object: a candidate from selectors.candidate_or_none):
+    a scoring member once their own are sent, as on procurement panels; members who do not score."""
+    member = membership(user, candidate.campaign) if candidate is not None else None
+    if member is None:
+        return False
+    return may_see_others_scores(scores=member.is_scorer, sent_own=candidate.sent_own)
+
+
+@rules.predicate
+def may_moderate_candidate(user, candidate) -> bool:
+    """The chair, once their own scores for the candidate are sent, until the recommendation."""
+    member = membership(user, candidate.campaign) if candidate is not None else None
+    return member is not None and member.is_chair and candidate.sent_own and getattr(candidate.campaign, "outcome", None) is None
+
+
 rules.add_perm("recruitment.view_campaign_list", is_recruiter | is_on_some_panel)
 rules.add_perm("recruitment.add_campaign", is_recruiter)
 # The campaign's page, its briefing pack, values and questions, and the outcome.
@@ -90,3 +108,6 @@ rules.add_perm("recruitment.view_candidate_names", is_hr_officer)
 rules.add_perm("recruitment.add_candidate", is_hr_officer)
 rules.add_perm("recruitment.score", is_scoring_member)
 rules.add_perm("recruitment.decide_appointment", is_appointing_manager)
+# Others' scores for a candidate, and moderating them (object: the candidate).
+rules.add_perm("recruitment.view_candidate_scores", may_see_candidate_scores)
+rules.add_perm("recruitment.moderate_candidate", may_moderate_candidate)

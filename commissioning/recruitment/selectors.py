@@ -50,10 +50,13 @@ def candidates_of(*, campaign: Campaign, with_names: bool = False) -> list[Candi
     return list(candidates)
 
 
-def candidate_or_none(*, campaign: Campaign, candidate_id: int) -> Candidate | None:
+def candidate_or_none(*, campaign: Campaign, candidate_id: int, member: CampaignMember | None = None) -> Candidate | None:
+    """The candidate by reference only, with `sent_own`: whether this member has sent their
+    scores for them (the rules on seeing others' scores read it)."""
     candidate = Candidate.objects.filter(campaign=campaign, pk=candidate_id).only("pk", "campaign_id", "reference").first()
     if candidate is not None:
         candidate.campaign = campaign
+        candidate.sent_own = candidate.pk in scored_ids(member=member)
     return candidate
 
 

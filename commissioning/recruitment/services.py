@@ -9,6 +9,7 @@ from django.utils import timezone
 from commissioning.involvement.selectors import preferred_formats
 from commissioning.models import Activity, ActivityKind, LadderRung, Programme
 from commissioning.participants import group_member_takes_part
+from commissioning.scoring import score_error
 from commissioning.services import decision_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -231,8 +232,9 @@ def _check_scores(campaign: Campaign, entered: dict[int, tuple[int | None, str]]
     errors = {}
     for value in values:
         score, reason = entered.get(value.pk, (None, ""))
-        if score is None or not 0 <= score <= campaign.score_max:
-            errors[f"score_{value.pk}"] = f"Select a score from 0 to {campaign.score_max} for {value.title}"
+        error = score_error(score, campaign.score_max, value.title)
+        if error:
+            errors[f"score_{value.pk}"] = error
         if _blank(reason):
             errors[f"reason_{value.pk}"] = f"Enter the {reason_name} for the score for {value.title}"
     if errors:

@@ -10,6 +10,7 @@ urlpatterns = [
     path(C, views.campaign_detail, name="campaign_detail"),
     path(C + "panel/add/", views.member_add, name="member_add"),
     path(C + "briefing/", views.briefing, name="briefing"),
+    path(C + "briefing/pdf/", views.briefing_pdf, name="briefing_pdf"),
     path(C + "briefing/send/", views.briefing_send, name="briefing_send"),
     path(C + "whom-you-know/", views.conflicts, name="conflicts"),
     path(C + "values/add/", views.value_add, name="value_add"),

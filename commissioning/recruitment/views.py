@@ -10,14 +10,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from commissioning.involvement.formats import reader_format
+from commissioning.involvement.ledger.forms import RecognitionForm
 from commissioning.involvement.ledger.selectors import current_rates
 from commissioning.involvement.models import DocumentFormat
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
 from coproduction.core.access import require_perm, require_visible
 from coproduction.core.forms import form_page as _form_page, saved_or_errors
+from coproduction.reports.services import report_job_request
 
 from . import selectors, services
+from .briefing import BRIEFING_PDF, briefing_context
 from .forms import (
     AgreeForm,
     AppointmentForm,
@@ -27,7 +30,6 @@ from .forms import (
     ConflictsForm,
     MemberForm,
     QuestionForm,
-    RecognitionForm,
     RecommendForm,
     ScoresForm,
     ValueForm,
@@ -42,8 +44,8 @@ def _campaign(request: HttpRequest, campaign_id: int, permission: str = VIEW) ->
     return require_visible(request, selectors.campaign_or_none(campaign_id=campaign_id), permission, visible_perm=VIEW)
 
 
-def _candidate(request: HttpRequest, campaign: Campaign, candidate_id: int) -> Candidate:
-    candidate = selectors.candidate_or_none(campaign=campaign, candidate_id=candidate_id)
+def _candidate(request: HttpRequest, campaign: Campaign, candidate_id: int, member=None) -> Candidate:
+    candidate = selectors.candidate_or_none(campaign=campaign, candidate_id=candidate_id, member=member)
     if candidate is None:
         raise Http404
     return candidate
@@ -134,14 +136,22 @@ def briefing(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id)
     me = membership(request.user, campaign)
     chosen = reader_format(request, user_id=request.user.pk, sent_in=(me.briefing_format or None) if me else None)
-    easy_read = chosen == DocumentFormat.EASY_READ
     audit_record(actor=request.user, action=AuditEvent.Action.VIEW, obj=campaign, request=request, detail=f"briefing pack ({chosen})")
     return render(request, "recruitment/briefing.html", {
-        "campaign": campaign, "me": me, "format": chosen, "format_label": DocumentFormat(chosen).label,
-        "easy_read": easy_read, "large_print": chosen == DocumentFormat.LARGE_PRINT, "formats": DocumentFormat.choices,
-        "about": campaign.about_easy_read if easy_read and campaign.about_easy_read.strip() else campaign.about,
-        "values": selectors.values_of(campaign=campaign, agreed_only=campaign.values_agreed),
+        "campaign": campaign, "me": me, "formats": DocumentFormat.choices,
+        **briefing_context(campaign=campaign, document_format=chosen),
     })
+
+
+@require_POST
+def briefing_pdf(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    """The pack as a tagged PDF in the format chosen on the page, for a member of the panel."""
+    campaign = _campaign(request, campaign_id, "recruitment.take_part")
+    me = membership(request.user, campaign)
+    chosen = reader_format(request, user_id=request.user.pk, sent_in=me.briefing_format or None)
+    job = report_job_request(kind=BRIEFING_PDF, requested_by=request.user, subject=me, subject_user=request.user,
+                             request=request, options={"format": chosen})
+    return redirect("reports:job_detail", job_id=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -238,9 +248,9 @@ def candidate_add(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def score(request: HttpRequest, campaign_id: int, candidate_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id, "recruitment.score")
-    candidate = _candidate(request, campaign, candidate_id)
     me = membership(request.user, campaign)
-    if candidate.pk in selectors.scored_ids(member=me):
+    candidate = _candidate(request, campaign, candidate_id, me)
+    if candidate.sent_own:
         return redirect(reverse("recruitment:candidate_scores", kwargs={"campaign_id": campaign.pk, "candidate_id": candidate.pk}))
     values = selectors.values_of(campaign=campaign, agreed_only=True)
     form = ScoresForm(data=request.POST or None, values=values, score_max=campaign.score_max)
@@ -255,13 +265,12 @@ def score(request: HttpRequest, campaign_id: int, candidate_id: int) -> HttpResp
 def candidate_scores(request: HttpRequest, campaign_id: int, candidate_id: int) -> HttpResponse:
     """Everyone's scores for a candidate, once you have sent your own; the chair moderates here."""
     campaign = _campaign(request, campaign_id)
-    candidate = _candidate(request, campaign, candidate_id)
     me = membership(request.user, campaign)
-    sent_own = candidate.pk in selectors.scored_ids(member=me)
-    may_see = sent_own or not (me and me.is_scorer)  # HR officer and appointing manager do not score
+    candidate = _candidate(request, campaign, candidate_id, me)
+    may_see = request.user.has_perm("recruitment.view_candidate_scores", candidate)
+    may_moderate = request.user.has_perm("recruitment.moderate_candidate", candidate)
     values = selectors.values_of(campaign=campaign, agreed_only=True)
     moderated = selectors.moderated_for(candidate=candidate)
-    may_moderate = sent_own and me.is_chair and selectors.outcome_of(campaign=campaign) is None
     if request.method == "POST" and not may_moderate:
         raise PermissionDenied
     form = None
@@ -316,7 +325,8 @@ def appointment(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def recognition(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id, "recruitment.manage_campaign")
     members = [member for member in selectors.members_of(campaign=campaign) if member.role in member.LAY_ROLES]
-    form = RecognitionForm(data=request.POST or None, members=members, rates=current_rates())
+    form = RecognitionForm(data=request.POST or None, rates=current_rates(), invalid="Select a member of the panel",
+                           people=[(member.pk, f"{member.user.display_name} ({member.short_role})", member) for member in members])
 
     def save():
         return services.recognition_record(campaign=campaign, member=form.cleaned_data["member"], **form.claim_data(),

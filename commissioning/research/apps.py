@@ -23,4 +23,10 @@ class ResearchConfig(AppConfig):
         register_activity_link("research_project", lambda project: reverse("research:project_detail", kwargs={
             "programme_id": project.programme_id, "project_id": project.pk}))
         register_section_evidence(selectors.section_findings)
+        # Findings go on the Working Together for Change theming board beside review statements,
+        # and priorities name the findings they rest on.
+        from commissioning.sections import PagePanel, register_page_panel
+
+        register_page_panel(PagePanel("wtfc_board", "research/partials/_board_findings.html", selectors.board_findings))
+        register_page_panel(PagePanel("priority", "research/partials/_priority_findings.html", selectors.priority_panel))
         register_step_evidence(StepEvidence("peer_researchers", selectors.evidence_sentence, "commissioning:programme_list"))

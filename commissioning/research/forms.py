@@ -85,3 +85,22 @@ class FindingForm(forms.Form):
 
     def clean_citations(self) -> list[tuple[int, str]]:
         return [(int(value.split(":", 1)[0]), value.split(":", 1)[1]) for value in self.cleaned_data["citations"]]
+
+
+class FindingChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, finding) -> str:
+        return f"{finding.theme}: “{finding.i_statement}” (from “{finding.project.title}”)"
+
+
+class PriorityFindingsForm(forms.Form):
+    findings = FindingChoiceField(
+        label="Findings the priority rests on", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Select every finding that is evidence for it. Select none to take them all off.",
+        error_messages={"invalid_choice": "Select findings from the list", "invalid_pk_value": "Select findings from the list"},
+    )
+
+    def __init__(self, *args, findings, **kwargs):
+        """findings: a queryset of the programme's findings, with their projects."""
+        super().__init__(*args, **kwargs)
+        self.fields["findings"].queryset = findings
+        self.helper = gds_helper(Field.checkboxes("findings", small=True), submit="Save the findings it rests on")

@@ -71,6 +71,13 @@ class Finding(models.Model):
     i_statement = models.CharField(max_length=300)
     summary = models.TextField()
     interviews = models.ManyToManyField(Interview, blank=True, related_name="findings")
+    # The Working Together for Change theme the group put it in on the theming board, beside the
+    # statements from people's reviews.
+    wtfc_theme = models.ForeignKey(
+        "coassessment.WtfcTheme", on_delete=models.SET_NULL, null=True, blank=True, related_name="research_findings"
+    )
+    # The priorities that rest on it: each priority's page names the findings it cites.
+    priorities = models.ManyToManyField("priorities.Priority", blank=True, related_name="research_findings")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

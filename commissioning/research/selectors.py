@@ -14,6 +14,62 @@ def _section_model():
     return apps.get_model("specifications", "Section")
 
 
+def _theme_model():
+    return apps.get_model("coassessment", "WtfcTheme")
+
+
+def _priority_model():
+    return apps.get_model("priorities", "Priority")
+
+
+def findings_in_programme(*, programme: Programme) -> QuerySet[Finding]:
+    """Every finding of the programme's peer research, with its project and theme (one query)."""
+    return (Finding.objects.filter(project__programme=programme).select_related("project", "wtfc_theme")
+            .order_by("project__created_at", "project_id", "pk"))
+
+
+def finding_or_none(*, programme: Programme, finding_id: int) -> Finding | None:
+    return Finding.objects.filter(project__programme=programme, pk=finding_id).select_related("project").first()
+
+
+def board_theme_or_none(*, programme: Programme, theme_id: int):
+    """A Working Together for Change theme of the programme, for placing a finding in it."""
+    return _theme_model().objects.filter(exercise__programme=programme, pk=theme_id).select_related("exercise").first()
+
+
+def priority_or_none(*, programme: Programme, priority_id: int):
+    return _priority_model().objects.filter(programme=programme, pk=priority_id).first()
+
+
+def findings_of_priority(*, priority) -> list[Finding]:
+    return list(priority.research_findings.select_related("project").order_by("project_id", "pk"))
+
+
+def board_findings(exercise, user) -> dict | None:
+    """For the theming board: the programme's findings to put in its themes (two queries: the
+    permission check reads the cached group membership)."""
+    if not user.has_perm("research.view_research", exercise.programme):
+        return None
+    findings = list(findings_in_programme(programme=exercise.programme))
+    if not findings:
+        return None
+    themes = list(exercise.themes.order_by("name", "pk"))
+    theme_ids = {theme.pk for theme in themes}
+    return {"findings": [(finding, finding.wtfc_theme_id in theme_ids) for finding in findings], "themes": themes,
+            "exercise": exercise, "can_place": user.has_perm("research.record", exercise.programme)}
+
+
+def priority_panel(priority, user) -> dict | None:
+    """For a priority's page: the peer research findings it rests on (one query)."""
+    if not user.has_perm("research.view_research", priority.programme):
+        return None
+    can_cite = user.has_perm("research.record", priority.programme)
+    findings = findings_of_priority(priority=priority)
+    if not findings and not can_cite:
+        return None
+    return {"findings": findings, "priority": priority, "can_cite": can_cite}
+
+
 def projects_in_programme(*, programme: Programme) -> QuerySet[ResearchProject]:
     return (ResearchProject.objects.filter(programme=programme)
             .annotate(interview_count=Count("interviews", distinct=True), finding_count=Count("findings", distinct=True))

@@ -11,7 +11,7 @@ from coproduction.audit.services import audit_record
 
 from .models import APPRECIATIVE_INQUIRY_QUESTIONS, Finding, FindingCitation, Interview, ResearchProject, ResearchQuestion
 
-CREATE = AuditEvent.Action.CREATE
+CREATE, CHANGE = AuditEvent.Action.CREATE, AuditEvent.Action.CHANGE
 
 
 @transaction.atomic
@@ -53,3 +53,24 @@ def finding_add(*, project: ResearchProject, theme: str, i_statement: str, summa
     )
     audit_record(actor=by, action=CREATE, obj=finding, request=request)
     return finding
+
+
+@transaction.atomic
+def finding_theme_set(*, finding: Finding, theme, by, request=None) -> Finding:
+    """Put a finding in a Working Together for Change theme of its programme (or take it out)."""
+    if theme is not None and theme.exercise.programme_id != finding.project.programme_id:
+        raise ValidationError({"theme": "Select a theme of this programme's Working Together for Change"})
+    finding.wtfc_theme = theme
+    finding.save(update_fields=["wtfc_theme"])
+    audit_record(actor=by, action=CHANGE, obj=finding, request=request,
+                 detail=f"put in the theme “{theme.name}”" if theme else "taken out of its theme")
+    return finding
+
+
+@transaction.atomic
+def priority_findings_set(*, priority, findings: list[Finding], by, request=None) -> None:
+    """The findings a priority rests on, replacing those it named before."""
+    if any(finding.project.programme_id != priority.programme_id for finding in findings):
+        raise ValidationError({"findings": "Select findings from this programme's peer research"})
+    priority.research_findings.set(findings)
+    audit_record(actor=by, action=CHANGE, obj=priority, request=request, detail=f"rests on {len(findings)} peer research findings")

@@ -12,4 +12,6 @@ urlpatterns = [
     path(R + "interviews/add/", views.interview_add, name="interview_add"),
     path(R + "findings/add/", views.finding_add, name="finding_add"),
     path(R + "findings/pdf/", views.findings_pdf, name="findings_pdf"),
+    path(P + "findings/<int:finding_id>/theme/", views.finding_theme, name="finding_theme"),
+    path(P + "priorities/<int:priority_id>/findings/", views.priority_findings, name="priority_findings"),
 ]

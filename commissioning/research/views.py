@@ -2,7 +2,7 @@
 that specification sections cite."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +13,7 @@ from coproduction.core.forms import saved_or_errors
 from coproduction.reports.services import report_job_request
 
 from . import selectors, services
-from .forms import FindingForm, InterviewForm, ProjectForm
+from .forms import FindingForm, InterviewForm, PriorityFindingsForm, ProjectForm
 from .models import ResearchProject
 from .reports import FINDINGS_PDF
 
@@ -100,3 +100,37 @@ def findings_pdf(request: HttpRequest, programme_id: int, project_id: int) -> Ht
     project = _project(request, programme_id, project_id)
     job = report_job_request(kind=FINDINGS_PDF, requested_by=request.user, subject=project, request=request)
     return redirect("reports:job_detail", job_id=job.pk)
+
+
+@require_POST
+def finding_theme(request: HttpRequest, programme_id: int, finding_id: int) -> HttpResponse:
+    """Put a finding in a theme on the Working Together for Change theming board (or take it out)."""
+    programme = programme_or_404(request, programme_id, RECORD)
+    finding = require_visible(request, selectors.finding_or_none(programme=programme, finding_id=finding_id))
+    chosen = request.POST.get("theme", "")
+    theme = selectors.board_theme_or_none(programme=programme, theme_id=int(chosen)) if chosen.isdigit() else None
+    if chosen and theme is None:
+        raise Http404
+    services.finding_theme_set(finding=finding, theme=theme, by=request.user, request=request)
+    messages.success(request, f"“{finding.theme}” put in the theme “{theme.name}”" if theme else f"“{finding.theme}” taken out of its theme")
+    exercise = theme.exercise_id if theme else request.POST.get("exercise", "")
+    if str(exercise).isdigit():
+        return redirect(reverse("coassessment:wtfc_detail", kwargs={"programme_id": programme.pk, "exercise_id": int(exercise)}) + "#research-findings")
+    return redirect(_project_url(finding.project))
+
+
+@require_http_methods(["GET", "POST"])
+def priority_findings(request: HttpRequest, programme_id: int, priority_id: int) -> HttpResponse:
+    """Name the peer research findings a priority rests on; they show on the priority's page."""
+    programme = programme_or_404(request, programme_id, RECORD)
+    priority = require_visible(request, selectors.priority_or_none(programme=programme, priority_id=priority_id))
+    findings = selectors.findings_in_programme(programme=programme)
+    form = PriorityFindingsForm(data=request.POST if request.method == "POST" else None, findings=findings,
+                                initial={"findings": [str(finding.pk) for finding in selectors.findings_of_priority(priority=priority)]})
+    back = reverse("priorities:priority_detail", kwargs={"programme_id": programme.pk, "priority_id": priority.pk})
+    if saved_or_errors(form, lambda: services.priority_findings_set(
+            priority=priority, findings=list(form.cleaned_data["findings"]), by=request.user, request=request) or True):
+        messages.success(request, "The findings it rests on are saved")
+        return redirect(back + "#research-findings")
+    return _form_page(request, programme, form, title=f"Peer research findings “{priority.title}” rests on", back=back,
+                      intro="" if findings.exists() else "This programme's peer research has no findings yet.")

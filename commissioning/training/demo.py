@@ -49,6 +49,8 @@ def seed_training_demo() -> None:
         "topic": "What co-production and personalisation mean for a day service, told by people who use one. For local "
                  "providers before the day opportunities tender goes out.",
         "tender_due_on": demo_day(timezone.localdate() + datetime.timedelta(days=45)), "attendance_required": True,
+        # Planning that is about the whole life, creative, and with the information people need.
+        "statement_numbers": [2, 3, 5, 7],
     })
     held = _session(course, priya, demo_day(timezone.localdate() - datetime.timedelta(days=12), earlier=True), feedback_survey=survey)
     services.co_trainer_add(session=held, user=al, delivery_hours=Decimal("2.5"), preparation_hours=Decimal("2"), rate=rate, by=priya)
@@ -63,6 +65,7 @@ def seed_training_demo() -> None:
     induction = services.course_create(programme=programme, by=priya, data={
         "title": INDUCTION, "audience": Audience.INDUCTION,
         "topic": "People who use services tell new staff what good support feels like, and what it feels like when it is done to them.",
+        "statement_numbers": [1, 4, 5, 6],
     })
     session = _session(induction, priya, demo_day(timezone.localdate() - datetime.timedelta(days=30), earlier=True))
     services.co_trainer_add(session=session, user=al, delivery_hours=Decimal("1.5"), preparation_hours=Decimal("1"), rate=rate, by=priya)

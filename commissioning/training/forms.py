@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from crispy_forms_gds.layout import Field, Fluid
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
 from commissioning.forms import line_field, text_field
@@ -39,12 +39,22 @@ class CourseForm(forms.Form):
     attendance_required = forms.BooleanField(
         label="Bidders’ organisations must have attended before they bid", required=False,
     )
+    statement_numbers = forms.TypedMultipleChoiceField(
+        label="Which “Making it real” statements is it built around?", coerce=int, widget=forms.CheckboxSelectMultiple,
+        help_text="The statements the checklist asks about. Select each one the training covers.",
+        error_messages={"required": "Select the statements the training covers",
+                        "invalid_choice": "Select statements from the list"},
+    )
 
-    def __init__(self, *args, specifications, **kwargs):
+    def __init__(self, *args, specifications, statements, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["specification"].queryset = specifications
+        self.fields["statement_numbers"].choices = [(statement.number, statement.label) for statement in statements]
+        if not statements:  # no checklist installed: nothing to choose
+            del self.fields["statement_numbers"]
         self.helper = gds_helper(
             Field.text("title", field_width=Fluid.TWO_THIRDS), Field.textarea("topic", rows=4), Field.radios("audience", small=True),
+            *([Field.checkboxes("statement_numbers", small=True, legend_size=Size.SMALL)] if statements else []),
             Field.select("specification"), Field("tender_due_on"), Field.checkbox("attendance_required", small=True),
             submit="Add the training",
         )

@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
@@ -29,6 +30,9 @@ class TrainingCourse(models.Model):
     )
     tender_due_on = models.DateField(null=True, blank=True)
     attendance_required = models.BooleanField(default=False)
+    # The "Making it real" statements the course is built around, by number (the checklist's
+    # statements, named through coproduction.core.practice_statements, never imported).
+    statement_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

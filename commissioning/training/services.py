@@ -13,6 +13,7 @@ from commissioning.models import ActivityKind, LadderRung, Programme
 from commissioning.services import activity_record, stage_for_activity
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
+from coproduction.core.practice_statements import practice_statements
 
 from .models import Booking, CoTrainer, SessionMaterial, TrainingCourse, TrainingSession
 
@@ -24,6 +25,13 @@ def course_create(*, programme: Programme, data: dict, by, request=None) -> Trai
     specification = data.get("specification")
     if specification is not None and specification.programme_id != programme.pk:
         raise ValidationError({"specification": "Choose a tender from this programme"})
+    published = {statement.number for statement in practice_statements()}
+    numbers = sorted(set(data.get("statement_numbers") or ()))
+    if published and not numbers:
+        raise ValidationError({"statement_numbers": "Select the statements the training covers"})
+    if not set(numbers) <= published:
+        raise ValidationError({"statement_numbers": "Select statements from the list"})
+    data = {**data, "statement_numbers": numbers}
     course = TrainingCourse.objects.create(programme=programme, created_by=by, **data)
     audit_record(actor=by, action=CREATE, obj=course, request=request)
     return course

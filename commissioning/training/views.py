@@ -11,6 +11,7 @@ from commissioning.access import programme_or_404
 from coproduction.core.access import require_visible
 from coproduction.core.downloads import members_file_download
 from coproduction.core.forms import saved_or_errors
+from coproduction.core.practice_statements import practice_statements, statements_numbered
 from coproduction.core.uploads import DOCUMENT_CONTENT_TYPES
 
 from . import selectors, services
@@ -59,7 +60,8 @@ def course_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def course_add(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
-    form = CourseForm(data=request.POST or None, specifications=selectors.tenders_in_programme(programme=programme))
+    form = CourseForm(data=request.POST or None, specifications=selectors.tenders_in_programme(programme=programme),
+                      statements=practice_statements())
     course = saved_or_errors(form, lambda: services.course_create(programme=programme, data=form.cleaned_data, by=request.user, request=request))
     if course:
         messages.success(request, f"Training added: {course.title}")
@@ -74,6 +76,7 @@ def course_detail(request: HttpRequest, programme_id: int, course_id: int) -> Ht
     course = _course(request, programme_id, course_id)
     return render(request, "training/course_detail.html", {
         "programme": course.programme, "course": course, "section_url_name": SECTION,
+        "statements": statements_numbered(course.statement_numbers),
         "sessions": list(selectors.sessions_of(course=course)),
         "can_manage": request.user.has_perm(MANAGE, course.programme),
     })
@@ -99,6 +102,7 @@ def session_detail(request: HttpRequest, programme_id: int, course_id: int, sess
         "programme": session.course.programme, "course": session.course, "session": session, "section_url_name": SECTION,
         "co_trainers": selectors.co_trainers_of(session=session), "bookings": selectors.bookings_of(session=session),
         "materials": selectors.materials_of(session=session),
+        "statements": statements_numbered(session.course.statement_numbers),
         "can_manage": request.user.has_perm(MANAGE, session.course.programme),
     })
 

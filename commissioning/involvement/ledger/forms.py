@@ -187,3 +187,21 @@ class RateForm(forms.ModelForm):
             raise ValidationError("Enter the amount in pounds")
         return amount
 
+
+
+class RecognitionForm(ClaimFieldsMixin, forms.Form):
+    """Recognition or expenses for someone who took part (a panel member, someone who came to a
+    meeting), entered by the organiser. people: [(key, label, the record cleaned_data["member"] gives)]."""
+
+    def __init__(self, *args, people, rates, invalid: str = "Select someone from the list", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(key): record for key, _label, record in people}
+        self.fields["member"] = forms.ChoiceField(
+            label="Who is it for?", choices=[(str(key), label) for key, label, _record in people], widget=forms.RadioSelect,
+            error_messages={"required": "Select who it is for", "invalid_choice": invalid},
+        )
+        self.add_claim_fields(rates)
+        self.helper = gds_helper(Field.radios("member", small=True), *self.claim_layout(), submit="Record it")
+
+    def clean_member(self):
+        return self.people[self.cleaned_data["member"]]

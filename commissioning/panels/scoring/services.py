@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from commissioning.scoring import checked_reason, checked_score
 from commissioning.services import decision_record
 from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record
@@ -48,9 +49,7 @@ def _check_not_awarded(panel: Panel) -> Panel:
 
 
 def _check_value(panel: Panel, value, field: str = "value") -> int:
-    if value is None or isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= panel.score_max:
-        raise ValidationError({field: f"Select a score from 0 to {panel.score_max}"})
-    return value
+    return checked_score(value, panel.score_max, field)
 
 
 @transaction.atomic
@@ -99,9 +98,7 @@ def score_submit(*, response: BidResponse, member: PanelMember, value, reason: s
     if panel.status != Panel.Status.SCORING:
         raise ValidationError(SCORING_CLOSED_MESSAGE)
     value = _check_value(panel, value)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter the reason for your score"})
+    reason = checked_reason(reason, field="reason", message="Enter the reason for your score")
     try:
         with transaction.atomic():
             score = Score.objects.create(response=response, member=member, value=value, reason=reason)
@@ -198,9 +195,7 @@ def moderated_score_record(*, response: BidResponse, value, rationale: str, by, 
             if member is not None and member.is_chair else "Only the chair, or for a bidder the chair is conflicted with the deputy chair, moderates"
         )
     value = _check_value(panel, value)
-    rationale = (rationale or "").strip()
-    if not rationale:
-        raise ValidationError({"reason": "Enter the rationale for the moderated score"})
+    rationale = checked_reason(rationale, field="reason", message="Enter the rationale for the moderated score")
     moderated, created = ModeratedScore.objects.update_or_create(
         response=response, defaults={"value": value, "rationale": rationale, "recorded_by": by, "recorded_at": timezone.now()}
     )

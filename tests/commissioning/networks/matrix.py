@@ -54,6 +54,8 @@ ROWS: list[Row] = [
     Row("networks:papers_send", POST_ONLY, kwargs=meeting),
     Row("networks:minutes_edit", RUNNING, kwargs=meeting),
     Row("networks:minutes_agree", POST_ONLY, kwargs=meeting),
+    Row("networks:attendance", RUNNING, kwargs=meeting),
+    Row("networks:recognition", RUNNING, kwargs=meeting),
     Row("networks:alliance_add", RUNNING, kwargs=network),
     Row("networks:alliance_detail", MEMBERS, kwargs=lambda w: network(w, alliance_id=w["alliance"].pk)),
 ]

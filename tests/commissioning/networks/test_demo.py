@@ -1,6 +1,8 @@
 """The demo shows a network with an agreed way of working, a meeting whose minutes every member
 agreed and an alliance delivering a contract, and a peer support network on the asset map."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
 from commissioning.demo import seed_commissioning_demo
@@ -31,6 +33,10 @@ def test_the_demo_has_networks_an_alliance_on_a_contract_and_a_peer_support_netw
     assert version.agreements.count() == network.members.filter(user__isnull=False).count() == 4
     meeting = network.meetings.get()
     assert meeting.places.count() == 4 and not meeting.places.filter(minutes_agreed_at__isnull=True).exists()
+    assert meeting.places.filter(attended=True).count() == 4  # who came is recorded
+    # The meeting is part of the day opportunities programme: Maureen's bus fare is in its ledger.
+    claim = meeting.activity.claims.get()
+    assert (claim.claimant, claim.amount) == (users["carer"], Decimal("4.80"))
     alliance = network.alliances.get(name=ALLIANCE)
     assert alliance.contracts.exists() and sum(share.risk_share for share in alliance.shares.all()) == 100
     assert client.get(reverse("assets:asset_detail", kwargs={"asset_id": peer.listed_asset_id})).status_code == 200

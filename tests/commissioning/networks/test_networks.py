@@ -24,15 +24,6 @@ SECRET = "I have not slept properly since March and nobody at the council knows"
 
 
 @pytest.fixture
-def network(commissioner, person, carer):
-    network = services.network_create(by=commissioner, data={"name": "Good days network", "kind": Network.Kind.NETWORK,
-                                                             "aim": "Everyone has a good day."})
-    for user, kind in ((commissioner, NetworkMember.Kind.COMMISSIONER), (person, NetworkMember.Kind.PERSON), (carer, NetworkMember.Kind.CARER)):
-        services.member_add(network=network, by=commissioner, data={"user": user, "kind": kind})
-    return network
-
-
-@pytest.fixture
 def peer(commissioner, carer):
     peer = services.network_create(by=commissioner, founder=carer, data={
         "name": "Carers together", "kind": Network.Kind.PEER_SUPPORT, "aim": "Carers support each other."})

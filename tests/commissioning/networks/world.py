@@ -1,9 +1,10 @@
 """Network records for the authorization matrix and the accessibility test. Builds on
 tests/commissioning/world.py and the monitoring world (the contract the alliance delivers).
 
-world["network"]: an ordinary network the COMMISSIONER and the PERSON user belong to, with a
-provider organisation, a way of working, a discussion, a library item, a past meeting with a
-paper and minutes put forward, and an alliance delivering world["monitored_contract"].
+world["network"]: an ordinary network the COMMISSIONER and the PERSON user belong to, supported by
+world["programme"], with a provider organisation, a way of working, a discussion, a library item,
+a past meeting with a paper, minutes put forward and the PERSON user recorded as having come, and
+an alliance delivering world["monitored_contract"].
 world["peer_network"]: a peer support network the CARER user started and moderates, with a
 discussion of its own; the council sees only how many members it has."""
 
@@ -20,7 +21,8 @@ def build_networks_world(world: dict) -> dict:
     users = world["users"]
     commissioner, person, carer = users[Role.COMMISSIONER], users[Role.PERSON], users[Role.CARER]
     network = services.network_create(by=commissioner, data={
-        "name": "Good days network", "kind": Network.Kind.NETWORK, "aim": "Everyone has a good day, near where they live."})
+        "name": "Good days network", "kind": Network.Kind.NETWORK, "aim": "Everyone has a good day, near where they live.",
+        "programme": world["programme"]})
     services.member_add(network=network, by=commissioner, data={"user": commissioner, "kind": NetworkMember.Kind.COMMISSIONER})
     member = services.member_add(network=network, by=commissioner, data={"user": person, "kind": NetworkMember.Kind.PERSON})
     bright = OrganisationFactory(name="Bright Days CIC", kind="provider")
@@ -36,6 +38,7 @@ def build_networks_world(world: dict) -> dict:
     services.paper_add(meeting=meeting, by=commissioner, data={"title": "Transport options", "text": "Three options.", "easy_read_text": ""})
     services.papers_send(meeting=meeting, by=commissioner)
     services.minutes_put_forward(meeting=meeting, minutes="We agreed to try the new bus route.", by=commissioner)
+    services.attendance_record(meeting=meeting, attended_ids={member.pk}, by=commissioner)
     alliance = services.alliance_create(network=network, by=commissioner, data={
         "name": "Good days alliance", "starts_on": datetime.date(2026, 4, 1), "ends_on": datetime.date(2029, 3, 31),
         "outcomes": [world["priority_outcome"]], "contracts": [world["monitored_contract"]]}, shares=[

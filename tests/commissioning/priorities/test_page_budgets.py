@@ -60,8 +60,9 @@ def _grow(programme, seeded):
 # (url name, extra kwargs from the seeded records, budget, what the queries are)
 PAGES = [
     ("priority_list", lambda s: {}, 5, "programme, memberships, count, the agreed shortlist, page of priorities (counts in subqueries)"),
-    ("priority_detail", lambda s: {"priority_id": s["priority"].pk}, 7,
-     "programme, memberships, priority with counts, comment count, linked evidence, audit of the stories read (one INSERT), comments page"),
+    ("priority_detail", lambda s: {"priority_id": s["priority"].pk}, 8,
+     "programme, memberships, priority with counts, comment count, linked evidence, audit of the stories read (one INSERT), "
+     "comments page, the peer research findings it rests on"),
     ("outcome_list", lambda s: {}, 4, "programme, memberships, outcomes with comment counts, their indicators"),
     ("outcome_detail", lambda s: {"outcome_id": s["outcome"].pk}, 6, "programme, memberships, outcome, comment count, indicators, comments page"),
     ("evidence_list", lambda s: {}, 5, "programme, memberships, count, page of evidence, audit of the stories read (one INSERT)"),

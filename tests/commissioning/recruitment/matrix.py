@@ -29,6 +29,7 @@ ROWS: list[Row] = [
     Row("recruitment:campaign_detail", PANEL, kwargs=preparing, id="recruitment:campaign_detail:preparing"),
     Row("recruitment:member_add", CHAIR, kwargs=campaign),
     Row("recruitment:briefing", PANEL, kwargs=campaign),
+    Row("recruitment:briefing_pdf", POST_ONLY, kwargs=campaign),
     Row("recruitment:briefing_send", POST_ONLY, kwargs=campaign),
     Row("recruitment:conflicts", PANEL, kwargs=campaign),
     Row("recruitment:value_add", PANEL, kwargs=preparing),

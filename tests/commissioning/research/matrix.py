@@ -26,4 +26,7 @@ ROWS: list[Row] = [
     Row("research:interview_add", MEMBERS, kwargs=project),
     Row("research:finding_add", MEMBERS, kwargs=project),
     Row("research:findings_pdf", signed_in(Expect.METHOD_NOT_ALLOWED), kwargs=project),  # POST only
+    Row("research:finding_theme", signed_in(Expect.METHOD_NOT_ALLOWED),
+        kwargs=lambda w: {**programme(w), "finding_id": w["research_finding"].pk}),  # POST only
+    Row("research:priority_findings", MEMBERS, kwargs=lambda w: {**programme(w), "priority_id": w["priority"].pk}),
 ]

@@ -2,7 +2,9 @@
 tests/commissioning/world.py and the specifications world.
 
 world["research_project"]: peer research in world["programme"], with an interview recorded by the
-PERSON user and a finding citing world["specification"]'s outcomes section."""
+PERSON user and a finding citing world["specification"]'s outcomes section, put in the Working
+Together for Change theme world["wtfc_theme"] and named by world["priority"] as evidence.
+world["research_finding"]: that finding."""
 
 import datetime
 
@@ -17,7 +19,9 @@ def build_research_world(world: dict) -> dict:
     interview = services.interview_record(project=project, held_on=datetime.date(2026, 5, 4), consent_given=True,
                                           words="Seeing my friends. Buses on Saturdays would make it even better.", by=users[Role.PERSON])
     place = (world["specification"].pk, "outcomes")
-    services.finding_add(project=project, theme="Getting out and about", i_statement="I can get where I want to go",
+    finding = services.finding_add(project=project, theme="Getting out and about", i_statement="I can get where I want to go",
                          summary="Transport decides whether people can take part.", interviews=[interview], citations=[place],
                          allowed_citations={place: f"{world['specification'].title}: Outcomes"}, by=users[Role.PERSON])
-    return {"research_project": project}
+    services.finding_theme_set(finding=finding, theme=world["wtfc_theme"], by=users[Role.PERSON])
+    services.priority_findings_set(priority=world["priority"], findings=[finding], by=users[Role.PERSON])
+    return {"research_project": project, "research_finding": finding}

@@ -12,7 +12,7 @@ from tests.harness.queries import assert_fixed_queries
 
 def _course(programme, commissioner):
     return services.course_create(programme=programme, by=commissioner, data={
-        "title": "Co-production for providers", "topic": "Co-production.", "audience": Audience.PROVIDERS})
+        "title": "Co-production for providers", "topic": "Co-production.", "audience": Audience.PROVIDERS, "statement_numbers": [1]})
 
 
 def _grow_session(course, commissioner, times):
@@ -40,9 +40,11 @@ def test_a_course_and_its_session_cost_the_same_with_ten_times_the_sessions_trai
     course = _course(programme, commissioner)
     session = _grow_session(course, commissioner, 1)
     client = client_as(commissioner)
-    assert_fixed_queries(lambda: client.get(reverse("training:course_detail", args=[programme.pk, course.pk])), budget=5,
+    # the two-factor device, the programme, the group check, the course, the statements it covers, the sessions
+    assert_fixed_queries(lambda: client.get(reverse("training:course_detail", args=[programme.pk, course.pk])), budget=6,
                          grow=lambda: [_grow_session(course, commissioner, 1) for _ in range(10)])
     url = reverse("training:session_detail", args=[programme.pk, course.pk, session.pk])
-    # the two-factor device, the programme, the group check, the course, the session, co-trainers, bookings, materials
-    assert_fixed_queries(lambda: client.get(url), budget=8, grow=lambda: [
+    # the two-factor device, the programme, the group check, the course, the session, co-trainers, bookings, materials,
+    # the statements it uses as material
+    assert_fixed_queries(lambda: client.get(url), budget=9, grow=lambda: [
         services.booking_add(session=session, organisation=OrganisationFactory(), by=commissioner) for _ in range(10)])

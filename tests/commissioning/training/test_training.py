@@ -8,6 +8,7 @@ import datetime
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -41,6 +42,7 @@ def course(programme, commissioner, specification):
     return services.course_create(programme=programme, by=commissioner, data={
         "title": "Co-production for providers", "topic": "What co-production means.", "audience": Audience.PROVIDERS,
         "specification": specification, "tender_due_on": datetime.date(2026, 10, 1), "attendance_required": True,
+        "statement_numbers": [1, 5],
     })
 
 
@@ -66,10 +68,10 @@ def test_training_from_planning_to_who_came_shows_on_the_tender(client_as, progr
     response = client.post(reverse("training:course_add", args=[programme.pk]), {
         "title": "Co-production for providers", "topic": "What co-production means.", "audience": Audience.PROVIDERS,
         "specification": specification.pk, "tender_due_on_0": "1", "tender_due_on_1": "10", "tender_due_on_2": "2026",
-        "attendance_required": "on",
+        "attendance_required": "on", "statement_numbers": ["2", "7"],
     })
     course = TrainingCourse.objects.get()
-    assert response.status_code == 302
+    assert response.status_code == 302 and course.statement_numbers == [2, 7]
     # Nothing held yet: the programme's timeline warns.
     page = _page(client.get(reverse("commissioning:programme_detail", args=[programme.pk])))
     assert "no training session has been held" in page.select_one(".govuk-warning-text").get_text()
@@ -119,10 +121,31 @@ def test_the_group_reads_the_training_but_cannot_change_it(client_as, course, co
     assert client.get(_url("training:booking_add", session)).status_code == 403
 
 
+def test_a_course_names_the_checklists_statements_and_its_sessions_use_their_easy_read_words(client_as, course, commissioner):
+    session = _session(course, commissioner)
+    client = client_as(commissioner)
+    form = _page(client.get(reverse("training:course_add", args=[course.programme_id])))
+    assert len(form.select('input[name="statement_numbers"]')) == 10
+    page = _page(client.get(reverse("training:course_detail", args=[course.programme_id, course.pk]))).get_text(" ", strip=True)
+    assert "Statement 1. I'm trusted to write my own care and support plan, with whatever help I need." in page
+    assert "Statement 5." in page and "Statement 2." not in page
+    material = _page(client.get(_url("training:session_detail", session))).get_text(" ", strip=True)
+    assert "Statement 1. I can write my own plan. I get the help I need to do it." in material
+    listed = _page(client.get(reverse("training:course_list", args=[course.programme_id])))
+    assert listed.find("td", string="1, 5")
+
+
+def test_a_course_names_only_published_statements(programme, commissioner):
+    with pytest.raises(ValidationError) as error:
+        services.course_create(programme=programme, by=commissioner, data={
+            "title": "Planning", "topic": "Planning.", "audience": Audience.PRACTITIONERS, "statement_numbers": [11]})
+    assert error.value.message_dict == {"statement_numbers": ["Select statements from the list"]}
+
+
 def test_a_practitioner_sees_their_induction_led_by_people_who_use_services(client_as, programme, commissioner, person, practitioner):
     induction = services.course_create(programme=programme, by=commissioner, data={
         "title": "Welcome to adult social care", "topic": "Doing with, not doing to.", "audience": Audience.INDUCTION,
-        "specification": None, "tender_due_on": None, "attendance_required": False,
+        "specification": None, "tender_due_on": None, "attendance_required": False, "statement_numbers": [4],
     })
     session = _session(induction, commissioner)
     services.co_trainer_add(session=session, user=person, delivery_hours=2, preparation_hours=1, rate=None, by=commissioner)
@@ -143,7 +166,8 @@ def test_bad_input_on_every_training_form_keeps_answers_and_saves_nothing(client
                      Booking.objects.count(), list(Booking.objects.values_list("attended", flat=True)))
     assert_bad_input(client, reverse("training:course_add", args=[programme.pk]),
                      {"title": "Induction", "topic": "", "audience": "nobody", "tender_due_on_0": "1", "tender_due_on_1": "10", "tender_due_on_2": "2026"},
-                     errors=["Enter what the training is about", "Select who the training is for from the list", "Select the tender the date is for"],
+                     errors=["Enter what the training is about", "Select who the training is for from the list", "Select the tender the date is for",
+                             "Select the statements the training covers"],
                      kept=["title"], unchanged=count)
     assert_bad_input(client, reverse("training:session_add", args=[programme.pk, course.pk]),
                      {"date_0": "31", "date_1": "2", "date_2": "2026", "times": "10am", "format": "", "place": ""},

@@ -21,7 +21,7 @@ def build_training_world(world: dict) -> dict:
     course = services.course_create(programme=world["programme"], by=commissioner, data={
         "title": "Co-production for providers", "topic": "What co-production means, told by people who use services.",
         "audience": Audience.PROVIDERS, "specification": world["specification"], "tender_due_on": datetime.date(2026, 9, 1),
-        "attendance_required": True,
+        "attendance_required": True, "statement_numbers": [1, 2],
     })
     session = services.session_create(course=course, by=commissioner, data={
         "date": datetime.date(2026, 6, 2), "times": "10am to 12:30pm", "format": TrainingSession.Format.IN_PERSON,
