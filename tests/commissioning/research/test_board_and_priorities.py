@@ -90,7 +90,7 @@ def test_bad_input_on_the_priority_findings_form_keeps_what_was_there(client_as,
                      unchanged=lambda: list(priority.research_findings.values_list("pk", flat=True)))
 
 
-BOARD_BUDGET, PRIORITY_BUDGET = 8, 6
+BOARD_BUDGET, PRIORITY_BUDGET = 6, 6
 
 
 def test_the_board_and_the_priority_cost_the_same_with_ten_times_the_findings(client_as, programme, person, commissioner, finding, exercise):
