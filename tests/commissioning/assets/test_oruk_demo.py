@@ -4,20 +4,13 @@ import json
 
 from django.urls import reverse
 
-from commissioning.assets.demo import seed_assets_demo
 from commissioning.assets.models import Asset, Category
-from commissioning.demo import seed_commissioning_demo
-from coproduction.accounts.models import Role
 from tests.commissioning.assets.test_oruk import assert_valid
-from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.demo import seed_demo
 
 
 def test_the_demo_feed_passes_the_oruk_schema_and_leaves_out_people_and_suggestions(client):
-    for email, role in [("commissioner", Role.COMMISSIONER), ("person", Role.PERSON), ("carer", Role.CARER),
-                        ("provider", Role.PROVIDER), ("assessor", Role.QUALITY_ASSESSOR)]:
-        UserFactory(email=f"{email}@demo.example", roles=[role])
-    seed_commissioning_demo()
-    seed_assets_demo()
+    seed_demo()
     document = json.loads(b"".join(client.get(reverse("assets:oruk_export")).streaming_content))
     assert_valid("service_list.json", document)
     for service in document["contents"]:

@@ -3,16 +3,12 @@ from django.urls import reverse
 
 from commissioning.budgeting.demo import BREAKS_LAST_ROUND, BREAKS_ROUND, DAY_ROUND, seed_budgeting_demo
 from commissioning.budgeting.models import Round, Voter
-from commissioning.demo import seed_commissioning_demo
 from commissioning.models import Decision
-from tests.coproduction.accounts.factories import UserFactory
+from tests.harness.demo import seed_demo
 
 
 def test_the_demo_has_a_finished_round_al_voted_in_and_a_round_open_for_voting(client_as):
-    for email, role in [("commissioner", "commissioner"), ("person", "person"), ("carer", "carer"), ("provider", "provider")]:
-        UserFactory(email=f"{email}@demo.example", roles=[role])
-    seed_commissioning_demo()
-    seed_budgeting_demo()
+    seed_demo()
     seed_budgeting_demo()  # idempotent
     done = Round.objects.get(title=DAY_ROUND)
     assert done.results_published and done.proposals.count() == 10
