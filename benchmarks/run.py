@@ -128,8 +128,8 @@ def seed(args: argparse.Namespace) -> None:
         )
         user_insert = """
             INSERT INTO accounts_user (password, is_superuser, email, full_name, preferred_name, organisation_id,
-                                       roles, is_active, date_joined)
-            SELECT %s, false, %s || n || '@bench.example', %s || n, '', %s, %s::varchar[], true, now()
+                                       roles, is_active, date_joined, session_generation)
+            SELECT %s, false, %s || n || '@bench.example', %s || n, '', %s, %s::varchar[], true, now(), 0
             FROM generate_series(1, %s) n
         """
         cursor.execute(user_insert, [password, "practitioner", "Practitioner ", council, "{practitioner}", args.practitioners])
@@ -202,8 +202,8 @@ def seed_careplans() -> None:
                        FROM accounts_user WHERE roles = '{person}')
             INSERT INTO careplans_person (user_id, full_name, preferred_name, pronouns, communication_needs,
                 interpreter_language, best_time_and_place, communication_notes, capacity, capacity_assessed_by,
-                team_id, practitioner_id, created_at, updated_at, review_statements_opt_out)
-            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now(), false
+                team_id, practitioner_id, created_at, updated_at, review_statements_opt_out, case_system_id, nhs_number)
+            SELECT s.id, s.full_name, '', '', '{}', '', '', '', 'not_assessed', '', p.team_id, p.user_id, now(), now(), false, '', ''
             FROM s CROSS JOIN c JOIN p ON p.i = s.i % c.n
             """
             )
