@@ -30,6 +30,7 @@ from .models import (
     ReviewItem,
     ReviewTheme,
 )
+from coproduction.people.caseload_version import caseload_changed
 from coproduction.people.models import Person, Representative
 from .plan_content import Status, incomplete_sections
 from .sections import Kind, missing, section_for
@@ -312,6 +313,7 @@ def plan_agree(
     )
     fields = plan.section_data("agreement").get("fields", {})
     plan.person.plans.filter(status=CarePlan.Status.AGREED).update(status=CarePlan.Status.SUPERSEDED)
+    caseload_changed()  # the dashboards' plans agreed and reviews due
     plan.status = CarePlan.Status.AGREED
     plan.review_due = _date.fromisoformat(fields["review_date"])
     plan.save()

@@ -2,6 +2,7 @@
 any group smaller than CHECKLIST_MIN_GROUP_SIZE is withheld before it reaches a page."""
 
 import datetime
+import hashlib
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -14,6 +15,7 @@ from django.utils import timezone
 from careplans.models import CarePlan
 from coproduction.accounts.models import Role, Team, User
 from coproduction.core.practice_statements import PracticeStatement
+from coproduction.people.caseload_version import caseload_kept
 from coproduction.people.models import Person
 from coproduction.core.db_router import reporting_db
 
@@ -279,18 +281,13 @@ class TeamRow:
 
 
 def teams_side_by_side(*, teams: list[Team], start, statement_id=None, statements: int = 10) -> list[TeamRow]:
-    """Each team's average rating, person and practitioner, and its caseload: two queries."""
+    """Each team's average rating, person and practitioner (one query), and its caseload (kept
+    in the cache until a caseload changes, as `caseload_figures`)."""
     team_ids = [team.pk for team in teams]
     rows = _totals(team_ids=team_ids, start=start, statement_id=statement_id).values("team_id", "perspective").annotate(**_total_annotations())
     cells = {(row["team_id"], row["perspective"]): row for row in rows}
     per_answer = 1 if statement_id else statements
-    overdue = CarePlan.objects.filter(person=OuterRef("pk"), status=CarePlan.Status.AGREED, review_due__lt=timezone.localdate())
-    caseloads = {
-        row["team_id"]: row
-        for row in Person.objects.filter(team_id__in=team_ids)
-        .values("team_id")
-        .annotate(people=Count("id"), overdue=Count("id", filter=Q(Exists(overdue))))
-    }
+    caseloads = caseload_kept(key=f"checklist:team-caseloads:{_scope(team_ids)}", count=lambda: _team_caseloads_counted(team_ids))
     return [
         TeamRow(
             team=team,
@@ -303,9 +300,30 @@ def teams_side_by_side(*, teams: list[Team], start, statement_id=None, statement
     ]
 
 
+def _team_caseloads_counted(team_ids: list[int]) -> dict[int, dict]:
+    overdue = CarePlan.objects.filter(person=OuterRef("pk"), status=CarePlan.Status.AGREED, review_due__lt=timezone.localdate())
+    return {
+        row["team_id"]: row
+        for row in Person.objects.filter(team_id__in=team_ids)
+        .values("team_id")
+        .annotate(people=Count("id"), overdue=Count("id", filter=Q(Exists(overdue))))
+    }
+
+
+def _scope(team_ids) -> str:
+    """A cache key's part for a set of teams (None: the whole council)."""
+    scope = "all" if team_ids is None else ",".join(str(pk) for pk in sorted(team_ids))
+    return scope if len(scope) <= 200 else hashlib.sha256(scope.encode()).hexdigest()
+
+
 def caseload_figures(*, team_ids) -> dict:
-    """People on the caseload, plans by status, reviews due soon and overdue: two queries, one
-    over people and one over plans, each a single pass whatever the council's size."""
+    """People on the caseload, plans by status, reviews due soon and overdue. Kept in the cache
+    until a caseload changes (coproduction/people/caseload_version.py): one round trip to Redis.
+    Counted, two queries, one over people and one over plans, each a single pass."""
+    return caseload_kept(key=f"checklist:caseload-figures:{_scope(team_ids)}", count=lambda: _caseload_figures_counted(team_ids=team_ids))
+
+
+def _caseload_figures_counted(*, team_ids) -> dict:
     today = timezone.localdate()
     people = Person.objects.all() if team_ids is None else Person.objects.filter(team_id__in=team_ids)
     plans = CarePlan.objects.exclude(status=CarePlan.Status.SUPERSEDED)

@@ -145,8 +145,9 @@ CACHES = {
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="coproduction"),
     }
 }
-# Sessions live in Redis (append-only, noeviction), so a page costs no session query.
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Sessions live in Redis (append-only, noeviction), so a page costs no session query; they are
+# read in the same round trip as the signed-in account (coproduction/accounts/sessions.py).
+SESSION_ENGINE = "coproduction.accounts.sessions"
 SESSION_COOKIE_AGE = int(timedelta(hours=12).total_seconds())  # absolute limit, see below
 SESSION_IDLE_TIMEOUT = int(timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=30)).total_seconds())
 SESSION_ABSOLUTE_TIMEOUT = int(timedelta(hours=12).total_seconds())

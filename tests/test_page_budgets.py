@@ -43,7 +43,7 @@ def test_form_pages_run_a_fixed_number_of_queries(client_as, users, team, url_na
 
 
 # The fixed cost of being signed in, paid by every page: the session and the account (with the
-# header's unread count) come from Redis in two round trips, so a page that reads nothing else
+# header's unread count) come from Redis in one round trip, so a page that reads nothing else
 # runs no query. Staff also load their authenticator (django-otp checks it on every request).
 SIGNED_IN_TRIVIAL = [(Role.PERSON, 0, "none"), (Role.CARER, 0, "none"), (Role.PRACTITIONER, 1, "OTP device")]
 

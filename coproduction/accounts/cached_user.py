@@ -13,13 +13,17 @@ writing `last_login`) forgets it too (`forget_on_save` below). Team memberships 
 here: they are read from the database when a page needs them.
 
 Another app can have a value of its own, kept in the cache by user id, read in the same round
-trip as the account (`read_with_account`): the header's unread count is, so a signed-in page
-that needs nothing else makes two round trips to Redis (the session, then these) and no query.
+trip as the account (`read_with_account`): the header's unread count is. The session store
+(coproduction/accounts/sessions.py) reads all of these in the same round trip as the session
+itself (`account_cache_keys`, `account_pre_read`), so a signed-in page that needs nothing else
+makes one round trip to Redis and no query.
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -52,11 +56,35 @@ def user_cache_key(user_id: int) -> str:
     return f"accounts:user:{_SECRET_TAG}:{user_id}"
 
 
+def account_cache_keys(user_id) -> list[str]:
+    """Every cache key read with this account: its own, then each registered app's."""
+    return [user_cache_key(user_id), *(key_for(user_id) for key_for, _ in _read_with_account)]
+
+
+# What the session store read with the session, for the account it names: used once, by the
+# same request, and dropped when that account is forgotten or the request ends.
+_pre_read: ContextVar[tuple[str, dict] | None] = ContextVar("accounts_pre_read", default=None)
+
+
+def account_pre_read(*, user_id, found: dict) -> None:
+    """Keep what was read for `account_cache_keys(user_id)`, so `user_cached` needs no round trip."""
+    _pre_read.set((str(user_id), found))
+
+
+def account_pre_read_drop(**kwargs) -> None:
+    _pre_read.set(None)
+
+
 def user_cached(*, user_id) -> User | None:
     """The account with this id, from the cache when there; None if there is no such account."""
     key = user_cache_key(user_id)
     others = [(key_for(user_id), keep) for key_for, keep in _read_with_account]
-    found = cache.get_many([key, *(other for other, _ in others)])
+    pre_read = _pre_read.get()
+    if pre_read is not None and pre_read[0] == str(user_id):
+        _pre_read.set(None)
+        found = pre_read[1]
+    else:
+        found = cache.get_many([key, *(other for other, _ in others)])
     user = _user_from(key, found.get(key), user_id)
     if user is not None:
         for other, keep in others:
@@ -83,8 +111,12 @@ def user_cache_forget(*, user_id: int | None) -> None:
     if user_id is None:
         return
     key = user_cache_key(user_id)
+    _pre_read.set(None)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
+
+
+request_finished.connect(account_pre_read_drop, dispatch_uid="accounts_pre_read_drop")
 
 
 @receiver(post_save, sender=User, dispatch_uid="accounts_cached_user_forget_on_save")

@@ -4,18 +4,26 @@ from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
+from coproduction.core.forms import LongSelect
+
 from .models import AuditEvent
 
 # Day first, as people in the UK write dates; ISO too, for links and bookmarks.
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
 
-def _our_app_labels() -> list[str]:
-    return [
-        config.label
+def _record_type_choices() -> list[tuple[int, str]]:
+    """Record types of this service's own apps, by model name (asking the audit table which types
+    it holds would scan millions of rows). Django keeps each process's content types in memory,
+    so after the first page this costs no query."""
+    models = [
+        model
         for config in apps.get_app_configs()
         if config.name.startswith(("coproduction.", "careplans", "checklist", "commissioning"))
+        for model in config.get_models()
     ]
+    types = sorted(ContentType.objects.get_for_models(*models, for_concrete_models=False).values(), key=lambda ct: ct.model)
+    return [(ct.pk, ct.name.capitalize()) for ct in types]
 
 
 class AuditSearchForm(forms.Form):
@@ -26,9 +34,7 @@ class AuditSearchForm(forms.Form):
         help_text="Email address or part of a name: who did something, or whose record it was",
     )
     action = forms.ChoiceField(label="What happened", required=False, choices=[("", "Anything")] + AuditEvent.Action.choices)
-    record_type = forms.ModelChoiceField(
-        label="Type of record", required=False, queryset=ContentType.objects.none(), empty_label="Any"
-    )
+    record_type = forms.TypedChoiceField(label="Type of record", required=False, coerce=int, empty_value=None, widget=LongSelect)
     date_from = forms.DateField(
         label="From",
         required=False,
@@ -46,10 +52,7 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Record types of this service's own apps (asking the audit table which types it
-        # holds would scan millions of rows).
-        self.fields["record_type"].queryset = ContentType.objects.filter(app_label__in=_our_app_labels()).order_by("model")
-        self.fields["record_type"].label_from_instance = lambda ct: ct.name.capitalize()
+        self.fields["record_type"].choices = [("", "Any"), *_record_type_choices()]
         self.helper = FormHelper()
         self.helper.form_method = "post"  # terms may be personal data: never in the URL
         self.helper.attrs = {"novalidate": True}

@@ -29,6 +29,7 @@ from coproduction.audit.models import AuditEvent
 from coproduction.audit.services import audit_record, audit_record_many
 from coproduction.core.csv_import import CheckedRow, DryRun, FileProblem, Problem, UploadStore, heading_key, read_table
 from coproduction.core.postcodes import normalise_postcode
+from coproduction.people.caseload_version import caseload_changed
 from coproduction.people.models import CommunicationNeed, Person
 from coproduction.people.nhs_number import is_valid_nhs_number, normalise_nhs_number
 
@@ -394,6 +395,8 @@ def _save_batch(rows: list[PersonRow], team_ids: dict[str, int], *, actor, detai
         _insert_people(made)
     if changed:
         _update_people(changed, sorted(changed_fields | {"updated_at"}))
+    if made or "team_id" in changed_fields:
+        caseload_changed()  # people added to or moved between teams: the dashboards' caseloads
     subject = lambda person: person.user if person.user_id else None  # noqa: E731
     audit_record_many(actor=actor, action=AuditEvent.Action.CREATE, objects=made, subject_of=subject, detail=detail)
     audit_record_many(actor=actor, action=AuditEvent.Action.CHANGE, objects=changed, subject_of=subject, detail=detail)

@@ -4,6 +4,8 @@ every page: each message beside its field, and the rest in the error summary."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.formsets import BaseFormSet
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 def errors_onto_form(form: forms.BaseForm | BaseFormSet, error: ValidationError, field: str | None = None) -> None:
@@ -43,3 +45,33 @@ def form_page(request, form: forms.BaseForm, page_title: str, *, back_url: str, 
     from django.shortcuts import render
 
     return render(request, "includes/form_page_back.html", {"form": form, "page_title": page_title, "back_url": back_url, "intro": intro})
+
+
+def _attributes(attrs: dict) -> str:
+    # As Django's django/forms/widgets/attrs.html: False leaves the attribute out, True writes its name alone.
+    return "".join(
+        format_html(' {}="{}"', name, str(value)) if value is not True else format_html(" {}", name)
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class LongSelect(forms.Select):
+    """A select with many choices, written in Python: the same markup as Django's templates
+    (django/forms/widgets/select.html), without a template loop over every option on every page.
+    For lists of a hundred choices or more (record types, say)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', context["name"], mark_safe(_attributes(context["attrs"])))]
+        for group_name, group_choices, _index in context["optgroups"]:
+            if group_name:
+                parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in group_choices:
+                parts.append(
+                    format_html('\n  <option value="{}"{}>{}</option>\n', str(option["value"]), mark_safe(_attributes(option["attrs"])), option["label"])
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))

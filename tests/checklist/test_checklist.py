@@ -294,16 +294,25 @@ def test_the_dashboard_runs_the_same_queries_with_1000_and_10000_ratings(client_
     GoalFactory(team=team)
     client = client_as(team_manager)
     url = reverse("checklist:dashboard") + f"?team={team.pk}&period=all"
-    # OTP device, memberships; teams, statement set, statements; caseload (people, plans),
-    # results, gap, trend, goals.
-    assert_fixed_queries(lambda: client.get(url), budget=11, grow=lambda: (_many_ratings(team, 900), GoalFactory.create_batch(3, team=team)))
+    # OTP device, memberships; teams, statement set, statements; results, gap, trend, goals. The
+    # caseload figures are kept in the cache: counted (two queries, people and plans) on the first
+    # page after a caseload changes, which the new people below do, so the page after growing is
+    # fetched once before it is counted.
+    assert_fixed_queries(
+        lambda: client.get(url), budget=9,
+        grow=lambda: (_many_ratings(team, 900), GoalFactory.create_batch(3, team=team), client.get(url)),
+    )
 
 
 def test_the_teams_page_and_a_survey_run_fixed_queries(client_as, users, team):
     head = users[Role.HEAD_OF_SERVICE]
     client = client_as(head)
-    # OTP device; teams, statement set, statements; ratings by team, caseload by team.
-    assert_fixed_queries(lambda: client.get(reverse("checklist:teams")), budget=6, grow=lambda: [TeamFactory() for _ in range(10)])
+    # OTP device; teams, statement set, statements; ratings by team. The caseloads by team are kept
+    # in the cache (one query when counted: for a new page of teams, as after growing).
+    assert_fixed_queries(
+        lambda: client.get(reverse("checklist:teams")), budget=5,
+        grow=lambda: ([TeamFactory() for _ in range(10)], client.get(reverse("checklist:teams"))),
+    )
     survey = SurveyRoundFactory(team=team)
     url = reverse("checklist:round_detail", kwargs={"round_id": survey.pk})
     # OTP device; the survey with its count, its totals, its statements.
@@ -326,6 +335,32 @@ def test_caseload_figures_link_to_the_list_behind_them(client_as, team_manager, 
     assert link is not None and link.get_text(" ", strip=True).startswith("1")
     listed = page_text(client.get(link["href"]))
     assert "1 person with an overdue review" in listed and "Olive Overdue" in listed and "Nora Noplan" not in listed
+
+
+def _figures(client) -> dict[str, str]:
+    page = BeautifulSoup(client.get(reverse("checklist:dashboard")).content, "html.parser")
+    return {item.dt.get_text(strip=True): item.dd.get_text(" ", strip=True).split(" ")[0] for item in page.select(".app-figures__item")}
+
+
+def test_caseload_figures_kept_in_the_cache_show_a_change_at_once(client_as, users, team_manager, team, other_team, practitioner):
+    from careplans.services import person_create, person_update
+
+    first = PersonFactory(team=team)
+    head, manager = client_as(users[Role.HEAD_OF_SERVICE]), client_as(team_manager)
+    assert _figures(manager)["People on the caseload"] == "1"
+    before_head = int(_figures(head)["People on the caseload"])
+    # Added by the people service: both dashboards count them on their next page.
+    added = person_create(data={"full_name": "Nia Newcomer", "team": team}, by=practitioner)
+    assert _figures(manager)["People on the caseload"] == "2"
+    assert int(_figures(head)["People on the caseload"]) == before_head + 1
+    # A plan agreed with a review already overdue, then the person moved to another team.
+    CarePlanFactory(person=added, version=1, status="agreed", review_due=timezone.localdate() - datetime.timedelta(days=1))
+    figures = _figures(manager)
+    assert figures["Agreed plans"] == "1" and figures["Reviews overdue"] == "1"
+    person_update(person=first, data={"team": other_team}, by=practitioner)
+    assert _figures(manager)["People on the caseload"] == "1"
+    teams = page_text(head.get(reverse("checklist:teams")))
+    assert other_team.name in teams
 
 
 # Survey rounds ----------------------------------------------------------------------------
