@@ -34,6 +34,8 @@ from django.core.files.storage import Storage, default_storage
 from django.db import connections
 from psycopg import sql
 
+from coproduction.people.caseload_version import caseload_changed
+
 MANIFEST_VERSION = 1
 DUMP_NAME = "database.dump"
 FILES_NAME = "files.tar.gz"
@@ -302,4 +304,5 @@ def restore(folder: Path, *, force: bool = False, database: dict | None = None, 
         detail = ", ".join(f"{t}: {n} expected, {got} found" for t, (n, got) in sorted(wrong.items()))
         raise BackupError(f"The restored database does not match the backup: {detail}.")
     files = _restore_files(storage, folder / FILES_NAME, manifest["files"])
+    caseload_changed()  # figures kept in the cache were counted from the rows just replaced
     return Result(path=folder, tables=len(expected), rows=sum(expected.values()), files=files)

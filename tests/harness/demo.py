@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from coproduction.people.caseload_version import caseload_changed
 from coproduction.reports.models import ReportJob
 
 FRESH_FOR = datetime.timedelta(minutes=10)
@@ -70,6 +71,7 @@ def _restore(copy: _Copy) -> None:
                     writer.write(data)
         for sequence, (last_value, is_called) in copy.sequences.items():
             cursor.execute("SELECT setval(%s, %s, %s)", [f'"{sequence}"', last_value, is_called])
+        caseload_changed()  # the dashboards' kept figures were counted from other rows
         from coproduction.reports.services import _enqueue  # what report_job_request queues on commit
 
         for job_id, time_limit in ReportJob.objects.filter(status=ReportJob.Status.QUEUED).values_list("pk", "time_limit"):
