@@ -579,7 +579,7 @@ def test_a_commissioner_runs_a_budgeting_round_scores_and_moderates_a_panel_and_
     text = " ".join(pdf_text(download(page, "Download the PDF", tmp_path)).split())
     assert text.startswith(f"Short breaks for carers 2026: procurement panel report {panel.title}")
     # The one published criterion (weight 100): 3 of 5, so 60.00, with the arithmetic shown.
-    assert "1 Seaside Breaks Ltd 60.00" in text and "3 ÷ 5 × 100" in text
+    assert "Seaside Breaks Ltd 1 60.00" in text and "3 ÷ 5 × 100 = 60.00" in text
     assert f"Moderated score: 3 out of 5. Rationale: {rationale}" in text
     assert "Priya 4 Clear about staff, silent on weekends" in text
 
