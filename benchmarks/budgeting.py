@@ -110,6 +110,23 @@ def seed_budgeting(args: argparse.Namespace) -> None:
     print(f"Seeded {args.ballots:,} ballots over {args.proposals} ideas in {time.perf_counter() - started:.1f} s")
 
 
+def results_counted_and_published(round_) -> float | None:
+    """Close the round's vote, count it by votes and publish the results, unless that is done:
+    the seconds closing and counting took."""
+    from commissioning.budgeting import services
+    from commissioning.budgeting.models import Round
+    from coproduction.accounts.models import User
+
+    if round_.phase != Round.Phase.VOTING:
+        return None
+    organiser = User.objects.get(email=ORGANISER)
+    started = time.perf_counter()
+    services.round_move_on(round_=round_, by=organiser)  # wipes the keys and counts by votes
+    seconds = time.perf_counter() - started
+    services.results_publish(round_=round_, by=organiser)
+    return seconds
+
+
 def bench_budgeting(args: argparse.Namespace) -> None:
     from django.db import connection
     from run import signed_in_client, timed
@@ -122,11 +139,9 @@ def bench_budgeting(args: argparse.Namespace) -> None:
     organiser = User.objects.get(email=ORGANISER)
     choices = BallotChoice.objects.filter(ballot__pot__round=round_).count()
     print(f"\nParticipatory budgeting: {args.proposals} ideas, {args.ballots:,} ballots, {choices:,} choices")
-    if round_.phase == Round.Phase.VOTING:
-        started = time.perf_counter()
-        services.round_move_on(round_=round_, by=organiser)  # wipes the keys and counts by votes
-        print(f"Close the vote and count by votes (SQL): {time.perf_counter() - started:.2f} s")
-        services.results_publish(round_=round_, by=organiser)
+    seconds = results_counted_and_published(round_)
+    if seconds is not None:
+        print(f"Close the vote and count by votes (SQL): {seconds:.2f} s")
     # The Equal Shares count, as the background job runs it (the page's own rows are restored after).
     round_.method = Round.Method.EQUAL_SHARES
     round_.save(update_fields=["method"])

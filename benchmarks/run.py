@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "coproduction_bench"
-PARTS = ("pages", "budgeting", "assets", "wtfc", "caseimport", "reports", "memory")
+PARTS = ("pages", "budgeting", "commissioning", "assets", "wtfc", "caseimport", "reports", "memory")
 # The PDF pipeline's targets, printed beside its figures.
 TARGET_MS_A_PAGE = 120
 # An Easy Read copy of a ten-section plan, pictures and all.
@@ -673,6 +673,13 @@ def bench_budgeting(args: argparse.Namespace) -> None:
     budgeting_bench.bench_budgeting(pb_args)
 
 
+def bench_commissioning(args: argparse.Namespace) -> None:
+    """200 programmes, 10,000 decisions and the 100,000-ballot round: benchmarks/programmes.py."""
+    import programmes as programmes_bench
+
+    programmes_bench.bench_from_run(args)
+
+
 def bench_wtfc(args: argparse.Namespace) -> None:
     """Working Together for Change over 50,000 review statements: benchmarks/wtfc.py."""
     import wtfc as wtfc_bench
@@ -737,7 +744,7 @@ def main() -> None:
 
     print(f"Data: {User.objects.count()} accounts, {args.teams} teams, audit entries as seeded; machine: {os.cpu_count()} cores")
     parts = {
-        "pages": bench_pages, "budgeting": bench_budgeting, "assets": bench_assets, "wtfc": bench_wtfc, "caseimport": bench_caseimport,
+        "pages": bench_pages, "budgeting": bench_budgeting, "commissioning": bench_commissioning, "assets": bench_assets, "wtfc": bench_wtfc, "caseimport": bench_caseimport,
         "reports": bench_reports, "memory": bench_worker_memory,
     }
     for name in PARTS:

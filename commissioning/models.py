@@ -210,6 +210,9 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["programme", "-decided_on", "-pk"]
+        # A programme's log, newest first: its pages read the first few in this order, so a
+        # programme with thousands of decisions reads only those.
+        indexes = [models.Index(fields=["programme", "-decided_on", "-id"], name="decision_programme_newest_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(revises__isnull=True) | ~models.Q(revision_reason=""),

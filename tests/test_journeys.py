@@ -7,8 +7,8 @@ that changes data works on records no other journey changes, and each journey's 
 JavaScript works on other records than its run with it: Bashir, then Carys, gets a first plan;
 Al, then Rosa, rates the checklist; Maureen's access to Al's plan is withdrawn by Al, then given
 again and withdrawn by Tom; Priya closes the demo's open budgeting round, then one made for the
-second run, and each run scores and moderates a panel of its own; Sam exports Bashir's, then
-Carys's, data. One browser serves every journey; each user signs in through the real sign-in
+second run, and each run scores and moderates a panel of its own (a third, run once, goes from
+shortlisting to letters); Sam exports Bashir's, then Carys's, data. One browser serves every journey; each user signs in through the real sign-in
 page (staff setting up, then using, an authenticator app) in a context of their own. Documents
 are made by a real worker and read back from the file the browser downloaded.
 """
@@ -34,7 +34,12 @@ from commissioning.budgeting.demo import BREAKS_LAST_ROUND
 from commissioning.budgeting.models import Round
 from commissioning.models import DeliveryStatus, Programme
 from commissioning.services import decision_delivery_update
-from commissioning.panels.models import Panel, PanelMember
+from commissioning.panels import services as panel_services
+from commissioning.panels.models import BidResponse, Panel, PanelMember
+from commissioning.panels.scoring import services as scoring_services
+from commissioning.panels.scoring.demo import NOT_REGISTERED
+from commissioning.specifications.demo import SPECIFICATION_TITLE
+from commissioning.specifications.models import Specification
 from commissioning.training import services as training_services
 from commissioning.training.demo import PROVIDER_TRAINING
 from commissioning.training.models import TrainingCourse, TrainingSession
@@ -54,7 +59,7 @@ from tests.commissioning.panels.factories import (
     ScoreFactory,
 )
 from tests.harness.demo import seed_demo
-from tests.harness.pdf_pages import pdf_pages
+from tests.harness.pdf_pages import holds_in_order, pdf_pages
 from tests.harness.worker import celery_worker, wait_for
 
 pytestmark = [pytest.mark.browser]
@@ -575,9 +580,140 @@ def test_a_commissioner_runs_a_budgeting_round_scores_and_moderates_a_panel_and_
     text = " ".join(pdf_text(download(page, "Download the PDF", tmp_path)).split())
     assert text.startswith(f"Short breaks for carers 2026: procurement panel report {panel.title}")
     # The one published criterion (weight 100): 3 of 5, so 60.00, with the arithmetic shown.
-    assert "1 Seaside Breaks Ltd 60.00" in text and "3 ÷ 5 × 100" in text
+    assert "Seaside Breaks Ltd 1 60.00" in text and "3 ÷ 5 × 100 = 60.00" in text
     assert f"Moderated score: 3 out of 5. Rationale: {rationale}" in text
     assert "Priya 4 Clear about staff, silent on weekends" in text
+
+
+# --- A tender from shortlisting to letters ------------------------------------------------
+
+# The demo specification's published criteria: working with people 40, quality and safety 30 and
+# social value 10, one agreed question each, scored 0 to 5 by the panel; price 20 by formula.
+# Each shortlisted bidder's moderated scores in that order, and its price.
+MODERATED = {"Bright Days CIC": (5, 4, 3), "Northside Community Care": (4, 5, 4), "Riverside Support Ltd": (3, 3, 5)}
+PRICES = {"Bright Days CIC": 240_000, "Northside Community Care": 265_000, "Riverside Support Ltd": 290_000}
+NOT_SHORTLISTED = "Lakeside Day Services"
+# By hand: weight x moderated score ÷ 5, and price 20 x the lowest price (£240,000) ÷ this price.
+# Bright Days: 40 x 5/5 = 40.00, 30 x 4/5 = 24.00, 10 x 3/5 = 6.00, price 20.00: 90.00.
+# Northside:   40 x 4/5 = 32.00, 30 x 5/5 = 30.00, 10 x 4/5 = 8.00, 20 x 240/265 = 18.113... = 18.11: 88.11.
+# Riverside:   40 x 3/5 = 24.00, 30 x 3/5 = 18.00, 10 x 5/5 = 10.00, 20 x 240/290 = 16.551... = 16.55: 68.55.
+TOTALS = [
+    ("Bright Days CIC", "90.00", "40.00 + 24.00 + 6.00 + 20.00 = 90.00"),
+    ("Northside Community Care", "88.11", "32.00 + 30.00 + 8.00 + 18.11 = 88.11"),
+    ("Riverside Support Ltd", "68.55", "24.00 + 18.00 + 10.00 + 16.55 = 68.55"),
+]
+
+
+def _a_tender_with_four_bids() -> Panel:
+    """A second panel for the demo specification, chaired by Priya, with Al (who uses day
+    services) and Olu (procurement officer): four bids in, answering one agreed question for each
+    criterion the panel scores; three bids already checked at shortlisting and priced."""
+    priya, al, olu = (User.objects.get(email=f"{name}@demo.example") for name in ("commissioner", "person", "procurement"))
+    specification = Specification.objects.get(title=SPECIFICATION_TITLE)
+    panel = panel_services.panel_create(
+        programme=specification.programme, specification=specification, chair=priya, title="Day opportunities tender panel, second call",
+        purpose="To score the bids for the second call and recommend who runs day opportunities.", by=priya,
+    )
+    members = {priya: panel.members.get(), al: None, olu: None}
+    members[al] = panel_services.member_add(panel=panel, user=al, role=PanelMember.Role.LIVED_EXPERIENCE, by=priya)
+    members[olu] = panel_services.member_add(panel=panel, user=olu, role=PanelMember.Role.PROCUREMENT_OFFICER, by=priya)
+    bidders = {name: panel_services.bidder_add(panel=panel, name=name, by=priya) for name in [*PRICES, NOT_SHORTLISTED]}
+    for user, member in members.items():
+        panel_services.conflicts_declare(member=member, bidders=[], details="", by=user)
+    questions = [
+        panel_services.question_propose(panel=panel, criterion=criterion, kind="written", text=f"How will you meet “{criterion.title}”?", by=priya)
+        for criterion in panel.version.criteria.filter(scored_on_price=False).order_by("position")
+    ]
+    panel_services.questions_agree(panel=panel, agreed_ids={question.pk for question in questions}, by=priya)
+    meets = {question.pk: (True, "The bid shows this with evidence.") for question in panel.version.shortlist_questions.all()}
+    for name, bidder in bidders.items():
+        for question in questions:
+            scoring_services.response_save(bidder=bidder, question=question, text=f"{name} answers: {question.text}", by=priya)
+        if name in PRICES:
+            scoring_services.shortlist_record(bidder=bidder, member=members[al], results=meets, by=al)
+            scoring_services.price_score_record(bidder=bidder, member=members[olu], bid_price=PRICES[name], by=olu)
+    return panel
+
+
+def test_a_tender_goes_from_shortlisting_to_scores_moderation_and_letters_with_totals_worked_out_by_hand(sign_in, worker, tmp_path):
+    panel = _a_tender_with_four_bids()
+    url = f"/commissioning/programmes/{panel.programme_id}/panels/{panel.pk}/"
+
+    # Al finds the last bid does not meet the first shortlisting question, and says why.
+    al = sign_in("person@demo.example", javascript=False)
+    al.goto(url + "shortlisting/")
+    al.get_by_role("link", name=f"Check {NOT_SHORTLISTED}").click()
+    al.get_by_role("group", name=re.compile(r"^1\. ")).get_by_label("No, it does not meet this").check()
+    al.get_by_label("Why?", exact=True).first.fill(NOT_REGISTERED)
+    al.get_by_role("group", name=re.compile(r"^2\. ")).get_by_label("Yes, it meets this").check()
+    al.get_by_label("Why?", exact=True).last.fill("The bid includes the checks.")
+    al.get_by_role("button", name="Save the shortlisting").click()
+    expect(success_banner(al)).to_contain_text(f"Shortlisting saved for {NOT_SHORTLISTED}")
+    expect(al.get_by_role("row", name=re.compile(NOT_SHORTLISTED))).to_contain_text("Not shortlisted")
+
+    # Priya opens scoring: the panel scores only the three shortlisted bids. She scores one answer.
+    page = sign_in("commissioner@demo.example", javascript=False)
+    page.goto(url + "scoring/")
+    page.get_by_role("button", name="Open scoring").click()
+    expect(success_banner(page)).to_contain_text("Scoring is open")
+    expect(page.locator("main")).to_contain_text("You have scored 0 of 9 answers")
+    expect(page.locator("main")).not_to_contain_text(NOT_SHORTLISTED)
+    page.get_by_role("link", name=re.compile("^Working with people")).first.click()
+    page.get_by_role("group", name="Your score").get_by_label("5", exact=True).check()
+    page.get_by_label("Why you gave this score").fill("People choose the staff and run the members' group.")
+    page.get_by_role("button", name="Submit my score").click()
+    expect(success_banner(page)).to_contain_text("Your score is saved")
+    page.goto(url + "scoring/")
+    page.get_by_role("button", name="Close scoring and start moderation").click()
+    expect(success_banner(page)).to_contain_text("Scoring is closed")
+
+    # Moderation: the panel agrees one score for each of the nine answers.
+    answers = BidResponse.objects.filter(bidder__panel=panel).exclude(bidder__name=NOT_SHORTLISTED).select_related("bidder", "question__criterion")
+    for answer in answers:
+        value = MODERATED[answer.bidder.name][answer.question.criterion.position - 1]
+        page.goto(url + f"answers/{answer.pk}/moderate/")
+        page.get_by_role("group", name="Moderated score").get_by_label(str(value), exact=True).check()
+        page.get_by_label("Rationale: why the panel agreed this score").fill(f"Agreed at the meeting: {value} for {answer.question.criterion.title}.")
+        page.get_by_role("button", name="Save the moderated score").click()
+        expect(success_banner(page)).to_contain_text(f"Moderated score saved for {answer.bidder.name}")
+
+    # The totals are the figures worked out by hand, best first; the panel recommends the top bid.
+    page.goto(url + "totals/")
+    rows = page.get_by_role("table", name="Ranking").locator("tbody tr")
+    expect(rows).to_have_count(3)
+    for row, (name, _total, arithmetic) in enumerate(TOTALS):
+        expect(rows.nth(row)).to_contain_text(name)
+        expect(rows.nth(row)).to_contain_text(arithmetic)
+    expect(rows.nth(1)).to_contain_text("£240,000.00 ÷ £265,000.00 × 20 = 18.11")
+    page.get_by_role("link", name="Record the award recommendation").click()
+    expect(page.get_by_label("Bright Days CIC (90.00 out of 100)")).to_be_checked()
+    page.get_by_label("The award recommendation").fill("Bright Days CIC had the highest total, and people help run it.")
+    page.get_by_role("button", name="Record the award").click()
+    expect(success_banner(page)).to_contain_text("The award recommendation is in the programme's decisions log")
+
+    def made(button: str, on: str) -> str:
+        page.goto(url + on)
+        page.get_by_role("button", name=button).click()
+        wait_until_ready(page, page.get_by_role("heading", name="Your PDF is ready"))
+        return pdf_text(download(page, "Download the PDF", tmp_path))
+
+    # The panel report, with the criteria as published, each score and the arithmetic.
+    report = made("Make the panel report (PDF)", "totals/")
+    assert holds_in_order(report, "Working with people 40 1 agreed question")
+    assert holds_in_order(report, "Price 20 By formula: lowest price ÷ this bid's price × weight")
+    assert all(holds_in_order(report, f"{rank} {total} {arithmetic}") for rank, (_, total, arithmetic) in enumerate(TOTALS, start=1))
+    assert holds_in_order(report, "Price (20) 18.11 £240,000.00 ÷ £265,000.00 × 20 = 18.11")
+    assert holds_in_order(report, f"{NOT_SHORTLISTED} Not shortlisted 1. Does not meet it: {NOT_REGISTERED}")
+    # Northside's assessment summary: its scores beside the winning bid's, naming no panel member.
+    summary = made("Assessment summary for Northside Community Care", "totals/")
+    assert holds_in_order(summary, "The panel recommended awarding the contract to another bidder.")
+    assert holds_in_order(summary, "Price (20) 18.11 of 20: £240,000.00 ÷ £265,000.00 × 20 = 18.11")
+    assert holds_in_order(summary, "20.00 of 20: £240,000.00 ÷ £240,000.00 × 20 = 20.00")
+    assert holds_in_order(summary, f"Total (out of 100) 88.11: {TOTALS[1][2]}") and holds_in_order(summary, f"90.00: {TOTALS[0][2]}")
+    assert not any(name in summary for name in ("Priya", "Marsh", "Olu"))
+    # The bidder not shortlisted gets a letter with the reason.
+    letter = made(f"Letter to {NOT_SHORTLISTED}", "shortlisting/")
+    assert holds_in_order(letter, f"Your bid was not shortlisted To {NOT_SHORTLISTED}") and holds_in_order(letter, NOT_REGISTERED)
 
 
 # --- A recruitment panel with a lay member -------------------------------------------------

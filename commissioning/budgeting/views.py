@@ -210,6 +210,9 @@ def proposal_detail(request: HttpRequest, programme_id: int, round_id: int, prop
         result = getattr(proposal, "result", None)
     context = _context(
         round_, proposal=proposal, result=result, is_proposer=proposal.proposed_by_id == request.user.pk,
+        # A visitor to a public programme follows the idea on "You said, we did", not in the
+        # members' decisions log.
+        can_open_decision=request.user.has_perm("commissioning.view_programme", round_.programme),
         can_review=request.user.has_perm("budgeting.review_proposals", round_) and round_.phase in (Round.Phase.PROPOSALS, Round.Phase.REVIEW),
     )
     return render(request, "budgeting/proposal_detail.html", context)

@@ -147,6 +147,9 @@ rules.add_perm("monitoring.manage_meeting", is_commissioner)
 # Easy Read): only those who organise the meeting and send the papers see it. Each member sees
 # their own.
 rules.add_perm("monitoring.view_members_formats", is_commissioner)
+# What each member's involvement profile says helps them take part (step-free access, a quiet
+# space, Easy Read): for those who organise the meeting only, every read audited.
+rules.add_perm("monitoring.view_access_needs", is_commissioner)
 rules.add_perm("monitoring.give_representatives_view", is_commissioner | is_meeting_representative)
 rules.add_perm("monitoring.agree_minutes", is_meeting_member)
 # The quality framework of a programme.

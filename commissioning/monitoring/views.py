@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from commissioning.access import programme_or_404
 from commissioning.involvement.formats import reader_format
 from commissioning.involvement.models import DocumentFormat
-from commissioning.involvement.selectors import access_needs_for
+from commissioning.involvement.services import access_needs_read
 from commissioning.meetings import minutes_agreed
 from commissioning.models import Programme
 from commissioning.sections import contract_panels
@@ -254,15 +254,17 @@ def meeting_detail(request: HttpRequest, programme_id: int, contract_id: int, me
     members = selectors.members_of(meeting=meeting)
     me = next((member for member in members if member.user_id == user.pk), None)
     can_manage = user.has_perm("monitoring.manage_meeting", meeting)
-    people = []
-    if can_manage:
-        needs = access_needs_for([member.user_id for member in members])
-        people = [(member.user.display_name, needs[member.user_id]) for member in members]
+    can_see_needs = user.has_perm("monitoring.view_access_needs", meeting)
+    if can_see_needs:
+        # Beside each member: what their involvement profile says helps them take part (audited).
+        people = access_needs_read(users=[member.user for member in members], by=user, request=request)
+        for member, (_name, needs) in zip(members, people):
+            member.access_needs = needs
     indicators = selectors.contract_indicators(contract=meeting.contract)
     audit_record(actor=user, action=AuditEvent.Action.VIEW, obj=meeting, request=request)
     return render(request, "monitoring/meeting_detail.html", {
         "programme": meeting.contract.programme, "section_url_name": TAB, "contract": meeting.contract, "meeting": meeting,
-        "members": members, "me": me, "people": people, "papers": selectors.papers_of(meeting=meeting),
+        "members": members, "me": me, "can_see_needs": can_see_needs, "papers": selectors.papers_of(meeting=meeting),
         "reports": selectors.indicator_reports(meeting=meeting, indicators=indicators),
         "actions": selectors.meeting_actions(meeting=meeting),
         "minutes_agreed": minutes_agreed(members),

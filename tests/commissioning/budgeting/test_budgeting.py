@@ -18,7 +18,7 @@ from commissioning.budgeting.models import (
     Voter,
     VotingCode,
 )
-from commissioning.models import Decision, MemberRole
+from commissioning.models import Decision, MemberRole, Programme
 from tests.commissioning.budgeting.factories import (
     PotFactory,
     ProposalFactory,
@@ -355,6 +355,12 @@ def test_publishing_carries_each_funded_idea_into_the_decisions_log(client_as, p
     page = client_as(person).get(_url("proposal_detail", round_, proposal_id=art.pk)).content.decode()
     decision_url = reverse("commissioning:decision_detail", kwargs={"programme_id": programme.pk, "decision_id": art.decision_id})
     assert f'in the decisions log as <a class="govuk-link" href="{decision_url}">“Fund “Art club””</a>' in page
+    # A resident outside the group of a public programme, who cannot open the decisions log, is
+    # sent to "You said, we did" instead.
+    Programme.objects.filter(pk=programme.pk).update(visibility=Programme.Visibility.PUBLIC)
+    page = client_as(UserFactory(roles=["person"])).get(_url("proposal_detail", round_, proposal_id=art.pk)).content.decode()
+    assert decision_url not in page and "Follow what happened on “You said, we did”" in page
+    assert reverse("commissioning:delivery_list", kwargs={"programme_id": programme.pk}) in page
     client_as(commissioner).post(_url("results_publish", round_))  # again: nothing doubled
     assert decisions.count() == 2
 

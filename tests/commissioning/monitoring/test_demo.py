@@ -47,3 +47,7 @@ def test_the_demo_has_a_contract_with_two_meetings_returns_and_a_reviewed_qualit
     login_as(client, users["assessor"])
     meeting_url = reverse("monitoring:meeting_detail", kwargs={"programme_id": contract.programme_id, "contract_id": contract.pk, "meeting_id": upcoming.pk})
     assert "in easy read" in _text(client.get(meeting_url))
+    # Priya, who organises the meeting, sees beside each member what helps them take part.
+    login_as(client, users["commissioner"])
+    organiser_sees = _text(client.get(meeting_url))
+    assert "What helps them take part" in organiser_sees and "A quiet space to take a break" in organiser_sees

@@ -133,11 +133,23 @@ def test_only_organisers_see_the_format_each_member_gets_their_papers_in(client_
     assert "in easy read" in page and "(standard print)" not in page
 
 
-def test_organisers_see_the_members_access_needs(client_as, commissioner, person, meeting):
-    InvolvementProfileFactory(user=person, preferred_format="large_print", access_needs=["step_free"])
-    page = _text(client_as(commissioner).get(_url("meeting_detail", meeting.contract, meeting_id=meeting.pk)))
-    assert "Access needs of the members" in page and "Large print" in page
-    assert "Access needs of the members" not in _text(client_as(person).get(_url("meeting_detail", meeting.contract, meeting_id=meeting.pk)))
+def test_organisers_see_each_members_access_needs_from_their_profile_and_each_read_is_audited(
+        client_as, commissioner, person, provider, meeting):
+    InvolvementProfileFactory(user=person, preferred_format="easy_read", access_needs=["quiet_space"])
+    url = _url("meeting_detail", meeting.contract, meeting_id=meeting.pk)
+
+    def members_rows(user) -> dict[str, str]:
+        table = BeautifulSoup(client_as(user).get(url).content, "html.parser").find(id="members").find_next("table")
+        return {row.td.get_text(strip=True): " ".join(row.get_text(" ").split()) for row in table.tbody.find_all("tr")}
+
+    rows = members_rows(commissioner)
+    assert "Easy Read" in rows[person.display_name] and "A quiet space" in rows[person.display_name]
+    assert "Nothing in their involvement profile" in rows[provider.display_name]
+    reads = AuditEvent.objects.filter(actor=commissioner, action="view", detail="access needs")
+    assert set(reads.values_list("subject_id", flat=True)) >= {person.pk}
+    # Members, the person among them, see nobody's needs.
+    assert not any("quiet" in row.lower() for row in members_rows(person).values())
+    assert "What helps them take part" not in _text(client_as(provider).get(url))
 
 
 def test_an_uploaded_paper_must_be_a_real_pdf_or_word_file_and_goes_only_to_members(client_as, commissioner, carer, person, meeting):
