@@ -132,12 +132,10 @@ class ExportSection:
             return self.rows
         return [[row[index] for index in columns] for row in self.rows]
 
-    @property
-    def column_widths(self) -> list[float]:
-        """Percentages of the page for each column of the PDF's table, from what the column holds:
-        never narrower than its heading's longest word, so headings do not break mid-word, and
-        wider for longer text. Worked out here so the table can use a fixed layout, which
-        WeasyPrint lays out far faster than sizing columns from every cell."""
+    @functools.cached_property
+    def _column_sizes(self) -> tuple[list[float], list[float]]:
+        """Each table column's least width in points (its heading's longest word, or its values'
+        longest word up to a limit) and the width its typical text would like."""
         sample = self.rows[:COLUMN_SAMPLE_ROWS]
         least, wanted = [], []
         for index in self._table_columns:
@@ -149,6 +147,28 @@ class ExportSection:
             least.append(max(heading_word * 7.2, min(value_word, COLUMN_WORD_LIMIT) * 6.6) + 8)
             typical = sum(len(value) for value in values) / len(values) if values else len(heading)
             wanted.append(max(least[-1], min(typical, COLUMN_TEXT_LIMIT) * 6 + 8))
+        return least, wanted
+
+    @property
+    def fits_as_table(self) -> bool:
+        """Whether every column fits across the page without breaking a word. A section with
+        more columns than that (a review's dozen) prints each entry as its own short table,
+        heading beside value, instead of squeezing words into broken pieces."""
+        return sum(self._column_sizes[0]) <= PAGE_WIDTH_POINTS
+
+    @property
+    def table_records(self) -> list[list[tuple[str, str]]]:
+        """Each row of the PDF's table as (heading, value) pairs, for a section printed entry by entry."""
+        headings = self.table_headings
+        return [list(zip(headings, row)) for row in self.table_rows]
+
+    @property
+    def column_widths(self) -> list[float]:
+        """Percentages of the page for each column of the PDF's table, from what the column holds:
+        never narrower than its heading's longest word, so headings do not break mid-word, and
+        wider for longer text. Worked out here so the table can use a fixed layout, which
+        WeasyPrint lays out far faster than sizing columns from every cell."""
+        least, wanted = self._column_sizes
         spare = max(PAGE_WIDTH_POINTS - sum(least), 0)
         growth = sum(want - low for want, low in zip(wanted, least)) or 1
         widths = [low + spare * (want - low) / growth for want, low in zip(wanted, least)]

@@ -13,6 +13,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.dateparse import parse_duration
@@ -26,6 +27,8 @@ def _sample(field: models.Field) -> object:
     """A real value for a field, as the database gives it back."""
     if isinstance(field, ArrayField):
         return [_sample(field.base_field), _sample(field.base_field)]
+    if isinstance(field, models.GeneratedField):  # holds a value of its output field's kind
+        return _sample(field.output_field)
     if field.is_relation:
         return _sample(field.target_field)
     if field.choices:
@@ -47,6 +50,7 @@ def _sample(field: models.Field) -> object:
         (models.FileField, "reports/2026/12/plan.pdf"),
         (models.BinaryField, b"\x00\x01"),
         ((models.CharField, models.TextField), "Words in a field"),
+        (SearchVectorField, "'pool':2B 'swim':1A"),  # a search index's words, as Postgres gives them back
     ]
     for classes, value in samples:
         if isinstance(field, classes):

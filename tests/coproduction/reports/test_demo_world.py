@@ -30,6 +30,8 @@ from commissioning.monitoring.models import MonitoringMeeting
 from commissioning.panels.models import Bidder, BidResponse, Panel
 from commissioning.panels.scoring import selectors as scoring_selectors
 from commissioning.panels.scoring import services as scoring_services
+from commissioning.recruitment.demo import POST as RECRUITMENT_POST
+from commissioning.recruitment.models import Campaign
 from commissioning.research.models import ResearchProject
 from commissioning.specifications.models import SpecificationVersion
 from coproduction.accounts.models import Team, User
@@ -72,6 +74,10 @@ def the_meeting() -> MonitoringMeeting:
     """The upcoming monitoring meeting, whose papers were sent."""
     meetings = MonitoringMeeting.objects.filter(contract__programme=day_opportunities(), papers__isnull=False).distinct()
     return meetings.order_by("-date", "-starts_at").first()
+
+
+def the_campaign() -> Campaign:
+    return Campaign.objects.get(post=RECRUITMENT_POST)
 
 
 def the_round() -> Round:
@@ -135,6 +141,9 @@ ASKS = [
     })),
     Ask("peer research findings", ("research_findings",), lambda: reverse("research:findings_pdf", kwargs={
         "programme_id": day_opportunities().pk, "project_id": ResearchProject.objects.get(programme=day_opportunities()).pk,
+    })),
+    Ask("recruitment briefing pack", ("recruitment_briefing",), lambda: reverse("recruitment:briefing_pdf", kwargs={
+        "campaign_id": the_campaign().pk,
     })),
     Ask("subject access", (ReportJob.Kind.SUBJECT_ACCESS_PDF, ReportJob.Kind.SUBJECT_ACCESS_ZIP),
         lambda: reverse("governance:sar_person", kwargs={"person_id": al().pk})),
@@ -250,6 +259,8 @@ ALLOWED = {
     **{f"feedback letter {index}": frozenset({"commissioner"}) for index in range(3)},  # the chair
     "shortlisting letter": frozenset({"commissioner"}),  # the chair
     "peer research findings": PROGRAMME_GROUP,
+    # The recruitment panel: Grace runs it; Al, Mo and Tom sit on it; Sam is its HR officer and Nadia appoints.
+    "recruitment briefing pack": frozenset({"manager", "person", "carer", "practitioner", "admin", "head"}),
     "subject access": frozenset({"admin"}),
 }
 
@@ -377,6 +388,15 @@ def check_shortlisting_letter(who: str, data: bytes) -> None:
         assert member.user.full_name not in text
 
 
+def check_recruitment_briefing(who: str, data: bytes) -> None:
+    """The post and what it is about, and no candidate's name: the panel knows them by reference."""
+    campaign = the_campaign()
+    text = words(data)
+    assert campaign.post in text and " ".join(campaign.about.split()[:6]) in text
+    for candidate in campaign.candidates.all():
+        assert candidate.name not in text, f"a candidate named in {who}'s pack"
+
+
 def check_subject_access_pdf(who: str, data: bytes) -> None:
     text = words(data)
     assert al().full_name in text
@@ -394,6 +414,7 @@ CHECKS = {
     **{f"feedback letter {index}": check_feedback_letter(index) for index in range(3)},
     "shortlisting letter": check_shortlisting_letter,
     "peer research findings": check_research_findings,
+    "recruitment briefing pack": check_recruitment_briefing,
     "subject access": check_subject_access_pdf,
 }
 
