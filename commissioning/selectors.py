@@ -89,8 +89,8 @@ def current_members(*, programme: Programme) -> QuerySet[GroupMember]:
 
 def activities_with_owners() -> QuerySet[Activity]:
     """Activities with the record that owns each (a workshop, a budgeting round...) joined in,
-    so commissioning.sections.activity_url costs no queries."""
-    return Activity.objects.select_related(*ACTIVITY_LINKS.keys())
+    and the programme, so commissioning.sections.activity_url costs no queries of its own."""
+    return Activity.objects.select_related("programme", *ACTIVITY_LINKS.keys())
 
 
 def stage_activities(*, stage: Stage) -> list[Activity]:

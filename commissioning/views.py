@@ -35,7 +35,7 @@ from .forms import (
     StageMoveForm,
 )
 from .models import Programme
-from .sections import activity_url, decision_trail, timeline_warnings, your_parts
+from .sections import decision_trail, owner_url, timeline_warnings, your_parts
 
 MANAGE = "commissioning.manage_programme"
 
@@ -323,9 +323,9 @@ def activity_add(request: HttpRequest, programme_id: int) -> HttpResponse:
 def activity_edit(request: HttpRequest, programme_id: int, activity_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
     activity = get_object_or_404(programme.activities, pk=activity_id)
-    owner_url = activity_url(activity)
-    if owner_url:  # a workshop or budgeting round keeps its activity in step: change it there
-        return redirect(owner_url)
+    owner_page = owner_url(activity)
+    if owner_page:  # a workshop or budgeting round keeps its activity in step: change it there
+        return redirect(owner_page)
     initial = {
         "stage": activity.stage_id, "kind": activity.kind, "title": activity.title, "happened_on": activity.happened_on,
         "summary": activity.summary, "ladder_rung": activity.ladder_rung, "others_taking_part": activity.others_taking_part,
@@ -364,7 +364,7 @@ def decision_detail(request: HttpRequest, programme_id: int, decision_id: int) -
     decision = get_object_or_404(selectors.decisions_log(programme=programme), pk=decision_id)
     return render(request, "commissioning/decision_detail.html", {
         "programme": programme, "decision": decision, "section_url_name": "commissioning:decision_list",
-        "trail": decision_trail(decision),
+        "trail": decision_trail(decision, request.user),
         "can_manage": request.user.has_perm(MANAGE, programme),
     })
 

@@ -42,8 +42,10 @@ class PanelsConfig(AppConfig):
         register_activity_link(
             "panel",
             lambda panel: reverse("panels:panel_detail", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+            permission="panels.view_panel",
         )
         register_decision_link(DecisionLink(
             "panels", "Procurement panel that recommended it",
             lambda panel: reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+            "panels.view_totals",
         ))
