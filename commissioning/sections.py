@@ -98,11 +98,13 @@ def _may_open(user, permission: str, permission_object, record) -> bool:
 class ActivityLink:
     """url_for(owner) -> the page of the record that owns the activity. permission: the rule its
     page asks, on permission_object(owner) (the owner itself unless given); a page links to it
-    only for someone the rule lets in. The rule reads a fixed number of queries per request."""
+    only for someone the rule lets in. The rule reads a fixed number of queries per request, or
+    prepare(user, owners) reads once, for a whole page's owners, what it would read for each."""
 
     url_for: Callable[[object], str]
     permission: str = "commissioning.view_programme"
     permission_object: Callable[[object], object] | None = None
+    prepare: Callable[[object, list], None] | None = None
 
     def allows(self, user, owner) -> bool:
         return _may_open(user, self.permission, self.permission_object, owner)
@@ -113,11 +115,11 @@ ACTIVITY_LINKS: dict[str, ActivityLink] = {}
 
 def register_activity_link(
     related_name: str, url_for: Callable[[object], str], *, permission: str,
-    permission_object: Callable[[object], object] | None = None,
+    permission_object: Callable[[object], object] | None = None, prepare: Callable[[object, list], None] | None = None,
 ) -> None:
     """url_for(owner) -> URL of the page of the record that owns the activity; permission (asked
     on permission_object(owner), or the owner) -> whether that page opens for a user."""
-    ACTIVITY_LINKS[related_name] = ActivityLink(url_for, permission, permission_object)
+    ACTIVITY_LINKS[related_name] = ActivityLink(url_for, permission, permission_object, prepare)
 
 
 def _activity_owner(activity) -> tuple[ActivityLink, object] | None:
@@ -138,6 +140,17 @@ def owner_url(activity) -> str | None:
     """The page of the record that owns the activity, whoever asks (to send its changes there)."""
     found = _activity_owner(activity)
     return found[0].url_for(found[1]) if found else None
+
+
+def activity_links_prepare(user, activities) -> None:
+    """Before a page links many activities: each kind of owner reads what its rule needs at once."""
+    owners: dict[ActivityLink, list] = {}
+    for activity in activities:
+        found = _activity_owner(activity)
+        if found is not None and found[0].prepare is not None:
+            owners.setdefault(found[0], []).append(found[1])
+    for link, found_owners in owners.items():
+        link.prepare(user, found_owners)
 
 
 def activity_url(activity, user) -> str | None:
@@ -163,6 +176,7 @@ class DecisionLink:
     permission: str
     select_related: tuple[str, ...] = ()
     permission_object: Callable[[object], object] | None = None
+    prepare: Callable[[object, list], None] | None = None  # as ActivityLink.prepare, for the records
 
     def allows(self, user, record) -> bool:
         return _may_open(user, self.permission, self.permission_object, record)
@@ -183,6 +197,8 @@ def decision_trail(decision, user) -> list[tuple[str, list[tuple[str, str]]]]:
     for link in DECISION_LINKS:
         records = list(getattr(decision, link.related_name).select_related(*link.select_related))
         if records:
+            if link.prepare is not None:
+                link.prepare(user, records)
             trail.append((link.heading, [
                 (str(record), link.url_for(record) if link.allows(user, record) else "") for record in records
             ]))
