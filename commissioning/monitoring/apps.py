@@ -34,4 +34,4 @@ class MonitoringConfig(AppConfig):
         }), permission="monitoring.view_meeting")
         register_activity_link("quality_visit", lambda visit: reverse("monitoring:visit_detail", kwargs={
             "programme_id": visit.activity.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk,
-        }), permission="monitoring.view_visit")
+        }), permission="monitoring.view_visit", joins=("contract",))

@@ -11,11 +11,10 @@ from commissioning.panels.rules import is_conflicted, membership
 from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
 from coproduction.core.rules_cache import forget_for_request
-from tests.commissioning.factories import DecisionFactory
+from tests.commissioning.decisions_log import log_text
 from tests.commissioning.panels.factories import PanelFactory, PanelMemberFactory
 from tests.commissioning.specifications.factories import SpecificationFactory
 from tests.harness.bad_input import assert_bad_input
-from tests.harness.queries import assert_fixed_queries
 
 
 def _url(panel, name="panel_detail", **extra):
@@ -145,16 +144,8 @@ def test_the_decisions_log_links_only_the_panels_a_member_sits_on_in_a_fixed_num
     person = users[Role.PERSON]
     mine, others = PanelFactory(programme=programme), PanelFactory(programme=programme)
     PanelMemberFactory(panel=mine, user=person)
-    for panel in (mine, others):
-        DecisionFactory(programme=programme).informed_by.add(panel.activity)
-    log_url = reverse("commissioning:decision_list", kwargs={"programme_id": programme.pk})
     client = client_as(person)
-
-    def more_panels():
-        for _ in range(3):
-            DecisionFactory(programme=programme).informed_by.add(PanelFactory(programme=programme).activity)
-
     # Programme, own groups, stages, count, page, activities that informed them, own places on their panels.
-    text = assert_fixed_queries(lambda: client.get(log_url), budget=7, grow=more_panels).content.decode()
+    text = log_text(client, programme, [mine, others], budget=7, more=lambda: PanelFactory.create_batch(3, programme=programme))
     assert f'href="{_url(mine)}"' in text and others.activity.title in text and f'href="{_url(others)}"' not in text
     assert client.get(_url(others)).status_code == 403  # in the group, so told the panel is not theirs
