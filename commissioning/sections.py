@@ -87,33 +87,106 @@ def your_parts(user, programme) -> list[YourPart]:
     return [part for parts_for in YOUR_PARTS for part in parts_for(user, programme)]
 
 
+def _may_open(user, permission: str, permission_object, record) -> bool:
+    """Whether the page of record opens for the user: the rule it asks, on the object it asks it on."""
+    return user.has_perm(permission, permission_object(record) if permission_object else record)
+
+
 # Pages that own an activity (a workshop, a budgeting round...) say where it lives, so a stage
 # page or a decision can link to it. Key: the reverse one-to-one name on Activity (e.g. "workshop").
-ACTIVITY_LINKS: dict[str, Callable[[object], str]] = {}
+@dataclass(frozen=True)
+class ActivityLink:
+    """url_for(owner) -> the page of the record that owns the activity. permission: the rule its
+    page asks, on permission_object(owner) (the owner itself unless given); a page links to it
+    only for someone the rule lets in. The rule reads a fixed number of queries per request, or
+    prepare(user, owners) reads once, for a whole page's owners, what it would read for each."""
+
+    url_for: Callable[[object], str]
+    permission: str = "commissioning.view_programme"
+    permission_object: Callable[[object], object] | None = None
+    prepare: Callable[[object, list], None] | None = None
+    joins: tuple[str, ...] = ()  # the owner's relations the rule reads, joined in with the activity
+
+    def allows(self, user, owner) -> bool:
+        return _may_open(user, self.permission, self.permission_object, owner)
 
 
-def register_activity_link(related_name: str, url_for: Callable[[object], str]) -> None:
-    """url_for(owner) -> URL of the page of the record that owns the activity."""
-    ACTIVITY_LINKS[related_name] = url_for
+ACTIVITY_LINKS: dict[str, ActivityLink] = {}
 
 
-def activity_url(activity) -> str | None:
-    for related_name, url_for in ACTIVITY_LINKS.items():
+def register_activity_link(
+    related_name: str, url_for: Callable[[object], str], *, permission: str,
+    permission_object: Callable[[object], object] | None = None, prepare: Callable[[object, list], None] | None = None,
+    joins: tuple[str, ...] = (),
+) -> None:
+    """url_for(owner) -> URL of the page of the record that owns the activity; permission (asked
+    on permission_object(owner), or the owner) -> whether that page opens for a user."""
+    ACTIVITY_LINKS[related_name] = ActivityLink(url_for, permission, permission_object, prepare, joins)
+
+
+def activity_owner_joins() -> list[str]:
+    """What to join in with an activity so its owner and what the owner's rule reads cost no queries."""
+    return [*ACTIVITY_LINKS, *(f"{name}__{join}" for name, link in ACTIVITY_LINKS.items() for join in link.joins)]
+
+
+def _activity_owner(activity) -> tuple[ActivityLink, object] | None:
+    for related_name, link in ACTIVITY_LINKS.items():
         owner = getattr(activity, related_name, None)
         if owner is not None:
-            return url_for(owner)
+            return link, owner
     return None
+
+
+def activity_programme(owner):
+    """The programme of an activity's owner (joined in with the activity), for pages that ask a
+    rule on the programme."""
+    return owner.activity.programme
+
+
+def owner_url(activity) -> str | None:
+    """The page of the record that owns the activity, whoever asks (to send its changes there)."""
+    found = _activity_owner(activity)
+    return found[0].url_for(found[1]) if found else None
+
+
+def activity_links_prepare(user, activities) -> None:
+    """Before a page links many activities: each kind of owner reads what its rule needs at once."""
+    owners: dict[ActivityLink, list] = {}
+    for activity in activities:
+        found = _activity_owner(activity)
+        if found is not None and found[0].prepare is not None:
+            owners.setdefault(found[0], []).append(found[1])
+    for link, found_owners in owners.items():
+        link.prepare(user, found_owners)
+
+
+def activity_url(activity, user) -> str | None:
+    """The page of the record that owns the activity if the user may open it; "" when a record
+    owns it but its page is closed to the user (show the title alone); None when nothing does."""
+    found = _activity_owner(activity)
+    if found is None:
+        return None
+    link, owner = found
+    return link.url_for(owner) if link.allows(user, owner) else ""
 
 
 @dataclass(frozen=True)
 class DecisionLink:
     """Records that lead to a decision or carry it on (a funded idea, a specification...).
-    related_name: the reverse foreign key on Decision; url_for(record) -> its page."""
+    related_name: the reverse foreign key on Decision; url_for(record) -> its page; permission:
+    the rule that page asks, on permission_object(record) (the record itself unless given),
+    reading a fixed number of queries per request."""
 
     related_name: str
     heading: str
     url_for: Callable[[object], str]
+    permission: str
     select_related: tuple[str, ...] = ()
+    permission_object: Callable[[object], object] | None = None
+    prepare: Callable[[object, list], None] | None = None  # as ActivityLink.prepare, for the records
+
+    def allows(self, user, record) -> bool:
+        return _may_open(user, self.permission, self.permission_object, record)
 
 
 DECISION_LINKS: list[DecisionLink] = []
@@ -124,13 +197,18 @@ def register_decision_link(link: DecisionLink) -> None:
         DECISION_LINKS.append(link)
 
 
-def decision_trail(decision) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(heading, [(title, url), ...]), ...] for what led to this decision and what carried it on."""
+def decision_trail(decision, user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(heading, [(title, url), ...]), ...] for what led to this decision and what carried it on;
+    the url is "" where the user may not open the record's page."""
     trail = []
     for link in DECISION_LINKS:
         records = list(getattr(decision, link.related_name).select_related(*link.select_related))
         if records:
-            trail.append((link.heading, [(str(record), link.url_for(record)) for record in records]))
+            if link.prepare is not None:
+                link.prepare(user, records)
+            trail.append((link.heading, [
+                (str(record), link.url_for(record) if link.allows(user, record) else "") for record in records
+            ]))
     return trail
 
 

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 
 from .models import Activity, ActivityKind, Decision, DeliveryMilestone, DeliveryStatus, DeliveryUpdate, GroupMember, MemberRole, Programme, Stage
 from .rules import current_programme_ids, is_commissioner
-from .sections import ACTIVITY_LINKS
+from .sections import activity_owner_joins
 
 
 def programmes_visible_to(*, user) -> QuerySet[Programme]:
@@ -89,8 +89,8 @@ def current_members(*, programme: Programme) -> QuerySet[GroupMember]:
 
 def activities_with_owners() -> QuerySet[Activity]:
     """Activities with the record that owns each (a workshop, a budgeting round...) joined in,
-    so commissioning.sections.activity_url costs no queries."""
-    return Activity.objects.select_related(*ACTIVITY_LINKS.keys())
+    and the programme, so commissioning.sections.activity_url costs no queries of its own."""
+    return Activity.objects.select_related("programme", *activity_owner_joins())
 
 
 def stage_activities(*, stage: Stage) -> list[Activity]:

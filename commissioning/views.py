@@ -35,7 +35,7 @@ from .forms import (
     StageMoveForm,
 )
 from .models import Programme
-from .sections import activity_url, decision_trail, timeline_warnings, your_parts
+from .sections import activity_links_prepare, decision_trail, owner_url, timeline_warnings, your_parts
 
 MANAGE = "commissioning.manage_programme"
 
@@ -175,6 +175,7 @@ def stage_detail(request: HttpRequest, programme_id: int, stage_id: int) -> Http
     programme = programme_or_404(request, programme_id)
     stage = get_object_or_404(programme.stages, pk=stage_id)
     activities = selectors.stage_activities(stage=stage)
+    activity_links_prepare(request.user, activities)
     # Who took part shows their place in the group, which is personal: record who looked.
     audit_record_many(
         actor=request.user, action=AuditEvent.Action.VIEW, request=request, subject_of=lambda member: member.user,
@@ -323,9 +324,9 @@ def activity_add(request: HttpRequest, programme_id: int) -> HttpResponse:
 def activity_edit(request: HttpRequest, programme_id: int, activity_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id, MANAGE)
     activity = get_object_or_404(programme.activities, pk=activity_id)
-    owner_url = activity_url(activity)
-    if owner_url:  # a workshop or budgeting round keeps its activity in step: change it there
-        return redirect(owner_url)
+    owner_page = owner_url(activity)
+    if owner_page:  # a workshop or budgeting round keeps its activity in step: change it there
+        return redirect(owner_page)
     initial = {
         "stage": activity.stage_id, "kind": activity.kind, "title": activity.title, "happened_on": activity.happened_on,
         "summary": activity.summary, "ladder_rung": activity.ladder_rung, "others_taking_part": activity.others_taking_part,
@@ -351,6 +352,7 @@ def decision_list(request: HttpRequest, programme_id: int) -> HttpResponse:
     stage = next((stage for stage in stages if stage.pk == stage_id), None)
     decisions = selectors.decisions_log(programme=programme, stage=stage)
     page = Paginator(decisions, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    activity_links_prepare(request.user, [activity for decision in page.object_list for activity in decision.informed_by.all()])
     return render(request, "commissioning/decision_list.html", {
         "programme": programme, "page": page, "filters": filters, "stage": stage,
         "extra_query": urlencode({"stage": stage.pk}) + "&" if stage else "",
@@ -362,9 +364,10 @@ def decision_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 def decision_detail(request: HttpRequest, programme_id: int, decision_id: int) -> HttpResponse:
     programme = programme_or_404(request, programme_id)
     decision = get_object_or_404(selectors.decisions_log(programme=programme), pk=decision_id)
+    activity_links_prepare(request.user, decision.informed_by.all())
     return render(request, "commissioning/decision_detail.html", {
         "programme": programme, "decision": decision, "section_url_name": "commissioning:decision_list",
-        "trail": decision_trail(decision),
+        "trail": decision_trail(decision, request.user),
         "can_manage": request.user.has_perm(MANAGE, programme),
     })
 

@@ -13,6 +13,7 @@ class AssetsConfig(AppConfig):
         from commissioning.sections import (
             ProgrammeSection,
             register_activity_kind,
+            activity_programme,
             register_activity_link,
             register_section,
         )
@@ -31,4 +32,5 @@ class AssetsConfig(AppConfig):
             lambda exercise: reverse(
                 "assets:mapping_detail", kwargs={"programme_id": exercise.activity.programme_id, "exercise_id": exercise.pk}
             ),
+            permission="commissioning.view_programme", permission_object=activity_programme,
         )

@@ -320,8 +320,10 @@ def mapping_detail(request: HttpRequest, programme_id: int, exercise_id: int) ->
     programme = programme_or_404(request, programme_id)
     exercise = selectors.mapping_exercise_or_404(programme=programme, exercise_id=exercise_id)
     page = Paginator(selectors.found_by(exercise.activity), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # An asset not yet published opens for the person who suggested it and moderators: link only those.
+    openable = {asset.pk for asset in page.object_list if request.user.has_perm("assets.view_asset", asset)}
     return render(request, "assets/mapping_detail.html", {
-        "programme": programme, "section_url_name": TAB, "exercise": exercise, "page": page,
+        "programme": programme, "section_url_name": TAB, "exercise": exercise, "page": page, "openable": openable,
         "participants": selectors.mapping_participants(exercise=exercise),
     })
 

@@ -17,7 +17,7 @@ class BoardsConfig(AppConfig):
         register_decision_link(DecisionLink(
             "board_decisions", "Taken at a board meeting",
             lambda record: reverse("boards:meeting_detail", kwargs={"board_id": record.meeting.board_id, "meeting_id": record.meeting_id}),
-            select_related=("meeting__board",),
+            "boards.view_board", select_related=("meeting__board",), permission_object=lambda record: record.meeting.board,
         ))
         # Lived experience at decision-making boards is part of working with people throughout commissioning.
         register_step_evidence(StepEvidence("whole_process", selectors.evidence_sentence, "boards:board_list"))

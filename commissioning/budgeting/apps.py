@@ -29,11 +29,12 @@ class BudgetingConfig(AppConfig):
         register_activity_link(
             "pb_round",
             lambda round_: reverse("budgeting:round_detail", kwargs={"programme_id": round_.programme_id, "round_id": round_.pk}),
+            permission="budgeting.view_round",
         )
         register_decision_link(DecisionLink(
             "pb_proposals", "Ideas funded by participatory budgeting",
             lambda proposal: reverse("budgeting:proposal_detail", kwargs={
                 "programme_id": proposal.round.programme_id, "round_id": proposal.round_id, "proposal_id": proposal.pk,
             }),
-            select_related=("round",),
+            "budgeting.view_round", select_related=("round",), permission_object=lambda proposal: proposal.round,
         ))

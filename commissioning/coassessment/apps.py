@@ -12,6 +12,7 @@ class CoassessmentConfig(AppConfig):
         from commissioning.sections import (
             ProgrammeSection,
             register_activity_kind,
+            activity_programme,
             register_activity_link,
             register_section,
         )
@@ -30,4 +31,4 @@ class CoassessmentConfig(AppConfig):
             "co_assessment": lambda record: reverse("coassessment:co_assessment_detail", kwargs={"programme_id": record.programme_id, "co_assessment_id": record.pk}),
         }
         for related_name, url_for in links.items():
-            register_activity_link(related_name, url_for)
+            register_activity_link(related_name, url_for, permission="coassessment.view_review", permission_object=activity_programme)

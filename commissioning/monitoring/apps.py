@@ -31,7 +31,7 @@ class MonitoringConfig(AppConfig):
         register_section(ProgrammeSection("Quality", "monitoring:framework_list", 78, permission="monitoring.view_framework"))
         register_activity_link("monitoring_meeting", lambda meeting: reverse("monitoring:meeting_detail", kwargs={
             "programme_id": meeting.activity.programme_id, "contract_id": meeting.contract_id, "meeting_id": meeting.pk,
-        }))
+        }), permission="monitoring.view_meeting")
         register_activity_link("quality_visit", lambda visit: reverse("monitoring:visit_detail", kwargs={
             "programme_id": visit.activity.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk,
-        }))
+        }), permission="monitoring.view_visit", joins=("contract",))

@@ -27,6 +27,7 @@ class PanelsConfig(AppConfig):
 
         from commissioning.specifications.services import CRITERIA_LOCKS
 
+        from .rules import memberships_read
         from .selectors import bids_in_reason, consortium_evidence_sentence
 
         CRITERIA_LOCKS.append(bids_in_reason)
@@ -42,8 +43,10 @@ class PanelsConfig(AppConfig):
         register_activity_link(
             "panel",
             lambda panel: reverse("panels:panel_detail", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+            permission="panels.view_panel", prepare=memberships_read,
         )
         register_decision_link(DecisionLink(
             "panels", "Procurement panel that recommended it",
             lambda panel: reverse("panels:totals", kwargs={"programme_id": panel.programme_id, "panel_id": panel.pk}),
+            "panels.view_totals", prepare=memberships_read,
         ))

@@ -32,6 +32,19 @@ def remember_membership(user, member, *, panel_id: int) -> None:
     remember_for_request(user, ("panels.membership", panel_id), member)
 
 
+def memberships_read(user, panels) -> None:
+    """Read the user's places on these panels in one query and remember them (a page linking to
+    many panels asks about each)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    from .models import PanelMember
+
+    panel_ids = {panel.pk for panel in panels}
+    found = {member.panel_id: member for member in PanelMember.objects.filter(panel_id__in=panel_ids, user=user)}
+    for panel_id in panel_ids:
+        remember_membership(user, found.get(panel_id), panel_id=panel_id)
+
+
 def conflicted_bidder_ids(member) -> frozenset[int]:
     """The bidders this member declared a conflict with. Cached on the member."""
     if member is None:

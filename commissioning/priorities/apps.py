@@ -11,6 +11,7 @@ class PrioritiesConfig(AppConfig):
 
         from commissioning.sections import (
             ProgrammeSection,
+            activity_programme,
             register_activity_link,
             register_section,
         )
@@ -19,5 +20,6 @@ class PrioritiesConfig(AppConfig):
         register_section(ProgrammeSection("Outcomes", "priorities:outcome_list", 25))
         # A shortlist's activity (and so its decision) links back to the priorities page.
         register_activity_link(
-            "priority_shortlist", lambda shortlist: reverse("priorities:priority_list", kwargs={"programme_id": shortlist.programme_id})
+            "priority_shortlist", lambda shortlist: reverse("priorities:priority_list", kwargs={"programme_id": shortlist.programme_id}),
+            permission="commissioning.view_programme", permission_object=activity_programme,
         )

@@ -24,11 +24,13 @@ class RecruitmentConfig(AppConfig):
         register_activity_link(
             "recruitment_campaign",
             lambda campaign: reverse("recruitment:campaign_detail", kwargs={"campaign_id": campaign.pk}),
+            permission="recruitment.view_campaign",
         )
         # One link (one query on every decision's page): the recommendation leads to the campaign.
         register_decision_link(DecisionLink(
             "recruitment_recommendations", "Recruitment panel that recommended it",
             lambda outcome: reverse("recruitment:campaign_detail", kwargs={"campaign_id": outcome.campaign_id}),
+            "recruitment.view_campaign", select_related=("campaign",), permission_object=lambda outcome: outcome.campaign,
         ))
         # Local people on interview panels is part of working with people throughout.
         register_step_evidence(StepEvidence("whole_process", selectors.evidence_sentence, "recruitment:campaign_list"))

@@ -4,7 +4,7 @@ only the HR officer sees candidates' names; scoring members score, alone, once t
 declared whom they know; the chair moderates and records the recommendation; the appointing
 manager records the decision. Nobody else learns a campaign exists.
 
-Membership is read once per user and campaign and kept on the user for the request."""
+Memberships are read once per request and kept on the user for it."""
 
 import rules
 
@@ -16,30 +16,28 @@ from coproduction.core.rules_cache import cached_for_request
 is_recruiter = has_role(Role.TEAM_MANAGER) | has_role(Role.HEAD_OF_SERVICE) | has_role(Role.COMMISSIONER)
 
 
-def membership(user, campaign):
-    """The user's CampaignMember on this campaign, or None. Cached on the user for the request."""
-    if campaign is None or not getattr(user, "is_authenticated", False):
-        return None
+def memberships(user) -> dict:
+    """{campaign id: the user's CampaignMember} for every campaign the user is on, read once per
+    request, so a page asking about many campaigns (a decisions log) reads it once."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
 
-    def load():
+    def load() -> dict:
         from .models import CampaignMember
 
-        return CampaignMember.objects.filter(campaign_id=campaign.pk, user=user).first()
+        return {member.campaign_id: member for member in CampaignMember.objects.filter(user=user).order_by("pk")}
 
-    return cached_for_request(user, ("recruitment.membership", campaign.pk), load)
+    return cached_for_request(user, "recruitment.memberships", load)
+
+
+def membership(user, campaign):
+    """The user's CampaignMember on this campaign, or None."""
+    return None if campaign is None else memberships(user).get(campaign.pk)
 
 
 def campaign_ids(user) -> frozenset[int]:
-    """The campaigns the user is on, read once per request."""
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-
-    def load() -> frozenset[int]:
-        from .models import CampaignMember
-
-        return frozenset(CampaignMember.objects.filter(user=user).order_by().values_list("campaign_id", flat=True))
-
-    return cached_for_request(user, "recruitment.campaign_ids", load)
+    """The campaigns the user is on."""
+    return frozenset(memberships(user))
 
 
 def _has_role(user, campaign, *roles) -> bool:

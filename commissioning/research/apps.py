@@ -15,13 +15,14 @@ class ResearchConfig(AppConfig):
         from django.urls import reverse
 
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
-        from commissioning.sections import ProgrammeSection, register_activity_link, register_section, register_section_evidence
+        from commissioning.sections import ProgrammeSection, activity_programme, register_activity_link, register_section, register_section_evidence
 
         from . import reports, rules, selectors  # noqa: F401  (reports and rules register the findings PDF and the permissions)
 
         register_section(ProgrammeSection("Peer research", "research:project_list", 76, permission="research.view_research", phase="plan"))
         register_activity_link("research_project", lambda project: reverse("research:project_detail", kwargs={
-            "programme_id": project.programme_id, "project_id": project.pk}))
+            "programme_id": project.programme_id, "project_id": project.pk}),
+            permission="research.view_research", permission_object=activity_programme)
         register_section_evidence(selectors.section_findings)
         # Findings go on the Working Together for Change theming board beside review statements,
         # and priorities name the findings they rest on.

@@ -24,4 +24,6 @@ class SpecificationsConfig(AppConfig):
             lambda specification: reverse("specifications:specification_detail", kwargs={
                 "programme_id": specification.programme_id, "specification_id": specification.pk,
             }),
+            "specifications.view_specification", select_related=("programme",),
+            permission_object=lambda specification: specification.programme,
         ))

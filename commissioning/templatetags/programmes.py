@@ -1,6 +1,6 @@
 from django import template
 
-from ..sections import activity_url as owner_url
+from ..sections import activity_url as link_for
 from ..sections import programme_nav as nav_for
 from ..sections import sections_for
 
@@ -18,7 +18,8 @@ def programme_nav(context, programme):
     return nav_for(context["request"].user, programme, context.get("section_url_name", ""))
 
 
-@register.simple_tag
-def activity_url(activity) -> str | None:
-    """The page of the record that owns the activity (a workshop, a budgeting round), if any."""
-    return owner_url(activity)
+@register.simple_tag(takes_context=True)
+def activity_url(context, activity) -> str | None:
+    """The page of the record that owns the activity (a workshop, a budgeting round) if the user
+    may open it; "" when its page is closed to them; None when no record owns the activity."""
+    return link_for(activity, context["request"].user)

@@ -17,6 +17,7 @@ class TrainingConfig(AppConfig):
         from commissioning.involvement.spectrum import StepEvidence, register_step_evidence
         from commissioning.sections import (
             ProgrammeSection,
+            activity_programme,
             register_activity_link,
             register_section,
             register_specification_note,
@@ -27,7 +28,8 @@ class TrainingConfig(AppConfig):
 
         register_section(ProgrammeSection("Training", "training:course_list", 75, permission="training.view_training", phase="plan"))
         register_activity_link("training_session", lambda session: reverse("training:session_detail", kwargs={
-            "programme_id": session.activity.programme_id, "course_id": session.course_id, "session_id": session.pk}))
+            "programme_id": session.activity.programme_id, "course_id": session.course_id, "session_id": session.pk}),
+            permission="training.view_training", permission_object=activity_programme)
         register_specification_note(selectors.tender_notes)
         register_timeline_warning(selectors.tender_warnings)
         register_step_evidence(StepEvidence("co_delivered_training", selectors.evidence_sentence, "commissioning:programme_list"))

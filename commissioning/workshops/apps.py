@@ -34,4 +34,5 @@ class WorkshopsConfig(AppConfig):
             lambda workshop: reverse(
                 "workshops:workshop_detail", kwargs={"programme_id": workshop.programme_id, "workshop_id": workshop.pk}
             ),
+            permission="workshops.view_workshop",
         )

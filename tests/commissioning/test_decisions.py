@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commissioning.participants import activity_participants_add
 from commissioning.models import Activity, Decision
-from commissioning.sections import ACTIVITY_LINKS, register_activity_link
+from commissioning.sections import ACTIVITY_LINKS, ActivityLink, register_activity_link
 from coproduction.accounts.models import Role
 from tests.commissioning.factories import (
     ActivityFactory,
@@ -97,7 +97,8 @@ def test_a_commissioner_changes_an_activity_and_moves_it_to_another_stage(client
 def test_an_activity_links_to_the_page_of_the_record_that_owns_it(client_as, users, programme, monkeypatch):
     # A stand-in owner: any one-to-one from another app works the same way. "recorded_by" is a
     # forward key, which select_related joins just as it does a reverse one-to-one.
-    monkeypatch.setitem(ACTIVITY_LINKS, "recorded_by", lambda owner: f"/owned-by/{owner.pk}/")
+    monkeypatch.setitem(ACTIVITY_LINKS, "recorded_by", ActivityLink(lambda owner: f"/owned-by/{owner.pk}/", "commissioning.view_programme",
+                                                                    lambda owner: programme))
     activity = ActivityFactory(programme=programme)
     text = client_as(users[Role.PERSON]).get(url("stage_detail", programme, stage_id=activity.stage_id)).text
     assert f'href="/owned-by/{activity.recorded_by_id}/"' in text

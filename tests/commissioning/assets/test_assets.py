@@ -34,6 +34,7 @@ from tests.commissioning.assets.factories import (
 )
 from tests.commissioning.factories import ProgrammeFactory
 from tests.commissioning.priorities.factories import OutcomeFactory, PriorityFactory
+from tests.coproduction.accounts.factories import UserFactory
 from tests.harness.bad_input import assert_bad_input
 
 SEARCH = reverse("assets:search")
@@ -415,8 +416,17 @@ def test_a_mapping_walk_is_an_activity_and_the_assets_it_found_link_to_it(client
     member.post(SUGGEST + f"?activity={activity.pk}", suggestion_data(name="Fellside bench"))
     asset = Asset.objects.get(name="Fellside bench")
     assert asset.found_by_activity == activity
-    page = text(member.get(reverse("assets:mapping_detail", kwargs={"programme_id": programme.pk, "exercise_id": activity.mapping_exercise.pk})))
-    assert "Fellside bench" in page and "5 others" in page
+    mapping_url = reverse("assets:mapping_detail", kwargs={"programme_id": programme.pk, "exercise_id": activity.mapping_exercise.pk})
+    asset_url = reverse("assets:asset_detail", kwargs={"asset_id": asset.pk})
+    page = member.get(mapping_url).content.decode()
+    assert "Fellside bench" in page and "5 others" in page and f'href="{asset_url}"' in page
+    # Someone else in the group may not open the suggestion before it is published: its name, no link.
+    other = UserFactory(roles=["carer"])
+    GroupMember.objects.create(programme=programme, user=other, member_role="carer")
+    other_client = client_as(other)
+    page = other_client.get(mapping_url).content.decode()
+    assert "Fellside bench" in page and f'href="{asset_url}"' not in page
+    assert other_client.get(asset_url).status_code == 404
 
 
 def test_an_activity_from_a_programme_someone_cannot_see_is_not_linked(client_as, person):

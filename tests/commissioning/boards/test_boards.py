@@ -15,7 +15,7 @@ from commissioning.boards.models import Board, BoardDecision, BoardMeeting, Boar
 from commissioning.models import Decision
 from coproduction.accounts.models import Role
 from coproduction.notifications.models import Message
-from tests.commissioning.factories import ProgrammeFactory
+from tests.commissioning.factories import GroupMemberFactory, ProgrammeFactory
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
 from tests.coproduction.accounts.factories import UserFactory
 
@@ -170,7 +170,7 @@ def test_someone_not_on_the_board_never_sees_its_papers(client_as, meeting, prac
         assert client_as(user).get(_url("papers_pack", meeting)).status_code == 404
 
 
-def test_a_decision_needs_attendance_first_then_goes_into_the_log_with_who_attended(client_as, commissioner, meeting, members):
+def test_a_decision_needs_attendance_first_then_goes_into_the_log_with_who_attended(client_as, commissioner, meeting, members, provider):
     programme = ProgrammeFactory(title="Carers' breaks", lead=commissioner)
     client = client_as(commissioner)
     data = {"programme": programme.pk, "title": "Specification approved", "decision": "Approved as written.", "evidence": ""}
@@ -186,8 +186,13 @@ def test_a_decision_needs_attendance_first_then_goes_into_the_log_with_who_atten
     assert decision.decided_on == MEETING_DAY
     assert decision.decided_by == ("Health and Wellbeing Board, meeting on 15 September 2026 (3 members attended, including "
                                    "1 member with lived experience and 1 elected member)")
-    log = client.get(reverse("commissioning:decision_detail", kwargs={"programme_id": programme.pk, "decision_id": decision.pk})).text
+    decision_url = reverse("commissioning:decision_detail", kwargs={"programme_id": programme.pk, "decision_id": decision.pk})
+    log = client.get(decision_url).text
     assert "Taken at a board meeting" in log and _url("meeting_detail", meeting) in log
+    # Someone in the programme's group but not on the board reads the decision; the meeting is not a link for them.
+    GroupMemberFactory(programme=programme, user=provider, member_role="provider")
+    outside = client_as(provider).get(decision_url).text
+    assert "Taken at a board meeting" in outside and _url("meeting_detail", meeting) not in outside
 
 
 def test_attendance_cannot_be_recorded_before_the_meeting(client_as, commissioner, meeting, members):

@@ -15,7 +15,8 @@ from commissioning.monitoring.models import (
 )
 from coproduction.audit.models import AuditEvent
 from tests.commissioning.involvement.factories import InvolvementProfileFactory
-from tests.commissioning.monitoring.factories import ContractFactory, ProviderFactory
+from tests.commissioning.decisions_log import log_text
+from tests.commissioning.monitoring.factories import ContractFactory, ProviderFactory, QualityVisitFactory
 from tests.harness.bad_input import assert_bad_input
 from tests.harness.documents import word_document_bytes, zip_bytes
 
@@ -331,3 +332,20 @@ def test_only_a_provider_home_speaks_of_their_organisations_contracts(client_as,
     page = client_as(user).get(reverse("accounts:role_home", kwargs={"role": role}))
     assert page.status_code == 200 and "Your monitoring and quality visits" in page.text
     assert ("Contracts your organisation holds" in page.text) is says_contracts
+
+
+def test_the_decisions_log_links_a_quality_visit_once_its_report_opens_to_the_group(client_as, programme, person):
+    reviewed = QualityVisitFactory(contract=ContractFactory(programme=programme), status="reviewed")
+    planned = QualityVisitFactory(contract=ContractFactory(programme=programme))
+    client = client_as(person)
+    # Programme, own groups, stages, count, page, activities that informed them (with each visit's contract).
+    text = log_text(client, programme, [reviewed, planned], budget=6, more=lambda: [
+        QualityVisitFactory(contract=ContractFactory(programme=programme), status="reviewed") for _ in range(3)])
+    soup = BeautifulSoup(text, "html.parser")
+    linked = {a["href"] for a in soup.select("a.govuk-link")}
+    assert _visit_url(reviewed) in linked and _visit_url(planned) not in linked
+    assert client.get(_visit_url(planned)).status_code == 404
+
+
+def _visit_url(visit) -> str:
+    return reverse("monitoring:visit_detail", kwargs={"programme_id": visit.contract.programme_id, "contract_id": visit.contract_id, "visit_id": visit.pk})

@@ -8,9 +8,11 @@ from commissioning.models import ActivityKind
 from commissioning.panels import services
 from commissioning.panels.models import Conflict, Panel, PanelMember
 from commissioning.panels.rules import is_conflicted, membership
+from coproduction.accounts.models import Role
 from coproduction.audit.models import AuditEvent
 from coproduction.core.rules_cache import forget_for_request
-from tests.commissioning.panels.factories import PanelMemberFactory
+from tests.commissioning.decisions_log import log_text
+from tests.commissioning.panels.factories import PanelFactory, PanelMemberFactory
 from tests.commissioning.specifications.factories import SpecificationFactory
 from tests.harness.bad_input import assert_bad_input
 
@@ -136,3 +138,14 @@ def test_after_the_award_the_set_up_cannot_change(commissioner, panel, lived, bi
 def test_members_from_the_group_count_as_taking_part_in_the_panels_activity(commissioner, person, panel):
     services.member_add(panel=panel, user=person, role="lived_experience", by=commissioner)
     assert list(panel.activity.participants.values_list("user_id", flat=True)) == [person.pk]
+
+
+def test_the_decisions_log_links_only_the_panels_a_member_sits_on_in_a_fixed_number_of_queries(client_as, programme, person_member, users):
+    person = users[Role.PERSON]
+    mine, others = PanelFactory(programme=programme), PanelFactory(programme=programme)
+    PanelMemberFactory(panel=mine, user=person)
+    client = client_as(person)
+    # Programme, own groups, stages, count, page, activities that informed them, own places on their panels.
+    text = log_text(client, programme, [mine, others], budget=7, more=lambda: PanelFactory.create_batch(3, programme=programme))
+    assert f'href="{_url(mine)}"' in text and others.activity.title in text and f'href="{_url(others)}"' not in text
+    assert client.get(_url(others)).status_code == 403  # in the group, so told the panel is not theirs

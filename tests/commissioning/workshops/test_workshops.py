@@ -64,7 +64,7 @@ def test_an_organiser_plans_an_event_and_its_activity_is_recorded_with_it(client
     activity = workshop.activity
     assert (activity.kind, activity.title, activity.stage_id) == (ActivityKind.COMMUNITY_CONVERSATION, workshop.title, programme.current_stage_id)
     assert activity.happened_on is None  # still planned
-    assert activity_url(activity) == url("workshop_detail", workshop)
+    assert activity_url(activity, commissioner) == url("workshop_detail", workshop)
     page = client.get(url("workshop_detail", workshop)).content.decode()
     assert "People already meet there on Thursday afternoons." in page
     assert "A quiet space" in page and "Step-free access" in page
