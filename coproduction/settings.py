@@ -125,6 +125,8 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# The GOV.UK class for the project's own widgets (crispy knows Django's by their class name).
+CRISPY_CLASS_CONVERTERS = {"longselect": "govuk-select"}
 
 # ---------------------------------------------------------------------------
 # Database, cache, sessions

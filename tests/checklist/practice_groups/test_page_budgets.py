@@ -23,9 +23,15 @@ def _grow(group, statement, by, times):
 def test_the_group_page_costs_the_same_with_ten_times_the_teams_shares_actions_and_goals(client_as, team_manager, group, statement):
     _grow(group, statement, team_manager, 1)
     client = client_as(team_manager)
-    # OTP, memberships, the group, the rule's groups, members, shares, totals, caseloads, actions, goals
-    assert_fixed_queries(lambda: client.get(reverse("checklist:practice_group_detail", kwargs={"group_id": group.pk})),
-                         budget=10, grow=lambda: _grow(group, statement, team_manager, 10))
+    # OTP, memberships, the group, the rule's groups, members, shares, totals, actions, goals (the
+    # caseloads are kept in the cache until a caseload changes)
+    url = reverse("checklist:practice_group_detail", kwargs={"group_id": group.pk})
+
+    def grow():
+        _grow(group, statement, team_manager, 10)
+        client.get(url)  # the new teams' caseloads are counted once, then kept
+
+    assert_fixed_queries(lambda: client.get(url), budget=9, grow=grow)
 
 
 def test_the_group_list_costs_the_same_with_ten_times_the_groups(client_as, team_manager, team, statement):
